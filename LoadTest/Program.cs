@@ -1,0 +1,1 @@
+Console.WriteLine("Medisettle load test: not yet implemented (see README).");

@@ -1,0 +1,1 @@
+Console.WriteLine("Medisettle silo: not yet implemented (see README).");
