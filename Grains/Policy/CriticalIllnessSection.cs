@@ -1,0 +1,12 @@
+using Medisettle.Interfaces.Money;
+
+namespace Medisettle.Grains.Policy;
+
+/// <summary>城乡居民大病保险: bands on the year's cumulative in-scope burden above a threshold.</summary>
+public sealed record CriticalIllnessSection
+{
+    /// <summary>T (yuan): usually last year's per-capita disposable income.</summary>
+    public required Money Threshold { get; init; }
+
+    public required IReadOnlyList<CriticalIllnessBandSet> BandSets { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.Diagnostics.CodeAnalysis;
+using Medisettle.Interfaces.Settlement;
+
+namespace Medisettle.Grains.Policy;
+
+/// <summary>The engine's answer: either a rejection, or a breakdown with the accumulators after it.</summary>
+public sealed record SettlementComputation
+{
+    public Rejection? Rejection { get; init; }
+
+    public SettlementBreakdown? Breakdown { get; init; }
+
+    /// <summary>Accumulators after applying <see cref="SettlementBreakdown.Delta"/>.</summary>
+    public YearToDate? YearToDateAfter { get; init; }
+
+    [MemberNotNullWhen(true, nameof(Breakdown), nameof(YearToDateAfter))]
+    [MemberNotNullWhen(false, nameof(Rejection))]
+    public bool IsSettled => Breakdown is not null;
+
+    public static SettlementComputation Rejected(Rejection rejection) => new() { Rejection = rejection };
+
+    public static SettlementComputation Settled(SettlementBreakdown breakdown, YearToDate after) =>
+        new() { Breakdown = breakdown, YearToDateAfter = after };
+}

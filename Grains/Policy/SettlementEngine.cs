@@ -1,0 +1,182 @@
+using System.Globalization;
+using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces.Settlement;
+
+namespace Medisettle.Grains.Policy;
+
+/// <summary>
+/// The pure settlement calculator: no I/O, no clock, no shared mutable state. The waterfall of
+/// DOMAIN.md §1: checks → fee classification → basic pooled fund (deductible, ratio, cap) →
+/// 大额 → 大病 → medical assistance → personal account → cash. Expected refusals are
+/// <see cref="Rejection"/> results; only a broken invariant (a bug) throws.
+/// </summary>
+/// <remarks>
+/// Rounding: every fund amount is computed exactly and rounded once with
+/// <see cref="Money.ApplyRate"/> (half away from zero); personal amounts are remainders, so the
+/// parts always sum exactly to the total.
+/// </remarks>
+public sealed partial class SettlementEngine
+{
+    /// <summary>Most fee lines one settlement may carry.</summary>
+    public const int FeeLinesMax = 5_000;
+
+    private readonly PolicyPackCatalog catalog;
+
+    public SettlementEngine(PolicyPackCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        this.catalog = catalog;
+    }
+
+    /// <summary>Computes one settlement (also used for pre-settlement: nothing is committed here).</summary>
+    public SettlementComputation Compute(SettlementInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.PersonalAccountBalance.IsNegative)
+        {
+            throw new ArgumentException($"Personal account balance {input.PersonalAccountBalance} is negative.", nameof(input));
+        }
+
+        var work = new SettlementWork(input);
+        var rejection = CheckFeeLines(work)
+            ?? CheckInstitution(work)
+            ?? SelectPolicies(work)
+            ?? CheckPerson(work)
+            ?? CheckCoverage(work)
+            ?? CheckPrescription(work)
+            ?? CheckAccountItems(work);
+        if (rejection is not null)
+        {
+            return SettlementComputation.Rejected(rejection);
+        }
+
+        Classify(work);
+        if (work.PoolCovered)
+        {
+            rejection = PayBasic(work) ?? PayLargeAmount(work) ?? PayCriticalIllness(work) ?? PayAssistance(work);
+            if (rejection is not null)
+            {
+                return SettlementComputation.Rejected(rejection);
+            }
+        }
+        else
+        {
+            work.Trace.Add(Invariant($"{work.Visit.Type}: settled from the personal account and cash only (accountOnlyVisitTypes of group '{work.Group.Name}')"));
+        }
+
+        PayAccount(work);
+        return Build(work);
+    }
+
+    /// <summary>Cancels a settlement on the accumulators: the exact inverse of applying it.</summary>
+    public static YearToDate ReverseOnYear(YearToDate yearToDate, SettlementBreakdown settled)
+    {
+        ArgumentNullException.ThrowIfNull(yearToDate);
+        ArgumentNullException.ThrowIfNull(settled);
+        return yearToDate.Reverse(settled.Delta);
+    }
+
+    /// <summary>Cancels a settlement on the personal-account balance (refunds what it paid).</summary>
+    public static Money ReverseOnAccount(Money balance, SettlementBreakdown settled)
+    {
+        ArgumentNullException.ThrowIfNull(settled);
+        return balance + settled.Delta.AccountPaid;
+    }
+
+    /// <summary>The benefit year a date falls in, for a pack's start month.</summary>
+    public static int BenefitYearOf(DateOnly date, int startMonth) =>
+        date.Month >= startMonth ? date.Year : date.Year - 1;
+
+    private static SettlementComputation Build(SettlementWork w)
+    {
+        var fundSum = Money.Zero;
+        foreach (var line in w.Lines)
+        {
+            fundSum += line.AmountPaid;
+        }
+
+        var personalPart = w.Total - fundSum;
+        var cash = personalPart - w.AccountPaid;
+        var poolSelfPay = w.InScope - w.Deductible - w.BasicPaid;
+        CheckInvariants(w, fundSum, cash, poolSelfPay);
+        var delta = new AccumulatorDelta
+        {
+            BenefitYear = w.BenefitYear,
+            BasicFundPaid = w.BasicPaidCounted,
+            EligibleCostCounted = w.EligibleCounted,
+            YearlyDeductibleApplied = w.YearlyDeductible,
+            CriticalIllnessBase = w.CriticalIllnessBaseAdded,
+            CriticalIllnessPaid = w.CriticalIllnessPaid,
+            LargeAmountPaid = w.LargeAmountPaid,
+            AssistancePaid = w.AssistancePaid,
+            SpecialDiseaseCode = w.SpecialDiseaseCode,
+            SpecialDiseasePaid = w.SpecialDiseasePaid,
+            AccountPaid = w.AccountPaid,
+        };
+        w.Trace.Add(Invariant($"split: total {w.Total} = funds {fundSum} + account {w.AccountPaid} + cash {cash}"));
+        var breakdown = new SettlementBreakdown
+        {
+            PersonId = w.Person.PersonId,
+            VisitId = w.Visit.VisitId,
+            VisitType = w.Visit.Type,
+            SettlementDate = w.Visit.Date,
+            BenefitYear = w.BenefitYear,
+            PackIds = [.. w.PackIds],
+            TotalAmount = w.Total,
+            FullOwnPay = w.FullOwnPay,
+            OverLimitSelfPay = w.OverLimit,
+            PreSelfPay = w.PreSelfPay,
+            InScopeAmount = w.InScope,
+            DeductibleCharged = w.Deductible,
+            BasicFundPaid = w.BasicPaid,
+            PoolProportionSelfPay = poolSelfPay,
+            CriticalIllnessPaid = w.CriticalIllnessPaid,
+            LargeAmountPaid = w.LargeAmountPaid,
+            AssistancePaid = w.AssistancePaid,
+            OtherPaid = Money.Zero,
+            FundPaySum = fundSum,
+            PersonalPart = personalPart,
+            AccountPaid = w.AccountPaid,
+            CashPaid = cash,
+            AccountBalanceAfter = w.AccountBalance - w.AccountPaid,
+            FundLines = [.. w.Lines],
+            Delta = delta,
+            Trace = [.. w.Trace],
+        };
+        return SettlementComputation.Settled(breakdown, w.Ytd.Apply(delta));
+    }
+
+    /// <summary>Money invariants, kept on in Release: a violation is a bug, never a result.</summary>
+    private static void CheckInvariants(SettlementWork w, Money fundSum, Money cash, Money poolSelfPay)
+    {
+        var funds = w.BasicPaid + w.LargeAmountPaid + w.CriticalIllnessPaid + w.AssistancePaid;
+        Assert(funds == fundSum, $"fund lines {fundSum} differ from fund amounts {funds}");
+        Assert(w.FullOwnPay + w.OverLimit + w.PreSelfPay + w.InScope == w.Total, "classification does not sum to the total");
+        Assert(w.Total == fundSum + w.AccountPaid + cash, "split does not sum to the total");
+        Assert(!cash.IsNegative && !w.AccountPaid.IsNegative && !poolSelfPay.IsNegative, $"negative part: cash {cash}, account {w.AccountPaid}, pool self-pay {poolSelfPay}");
+        Assert(w.AccountPaid <= w.AccountBalance, "account paid more than its balance");
+        Assert(w.BasicPaid + w.LargeAmountPaid + w.CriticalIllnessPaid + w.AssistancePaid <= w.InScope, "funds paid more than the in-scope amount");
+        foreach (var line in w.Lines)
+        {
+            Assert(!line.AmountPaid.IsNegative, $"{line.FundType} paid a negative amount");
+        }
+    }
+
+    private static void Assert(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Settlement invariant violated: " + message);
+        }
+    }
+
+    private static Rejection Reject(RejectionCode code, string message, PolicyPack? pack = null) =>
+        new() { Code = code, Message = message, PackId = pack?.Id };
+
+    private static Rejection MissingRule(PolicyPack pack, string rule) =>
+        Reject(RejectionCode.MissingRule, $"pack {pack.Id} ({pack.SourceFile}) has no rule: {rule}", pack);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,23 @@
+using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces.Settlement;
+
+namespace Medisettle.Grains.Policy;
+
+/// <summary>Everything the engine needs for one settlement; the engine reads nothing else.</summary>
+public sealed record SettlementInput
+{
+    public required PersonProfile Person { get; init; }
+
+    public required InstitutionProfile Institution { get; init; }
+
+    public required Visit Visit { get; init; }
+
+    /// <summary>
+    /// The person's accumulators for the visit's benefit year, or for an earlier year (then the
+    /// engine starts the new year from zero). A later year is a caller error.
+    /// </summary>
+    public required YearToDate YearToDate { get; init; }
+
+    /// <summary>个人账户 balance before this settlement (carries over years; zero for residents).</summary>
+    public Money PersonalAccountBalance { get; init; }
+}

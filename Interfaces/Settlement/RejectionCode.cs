@@ -1,0 +1,53 @@
+namespace Medisettle.Interfaces.Settlement;
+
+/// <summary>Why a settlement was refused. Every refusal is a result, never an exception.</summary>
+public enum RejectionCode
+{
+    /// <summary>空刷: a settlement without fee lines.</summary>
+    EmptySwipe,
+
+    /// <summary>A fee line is malformed (negative amount or price limit, blank code).</summary>
+    InvalidFeeLine,
+
+    /// <summary>The fee lines do not add up to the declared total.</summary>
+    FeeTotalMismatch,
+
+    /// <summary>The institution's agreement is suspended.</summary>
+    InstitutionSuspended,
+
+    /// <summary>The institution's designation is revoked.</summary>
+    InstitutionRevoked,
+
+    /// <summary>The institution is not networked (联网) on the settlement date.</summary>
+    InstitutionNotNetworked,
+
+    /// <summary>异地: the insured region may not settle at the institution's region on that date.</summary>
+    OffsitePairNotEnabled,
+
+    /// <summary>No policy pack covers the person's region, scheme and date.</summary>
+    NoApplicablePack,
+
+    /// <summary>The pack exists but has no rule for this situation (the message names both).</summary>
+    MissingRule,
+
+    /// <summary>The person is not enrolled on the date (before enrolment or after it ended).</summary>
+    NotEnrolled,
+
+    /// <summary>The person's benefits are suspended.</summary>
+    BenefitsSuspended,
+
+    /// <summary>等待期: the date is inside the waiting period after payment.</summary>
+    WaitingPeriod,
+
+    /// <summary>The visit type (or disease) is not covered for the person's category: fund 0.</summary>
+    NotCovered,
+
+    /// <summary>A special-disease visit without that disease's certificate.</summary>
+    NoSpecialDiseaseCertificate,
+
+    /// <summary>长处方: a chronic prescription beyond the pack's maximum supply days.</summary>
+    PrescriptionTooLong,
+
+    /// <summary>Goods the personal account may not buy (cosmetics, food, supplements); flagged.</summary>
+    NonInsuredGoods,
+}

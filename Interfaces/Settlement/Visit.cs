@@ -1,0 +1,33 @@
+namespace Medisettle.Interfaces.Settlement;
+
+using Money = Medisettle.Interfaces.Money.Money;
+
+/// <summary>就诊 the visit being settled, with its fee lines.</summary>
+public sealed record Visit
+{
+    /// <summary>就诊ID (wire <c>mdtrt_id</c>).</summary>
+    public required string VisitId { get; init; }
+
+    public required VisitType Type { get; init; }
+
+    /// <summary>转院 the person was transferred here with a transfer certificate.</summary>
+    public bool IsTransfer { get; init; }
+
+    /// <summary>Settlement date (discharge date for an inpatient stay).</summary>
+    public required DateOnly Date { get; init; }
+
+    /// <summary>入院日期 admission date; decides pack and benefit year for an inpatient stay.</summary>
+    public DateOnly? AdmissionDate { get; init; }
+
+    /// <summary>Diagnosis / disease code (special disease, major outpatient disease, chronic condition).</summary>
+    public string? DiseaseCode { get; init; }
+
+    /// <summary>医疗费总额 declared total; the fee lines must add up to it.</summary>
+    public required Money DeclaredTotal { get; init; }
+
+    public required IReadOnlyList<FeeLine> FeeLines { get; init; }
+
+    /// <summary>The date that selects the pack and benefit year: admission date for inpatient stays.</summary>
+    public DateOnly DecisionDate =>
+        Type == VisitType.Inpatient && AdmissionDate is { } admitted ? admitted : Date;
+}

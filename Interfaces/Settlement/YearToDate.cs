@@ -1,0 +1,133 @@
+namespace Medisettle.Interfaces.Settlement;
+
+using Money = Medisettle.Interfaces.Money.Money;
+
+/// <summary>
+/// A person's accumulators for one benefit year (they reset when the year changes). The
+/// personal-account balance carries over years and is therefore kept beside it, not in it.
+/// Value equality covers the per-disease list too.
+/// </summary>
+public sealed record YearToDate
+{
+    public required int BenefitYear { get; init; }
+
+    /// <summary>统筹基金 paid on the basic path this year (the <c>fundPayment</c> cap base).</summary>
+    public Money BasicFundPaid { get; init; }
+
+    /// <summary>In-scope cost counted this year (the <c>eligibleCost</c> cap base).</summary>
+    public Money EligibleCostCounted { get; init; }
+
+    /// <summary>Deductible already charged under once-per-year rules (门诊大病).</summary>
+    public Money YearlyDeductibleApplied { get; init; }
+
+    /// <summary>大病 base: cumulative in-scope − basic − 大额.</summary>
+    public Money CriticalIllnessBase { get; init; }
+
+    /// <summary>大病 paid so far this year.</summary>
+    public Money CriticalIllnessPaid { get; init; }
+
+    /// <summary>大额 paid so far this year.</summary>
+    public Money LargeAmountPaid { get; init; }
+
+    /// <summary>医疗救助 paid so far this year.</summary>
+    public Money AssistancePaid { get; init; }
+
+    /// <summary>Special-disease fund paid per disease, sorted by code, no zero entries.</summary>
+    public IReadOnlyList<SpecialDiseaseAmount> SpecialDiseasePaid { get; init; } = [];
+
+    public static YearToDate Empty(int benefitYear) => new() { BenefitYear = benefitYear };
+
+    public Money SpecialDiseasePaidFor(string diseaseCode)
+    {
+        foreach (var entry in SpecialDiseasePaid)
+        {
+            if (entry.DiseaseCode == diseaseCode)
+            {
+                return entry.Paid;
+            }
+        }
+
+        return Money.Zero;
+    }
+
+    /// <summary>Adds a settlement's delta (same benefit year).</summary>
+    public YearToDate Apply(AccumulatorDelta delta) => Combine(delta, 1);
+
+    /// <summary>Removes a settlement's delta: the exact inverse of <see cref="Apply"/>.</summary>
+    /// <exception cref="InvalidOperationException">The delta was never applied (an accumulator would go negative).</exception>
+    public YearToDate Reverse(AccumulatorDelta delta) => Combine(delta, -1);
+
+    public bool Equals(YearToDate? other) =>
+        other is not null
+        && BenefitYear == other.BenefitYear
+        && BasicFundPaid == other.BasicFundPaid
+        && EligibleCostCounted == other.EligibleCostCounted
+        && YearlyDeductibleApplied == other.YearlyDeductibleApplied
+        && CriticalIllnessBase == other.CriticalIllnessBase
+        && CriticalIllnessPaid == other.CriticalIllnessPaid
+        && LargeAmountPaid == other.LargeAmountPaid
+        && AssistancePaid == other.AssistancePaid
+        && SpecialDiseasePaid.SequenceEqual(other.SpecialDiseasePaid);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(BenefitYear, BasicFundPaid, EligibleCostCounted, CriticalIllnessBase, CriticalIllnessPaid, AssistancePaid, SpecialDiseasePaid.Count);
+
+    private YearToDate Combine(AccumulatorDelta delta, int sign)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (delta.BenefitYear != BenefitYear)
+        {
+            throw new ArgumentException($"Delta of benefit year {delta.BenefitYear} applied to accumulators of {BenefitYear}.", nameof(delta));
+        }
+
+        return new YearToDate
+        {
+            BenefitYear = BenefitYear,
+            BasicFundPaid = Step(BasicFundPaid, delta.BasicFundPaid, sign, nameof(BasicFundPaid)),
+            EligibleCostCounted = Step(EligibleCostCounted, delta.EligibleCostCounted, sign, nameof(EligibleCostCounted)),
+            YearlyDeductibleApplied = Step(YearlyDeductibleApplied, delta.YearlyDeductibleApplied, sign, nameof(YearlyDeductibleApplied)),
+            CriticalIllnessBase = Step(CriticalIllnessBase, delta.CriticalIllnessBase, sign, nameof(CriticalIllnessBase)),
+            CriticalIllnessPaid = Step(CriticalIllnessPaid, delta.CriticalIllnessPaid, sign, nameof(CriticalIllnessPaid)),
+            LargeAmountPaid = Step(LargeAmountPaid, delta.LargeAmountPaid, sign, nameof(LargeAmountPaid)),
+            AssistancePaid = Step(AssistancePaid, delta.AssistancePaid, sign, nameof(AssistancePaid)),
+            SpecialDiseasePaid = CombineDiseases(delta, sign),
+        };
+    }
+
+    private IReadOnlyList<SpecialDiseaseAmount> CombineDiseases(AccumulatorDelta delta, int sign)
+    {
+        if (delta.SpecialDiseaseCode is not { } code || delta.SpecialDiseasePaid.IsZero)
+        {
+            return SpecialDiseasePaid;
+        }
+
+        var updated = Step(SpecialDiseasePaidFor(code), delta.SpecialDiseasePaid, sign, nameof(SpecialDiseasePaid));
+        var result = new List<SpecialDiseaseAmount>(SpecialDiseasePaid.Count + 1);
+        foreach (var entry in SpecialDiseasePaid)
+        {
+            if (entry.DiseaseCode != code)
+            {
+                result.Add(entry);
+            }
+        }
+
+        if (!updated.IsZero)
+        {
+            result.Add(new SpecialDiseaseAmount(code, updated));
+        }
+
+        result.Sort((a, b) => string.CompareOrdinal(a.DiseaseCode, b.DiseaseCode));
+        return result;
+    }
+
+    private static Money Step(Money current, Money change, int sign, string name)
+    {
+        var next = sign > 0 ? current + change : current - change;
+        if (next.IsNegative)
+        {
+            throw new InvalidOperationException($"Accumulator {name} would become {next} (a delta reversed that was never applied).");
+        }
+
+        return next;
+    }
+}
