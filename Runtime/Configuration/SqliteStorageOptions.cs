@@ -1,0 +1,15 @@
+namespace Medisettle.Runtime.Configuration;
+
+/// <summary>The embedded SQLite storage (WAL). Acknowledged writes survive a process kill; with
+/// <see cref="SqliteSynchronousMode.Full"/> (default) also power loss.</summary>
+public sealed class SqliteStorageOptions : GroupCommitOptions
+{
+    /// <summary>Database file; its directory is created. Default <c>data/silo.db</c>.</summary>
+    public string DatabasePath { get; set; } = Path.Combine("data", "silo.db");
+
+    /// <summary>Default <see cref="SqliteSynchronousMode.Full"/>.</summary>
+    public SqliteSynchronousMode Synchronous { get; set; } = SqliteSynchronousMode.Full;
+
+    /// <summary>How long a connection waits for a lock held by another connection. Default 30 s.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,4 @@
+namespace Medisettle.Runtime;
+
+/// <summary>Marker for grain interfaces (Orleans: <c>IGrain</c>).</summary>
+public interface IGrain;

@@ -1,0 +1,155 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Medisettle.Runtime.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Medisettle.Runtime.Storage;
+
+/// <summary>
+/// The one writer loop of a storage: takes the first queued write, gathers more for up to
+/// <see cref="GroupCommitOptions.GroupCommitWindow"/> or <see cref="GroupCommitOptions.GroupCommitBatchMax"/>
+/// writes, commits them in one transaction, and only then completes their tasks. Batches commit strictly
+/// one after another, so journal sequences become visible in order within this silo.
+/// The window is real time (a latency bound), not the injected clock.
+/// </summary>
+internal sealed partial class GroupCommitWriter
+{
+    private readonly AdoGrainStorage _storage;
+    private readonly GroupCommitOptions _options;
+    private readonly ILogger _log;
+    private readonly Channel<PendingWrite> _queue;
+    private readonly long _windowTicks;
+    private Task _loop = Task.CompletedTask;
+
+    public GroupCommitWriter(AdoGrainStorage storage, GroupCommitOptions options, ILogger log)
+    {
+        _storage = storage;
+        _options = options;
+        _log = log;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.WriteQueueCapacityMax)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = false,
+            SingleWriter = false,
+        });
+        _windowTicks = (long)(options.GroupCommitWindow.TotalSeconds * Stopwatch.Frequency);
+    }
+
+    public void Start() => _loop = Task.Run(RunAsync);
+
+    public async ValueTask EnqueueAsync(PendingWrite pending, CancellationToken cancellationToken)
+    {
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            try
+            {
+                await _queue.Writer.WriteAsync(pending, cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                throw new SiloUnavailableException($"The storage is stopping; the write of {pending.Write.GrainId} was not applied.");
+            }
+        }
+    }
+
+    /// <summary>Completes the queue and waits until every queued write was committed or failed.</summary>
+    public Task StopAsync()
+    {
+        _queue.Writer.TryComplete();
+        return _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingWrite>(_options.GroupCommitBatchMax);
+        DbConnection? connection = null;
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync())
+            {
+                batch.Clear();
+                await GatherAsync(batch);
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                connection = await CommitAsync(connection, batch);
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task GatherAsync(List<PendingWrite> batch)
+    {
+        var reader = _queue.Reader;
+        while (batch.Count < _options.GroupCommitBatchMax && reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+        }
+
+        if (_windowTicks <= 0 || batch.Count >= _options.GroupCommitBatchMax)
+        {
+            return;
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + _windowTicks;
+        while (batch.Count < _options.GroupCommitBatchMax)
+        {
+            if (reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                continue;
+            }
+
+            var remaining = deadline - Stopwatch.GetTimestamp();
+            if (remaining <= 0)
+            {
+                return;
+            }
+
+            var more = reader.WaitToReadAsync().AsTask();
+            var delay = Task.Delay(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            if (await Task.WhenAny(more, delay) != more || !await more)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<DbConnection?> CommitAsync(DbConnection? connection, List<PendingWrite> batch)
+    {
+        try
+        {
+            connection ??= await _storage.OpenWriterConnectionAsync(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogConnectionFailed(_log, exception);
+            foreach (var pending in batch)
+            {
+                pending.TrySetException(exception);
+            }
+
+            return null;
+        }
+
+        if (await _storage.CommitBatchAsync(connection, batch, CancellationToken.None))
+        {
+            return connection;
+        }
+
+        await connection.DisposeAsync(); // reopen for the next batch: the failure may have broken it
+        return null;
+    }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Error, Message = "Group commit writer could not open a connection; the batch was rejected")]
+    private static partial void LogConnectionFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Medisettle.Runtime.Configuration;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Medisettle.Runtime.Storage.Postgres;
+
+/// <summary>PostgreSQL through Npgsql; the cluster store. Acknowledged commits are durable as configured on the server.</summary>
+internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
+{
+    // Concurrent CREATE TABLE IF NOT EXISTS can race in PostgreSQL; an advisory lock serialises silos starting together.
+    private const string Schema = """
+        SELECT pg_advisory_xact_lock(7231009);
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type text NOT NULL,
+            grain_key text NOT NULL,
+            state_name text NOT NULL,
+            partition integer NOT NULL,
+            version bigint NOT NULL,
+            payload text NULL,
+            updated_at timestamptz NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name)
+        );
+        CREATE INDEX IF NOT EXISTS ix_grain_state_partition ON grain_state (partition);
+        CREATE TABLE IF NOT EXISTS journal (
+            sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            stream text NOT NULL,
+            entry_id text NOT NULL UNIQUE,
+            partition integer NOT NULL,
+            payload text NOT NULL,
+            created_at timestamptz NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_journal_stream_sequence ON journal (stream, sequence);
+        """;
+
+    private readonly PostgresStorageOptions _options;
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDialect(IOptions<PostgresStorageOptions> options)
+    {
+        _options = options.Value;
+        _dataSource = NpgsqlDataSource.Create(_options.ConnectionString);
+    }
+
+    public string Name => "postgres";
+
+    public GroupCommitOptions GroupCommit => _options;
+
+    public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, transaction, Schema);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}
