@@ -1,4 +1,4 @@
-using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces;
 
 namespace Medisettle.Grains.Policy;
 

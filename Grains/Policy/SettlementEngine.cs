@@ -1,5 +1,5 @@
 using System.Globalization;
-using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Settlement;
 
 namespace Medisettle.Grains.Policy;

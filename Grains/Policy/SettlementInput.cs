@@ -1,4 +1,4 @@
-using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Settlement;
 
 namespace Medisettle.Grains.Policy;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces;
 
 namespace Medisettle.Grains.Policy;
 

@@ -1,6 +1,5 @@
 namespace Medisettle.Interfaces.Settlement;
 
-using Money = Medisettle.Interfaces.Money.Money;
 
 /// <summary>
 /// What one settlement added to the person's accumulators. Stored with the settlement so that a

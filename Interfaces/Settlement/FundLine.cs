@@ -1,6 +1,5 @@
 namespace Medisettle.Interfaces.Settlement;
 
-using Money = Medisettle.Interfaces.Money.Money;
 
 /// <summary>One fund's part of a settlement (wire <c>setldetail[]</c>).</summary>
 public sealed record FundLine

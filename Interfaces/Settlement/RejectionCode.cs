@@ -50,4 +50,22 @@ public enum RejectionCode
 
     /// <summary>Goods the personal account may not buy (cosmetics, food, supplements); flagged.</summary>
     NonInsuredGoods,
+
+    /// <summary>The person is not known to the system (never enrolled).</summary>
+    UnknownPerson,
+
+    /// <summary>The institution is not registered.</summary>
+    UnknownInstitution,
+
+    /// <summary>The visit (mdtrt_id) already has a settlement that was not cancelled.</summary>
+    VisitAlreadySettled,
+
+    /// <summary>No settlement with that id exists for this person.</summary>
+    SettlementNotFound,
+
+    /// <summary>The settlement was already cancelled (by another message).</summary>
+    SettlementAlreadyCancelled,
+
+    /// <summary>The settlement belongs to another institution, which alone may cancel it.</summary>
+    InstitutionMismatch,
 }

@@ -1,6 +1,5 @@
 namespace Medisettle.Interfaces.Settlement;
 
-using Money = Medisettle.Interfaces.Money.Money;
 
 /// <summary>
 /// 结算结果 the full split of one settlement, with the national-platform meaning of each amount

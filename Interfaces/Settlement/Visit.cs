@@ -1,6 +1,5 @@
 namespace Medisettle.Interfaces.Settlement;
 
-using Money = Medisettle.Interfaces.Money.Money;
 
 /// <summary>就诊 the visit being settled, with its fee lines.</summary>
 public sealed record Visit

@@ -1,6 +1,5 @@
 namespace Medisettle.Interfaces.Settlement;
 
-using Money = Medisettle.Interfaces.Money.Money;
 
 /// <summary>
 /// A person's accumulators for one benefit year (they reset when the year changes). The

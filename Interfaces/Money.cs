@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Medisettle.Interfaces.Money;
+namespace Medisettle.Interfaces;
 
 /// <summary>
 /// An amount of money in integer fen (分). The only money type in the system: no <c>double</c>

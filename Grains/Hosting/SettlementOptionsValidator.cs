@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Grains.Hosting;
+
+/// <summary>Validates <see cref="SettlementOptions"/> at start, naming the option and the bad value.</summary>
+internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SettlementOptions options)
+    {
+        var errors = new List<string>();
+        if (!Directory.Exists(options.PacksDirectory))
+        {
+            errors.Add($"SettlementOptions.PacksDirectory '{options.PacksDirectory}' does not exist.");
+        }
+
+        if (options.RecentMessagesMax is < 1 or > 10_000)
+        {
+            errors.Add($"SettlementOptions.RecentMessagesMax must be 1..10000, not {options.RecentMessagesMax}.");
+        }
+
+        if (options.DispatchBatchMax is < 1 or > 100_000)
+        {
+            errors.Add($"SettlementOptions.DispatchBatchMax must be 1..100000, not {options.DispatchBatchMax}.");
+        }
+
+        if (options.DispatchIdleDelay <= TimeSpan.Zero || options.DispatchIdleDelay > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"SettlementOptions.DispatchIdleDelay must be in (0, 1 min], not {options.DispatchIdleDelay}.");
+        }
+
+        if (options.DailyTotalsDaysMax is < 1 or > 3_660)
+        {
+            errors.Add($"SettlementOptions.DailyTotalsDaysMax must be 1..3660, not {options.DailyTotalsDaysMax}.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,184 @@
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Grains.Institutions;
+
+/// <summary>
+/// 定点医药机构 grain: registration, designation (suspend/revoke/reinstate), pharmacy score and the
+/// consumed receivable postings with per-day totals for reconciliation. Every change refreshes the silo's
+/// <see cref="InstitutionDirectory"/>, so it applies to the next swipe.
+/// </summary>
+public sealed partial class InstitutionGrain(
+    [PersistentState("institution")] IPersistentState<InstitutionState> state,
+    InstitutionDirectory directory,
+    TimeProvider time,
+    IOptions<SettlementOptions> options,
+    ILogger<InstitutionGrain> log) : Grain, IInstitutionGrain
+{
+    /// <summary>Shortest accepted signing secret, in bytes.</summary>
+    public const int CredentialSecretBytesMin = 32;
+
+    private InstitutionState S => state.State;
+
+    public async Task<InstitutionSnapshot> RegisterAsync(InstitutionRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var profile = registration.Profile;
+        if (profile.Code != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Profile code '{profile.Code}' does not match grain key '{this.GetPrimaryKeyString()}'.", nameof(registration));
+        }
+
+        if (registration.CredentialSecret is { } secret)
+        {
+            ValidateSecret(secret);
+            S.CredentialSecret = secret;
+        }
+        else if (S.CredentialSecret is null)
+        {
+            throw new ArgumentException($"Institution {profile.Code} needs a credential secret on first registration.", nameof(registration));
+        }
+
+        S.Profile = profile;
+        S.Name = registration.Name;
+        await state.WriteStateAsync();
+        directory.Put(profile);
+        return Snapshot();
+    }
+
+    public async Task<InstitutionSnapshot> SetDesignationAsync(DesignationStatus status, string reason)
+    {
+        var profile = RequireProfile();
+        S.Profile = profile with { Designation = status };
+        await state.WriteStateAsync();
+        directory.Put(S.Profile);
+        LogDesignation(log, profile.Code, status, reason);
+        return Snapshot();
+    }
+
+    public async Task<InstitutionSnapshot> DeductPointsAsync(int points, string reason)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        var profile = RequireProfile();
+        var year = time.GetUtcNow().Year;
+        if (S.PointsYear != year)
+        {
+            S.PointsYear = year;
+            S.PointsDeducted = 0;
+        }
+
+        S.PointsDeducted = checked(S.PointsDeducted + points);
+        if (profile.Kind == InstitutionKind.Pharmacy && S.PointsDeducted >= InstitutionRules.PharmacyPointsMax)
+        {
+            S.Profile = profile with { Designation = DesignationStatus.Revoked };
+            LogDesignation(log, profile.Code, DesignationStatus.Revoked, $"{S.PointsDeducted} points deducted this year: {reason}");
+        }
+
+        await state.WriteStateAsync();
+        directory.Put(S.Profile!);
+        return Snapshot();
+    }
+
+    public Task<InstitutionSnapshot?> GetSnapshotAsync() =>
+        Task.FromResult(S.Profile is null ? null : Snapshot());
+
+    public Task<string?> GetCredentialSecretAsync() => Task.FromResult(S.Profile is null ? null : S.CredentialSecret);
+
+    public async Task ApplyPostingsAsync(IReadOnlyList<AppliedPosting> postings)
+    {
+        ArgumentNullException.ThrowIfNull(postings);
+        var applied = 0;
+        foreach (var (sequence, posting) in postings)
+        {
+            if (sequence <= S.AppliedThroughSequence)
+            {
+                continue;
+            }
+
+            S.Receivable += posting.Amount;
+            S.AppliedThroughSequence = sequence;
+            S.PostingsApplied++;
+            AddToDailyTotals(posting);
+            applied++;
+        }
+
+        if (applied > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    private void AddToDailyTotals(Posting posting)
+    {
+        if (posting.Totals is not { } totals)
+        {
+            return;
+        }
+
+        var index = S.DailyTotals.FindIndex(d => d.Date == posting.SettlementDate);
+        var current = index >= 0
+            ? S.DailyTotals[index]
+            : new DailyTotal { Date = posting.SettlementDate, SettlementCount = 0, MedicalFeeTotal = Money.Zero, FundPaid = Money.Zero, AccountPaid = Money.Zero, CashPaid = Money.Zero };
+        var updated = current with
+        {
+            SettlementCount = current.SettlementCount + (posting.Kind == PostingKind.Reversal ? -1 : 1),
+            MedicalFeeTotal = current.MedicalFeeTotal + totals.MedicalFeeTotal,
+            FundPaid = current.FundPaid + totals.FundPaid,
+            AccountPaid = current.AccountPaid + totals.AccountPaid,
+            CashPaid = current.CashPaid + totals.CashPaid,
+        };
+        if (index >= 0)
+        {
+            S.DailyTotals[index] = updated;
+            return;
+        }
+
+        S.DailyTotals.Add(updated);
+        S.DailyTotals.Sort((a, b) => a.Date.CompareTo(b.Date));
+        var excess = S.DailyTotals.Count - options.Value.DailyTotalsDaysMax;
+        if (excess > 0)
+        {
+            S.DailyTotals.RemoveRange(0, excess);
+        }
+    }
+
+    private InstitutionProfile RequireProfile() =>
+        S.Profile ?? throw new InvalidOperationException($"Institution {this.GetPrimaryKeyString()} is not registered.");
+
+    private InstitutionSnapshot Snapshot() => new()
+    {
+        Profile = S.Profile!,
+        Name = S.Name,
+        PointsDeducted = S.PointsDeducted,
+        Receivable = S.Receivable,
+        AppliedThroughSequence = S.AppliedThroughSequence,
+        PostingsApplied = S.PostingsApplied,
+        DailyTotals = S.DailyTotals.ToArray(),
+    };
+
+    private static void ValidateSecret(string secret)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(secret);
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException("The credential secret must be base64.", nameof(secret));
+        }
+
+        if (bytes.Length < CredentialSecretBytesMin)
+        {
+            throw new ArgumentException($"The credential secret has {bytes.Length} bytes; at least {CredentialSecretBytesMin} are required.", nameof(secret));
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Institution {Code} designation is now {Status}: {Reason}")]
+    private static partial void LogDesignation(ILogger logger, string code, DesignationStatus status, string reason);
+}

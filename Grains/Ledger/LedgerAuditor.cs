@@ -1,0 +1,195 @@
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime;
+using Medisettle.Runtime.Journal;
+
+namespace Medisettle.Grains.Ledger;
+
+/// <summary>
+/// Recomputes every balance from the journal's settlement records, independently of the grains that keep
+/// them, and compares. Reads the whole journal: an operator command, not a hot-path check.
+/// </summary>
+public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains)
+{
+    /// <summary>Journal entries read per page.</summary>
+    public const int PageSizeMax = 10_000;
+
+    public async Task<AuditReport> AuditAsync(CancellationToken cancellationToken = default)
+    {
+        var ledger = await ReadLedgerAsync(cancellationToken);
+        var violations = new List<string>();
+        var expected = ExpectedAccountTotals(ledger);
+        var pending = 0;
+        foreach (var account in expected.Keys.Union(ledger.Postings.Keys).Order(StringComparer.Ordinal))
+        {
+            var postings = ledger.Postings.GetValueOrDefault(account) ?? [];
+            var posted = Sum(postings.Select(p => p.Amount));
+            var implied = expected.GetValueOrDefault(account);
+            if (posted != implied)
+            {
+                violations.Add($"{account}: postings sum to {posted} but the settlements imply {implied}.");
+            }
+
+            var (appliedThrough, balance) = await ConsumerStateAsync(account);
+            var applied = Sum(postings.Where(p => p.Sequence <= appliedThrough).Select(p => p.Amount));
+            pending += postings.Count(p => p.Sequence > appliedThrough);
+            if (applied != balance)
+            {
+                violations.Add($"{account}: balance {balance} differs from its applied postings {applied} (applied through {appliedThrough}).");
+            }
+        }
+
+        var persons = await CheckPersonsAsync(ledger, violations);
+        return new AuditReport
+        {
+            Violations = violations,
+            Settlements = ledger.Settlements.Count,
+            Cancellations = ledger.Cancelled.Count,
+            Postings = ledger.Postings.Values.Sum(list => list.Count),
+            PendingPostings = pending,
+            PersonsChecked = persons,
+            FundSpending = expected
+                .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+                .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+        };
+    }
+
+    private async Task<Ledger> ReadLedgerAsync(CancellationToken cancellationToken)
+    {
+        var ledger = new Ledger();
+        long after = 0;
+        while (true)
+        {
+            var page = await journal.ReadAllAsync(after, PageSizeMax, cancellationToken);
+            if (page.Count == 0)
+            {
+                return ledger;
+            }
+
+            foreach (var entry in page)
+            {
+                ledger.Add(entry);
+            }
+
+            after = page[^1].Sequence;
+        }
+    }
+
+    /// <summary>What each account's postings must sum to, from the settlement records and cancels alone.</summary>
+    private static Dictionary<string, Money> ExpectedAccountTotals(Ledger ledger)
+    {
+        var totals = new Dictionary<string, Money>(StringComparer.Ordinal);
+        foreach (var record in ledger.Settlements.Values)
+        {
+            var times = ledger.Cancelled.Contains(record.SettlementId) ? 0 : 1;
+            var breakdown = record.Breakdown;
+            foreach (var line in breakdown.FundLines)
+            {
+                Add(FundPoolKey.For(record.InsuredRegion, record.Scheme, line.FundType).ToString(), line.AmountPaid, times);
+            }
+
+            Add(FundPoolKey.PersonalAccount(record.InsuredRegion, record.Scheme).ToString(), breakdown.AccountPaid, times);
+            Add(LedgerNames.InstitutionAccount(record.InstitutionCode), breakdown.FundPaySum + breakdown.AccountPaid, times);
+        }
+
+        return totals;
+
+        void Add(string account, Money amount, int times)
+        {
+            if (amount.IsZero)
+            {
+                return;
+            }
+
+            totals[account] = totals.GetValueOrDefault(account) + (times == 1 ? amount : Money.Zero);
+        }
+    }
+
+    private async Task<(long AppliedThrough, Money Balance)> ConsumerStateAsync(string account)
+    {
+        if (account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+        {
+            var snapshot = await grains.GetGrain<IInstitutionGrain>(account[LedgerNames.InstitutionAccountPrefix.Length..]).GetSnapshotAsync();
+            return snapshot is null ? (0, Money.Zero) : (snapshot.AppliedThroughSequence, snapshot.Receivable);
+        }
+
+        var fund = await grains.GetGrain<IFundPoolGrain>(account).GetSnapshotAsync();
+        return (fund.AppliedThroughSequence, fund.Spending);
+    }
+
+    /// <summary>Each person's accumulators must equal the sum of the deltas of their settlements not cancelled.</summary>
+    private async Task<int> CheckPersonsAsync(Ledger ledger, List<string> violations)
+    {
+        var byPerson = ledger.Settlements.Values
+            .Where(r => !ledger.Cancelled.Contains(r.SettlementId))
+            .GroupBy(r => r.PersonId, StringComparer.Ordinal);
+        var checkedCount = 0;
+        foreach (var person in ledger.Settlements.Values.Select(r => r.PersonId).Distinct(StringComparer.Ordinal))
+        {
+            var snapshot = await grains.GetGrain<IPersonGrain>(person).GetSnapshotAsync();
+            if (snapshot is null)
+            {
+                violations.Add($"Person {person} has settlements but no state.");
+                continue;
+            }
+
+            var implied = new Dictionary<int, YearToDate>();
+            foreach (var record in byPerson.FirstOrDefault(g => g.Key == person) ?? Enumerable.Empty<SettlementRecord>())
+            {
+                var delta = record.Breakdown.Delta;
+                implied[delta.BenefitYear] = implied.GetValueOrDefault(delta.BenefitYear, YearToDate.Empty(delta.BenefitYear)).Apply(delta);
+            }
+
+            foreach (var year in snapshot.Years.Select(y => y.BenefitYear).Union(implied.Keys))
+            {
+                var actual = snapshot.YearToDateFor(year);
+                var want = implied.GetValueOrDefault(year, YearToDate.Empty(year));
+                if (!actual.Equals(want))
+                {
+                    violations.Add($"Person {person} year {year}: accumulators {actual} differ from the settlements' {want}.");
+                }
+            }
+
+            checkedCount++;
+        }
+
+        return checkedCount;
+    }
+
+    private static Money Sum(IEnumerable<Money> amounts) => amounts.Aggregate(Money.Zero, (a, b) => a + b);
+
+    /// <summary>The journal as read by the auditor.</summary>
+    private sealed class Ledger
+    {
+        public Dictionary<string, SettlementRecord> Settlements { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Cancelled { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<(long Sequence, Money Amount)>> Postings { get; } = new(StringComparer.Ordinal);
+
+        public void Add(JournalEntry entry)
+        {
+            if (LedgerNames.AccountOf(entry.Stream) is { } account)
+            {
+                var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
+                if (!Postings.TryGetValue(account, out var list))
+                {
+                    Postings[account] = list = [];
+                }
+
+                list.Add((entry.Sequence, posting.Amount));
+            }
+            else if (entry.EntryId.StartsWith("setl:", StringComparison.Ordinal))
+            {
+                var record = LedgerJson.Deserialize<SettlementRecord>(entry.Payload);
+                Settlements[record.SettlementId] = record;
+            }
+            else if (entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal))
+            {
+                Cancelled.Add(LedgerJson.Deserialize<CancellationRecord>(entry.Payload).SettlementId);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime.Journal;
+
+namespace Medisettle.Grains.Ledger;
+
+/// <summary>
+/// Builds the journal appends of a settlement and of its cancel: the immutable record, the message receipt
+/// and the postings. Checks double entry: the fund and account postings sum exactly to the institution's
+/// receivable posting.
+/// </summary>
+public static class LedgerWriter
+{
+    public static (SettlementRecord Record, IReadOnlyList<JournalAppend> Appends) Settle(
+        string settlementId, SettleCommand command, PersonProfile person, SettlementBreakdown breakdown, DateTimeOffset now)
+    {
+        var owner = new PostingOwner(person.PersonId, person.InsuredRegion, person.Scheme, command.InstitutionCode);
+        var postings = BuildPostings(settlementId, owner, breakdown, now, reversal: false);
+        var record = new SettlementRecord
+        {
+            SettlementId = settlementId,
+            MessageId = command.MessageId,
+            PersonId = person.PersonId,
+            InstitutionCode = command.InstitutionCode,
+            InsuredRegion = person.InsuredRegion,
+            Scheme = person.Scheme,
+            Breakdown = breakdown,
+            SettledAt = now,
+            PostingIds = postings.Select(p => p.PostingId).ToArray(),
+        };
+        var receipt = new MessageReceipt
+        {
+            MessageId = command.MessageId,
+            InstitutionCode = command.InstitutionCode,
+            IsCancel = false,
+            SettlementId = settlementId,
+            AnsweredAt = now,
+        };
+        var appends = new List<JournalAppend>(postings.Count + 2)
+        {
+            new(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.Serialize(record)),
+            new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.Serialize(receipt)),
+        };
+        appends.AddRange(postings.Select(ToAppend));
+        return (record, appends);
+    }
+
+    public static IReadOnlyList<JournalAppend> Cancel(SettlementRecord settled, CancelCommand command, DateTimeOffset now)
+    {
+        var owner = new PostingOwner(settled.PersonId, settled.InsuredRegion, settled.Scheme, settled.InstitutionCode);
+        var postings = BuildPostings(settled.SettlementId, owner, settled.Breakdown, now, reversal: true);
+        var record = new CancellationRecord
+        {
+            SettlementId = settled.SettlementId,
+            MessageId = command.MessageId,
+            PersonId = settled.PersonId,
+            InstitutionCode = command.InstitutionCode,
+            CancelledAt = now,
+            PostingIds = postings.Select(p => p.PostingId).ToArray(),
+        };
+        var receipt = new MessageReceipt
+        {
+            MessageId = command.MessageId,
+            InstitutionCode = command.InstitutionCode,
+            IsCancel = true,
+            SettlementId = settled.SettlementId,
+            AnsweredAt = now,
+        };
+        var appends = new List<JournalAppend>(postings.Count + 2)
+        {
+            new(LedgerNames.PersonStream(settled.PersonId), LedgerNames.CancellationEntry(settled.SettlementId), LedgerJson.Serialize(record)),
+            new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.Serialize(receipt)),
+        };
+        appends.AddRange(postings.Select(ToAppend));
+        return appends;
+    }
+
+    /// <summary>The postings of a settlement (or their reversals): one per paying fund, the account, the receivable.</summary>
+    public static IReadOnlyList<Posting> BuildPostings(
+        string settlementId, PostingOwner owner, SettlementBreakdown breakdown, DateTimeOffset now, bool reversal)
+    {
+        ArgumentNullException.ThrowIfNull(breakdown);
+        var sign = reversal ? -1 : 1;
+        var kind = reversal ? PostingKind.Reversal : PostingKind.Settlement;
+        var postings = new List<Posting>(breakdown.FundLines.Count + 2);
+        var debits = Money.Zero;
+        foreach (var line in breakdown.FundLines)
+        {
+            if (line.AmountPaid.IsZero)
+            {
+                continue;
+            }
+
+            var account = FundPoolKey.For(owner.InsuredRegion, owner.Scheme, line.FundType).ToString();
+            postings.Add(Make(account, Signed(line.AmountPaid, sign), null));
+            debits += line.AmountPaid;
+        }
+
+        if (!breakdown.AccountPaid.IsZero)
+        {
+            var account = FundPoolKey.PersonalAccount(owner.InsuredRegion, owner.Scheme).ToString();
+            postings.Add(Make(account, Signed(breakdown.AccountPaid, sign), null));
+            debits += breakdown.AccountPaid;
+        }
+
+        var receivable = breakdown.FundPaySum + breakdown.AccountPaid;
+        if (debits != receivable)
+        {
+            throw new InvalidOperationException(
+                $"Settlement {settlementId}: fund postings {debits} do not equal the receivable {receivable} (debits must equal credits).");
+        }
+
+        var totals = new SettlementTotals
+        {
+            MedicalFeeTotal = breakdown.TotalAmount,
+            FundPaid = breakdown.FundPaySum,
+            AccountPaid = breakdown.AccountPaid,
+            CashPaid = breakdown.CashPaid,
+        };
+        postings.Add(Make(LedgerNames.InstitutionAccount(owner.InstitutionCode), Signed(receivable, sign), reversal ? totals.Negate() : totals));
+        return postings;
+
+        Posting Make(string account, Money amount, SettlementTotals? totalsOrNull) => new()
+        {
+            PostingId = LedgerNames.PostingEntry(settlementId, account, reversal),
+            SettlementId = settlementId,
+            Account = account,
+            Kind = kind,
+            Amount = amount,
+            PersonId = owner.PersonId,
+            InstitutionCode = owner.InstitutionCode,
+            SettlementDate = breakdown.SettlementDate,
+            PostedAt = now,
+            Totals = totalsOrNull,
+        };
+    }
+
+    private static Money Signed(Money amount, int sign) => sign > 0 ? amount : -amount;
+
+    private static JournalAppend ToAppend(Posting posting) =>
+        new(LedgerNames.PostingStream(posting.Account), posting.PostingId, LedgerJson.Serialize(posting));
+}

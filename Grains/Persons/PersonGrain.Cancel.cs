@@ -1,0 +1,65 @@
+using Medisettle.Grains.Ledger;
+using Medisettle.Grains.Policy;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime.Journal;
+
+namespace Medisettle.Grains.Persons;
+
+/// <summary>撤销 cancel: reversing postings and the exact inverse on the accumulators and the account.</summary>
+public sealed partial class PersonGrain
+{
+    public async Task<SettlementOutcome> CancelAsync(CancelCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var key = LedgerNames.MessageKey(command.InstitutionCode, command.MessageId);
+        if (await FindRecentAsync(key) is { } replay)
+        {
+            return replay;
+        }
+
+        var now = time.GetUtcNow();
+        if (S.Profile is null)
+        {
+            return SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now);
+        }
+
+        var record = await ReadSettlementAsync(command.SettlementId);
+        if (record is null || record.PersonId != this.GetPrimaryKeyString())
+        {
+            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
+                ?? SettlementOutcome.Rejected(RejectionCode.SettlementNotFound, $"Settlement {command.SettlementId} does not exist for this person.", now);
+        }
+
+        if (record.InstitutionCode != command.InstitutionCode)
+        {
+            return SettlementOutcome.Rejected(
+                RejectionCode.InstitutionMismatch, $"Settlement {command.SettlementId} was made by institution {record.InstitutionCode}; only it may cancel.", now);
+        }
+
+        var visitId = record.Breakdown.VisitId;
+        if (!S.ActiveSettlements.TryGetValue(visitId, out var active) || active != record.SettlementId)
+        {
+            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
+                ?? SettlementOutcome.Rejected(RejectionCode.SettlementAlreadyCancelled, $"Settlement {command.SettlementId} is already cancelled.", now);
+        }
+
+        var delta = record.Breakdown.Delta;
+        var year = S.Years.TryGetValue(delta.BenefitYear, out var ytd) ? ytd : YearToDate.Empty(delta.BenefitYear);
+        S.Years[delta.BenefitYear] = SettlementEngine.ReverseOnYear(year, record.Breakdown);
+        S.AccountBalance = SettlementEngine.ReverseOnAccount(S.AccountBalance, record.Breakdown);
+        S.ActiveSettlements.Remove(visitId);
+        var outcome = new SettlementOutcome { Status = SettlementStatus.Cancelled, SettlementId = record.SettlementId, Breakdown = record.Breakdown, AnsweredAt = now };
+        Remember(key, outcome);
+        try
+        {
+            await WriteOrReloadAsync(LedgerWriter.Cancel(record, command, now));
+        }
+        catch (DuplicateJournalEntryException)
+        {
+            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
+                ?? SettlementOutcome.Rejected(RejectionCode.SettlementAlreadyCancelled, $"Settlement {command.SettlementId} is already cancelled.", now);
+        }
+
+        return outcome;
+    }
+}

@@ -1,0 +1,219 @@
+using Medisettle.Interfaces;
+using Medisettle.Grains.Institutions;
+using Medisettle.Grains.Ledger;
+using Medisettle.Grains.Policy;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime;
+using Medisettle.Runtime.Journal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Grains.Persons;
+
+/// <summary>
+/// 参保人 grain. Every settlement of the person runs here one at a time: the engine computes the split from
+/// the current accumulators, and the new accumulators, the settlement record, the message receipt and the
+/// postings commit in one transaction. A retried message id returns the first answer: from the recent-answer
+/// cache, or — however old — from the journal, whose unique receipt id refuses a second commit.
+/// </summary>
+public sealed partial class PersonGrain(
+    [PersistentState("person")] IPersistentState<PersonState> state,
+    SettlementEngine engine,
+    InstitutionDirectory institutions,
+    IJournal journal,
+    TimeProvider time,
+    IOptions<SettlementOptions> options,
+    ILogger<PersonGrain> log) : Grain, IPersonGrain
+{
+    private readonly SettlementOptions options = options.Value;
+
+    private PersonState S => state.State;
+
+    public async Task<PersonSnapshot> EnrolAsync(PersonEnrolment enrolment)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        var profile = enrolment.Profile;
+        if (profile.PersonId != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Profile person id '{profile.PersonId}' does not match grain key '{this.GetPrimaryKeyString()}'.", nameof(enrolment));
+        }
+
+        if (enrolment.OpeningAccountBalance.IsNegative)
+        {
+            throw new ArgumentException($"Opening account balance {enrolment.OpeningAccountBalance} is negative.", nameof(enrolment));
+        }
+
+        var isNew = S.Profile is null;
+        S.Profile = profile;
+        if (isNew)
+        {
+            S.AccountBalance = enrolment.OpeningAccountBalance;
+        }
+
+        await WriteOrReloadAsync([]);
+        return Snapshot(S.Profile);
+    }
+
+    public Task<PersonSnapshot?> GetSnapshotAsync() =>
+        Task.FromResult(S.Profile is { } profile ? Snapshot(profile) : null);
+
+    public async Task<SettlementOutcome> PreSettleAsync(SettleCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (computation, rejection) = await ComputeAsync(command);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        return computation!.IsSettled
+            ? new SettlementOutcome { Status = SettlementStatus.PreSettled, Breakdown = computation.Breakdown, AnsweredAt = time.GetUtcNow() }
+            : SettlementOutcome.Rejected(computation.Rejection, time.GetUtcNow());
+    }
+
+    public async Task<SettlementOutcome> SettleAsync(SettleCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var key = LedgerNames.MessageKey(command.InstitutionCode, command.MessageId);
+        if (await FindRecentAsync(key) is { } replay)
+        {
+            return replay;
+        }
+
+        var (computation, rejection) = await ComputeAsync(command);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        var now = time.GetUtcNow();
+        if (!computation!.IsSettled)
+        {
+            var refused = SettlementOutcome.Rejected(computation.Rejection, now);
+            if (S.Profile is not null)
+            {
+                Remember(key, refused);
+                await WriteOrReloadAsync([]);
+            }
+
+            return refused;
+        }
+
+        return await CommitSettlementAsync(command, key, computation, now);
+    }
+
+    private async Task<SettlementOutcome> CommitSettlementAsync(SettleCommand command, string key, SettlementComputation computation, DateTimeOffset now)
+    {
+        var profile = S.Profile!;
+        var breakdown = computation.Breakdown!;
+        var settlementId = NewSettlementId(now);
+        var (_, appends) = LedgerWriter.Settle(settlementId, command, profile, breakdown, now);
+        var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
+
+        S.SettlementCount++;
+        S.Years[computation.YearToDateAfter!.BenefitYear] = computation.YearToDateAfter;
+        S.AccountBalance = breakdown.AccountBalanceAfter;
+        S.ActiveSettlements[command.Visit.VisitId] = settlementId;
+        Remember(key, outcome);
+        try
+        {
+            await WriteOrReloadAsync(appends);
+        }
+        catch (DuplicateJournalEntryException)
+        {
+            // An old retry that the recent-answer cache had forgotten: the journal holds the first answer.
+            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
+                ?? throw new InvalidOperationException($"Message {key} is in the journal but its settlement could not be read.");
+        }
+
+        LogSettled(log, settlementId, command.InstitutionCode, breakdown.TotalAmount.Fen, breakdown.FundPaySum.Fen);
+        return outcome;
+    }
+
+    /// <summary>Runs the engine on the current state, or answers a rejection that needs no engine.</summary>
+    private async Task<(SettlementComputation? Computation, SettlementOutcome? Rejection)> ComputeAsync(SettleCommand command)
+    {
+        var now = time.GetUtcNow();
+        if (S.Profile is not { } profile)
+        {
+            return (null, SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now));
+        }
+
+        if (await institutions.FindAsync(command.InstitutionCode) is not { } institution)
+        {
+            return (null, SettlementOutcome.Rejected(RejectionCode.UnknownInstitution, $"Institution {command.InstitutionCode} is not registered.", now));
+        }
+
+        if (S.ActiveSettlements.TryGetValue(command.Visit.VisitId, out var existing))
+        {
+            return (null, SettlementOutcome.Rejected(
+                RejectionCode.VisitAlreadySettled, $"Visit {command.Visit.VisitId} is already settled as {existing}; cancel it first.", now));
+        }
+
+        var input = new SettlementInput
+        {
+            Person = profile,
+            Institution = institution,
+            Visit = command.Visit,
+            YearToDate = YearToDateFor(command.Visit.DecisionDate.Year),
+            PersonalAccountBalance = command.UseAccount ? S.AccountBalance : Money.Zero,
+        };
+        var computation = engine.Compute(input);
+        if (computation.IsSettled && !command.UseAccount)
+        {
+            // The engine saw a zero balance; the balance after is the untouched real balance.
+            computation = computation with { Breakdown = computation.Breakdown with { AccountBalanceAfter = S.AccountBalance } };
+        }
+
+        return (computation, null);
+    }
+
+    /// <summary>The accumulators of the latest benefit year not after <paramref name="year"/> (the engine starts a new year from zero).</summary>
+    private YearToDate YearToDateFor(int year)
+    {
+        YearToDate? best = null;
+        foreach (var (benefitYear, ytd) in S.Years)
+        {
+            if (benefitYear <= year && (best is null || benefitYear > best.BenefitYear))
+            {
+                best = ytd;
+            }
+        }
+
+        return best ?? YearToDate.Empty(year);
+    }
+
+    private PersonSnapshot Snapshot(PersonProfile profile) => new()
+    {
+        Profile = profile,
+        AccountBalance = S.AccountBalance,
+        Years = S.Years.Values.OrderBy(y => y.BenefitYear).ToArray(),
+        ActiveSettlements = new Dictionary<string, string>(S.ActiveSettlements, StringComparer.Ordinal),
+    };
+
+    /// <summary>Writes the state (and journal appends) in one transaction; on any failure reloads the stored state.</summary>
+    private async Task WriteOrReloadAsync(IReadOnlyList<JournalAppend> appends)
+    {
+        try
+        {
+            await state.WriteStateAsync(appends);
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
+    }
+
+    /// <summary>结算ID: "S", the date and 21 random hex digits (30 characters, the platform's setl_id length).</summary>
+    private static string NewSettlementId(DateTimeOffset now) =>
+        string.Concat("S", now.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N").AsSpan(0, 21));
+
+    /// <summary>Keeps the first 6 and last 4 characters of an id (never log a full id number).</summary>
+    internal static string Mask(string id) =>
+        id.Length <= 10 ? new string('*', id.Length) : string.Concat(id.AsSpan(0, 6), new string('*', id.Length - 10), id.AsSpan(id.Length - 4));
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Settled {SettlementId} at {Institution}: total {TotalFen} fen, funds {FundFen} fen")]
+    private static partial void LogSettled(ILogger logger, string settlementId, string institution, long totalFen, long fundFen);
+}

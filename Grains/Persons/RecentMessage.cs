@@ -1,0 +1,17 @@
+using Medisettle.Interfaces.Settlement;
+
+namespace Medisettle.Grains.Persons;
+
+/// <summary>A remembered answer: a settlement or cancel (by id) or a rejection.</summary>
+public sealed record RecentMessage
+{
+    public required string Key { get; init; }
+
+    public required SettlementStatus Status { get; init; }
+
+    public string? SettlementId { get; init; }
+
+    public Rejection? Rejection { get; init; }
+
+    public required DateTimeOffset AnsweredAt { get; init; }
+}

@@ -1,0 +1,25 @@
+using Medisettle.Grains.Policy;
+
+namespace Medisettle.Grains;
+
+/// <summary>Options of the settlement grains. Defaults suit a single silo; all are validated at start.</summary>
+public sealed class SettlementOptions
+{
+    /// <summary>Directory of the policy pack JSON files. Default: <c>Packs/</c> beside the binaries.</summary>
+    public string PacksDirectory { get; set; } = PolicyPackLoader.DefaultDirectory;
+
+    /// <summary>Answers a person grain remembers by message id (a cache; settlements are also found via the journal). Default 64.</summary>
+    public int RecentMessagesMax { get; set; } = 64;
+
+    /// <summary>Journal entries the posting dispatcher reads per pass. Default 4,096.</summary>
+    public int DispatchBatchMax { get; set; } = 4096;
+
+    /// <summary>Pause of the posting dispatcher when it has caught up. Default 50 ms.</summary>
+    public TimeSpan DispatchIdleDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Whether the posting dispatcher runs in the background (tests drive it by hand). Default true.</summary>
+    public bool DispatchInBackground { get; set; } = true;
+
+    /// <summary>Days of per-day totals an institution keeps. Default 400.</summary>
+    public int DailyTotalsDaysMax { get; set; } = 400;
+}

@@ -1,0 +1,28 @@
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime;
+
+namespace Medisettle.Interfaces.Grains;
+
+/// <summary>
+/// 定点医药机构 a designated institution (key: fixmedins_code): designation status, level, kind, region,
+/// networked flag, credential and score; consumes its receivable postings into per-day totals.
+/// </summary>
+public interface IInstitutionGrain : IGrainWithStringKey
+{
+    Task<InstitutionSnapshot> RegisterAsync(InstitutionRegistration registration);
+
+    /// <summary>Suspends (暂停), revokes (取消) or reinstates the designation; takes effect for the next swipe.</summary>
+    Task<InstitutionSnapshot> SetDesignationAsync(DesignationStatus status, string reason);
+
+    /// <summary>Deducts score points; a pharmacy reaching the yearly maximum is revoked at once.</summary>
+    Task<InstitutionSnapshot> DeductPointsAsync(int points, string reason);
+
+    Task<InstitutionSnapshot?> GetSnapshotAsync();
+
+    /// <summary>The signing secret (base64), or null when not registered.</summary>
+    Task<string?> GetCredentialSecretAsync();
+
+    /// <summary>Applies receivable postings idempotently (by journal sequence) and commits the new position.</summary>
+    Task ApplyPostingsAsync(IReadOnlyList<AppliedPosting> postings);
+}

@@ -1,0 +1,4 @@
+namespace Medisettle.Interfaces.Ledger;
+
+/// <summary>A posting as delivered to its consumer grain, with its journal sequence number.</summary>
+public sealed record AppliedPosting(long Sequence, Posting Posting);

@@ -1,0 +1,26 @@
+
+namespace Medisettle.Interfaces.Ledger;
+
+/// <summary>The headline amounts of a settlement, carried on the institution's receivable posting (signed like it).</summary>
+public sealed record SettlementTotals
+{
+    /// <summary><c>medfee_sumamt</c>.</summary>
+    public required Money MedicalFeeTotal { get; init; }
+
+    /// <summary><c>fund_pay_sumamt</c>.</summary>
+    public required Money FundPaid { get; init; }
+
+    /// <summary><c>acct_pay</c>.</summary>
+    public required Money AccountPaid { get; init; }
+
+    /// <summary><c>psn_cash_pay</c>.</summary>
+    public required Money CashPaid { get; init; }
+
+    public SettlementTotals Negate() => new()
+    {
+        MedicalFeeTotal = -MedicalFeeTotal,
+        FundPaid = -FundPaid,
+        AccountPaid = -AccountPaid,
+        CashPaid = -CashPaid,
+    };
+}
