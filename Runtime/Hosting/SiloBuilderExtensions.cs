@@ -55,4 +55,14 @@ public static class SiloBuilderExtensions
         builder.Services.AddSingleton<IWriteFence, TFence>();
         return builder;
     }
+
+    /// <summary>Replaces the write fence with <paramref name="fence"/>.</summary>
+    public static ISiloBuilder UseWriteFence(this ISiloBuilder builder, IWriteFence fence)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(fence);
+        builder.Services.RemoveAll<IWriteFence>();
+        builder.Services.AddSingleton(fence);
+        return builder;
+    }
 }

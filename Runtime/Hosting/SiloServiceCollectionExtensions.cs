@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Medisettle.Runtime.Catalog;
 using Medisettle.Runtime.Configuration;
 using Medisettle.Runtime.Journal;
@@ -23,7 +24,17 @@ public static class SiloServiceCollectionExtensions
             throw new InvalidOperationException("AddSilo was called twice on the same service collection.");
         }
 
-        services.AddOptions<SiloOptions>().Configure(configure ?? (_ => { })).ValidateOnStart();
+        services.AddOptions<SiloOptions>()
+            .Configure(configure ?? (_ => { }))
+            .PostConfigure(options =>
+            {
+                // Reflection-based serialization unless a (source-generated) resolver was plugged in.
+                if (options.StateSerializerOptions is { TypeInfoResolver: null, IsReadOnly: false } serializerOptions)
+                {
+                    serializerOptions.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
+                }
+            })
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWriteFence, NoWriteFence>();
