@@ -1,5 +1,5 @@
 using Medisettle.Grains.Policy;
-using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Settlement;
 using Xunit;
 using static Medisettle.Grains.Tests.Policy.Scenario;

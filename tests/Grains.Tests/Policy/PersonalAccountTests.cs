@@ -1,4 +1,4 @@
-using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Settlement;
 using Xunit;
 using static Medisettle.Grains.Tests.Policy.Scenario;
