@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Medisettle.Grains.Ledger;
 
@@ -16,7 +17,10 @@ public static class LedgerJson
     /// <summary>Options for grain state and journal payloads: web defaults, enums as names.</summary>
     public static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
     }

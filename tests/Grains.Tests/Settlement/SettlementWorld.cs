@@ -1,0 +1,133 @@
+using Medisettle.Grains.Hosting;
+using Medisettle.Grains.Ledger;
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Medisettle.Grains.Tests.Settlement;
+
+/// <summary>
+/// A test cluster with the settlement grains on the demo region 990001 (pack P0): a tier-3 hospital, a
+/// pharmacy and helpers to enrol people and build visits. The posting dispatcher is driven by hand.
+/// </summary>
+internal sealed class SettlementWorld : IAsyncDisposable
+{
+    public const string Region = "990001";
+    public const string HospitalCode = "H990001T3";
+    public const string OtherHospitalCode = "H990001T2";
+    public const string PharmacyCode = "D990001";
+    public static readonly DateOnly Day = new(2026, 3, 2);
+
+    private static readonly string Secret = Convert.ToBase64String(new byte[32]);
+    private int nextVisit;
+
+    private SettlementWorld(TestCluster cluster) => Cluster = cluster;
+
+    public TestCluster Cluster { get; }
+
+    public PostingDispatcher Dispatcher => Cluster.Services.GetRequiredService<PostingDispatcher>();
+
+    public LedgerAuditor Auditor => Cluster.Services.GetRequiredService<LedgerAuditor>();
+
+    public static async Task<SettlementWorld> StartAsync(TestStorage? storage = null, Action<SettlementOptions>? configure = null)
+    {
+        var cluster = await TestCluster.StartAsync(
+            silo => silo.AddSettlementGrains(options =>
+            {
+                options.DispatchInBackground = false;
+                configure?.Invoke(options);
+            }),
+            storage);
+        var world = new SettlementWorld(cluster);
+        await world.RegisterAsync(HospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier3);
+        await world.RegisterAsync(OtherHospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier2);
+        await world.RegisterAsync(PharmacyCode, InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
+        return world;
+    }
+
+    public Task<InstitutionSnapshot> RegisterAsync(string code, InstitutionKind kind, InstitutionLevel level) =>
+        Cluster.Client.GetGrain<IInstitutionGrain>(code).RegisterAsync(new InstitutionRegistration
+        {
+            Profile = new InstitutionProfile
+            {
+                Code = code,
+                Kind = kind,
+                Level = level,
+                Region = Region,
+                Designation = DesignationStatus.Active,
+                Networked = true,
+            },
+            Name = code,
+            CredentialSecret = Secret,
+        });
+
+    public async Task<IPersonGrain> EnrolAsync(
+        string personId,
+        Scheme scheme = Scheme.UrbanResident,
+        PersonCategory category = PersonCategory.AdultResident,
+        decimal accountYuan = 0)
+    {
+        var person = Person(personId);
+        await person.EnrolAsync(new PersonEnrolment
+        {
+            Profile = new PersonProfile
+            {
+                PersonId = personId,
+                Scheme = scheme,
+                Category = category,
+                InsuredRegion = Region,
+                EnrolmentDate = new DateOnly(2020, 1, 1),
+                PaymentDate = new DateOnly(2020, 1, 1),
+            },
+            OpeningAccountBalance = Money.FromYuan(accountYuan),
+        });
+        return person;
+    }
+
+    public IPersonGrain Person(string personId) => Cluster.Client.GetGrain<IPersonGrain>(personId);
+
+    public IInstitutionGrain Institution(string code) => Cluster.Client.GetGrain<IInstitutionGrain>(code);
+
+    public IFundPoolGrain Fund(Scheme scheme, string fund) => Cluster.Client.GetGrain<IFundPoolGrain>(new FundPoolKey(Region, scheme, fund).ToString());
+
+    /// <summary>An inpatient stay with one 甲类 line of <paramref name="yuan"/>.</summary>
+    public SettleCommand Inpatient(string messageId, decimal yuan, string institution = HospitalCode, string? visitId = null) =>
+        Command(messageId, institution, VisitType.Inpatient, visitId, Line(yuan, ItemKind.Service));
+
+    /// <summary>A pharmacy purchase of approved drugs for <paramref name="yuan"/>.</summary>
+    public SettleCommand Pharmacy(string messageId, decimal yuan, ItemKind kind = ItemKind.ApprovedDrug) =>
+        Command(messageId, PharmacyCode, VisitType.Pharmacy, null, Line(yuan, kind));
+
+    public static SettleCommand WithVisit(SettleCommand command, string visitId) =>
+        command with { Visit = command.Visit with { VisitId = visitId } };
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+
+    private SettleCommand Command(string messageId, string institution, VisitType type, string? visitId, FeeLine line) => new()
+    {
+        MessageId = messageId,
+        InstitutionCode = institution,
+        Visit = new Visit
+        {
+            VisitId = visitId ?? $"V{Interlocked.Increment(ref nextVisit):D6}",
+            Type = type,
+            Date = Day,
+            AdmissionDate = type == VisitType.Inpatient ? Day : null,
+            DeclaredTotal = line.Amount,
+            FeeLines = [line],
+        },
+    };
+
+    private static FeeLine Line(decimal yuan, ItemKind kind) => new()
+    {
+        CatalogueCode = "X0001",
+        Name = kind.ToString(),
+        Class = FeeClass.ClassA,
+        Amount = Money.FromYuan(yuan),
+        ItemKind = kind,
+        SupplyDays = kind == ItemKind.Service ? null : 7,
+    };
+}
