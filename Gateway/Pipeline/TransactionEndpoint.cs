@@ -129,7 +129,7 @@ internal sealed class TransactionEndpoint(
         }
         catch (JsonException exception)
         {
-            failure = JsonErrors.Describe(exception, string.Empty);
+            failure = JsonErrors.Describe(exception, string.Empty, PlatformJsonContext.Default.PlatformRequest);
             return null;
         }
     }

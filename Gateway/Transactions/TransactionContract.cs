@@ -50,7 +50,7 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
         }
         catch (JsonException exception)
         {
-            var failure = JsonErrors.Describe(exception, "input");
+            var failure = JsonErrors.Describe(exception, "input", Input);
             return TransactionResult.Failure(failure.Infcode, failure.Message);
         }
 

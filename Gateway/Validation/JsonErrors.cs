@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Medisettle.Gateway.Pipeline;
 using Medisettle.Interfaces.Platform;
@@ -31,12 +32,12 @@ internal static partial class JsonErrors
         catch (JsonException exception)
         {
             return new GatewayFailure(Infcodes.MalformedJson,
-                $"malformed JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}");
+                $"malformed JSON at line {exception.LineNumber + 1}, byte offset {exception.BytePositionInLine}");
         }
     }
 
     /// <summary>Describes a deserialization error; field paths start at <paramref name="root"/> ("input" or "" for the envelope).</summary>
-    public static GatewayFailure Describe(JsonException exception, string root)
+    public static GatewayFailure Describe(JsonException exception, string root, JsonTypeInfo rootType)
     {
         var message = exception.Message;
         var path = FieldPath(exception.Path, root);
@@ -52,9 +53,9 @@ internal static partial class JsonErrors
             return new GatewayFailure(Infcodes.MissingField, $"missing required field {fields}");
         }
 
-        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("doesn't allow", StringComparison.Ordinal) && quoted.Count > 0)
+        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("doesn't allow", StringComparison.Ordinal))
         {
-            return new GatewayFailure(Infcodes.MissingField, $"field '{Child(path, quoted[0])}' must not be null");
+            return new GatewayFailure(Infcodes.MissingField, $"field '{path}' must not be null");
         }
 
         if (message.Contains("uplicate", StringComparison.Ordinal))
@@ -67,28 +68,38 @@ internal static partial class JsonErrors
             return new GatewayFailure(Infcodes.LimitExceeded, $"JSON is nested too deeply at '{path}'");
         }
 
-        if (ConvertedTo().Match(message) is { Success: true } conversion)
-        {
-            var subject = path.Length == 0 ? "the request body" : $"field '{path}'";
-            return new GatewayFailure(Infcodes.WrongType, $"{subject} must be {ExpectedKind(conversion.Groups[1].Value)}");
-        }
-
-        return new GatewayFailure(Infcodes.WrongType, $"'{path}' does not have the expected shape");
+        var subject = path.Length == 0 ? "the request body" : $"field '{path}'";
+        return ExpectedKind(rootType, exception.Path) is { } kind
+            ? new GatewayFailure(Infcodes.WrongType, $"{subject} must be {kind}")
+            : new GatewayFailure(Infcodes.WrongType, $"{subject} does not have the expected type");
     }
 
-    private static string ExpectedKind(string clrType)
+    /// <summary>What JSON the wire type expects at <paramref name="jsonPath"/>, found by walking the source-generated metadata.</summary>
+    private static string? ExpectedKind(JsonTypeInfo rootType, string? jsonPath)
     {
-        if (clrType.Contains("List", StringComparison.Ordinal))
+        JsonTypeInfo? current = rootType;
+        foreach (Match segment in PathSegment().Matches(jsonPath ?? string.Empty))
         {
-            return "an array";
+            Type? next = segment.Groups[1].Success
+                ? current.Properties.FirstOrDefault(p => p.Name == segment.Groups[1].Value)?.PropertyType
+                : current.ElementType;
+            if (next is null)
+            {
+                return null;
+            }
+
+            current = current.Options.GetTypeInfo(Nullable.GetUnderlyingType(next) ?? next);
         }
 
-        if (clrType.Contains("Decimal", StringComparison.Ordinal) || clrType.Contains("Int", StringComparison.Ordinal))
+        var type = current.Type;
+        return current.Kind switch
         {
-            return "a number";
-        }
-
-        return clrType.Contains("String", StringComparison.Ordinal) ? "a string" : "an object";
+            JsonTypeInfoKind.Object => "an object",
+            JsonTypeInfoKind.Enumerable => "an array",
+            _ when type == typeof(string) => "a string",
+            _ when type == typeof(decimal) || type == typeof(int) || type == typeof(long) => "a number",
+            _ => null,
+        };
     }
 
     /// <summary>"$.data.psn_no" → "input.data.psn_no" (root "input") or "data.psn_no" (root "").</summary>
@@ -114,6 +125,6 @@ internal static partial class JsonErrors
     [GeneratedRegex("'([^']*)'")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"could not be converted to ([^\s]+?)\.? Path")]
-    private static partial Regex ConvertedTo();
+    [GeneratedRegex(@"\.([^.\[]+)|\[[0-9]+\]")]
+    private static partial Regex PathSegment();
 }
