@@ -21,6 +21,9 @@ public static class GatewayEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+
+        // Built now so that a bad registration (two handlers for one infno) fails at start, not on the first request.
+        _ = endpoints.ServiceProvider.GetRequiredService<TransactionEndpoint>();
         RequestDelegate transaction = http => http.RequestServices.GetRequiredService<TransactionEndpoint>().InvokeAsync(http);
         endpoints.MapPost(GatewayOptions.TransactionPath, transaction).ExcludeFromDescription();
         endpoints.MapHealthChecks("/health");

@@ -89,9 +89,8 @@ public sealed class DispatchTests
     [Fact]
     public async Task Two_handlers_for_one_infno_fail_at_start()
     {
-        await using var gateway = await TestGateway.StartAsync(services: s => s.AddTransactionHandler<SecondSignInHandler>());
-
-        var exception = Assert.Throws<InvalidOperationException>(() => gateway.GetService<TransactionRegistry>());
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            TestGateway.StartAsync(services: s => s.AddTransactionHandler<SecondSignInHandler>()));
 
         Assert.Equal("Two transaction handlers are registered for infno 9001: SignInHandler and SecondSignInHandler.", exception.Message);
     }
