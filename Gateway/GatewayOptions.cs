@@ -1,0 +1,36 @@
+namespace Medisettle.Gateway;
+
+/// <summary>Gateway settings. Every bound is validated at start (see <see cref="GatewayOptionsValidator"/>).</summary>
+public sealed class GatewayOptions
+{
+    public const string TransactionPath = "/fsi/api/transactions";
+
+    /// <summary>How far a request's signed timestamp may be from the gateway clock, either way. Default 300 s; 1 s to 1 h.</summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Largest accepted request body. Default 1 MiB; 1 KiB to 64 MiB.</summary>
+    public int RequestBodyBytesMax { get; set; } = 1024 * 1024;
+
+    /// <summary>Signatures remembered within the replay window. Default 1,000,000; when full, new requests get 503.</summary>
+    public int ReplayCacheEntriesMax { get; set; } = 1_000_000;
+
+    /// <summary>Most fee or drug lines in one request (feedetail, drugdetail). Default 1,000; 1 to 100,000.</summary>
+    public int FeeLinesMax { get; set; } = 1000;
+
+    /// <summary>Most diagnoses (diseinfo) in one request. Default 50; 1 to 1,000.</summary>
+    public int DiagnosesMax { get; set; } = 50;
+
+    /// <summary>Most settlement lines in one 3202 detail reconciliation. Default 5,000; 1 to 1,000,000.</summary>
+    public int ReconciliationLinesMax { get; set; } = 5000;
+
+    /// <summary>
+    /// Bearer token for the admin API (<c>Authorization: Bearer …</c>). Required, at least
+    /// <see cref="AdminTokenLengthMin"/> characters.
+    /// </summary>
+    public string? AdminToken { get; set; }
+
+    public const int AdminTokenLengthMin = 32;
+
+    /// <summary>UTC offset of the times written on the wire (inf_time, sign_time, respond_time). Default +08:00 (China).</summary>
+    public TimeSpan WireUtcOffset { get; set; } = TimeSpan.FromHours(8);
+}

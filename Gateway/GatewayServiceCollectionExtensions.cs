@@ -1,0 +1,50 @@
+using Medisettle.Gateway.Diagnostics;
+using Medisettle.Gateway.Pipeline;
+using Medisettle.Gateway.Security;
+using Medisettle.Gateway.Transactions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Gateway;
+
+/// <summary>Registers the gateway's services.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the gateway: options (validated at start), request authentication, the transaction
+    /// registry with the 9001 sign-in handler, metrics, health checks, ProblemDetails and OpenAPI.
+    /// Credentials come from an <see cref="IInstitutionCredentialStore"/>; unless one is registered,
+    /// an <see cref="InMemoryInstitutionCredentialStore"/> holding the registered
+    /// <see cref="InstitutionCredential"/> singletons is used. <see cref="TimeProvider"/> defaults to the system clock.
+    /// </summary>
+    public static IServiceCollection AddGateway(this IServiceCollection services, Action<GatewayOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<GatewayOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IInstitutionCredentialStore, InMemoryInstitutionCredentialStore>();
+        services.TryAddSingleton<SignInRegistry>();
+        services.TryAddSingleton<RequestAuthenticator>();
+        services.TryAddSingleton<TransactionRegistry>();
+        services.TryAddSingleton<GatewayMetrics>();
+        services.TryAddSingleton<TransactionEndpoint>();
+        services.AddTransactionHandler<SignInHandler>();
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the handler of one transaction code (a singleton). A code without a registered
+    /// handler answers "transaction N is not available yet"; two handlers for one code fail at start.
+    /// </summary>
+    public static IServiceCollection AddTransactionHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ITransactionHandler
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITransactionHandler, THandler>());
+        return services;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Medisettle.Gateway.Diagnostics;
+using Medisettle.Gateway.Security;
+using Medisettle.Gateway.Transactions;
+using Medisettle.Gateway.Validation;
+using Medisettle.Interfaces.Platform;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Gateway.Pipeline;
+
+/// <summary>
+/// The national-platform endpoint: size and media type, signature, JSON syntax, envelope shape,
+/// institution, infno, then the handler (which checks the typed input). Each step refuses with
+/// its own infcode; nothing before the handler changes any state except the replay cache.
+/// </summary>
+internal sealed class TransactionEndpoint(
+    TransactionRegistry registry,
+    RequestAuthenticator authenticator,
+    GatewayMetrics metrics,
+    TimeProvider time,
+    IOptions<GatewayOptions> options,
+    ILogger<TransactionEndpoint> logger)
+{
+    private readonly GatewayOptions settings = options.Value;
+    private readonly InputLimits limits = InputLimits.From(options.Value);
+    private readonly RefmsgidGenerator refmsgids = new();
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var started = time.GetTimestamp();
+        var receivedAt = time.GetUtcNow().ToOffset(settings.WireUtcOffset);
+        var refmsgid = refmsgids.Next(receivedAt);
+        var cancellationToken = http.RequestAborted;
+        Answer answer;
+        try
+        {
+            answer = await ProcessAsync(http, receivedAt, refmsgid, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            answer = Refused(new GatewayFailure(Infcodes.BodyTooLarge, TooLarge()), GatewayMetrics.NoInfno, refmsgid);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            GatewayLog.TransactionFailed(logger, exception, "?", refmsgid);
+            answer = new Answer(Infcodes.InternalError, "internal error; the request may be retried with the same msgid", null, null, GatewayMetrics.NoInfno);
+        }
+
+        var response = new PlatformResponse
+        {
+            Infcode = answer.Infcode,
+            InfRefmsgid = refmsgid,
+            RefmsgTime = WireTime.FormatPrecise(receivedAt),
+            RespondTime = WireTime.FormatPrecise(time.GetUtcNow().ToOffset(settings.WireUtcOffset)),
+            ErrMsg = answer.ErrMsg,
+            WarnMsg = answer.WarnMsg,
+            Output = answer.Output,
+        };
+        http.Response.StatusCode = InfcodeHttpStatus.For(answer.Infcode);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(http.Response.Body, response, PlatformJsonContext.Default.PlatformResponse, cancellationToken);
+        metrics.Record(answer.InfnoLabel, answer.Infcode, time.GetElapsedTime(started));
+    }
+
+    private async Task<Answer> ProcessAsync(HttpContext http, DateTimeOffset receivedAt, string refmsgid, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return Refused(new GatewayFailure(Infcodes.UnsupportedMediaType, "Content-Type must be application/json"), GatewayMetrics.NoInfno, refmsgid);
+        }
+
+        if (await BoundedBody.ReadAsync(http, settings.RequestBodyBytesMax, cancellationToken) is not { } body)
+        {
+            return Refused(new GatewayFailure(Infcodes.BodyTooLarge, TooLarge()), GatewayMetrics.NoInfno, refmsgid);
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers, body, cancellationToken);
+        if (authentication.Failure is { } refusal)
+        {
+            GatewayLog.AuthenticationFailed(logger, refmsgid, refusal.Infcode, refusal.Message);
+            return new Answer(refusal.Infcode, refusal.Message, null, null, GatewayMetrics.NoInfno);
+        }
+
+        var institution = authentication.Institution!;
+        if (ReadEnvelope(body.Span, out var failure) is not { } envelope)
+        {
+            return Refused(failure!, GatewayMetrics.NoInfno, refmsgid);
+        }
+
+        var label = registry.TryGet(envelope.Infno, out var handler) ? envelope.Infno : GatewayMetrics.UnknownInfno;
+        if (EnvelopeRules.Check(envelope, institution) is { } invalid)
+        {
+            return Refused(invalid, label, refmsgid);
+        }
+
+        if (handler is null)
+        {
+            return Refused(new GatewayFailure(Infcodes.UnknownInfno, $"unknown infno {envelope.Infno}"), label, refmsgid);
+        }
+
+        var context = new TransactionContext
+        {
+            Institution = institution,
+            Envelope = envelope,
+            ReceivedAt = receivedAt,
+            InfRefmsgid = refmsgid,
+            Limits = limits,
+        };
+        var result = await handler.HandleAsync(context, cancellationToken);
+        GatewayLog.TransactionAnswered(logger, envelope.Infno, envelope.Msgid, institution, result.Infcode);
+        return new Answer(result.Infcode, result.ErrMsg, result.WarnMsg, result.Output, label);
+    }
+
+    private static PlatformRequest? ReadEnvelope(ReadOnlySpan<byte> body, out GatewayFailure? failure)
+    {
+        failure = JsonErrors.CheckSyntax(body);
+        if (failure is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var envelope = JsonSerializer.Deserialize(body, PlatformJsonContext.Default.PlatformRequest);
+            failure = envelope is null ? new GatewayFailure(Infcodes.WrongType, "the request body must be an object") : null;
+            return envelope;
+        }
+        catch (JsonException exception)
+        {
+            failure = JsonErrors.Describe(exception, string.Empty, PlatformJsonContext.Default.PlatformRequest);
+            return null;
+        }
+    }
+
+    private Answer Refused(GatewayFailure failure, string infnoLabel, string refmsgid)
+    {
+        GatewayLog.RequestRefused(logger, refmsgid, failure.Infcode, failure.HttpStatus, failure.Message);
+        return new Answer(failure.Infcode, failure.Message, null, null, infnoLabel);
+    }
+
+    private string TooLarge() => $"request body exceeds RequestBodyBytesMax ({settings.RequestBodyBytesMax} bytes)";
+
+    private sealed record Answer(int Infcode, string? ErrMsg, string? WarnMsg, JsonElement? Output, string InfnoLabel);
+}

@@ -1,0 +1,8 @@
+namespace Medisettle.Gateway.Security;
+
+internal enum ReplayCheck
+{
+    Recorded,
+    Replay,
+    Full,
+}

@@ -1,0 +1,14 @@
+namespace Medisettle.Gateway.Transactions;
+
+/// <summary>
+/// Handles one national-platform transaction code. Derive from
+/// <see cref="TransactionHandler{TInput, TOutput}"/> to get the typed, validated input, and
+/// register with <c>services.AddTransactionHandler&lt;T&gt;()</c>.
+/// </summary>
+public interface ITransactionHandler
+{
+    /// <summary>The transaction code (交易编号) handled, e.g. "2207".</summary>
+    string Infno { get; }
+
+    ValueTask<TransactionResult> HandleAsync(TransactionContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Medisettle.Gateway.Validation;
+
+/// <summary>National-platform time formats: 日期时间型 "yyyy-MM-dd HH:mm:ss", 日期型 "yyyy-MM-dd".</summary>
+public static class WireTime
+{
+    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>Response timestamps (refmsg_time, respond_time) carry milliseconds.</summary>
+    public const string PreciseFormat = "yyyy-MM-dd HH:mm:ss.fff";
+
+    public static string Format(DateTimeOffset time) => time.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    public static string FormatPrecise(DateTimeOffset time) => time.ToString(PreciseFormat, CultureInfo.InvariantCulture);
+
+    public static bool TryParseDateTime(string? text, out DateTime value) =>
+        DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    public static bool TryParseDate(string? text, out DateTime value) =>
+        DateTime.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+}

@@ -1,0 +1,57 @@
+namespace Medisettle.Interfaces.Platform;
+
+/// <summary>
+/// The gateway's <c>infcode</c> values (see docs/gateway.md for the HTTP status that goes with each).
+/// 1xxx: the request could not be accepted (transport, format, authentication; HTTP 4xx).
+/// 2xxx and -1: the request was well formed and authenticated but refused (HTTP 200).
+/// </summary>
+public static class Infcodes
+{
+    public const int Success = 0;
+
+    /// <summary>Generic business rejection, including a transaction that is not available yet.</summary>
+    public const int BusinessRejection = -1;
+
+    public const int MalformedJson = 1001;
+
+    public const int WrongType = 1002;
+
+    public const int MissingField = 1003;
+
+    public const int UnknownField = 1004;
+
+    public const int BodyTooLarge = 1005;
+
+    public const int InvalidValue = 1006;
+
+    public const int LimitExceeded = 1007;
+
+    public const int UnknownInfno = 1008;
+
+    public const int UnsupportedMediaType = 1009;
+
+    public const int MissingCredentials = 1101;
+
+    public const int UnknownInstitution = 1102;
+
+    public const int BadSignature = 1103;
+
+    public const int TimestampOutsideWindow = 1104;
+
+    public const int Replay = 1105;
+
+    public const int InstitutionMismatch = 1106;
+
+    public const int ReplayCacheFull = 1107;
+
+    /// <summary>Fee lines do not add up to the declared <c>medfee_sumamt</c>.</summary>
+    public const int AmountMismatch = 2001;
+
+    /// <summary>No such insured person (set by transaction handlers).</summary>
+    public const int UnknownPerson = 2002;
+
+    /// <summary>A msgid already used for a different request (set by transaction handlers).</summary>
+    public const int DuplicateMsgidConflict = 2003;
+
+    public const int InternalError = 9999;
+}
