@@ -1,5 +1,5 @@
 using System.Globalization;
-using Medisettle.Interfaces.Money;
+using Medisettle.Interfaces;
 
 namespace Medisettle.Gateway.Validation;
 
