@@ -1,4 +1,5 @@
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Settlement;
 
 namespace Medisettle.Grains.Policy;
 
@@ -9,4 +10,7 @@ public sealed record CriticalIllnessSection
     public required Money Threshold { get; init; }
 
     public required IReadOnlyList<CriticalIllnessBandSet> BandSets { get; init; }
+
+    /// <summary>Visit types whose burden counts toward the base; empty = every pool-paid visit.</summary>
+    public IReadOnlyList<VisitType> BaseVisitTypes { get; init; } = [];
 }

@@ -9,6 +9,11 @@ public sealed partial class SettlementEngine
     private static Rejection? CheckFeeLines(SettlementWork w)
     {
         var lines = w.Visit.FeeLines;
+        if (w.Visit.AdmissionDate is { } admitted && admitted > w.Visit.Date)
+        {
+            return Reject(RejectionCode.InvalidVisit, Invariant($"visit {w.Visit.VisitId} admitted {admitted:yyyy-MM-dd} after its settlement date {w.Visit.Date:yyyy-MM-dd}"));
+        }
+
         if (lines.Count == 0)
         {
             return Reject(RejectionCode.EmptySwipe, $"visit {w.Visit.VisitId} has no fee lines (空刷)");

@@ -34,6 +34,12 @@ public sealed partial class SettlementEngine
             return null;
         }
 
+        if (section.BaseVisitTypes.Count > 0 && !section.BaseVisitTypes.Contains(w.Visit.Type))
+        {
+            w.Trace.Add($"{pack.Id} criticalIllness: visit type {w.Visit.Type} is not in baseVisitTypes; not counted");
+            return null;
+        }
+
         var set = section.BandSets.FirstOrDefault(s => s.Categories.Contains(w.Person.Category));
         if (set is null)
         {

@@ -9,6 +9,9 @@ public enum RejectionCode
     /// <summary>A fee line is malformed (negative amount or price limit, blank code).</summary>
     InvalidFeeLine,
 
+    /// <summary>The visit itself is inconsistent (e.g. admitted after the settlement date).</summary>
+    InvalidVisit,
+
     /// <summary>The fee lines do not add up to the declared total.</summary>
     FeeTotalMismatch,
 

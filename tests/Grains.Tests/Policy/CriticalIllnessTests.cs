@@ -105,4 +105,24 @@ public sealed class CriticalIllnessTests
         Assert.Equal(Y(8_000m), b.Delta.SpecialDiseasePaid);
         Assert.Equal(Y(0m), b.Delta.BasicFundPaid);
     }
+
+    [Theory]
+    [InlineData(VisitType.Inpatient, 5_000)] // base 40,000 − 30,000 = E 10,000 × 50%
+    [InlineData(VisitType.Accident, 0)] // not in P4's baseVisitTypes
+    public void P4_base_counts_only_inpatient_and_major_outpatient_burden(VisitType type, int expectedYuan)
+    {
+        var basic350100 = """
+            { "id": "TEST-350100", "region": "350100", "schemes": ["UrbanResident"], "effectiveFrom": "2013-01-01", "source": "test",
+              "basic": { "classBPreSelfPayRate": 0, "deductibles": [{ "levels": ["Tier3"], "amount": 0 }],
+                "deductibleModes": [{ "visitType": "Inpatient", "mode": "PerVisit" }, { "visitType": "Accident", "mode": "PerVisit" }],
+                "ratios": [{ "levels": ["Tier3"], "transfer": false, "rate": 0.5 }],
+                "groups": [{ "name": "all", "categories": ["AdultResident"], "coveredVisitTypes": ["Inpatient", "Accident"], "waitingPeriodMonths": 0, "annualCap": 1000, "capBasis": "FundPayment" }] } }
+            """;
+        var visit = Visit(type, Day2013, Line(41_000m));
+        var b = Settle(Input(Person("350100"), Hospital("350100", InstitutionLevel.Tier3), visit), EngineWith(basic350100));
+
+        // basic capped at 1,000; burden 40,000
+        Assert.Equal(Y(1_000m), b.BasicFundPaid);
+        Assert.Equal(Y(expectedYuan), b.CriticalIllnessPaid);
+    }
 }

@@ -19,6 +19,26 @@ public sealed class EligibilityTests
     }
 
     [Fact]
+    public void Admission_after_the_settlement_date_is_rejected()
+    {
+        var visit = Inpatient(Day2013, 100m) with { AdmissionDate = Day2013.AddDays(1) };
+        Assert.Equal(RejectionCode.InvalidVisit, Reject(P0With(visit)).Code);
+    }
+
+    [Theory]
+    [InlineData(InstitutionLevel.Tier1, 480)] // (1,000 − 200) × 60%
+    [InlineData(InstitutionLevel.Community, 480)]
+    [InlineData(InstitutionLevel.Unrated, 480)]
+    [InlineData(InstitutionLevel.Tier2, 360)] // (1,000 − 400) × 60%
+    [InlineData(InstitutionLevel.Tier3, 360)]
+    [InlineData(InstitutionLevel.CountyOrHigher, 360)]
+    public void P0_has_a_rule_for_every_level(InstitutionLevel level, int expectedYuan)
+    {
+        var b = Settle(Input(Person("990001"), Hospital("990001", level), Inpatient(Day2013, 1_000m)));
+        Assert.Equal(Y(expectedYuan), b.BasicFundPaid);
+    }
+
+    [Fact]
     public void Negative_fee_line_is_rejected()
     {
         var visit = Visit(VisitType.Inpatient, Day2013, Line(100m), Line(-1m));
