@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Medisettle.Gateway.Security;
 using Medisettle.Gateway.Transactions;
 using Medisettle.Interfaces.Platform;
 

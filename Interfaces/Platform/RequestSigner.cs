@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Medisettle.Gateway.Security;
+namespace Medisettle.Interfaces.Platform;
 
 /// <summary>
 /// Signs a platform transaction request the way the gateway verifies it. Reusable by clients
