@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Xunit;
 
-namespace Medisettle.Interfaces.Tests.Money;
+namespace Medisettle.Interfaces.Tests;
 
 
 public sealed class MoneyTests
