@@ -21,16 +21,27 @@ internal sealed partial class AdoGrainStorage
             {
                 var fenced = await CheckFenceAsync(connection, transaction, batch, cancellationToken);
                 var now = _time.GetUtcNow();
+                var stateOnly = new List<PendingWrite>(batch.Count);
                 foreach (var pending in batch)
                 {
                     pending.Error = null;
                     if (fenced.Count > 0 && fenced.Contains(pending.Write.Partition))
                     {
                         pending.Error = new WriteFencedException(pending.Write.GrainId, pending.Write.Partition);
-                        continue;
                     }
+                    else if (connection.CanCreateBatch && pending.Write.Appends.Count == 0)
+                    {
+                        stateOnly.Add(pending); // one round trip for all of them below
+                    }
+                    else
+                    {
+                        await ExecuteWriteAsync(connection, transaction, pending, now, cancellationToken);
+                    }
+                }
 
-                    await ExecuteWriteAsync(connection, transaction, pending, now, cancellationToken);
+                if (stateOnly.Count > 0)
+                {
+                    await ExecuteStateBatchAsync(connection, transaction, stateOnly, now, cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
@@ -54,12 +65,12 @@ internal sealed partial class AdoGrainStorage
 
     private void Complete(IReadOnlyList<PendingWrite> batch)
     {
-        var rejected = 0;
+        var rejected = batch.Count(p => p.Error is not null);
+        Statistics.OnCommitted(batch.Count - rejected, rejected); // before any caller can observe its result
         foreach (var pending in batch)
         {
             if (pending.Error is not null)
             {
-                rejected++;
                 pending.TrySetException(pending.Error);
             }
             else
@@ -67,8 +78,6 @@ internal sealed partial class AdoGrainStorage
                 pending.TrySetResult(pending.NewVersion);
             }
         }
-
-        Statistics.OnCommitted(batch.Count - rejected, rejected);
     }
 
     private async ValueTask<IReadOnlyCollection<int>> CheckFenceAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
@@ -123,22 +132,66 @@ internal sealed partial class AdoGrainStorage
         pending.NewVersion = checked(write.ExpectedVersion + 1);
     }
 
-    private static async Task<bool> WriteStateRowAsync(DbConnection connection, DbTransaction transaction, GrainStateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// State-only writes in one <see cref="DbBatch"/> round trip (PostgreSQL). A conflict affects 0 rows and
+    /// does not abort the transaction, so no savepoint is needed.
+    /// </summary>
+    private static async Task ExecuteStateBatchAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> writes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var insert = write.ExpectedVersion == 0;
-        await using var command = StorageSql.Command(connection, transaction, insert ? StorageSql.InsertState : StorageSql.UpdateState);
-        command.Add("type", write.GrainId.Type, DbType.String);
-        command.Add("key", write.GrainId.Key, DbType.String);
-        command.Add("name", write.StateName, DbType.String);
-        command.Add("partition", write.Partition, DbType.Int32);
-        command.Add("payload", write.Payload, DbType.String);
-        command.Add("now", now, DbType.DateTimeOffset);
-        if (!insert)
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var pending in writes)
         {
-            command.Add("version", checked(write.ExpectedVersion + 1), DbType.Int64);
-            command.Add("expected", write.ExpectedVersion, DbType.Int64);
+            var command = batch.CreateBatchCommand();
+            command.CommandText = pending.Write.ExpectedVersion == 0 ? StorageSql.InsertState : StorageSql.UpdateState;
+            BindState(pending.Write, now, command.Parameters, command.CreateParameter);
+            batch.BatchCommands.Add(command);
         }
 
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i].Write;
+            if (batch.BatchCommands[i].RecordsAffected == 1)
+            {
+                writes[i].NewVersion = checked(write.ExpectedVersion + 1);
+            }
+            else
+            {
+                writes[i].Error = new StorageConflictException(write.GrainId, write.StateName, write.ExpectedVersion);
+            }
+        }
+    }
+
+    private static void BindState(GrainStateWrite write, DateTimeOffset now, DbParameterCollection parameters, Func<DbParameter> create)
+    {
+        void Add(string name, object? value, DbType type)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = value ?? DBNull.Value;
+            parameters.Add(parameter);
+        }
+
+        Add("type", write.GrainId.Type, DbType.String);
+        Add("key", write.GrainId.Key, DbType.String);
+        Add("name", write.StateName, DbType.String);
+        Add("partition", write.Partition, DbType.Int32);
+        Add("payload", write.Payload, DbType.String);
+        Add("now", now, DbType.DateTimeOffset);
+        if (write.ExpectedVersion != 0) // UPDATE; the INSERT sets version 1
+        {
+            Add("version", checked(write.ExpectedVersion + 1), DbType.Int64);
+            Add("expected", write.ExpectedVersion, DbType.Int64);
+        }
+    }
+
+    private static async Task<bool> WriteStateRowAsync(DbConnection connection, DbTransaction transaction, GrainStateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sql = write.ExpectedVersion == 0 ? StorageSql.InsertState : StorageSql.UpdateState;
+        await using var command = StorageSql.Command(connection, transaction, sql);
+        BindState(write, now, command.Parameters, command.CreateParameter);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
