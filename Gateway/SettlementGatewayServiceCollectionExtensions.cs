@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Medisettle.Gateway.Security;
 using Medisettle.Gateway.Transactions.Handlers;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class SettlementGatewayServiceCollectionExtensions
     public static IServiceCollection AddSettlementTransactions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.RemoveAll<IInstitutionCredentialStore>();
         services.AddSingleton<GrainInstitutionCredentialStore>();
         services.AddSingleton<IInstitutionCredentialStore>(sp => sp.GetRequiredService<GrainInstitutionCredentialStore>());
