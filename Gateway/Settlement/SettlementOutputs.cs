@@ -11,9 +11,10 @@ public static class SettlementOutputs
 {
     /// <summary>
     /// The transaction's answer. A rejection is infcode -1 with err_msg "{RejectionCode}: {message}". A cancel
-    /// answers the reversed split with every amount negated (冲销), under the original setl_id.
+    /// answers the reversed split with every amount negated (冲销), under the original setl_id;
+    /// <paramref name="balanceNow"/> (the account balance after the cancel) replaces balc.
     /// </summary>
-    public static TransactionOutcome<SettlementOutput> From(SettlementOutcome outcome, string personId, DateTimeOffset wireOffsetNow)
+    public static TransactionOutcome<SettlementOutput> From(SettlementOutcome outcome, string personId, DateTimeOffset wireOffsetNow, Money? balanceNow = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Status == SettlementStatus.Rejected || outcome.Breakdown is null)
@@ -26,7 +27,10 @@ public static class SettlementOutputs
 
         var sign = outcome.Status == SettlementStatus.Cancelled ? -1 : 1;
         var answeredAt = outcome.AnsweredAt.ToOffset(wireOffsetNow.Offset);
-        return TransactionOutcome<SettlementOutput>.Ok(Output(outcome.Breakdown, outcome.SettlementId ?? "", personId, answeredAt, sign));
+        var output = Output(outcome.Breakdown, outcome.SettlementId ?? "", personId, answeredAt, sign);
+        return TransactionOutcome<SettlementOutput>.Ok(balanceNow is { } balance
+            ? output with { Setlinfo = output.Setlinfo with { Balc = WireAmount.ToYuan(balance) } }
+            : output);
     }
 
     private static SettlementOutput Output(SettlementBreakdown b, string settlementId, string personId, DateTimeOffset at, int sign)

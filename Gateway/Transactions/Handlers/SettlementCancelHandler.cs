@@ -9,7 +9,7 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 /// <summary>
 /// 2208/2305/2103 结算撤销: reverses the settlement exactly in the person grain (only the institution that
 /// settled may; a retried msgid returns the first answer) and, for a registered visit, opens the visit again.
-/// Answers the reversed split with negated amounts under the original setl_id.
+/// Answers the reversed split with negated amounts under the original setl_id; balc is the balance after the cancel.
 /// </summary>
 public abstract class SettlementCancelHandler(IGrainFactory grains, TransactionContract<SettlementCancelInput, SettlementOutput> contract, bool registeredVisit)
     : TransactionHandler<SettlementCancelInput, SettlementOutput>(contract)
@@ -36,6 +36,9 @@ public abstract class SettlementCancelHandler(IGrainFactory grains, TransactionC
             await grains.GetGrain<IVisitGrain>(breakdown.VisitId).MarkSettlementCancelledAsync(context.Institution, data.SetlId);
         }
 
-        return SettlementOutputs.From(outcome, data.PsnNo, context.ReceivedAt);
+        var balance = outcome.Status == SettlementStatus.Cancelled
+            ? (await grains.GetGrain<IPersonGrain>(data.PsnNo).GetSnapshotAsync())?.AccountBalance
+            : null;
+        return SettlementOutputs.From(outcome, data.PsnNo, context.ReceivedAt, balance);
     }
 }
