@@ -1,6 +1,10 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway.Admin;
 
@@ -29,6 +33,29 @@ public static class AdminApi
         PolicyAdminEndpoints.Map(group);
         LedgerAdminEndpoints.Map(group);
         return endpoints;
+    }
+
+    /// <summary>
+    /// Reads a JSON body inside the handler, so the admin token is checked before the body is looked at (minimal
+    /// API parameter binding would answer a bad body with 400 before the token filter runs).
+    /// </summary>
+    internal static async Task<(T? Value, ProblemHttpResult? Problem)> ReadBodyAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var value = await request.ReadFromJsonAsync<T>(options, cancellationToken);
+            return value is null ? (null, BadRequest("Invalid body", "The body must be a JSON value, not null.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, BadRequest("Invalid body", e.Message));
+        }
+        catch (InvalidOperationException e)
+        {
+            return (null, BadRequest("Invalid body", e.Message));
+        }
     }
 
     internal static ProblemHttpResult BadRequest(string title, string detail, IDictionary<string, object?>? extensions = null) =>

@@ -15,18 +15,24 @@ internal static class InstitutionAdminEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPut("/institutions/{code}", RegisterAsync).WithName("RegisterInstitution")
+        group.MapPut("/institutions/{code}", RegisterAsync).Accepts<InstitutionRegistration>("application/json").WithName("RegisterInstitution")
             .WithSummary("Registers or updates an institution and its signing secret (base64, ≥ 32 bytes; null keeps it).");
         group.MapGet("/institutions/{code}", GetAsync).WithName("GetInstitution").WithSummary("An institution's profile, score and daily totals.");
-        group.MapPost("/institutions/{code}/designation", SetDesignationAsync).WithName("SetDesignation")
+        group.MapPost("/institutions/{code}/designation", SetDesignationAsync).Accepts<DesignationChange>("application/json").WithName("SetDesignation")
             .WithSummary("Suspends, revokes or reinstates (Active) the designation; applies to the next swipe.");
-        group.MapPost("/institutions/{code}/deductions", DeductAsync).WithName("DeductPoints")
+        group.MapPost("/institutions/{code}/deductions", DeductAsync).Accepts<PointsDeduction>("application/json").WithName("DeductPoints")
             .WithSummary("Deducts score points; a pharmacy reaching 12 in a year is revoked at once.");
     }
 
     private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> RegisterAsync(
-        string code, InstitutionRegistration registration, IGrainFactory grains, IServiceProvider services)
+        string code, HttpRequest request, IGrainFactory grains, IServiceProvider services, CancellationToken cancellationToken)
     {
+        var (registration, bad) = await AdminApi.ReadBodyAsync<InstitutionRegistration>(request, cancellationToken);
+        if (registration is null)
+        {
+            return bad!;
+        }
+
         if (registration.Profile?.Code != code)
         {
             return AdminApi.BadRequest("Invalid registration", $"profile.code '{registration.Profile?.Code}' must equal the path's '{code}'.");
@@ -49,8 +55,14 @@ internal static class InstitutionAdminEndpoints
             ? TypedResults.Ok(snapshot)
             : AdminApi.NotFound($"Institution {code} is not registered.");
 
-    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> SetDesignationAsync(string code, DesignationChange change, IGrainFactory grains)
+    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> SetDesignationAsync(string code, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        var (change, bad) = await AdminApi.ReadBodyAsync<DesignationChange>(request, cancellationToken);
+        if (change is null)
+        {
+            return bad!;
+        }
+
         var grain = grains.GetGrain<IInstitutionGrain>(code);
         if (await grain.GetSnapshotAsync() is null)
         {
@@ -65,8 +77,14 @@ internal static class InstitutionAdminEndpoints
         return TypedResults.Ok(await grain.SetDesignationAsync(change.Status, change.Reason));
     }
 
-    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> DeductAsync(string code, PointsDeduction deduction, IGrainFactory grains)
+    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> DeductAsync(string code, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        var (deduction, bad) = await AdminApi.ReadBodyAsync<PointsDeduction>(request, cancellationToken);
+        if (deduction is null)
+        {
+            return bad!;
+        }
+
         var grain = grains.GetGrain<IInstitutionGrain>(code);
         if (await grain.GetSnapshotAsync() is null)
         {

@@ -15,15 +15,21 @@ internal static class PersonAdminEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/persons", EnrolAsync).WithName("EnrolPerson").WithSummary("Enrols (or updates) one insured person.");
-        group.MapPost("/persons/batch", EnrolBatchAsync).WithName("EnrolPersons")
+        group.MapPost("/persons", EnrolAsync).Accepts<PersonEnrolment>("application/json").WithName("EnrolPerson").WithSummary("Enrols (or updates) one insured person.");
+        group.MapPost("/persons/batch", EnrolBatchAsync).Accepts<PersonEnrolment[]>("application/json").WithName("EnrolPersons")
             .WithSummary($"Enrols up to {AdminApi.EnrolmentBatchMax} persons (EnrolmentBatchMax).");
         group.MapGet("/persons/{psnNo}", GetAsync).WithName("GetPerson")
             .WithSummary("A person with this year's accumulators and their settlements from the journal.");
     }
 
-    private static async Task<Results<Ok<PersonSnapshot>, ProblemHttpResult>> EnrolAsync(PersonEnrolment enrolment, IGrainFactory grains)
+    private static async Task<Results<Ok<PersonSnapshot>, ProblemHttpResult>> EnrolAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        var (enrolment, bad) = await AdminApi.ReadBodyAsync<PersonEnrolment>(request, cancellationToken);
+        if (enrolment is null)
+        {
+            return bad!;
+        }
+
         if (Problem(enrolment) is { } problem)
         {
             return AdminApi.BadRequest("Invalid enrolment", problem);
@@ -39,14 +45,20 @@ internal static class PersonAdminEndpoints
         }
     }
 
-    private static async Task<Results<Ok<BulkEnrolmentResult>, ProblemHttpResult>> EnrolBatchAsync(IReadOnlyList<PersonEnrolment> enrolments, IGrainFactory grains)
+    private static async Task<Results<Ok<BulkEnrolmentResult>, ProblemHttpResult>> EnrolBatchAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (enrolments.Count > AdminApi.EnrolmentBatchMax)
+        var (enrolments, bad) = await AdminApi.ReadBodyAsync<PersonEnrolment[]>(request, cancellationToken);
+        if (enrolments is null)
         {
-            return AdminApi.BadRequest("Batch too large", $"{enrolments.Count} persons; at most {AdminApi.EnrolmentBatchMax} per batch (EnrolmentBatchMax).");
+            return bad!;
         }
 
-        for (var i = 0; i < enrolments.Count; i++)
+        if (enrolments.Length > AdminApi.EnrolmentBatchMax)
+        {
+            return AdminApi.BadRequest("Batch too large", $"{enrolments.Length} persons; at most {AdminApi.EnrolmentBatchMax} per batch (EnrolmentBatchMax).");
+        }
+
+        for (var i = 0; i < enrolments.Length; i++)
         {
             if (Problem(enrolments[i]) is { } problem)
             {
@@ -63,7 +75,7 @@ internal static class PersonAdminEndpoints
             return AdminApi.BadRequest("Invalid enrolment", e.Message);
         }
 
-        return TypedResults.Ok(new BulkEnrolmentResult(enrolments.Count));
+        return TypedResults.Ok(new BulkEnrolmentResult(enrolments.Length));
     }
 
     private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> GetAsync(

@@ -132,8 +132,8 @@ public sealed class SettlementHost : IAsyncLifetime
     };
 
     /// <summary>Signs and sends a transaction; <paramref name="msgid"/> defaults to a fresh one.</summary>
-    public Task<Answer> CallAsync(string infno, JsonNode input, string institution, string? msgid = null, string? insuredRegion = "990001") =>
-        SendAsync(Encoding.UTF8.GetBytes(Envelope(infno, input, institution, msgid ?? NewMsgid(institution), insuredRegion).ToJsonString()), institution);
+    public Task<Answer> CallAsync(string infno, JsonNode input, string institution, string? msgid = null, string? insuredRegion = "990001", string? secret = null) =>
+        SendAsync(Encoding.UTF8.GetBytes(Envelope(infno, input, institution, msgid ?? NewMsgid(institution), insuredRegion).ToJsonString()), institution, secret);
 
     /// <summary>Signs <paramref name="body"/> as <paramref name="institution"/> (demo secret unless given) and sends it.</summary>
     public async Task<Answer> SendAsync(byte[] body, string institution, string? secret = null, long? timestampMilliseconds = null)
