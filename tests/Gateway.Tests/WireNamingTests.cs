@@ -125,6 +125,7 @@ public sealed class WireNamingTests
         sample["data"]!["med_type"] = "14";
         sample["drugdetail"]![0]!["fixmedins_bchno"] = "B1";
         sample["drugdetail"]![0]!["rx_circ_flag"] = "0";
+        sample["drugdetail"]![0]!["list_type"] = "101";
 
         var parsed = JsonSerializer.Deserialize(sample, PlatformJsonContext.Default.PharmacySettlementInput)!;
         var written = JsonSerializer.SerializeToNode(parsed, PlatformJsonContext.Default.PharmacySettlementInput)!;
@@ -133,6 +134,7 @@ public sealed class WireNamingTests
         Assert.Equal(14, parsed.Drugdetail[0].PrdDays);
         written["drugdetail"]![1]!.AsObject().Remove("fixmedins_bchno");
         written["drugdetail"]![1]!.AsObject().Remove("rx_circ_flag");
+        written["drugdetail"]![1]!.AsObject().Remove("list_type");
         Assert.True(JsonNode.DeepEquals(sample, written), written.ToJsonString());
     }
 }
