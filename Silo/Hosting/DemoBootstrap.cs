@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Medisettle.Grains.Demo;
 using Medisettle.Interfaces.Platform;
@@ -55,10 +56,11 @@ public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options,
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded in {seconds:N1} s ({options.Persons / Math.Max(seconds, 0.001):N0} persons/s)."));
     }
 
+    /// <summary>The credentials file; '+' in base64 secrets stays literal (relaxed escaping) so shell scripts can read it.</summary>
     private byte[] CredentialsJson()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("gateway", $"http://127.0.0.1:{options.Port}");
