@@ -57,7 +57,7 @@ public static class SettlementOutputs
             PsnPartAmt = Y(b.PersonalPart),
             AcctPay = Y(b.AccountPaid),
             PsnCashPay = Y(b.CashPaid),
-            HospPartAmt = 0m,
+            HospPartAmt = 0.00m,
             Balc = WireAmount.ToYuan(b.AccountBalanceAfter),
             SetlTime = WireTime.Format(at),
         };
