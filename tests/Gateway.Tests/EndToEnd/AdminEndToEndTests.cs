@@ -85,6 +85,8 @@ public sealed class AdminEndToEndTests(SettlementHost host) : IClassFixture<Sett
         var newAccepted = await SignInAsync(NewHospital, newSecret);
         var mismatch = await host.AdminAsync(HttpMethod.Put, "/institutions/H99009900002", Institution(NewHospital, Secret));
         var shortSecret = await host.AdminAsync(HttpMethod.Put, "/institutions/H99009900003", Institution("H99009900003", "c2hvcnQ="));
+        var read = await host.AdminAsync(HttpMethod.Get, $"/institutions/{NewHospital}");
+        var unknown = await host.AdminAsync(HttpMethod.Get, "/institutions/H99009900003");
 
         Assert.Equal(HttpStatusCode.OK, registered.Status);
         Assert.Equal(0, signedIn.Infcode);
@@ -92,6 +94,9 @@ public sealed class AdminEndToEndTests(SettlementHost host) : IClassFixture<Sett
         Assert.Equal(0, newAccepted.Infcode);
         Assert.Equal(HttpStatusCode.BadRequest, mismatch.Status);
         Assert.Equal(HttpStatusCode.BadRequest, shortSecret.Status);
+        Assert.Equal("Tier3", read.Body["profile"]!["level"]!.GetValue<string>());
+        Assert.Null(read.Body["credentialSecret"]);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         await host.AdminAsync(HttpMethod.Put, $"/institutions/{NewHospital}", Institution(NewHospital, Secret));
     }
 
@@ -172,6 +177,15 @@ public sealed class AdminEndToEndTests(SettlementHost host) : IClassFixture<Sett
         Assert.True(audit.Body["settlements"]!.GetValue<int>() >= 12);
         var account = funds.Body.AsArray().Single(f => f!["key"]!.GetValue<string>() == "990001:Employee:PersonalAccount")!;
         Assert.True(account["spending"]!.GetValue<long>() >= accountSpent);
+    }
+
+    [Fact]
+    public async Task Every_transaction_code_is_served()
+    {
+        var listed = await host.AdminAsync(HttpMethod.Get, "/transactions");
+
+        Assert.Equal(22, listed.Body.AsArray().Count);
+        Assert.All(listed.Body.AsArray(), t => Assert.True(t!["available"]!.GetValue<bool>(), t.ToJsonString()));
     }
 
     [Fact]

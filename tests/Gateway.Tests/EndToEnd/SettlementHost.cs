@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -167,20 +166,4 @@ public sealed class SettlementHost : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         return new Answer(response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!);
     }
-}
-
-/// <summary>An HTTP status and the parsed JSON body.</summary>
-public sealed record Answer(HttpStatusCode Status, JsonNode Body)
-{
-    public int Infcode => Body["infcode"]!.GetValue<int>();
-
-    public string ErrMsg => Body["err_msg"]?.GetValue<string>() ?? "";
-
-    public JsonNode Output => Body["output"] ?? throw new InvalidOperationException($"no output: {Body.ToJsonString()}");
-
-    public JsonNode Setlinfo => Output["setlinfo"]!;
-
-    public decimal Amount(string field) => Setlinfo[field]!.GetValue<decimal>();
-
-    public string Text(string field) => Setlinfo[field]!.GetValue<string>();
 }
