@@ -17,6 +17,8 @@ public sealed class VisitEndToEndTests(SettlementHost host) : IClassFixture<Sett
         var psn = await host.EnrolAsync(Scheme.MergedResident, PersonCategory.AdultResident);
         var mdtrtId = await AdmitAsync(psn);
         Assert.Equal(0, (await host.CallAsync("2301", Inputs.Fees(Inputs.Fee(psn, mdtrtId, "F1", 6000m), Inputs.Fee(psn, mdtrtId, "F2", 4000m)), Hospital)).Infcode);
+        Assert.Equal(0, (await host.CallAsync("2301", Inputs.Fees(Inputs.Fee(psn, mdtrtId, "F3", 500m, batch: "B2")), Hospital)).Infcode);
+        Assert.Equal(0, (await host.CallAsync("2302", Inputs.FeeCancel(psn, mdtrtId, "F3"), Hospital)).Infcode);
         Assert.Equal(0, (await host.CallAsync("2402", Inputs.Discharge(psn, mdtrtId), Hospital)).Infcode);
 
         var pre = await host.CallAsync("2303", Inputs.Settle(psn, mdtrtId, 10_000m, "21"), Hospital);
