@@ -35,8 +35,8 @@ public static class WireAmount
         return problem is null ? Money.FromYuan(yuan) : throw new ArgumentException("Amount " + problem + ".", nameof(yuan));
     }
 
-    /// <summary>The wire form of an amount: yuan with two decimals.</summary>
-    public static decimal ToYuan(Money amount) => decimal.Round(amount.ToYuan(), 2);
+    /// <summary>The wire form of an amount: yuan with exactly two decimals (scale 2, so JSON shows 86.50, 0.00).</summary>
+    public static decimal ToYuan(Money amount) => decimal.Round(amount.ToYuan(), 2) + 0.00m;
 
     private static string Text(decimal yuan) => yuan.ToString(CultureInfo.InvariantCulture);
 }

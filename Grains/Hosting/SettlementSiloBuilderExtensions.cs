@@ -3,6 +3,8 @@ using Medisettle.Grains.Institutions;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Persons;
 using Medisettle.Grains.Policy;
+using Medisettle.Grains.Visits;
+using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Runtime.Configuration;
 using Medisettle.Runtime.Hosting;
@@ -26,7 +28,9 @@ public static class SettlementSiloBuilderExtensions
         services.AddSingleton<IValidateOptions<SettlementOptions>, SettlementOptionsValidator>();
         services.AddOptions<SiloOptions>().PostConfigure(silo => silo.StateSerializerOptions = LedgerJson.CreateOptions());
         services.AddSingleton(sp => PolicyPackLoader.LoadDirectory(sp.GetRequiredService<IOptions<SettlementOptions>>().Value.PacksDirectory));
-        services.AddSingleton<SettlementEngine>();
+        services.AddSingleton<PolicyCatalogProvider>();
+        services.AddSingleton<IPolicyAdministration, PolicyAdministration>();
+        services.AddSingleton<ILedgerQueries, LedgerQueries>();
         services.AddSingleton<InstitutionDirectory>();
         services.AddSingleton<LedgerAuditor>();
         services.AddSingleton<PostingDispatcher>();
@@ -35,6 +39,7 @@ public static class SettlementSiloBuilderExtensions
             .AddGrain<IPersonGrain, PersonGrain>()
             .AddGrain<IInstitutionGrain, InstitutionGrain>()
             .AddGrain<IFundPoolGrain, FundPoolGrain>()
-            .AddGrain<IJournalCursorGrain, JournalCursorGrain>();
+            .AddGrain<IJournalCursorGrain, JournalCursorGrain>()
+            .AddGrain<IVisitGrain, VisitGrain>();
     }
 }

@@ -19,7 +19,7 @@ namespace Medisettle.Grains.Persons;
 /// </summary>
 public sealed partial class PersonGrain(
     [PersistentState("person")] IPersistentState<PersonState> state,
-    SettlementEngine engine,
+    PolicyCatalogProvider policies,
     InstitutionDirectory institutions,
     IJournal journal,
     TimeProvider time,
@@ -159,7 +159,7 @@ public sealed partial class PersonGrain(
             YearToDate = YearToDateFor(command.Visit.DecisionDate.Year),
             PersonalAccountBalance = command.UseAccount ? S.AccountBalance : Money.Zero,
         };
-        var computation = engine.Compute(input);
+        var computation = policies.Engine.Compute(input);
         if (computation.IsSettled && !command.UseAccount)
         {
             // The engine saw a zero balance; the balance after is the untouched real balance.

@@ -44,4 +44,10 @@ public sealed record FeeDetail
     public string? BilgDrName { get; init; }
 
     public string? HospApprFlag { get; init; }
+
+    /// <summary>收费项目等级 01 甲类, 02 乙类, 03 丙类 (the platform derives it from its catalogue; here the HIS sends it). Missing: 01.</summary>
+    public string? ChrgitmLv { get; init; }
+
+    /// <summary>目录类别 (101 drug, 102 中药饮片, 201 service, 301 device, 901–904 local; see docs/gateway.md). Missing: 201.</summary>
+    public string? ListType { get; init; }
 }

@@ -29,7 +29,7 @@ public sealed class WireNamingTests
         { typeof(VisitInfo), "mdtrt_id,psn_no,med_type,begntime,main_cond_dscr,dise_codg,dise_name" },
         { typeof(DiagnosisInfo), "diag_type,diag_srt_no,diag_code,diag_name,diag_dept,dise_dor_no,dise_dor_name,diag_time,vali_flag" },
         { typeof(FeeDetailUploadInput), "feedetail" },
-        { typeof(FeeDetail), "feedetl_sn,mdtrt_id,psn_no,chrg_bchno,fee_ocur_time,med_list_codg,medins_list_codg,det_item_fee_sumamt,cnt,pric,dise_codg,rx_circ_flag,sin_dos_dscr,used_frqu_dscr,prd_days,medc_way_dscr,bilg_dept_codg,bilg_dept_name,bilg_dr_codg,bilg_dr_name,hosp_appr_flag" },
+        { typeof(FeeDetail), "feedetl_sn,mdtrt_id,psn_no,chrg_bchno,fee_ocur_time,med_list_codg,medins_list_codg,det_item_fee_sumamt,cnt,pric,dise_codg,rx_circ_flag,sin_dos_dscr,used_frqu_dscr,prd_days,medc_way_dscr,bilg_dept_codg,bilg_dept_name,bilg_dr_codg,bilg_dr_name,hosp_appr_flag,chrgitm_lv,list_type" },
         { typeof(FeeDetailUploadOutput), "result" },
         { typeof(FeeDetailResult), "feedetl_sn,det_item_fee_sumamt,cnt,pric,pric_uplmt_amt,selfpay_prop,fulamt_ownpay_amt,overlmt_amt,preselfpay_amt,inscp_scp_amt,chrgitm_lv,med_chrgitm_type,memo" },
         { typeof(FeeDetailCancelInput), "data" },
@@ -48,7 +48,7 @@ public sealed class WireNamingTests
         { typeof(Discharge), "mdtrt_id,psn_no,insutype,endtime,dscg_way,dscg_dept_codg,dscg_dept_name,dise_codg,dise_name" },
         { typeof(PharmacySettlementInput), "data,drugdetail" },
         { typeof(PharmacySettlementRequest), "psn_no,mdtrt_cert_type,mdtrt_cert_no,insutype,medfee_sumamt,begntime,acct_used_flag,psn_setlway,med_type" },
-        { typeof(PharmacyDrugLine), "fixmedins_hilist_id,med_list_codg,det_item_fee_sumamt,cnt,pric,hilist_class,prd_days,fixmedins_bchno,rx_circ_flag" },
+        { typeof(PharmacyDrugLine), "fixmedins_hilist_id,med_list_codg,det_item_fee_sumamt,cnt,pric,hilist_class,prd_days,fixmedins_bchno,rx_circ_flag,list_type" },
         { typeof(DailyReconciliationInput), "data" },
         { typeof(DailyReconciliation), "insutype,clr_type,setl_optins,stmt_begndate,stmt_enddate,medfee_sumamt,fund_pay_sumamt,acct_pay,fixmedins_setl_cnt" },
         { typeof(DailyReconciliationOutput), "stmtinfo" },
@@ -125,6 +125,7 @@ public sealed class WireNamingTests
         sample["data"]!["med_type"] = "14";
         sample["drugdetail"]![0]!["fixmedins_bchno"] = "B1";
         sample["drugdetail"]![0]!["rx_circ_flag"] = "0";
+        sample["drugdetail"]![0]!["list_type"] = "101";
 
         var parsed = JsonSerializer.Deserialize(sample, PlatformJsonContext.Default.PharmacySettlementInput)!;
         var written = JsonSerializer.SerializeToNode(parsed, PlatformJsonContext.Default.PharmacySettlementInput)!;
@@ -133,6 +134,7 @@ public sealed class WireNamingTests
         Assert.Equal(14, parsed.Drugdetail[0].PrdDays);
         written["drugdetail"]![1]!.AsObject().Remove("fixmedins_bchno");
         written["drugdetail"]![1]!.AsObject().Remove("rx_circ_flag");
+        written["drugdetail"]![1]!.AsObject().Remove("list_type");
         Assert.True(JsonNode.DeepEquals(sample, written), written.ToJsonString());
     }
 }

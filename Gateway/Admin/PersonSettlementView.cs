@@ -1,0 +1,19 @@
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Settlement;
+
+namespace Medisettle.Gateway.Admin;
+
+/// <summary>One settlement of a person as the admin API shows it (amounts in fen).</summary>
+public sealed record PersonSettlementView
+{
+    public required string SettlementId { get; init; }
+    public required string InstitutionCode { get; init; }
+    public required string VisitId { get; init; }
+    public required VisitType VisitType { get; init; }
+    public required DateTimeOffset SettledAt { get; init; }
+    public required Money TotalAmount { get; init; }
+    public required Money FundPaySum { get; init; }
+    public required Money AccountPaid { get; init; }
+    public required Money CashPaid { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using Medisettle.Interfaces.Administration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Medisettle.Gateway.Admin;
+
+/// <summary><c>/admin/v1/policy-packs</c>: list, load (validate and stage) and activate policy packs.</summary>
+internal static class PolicyAdminEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/policy-packs", (IPolicyAdministration policies) => TypedResults.Ok(policies.List()))
+            .WithName("ListPolicyPacks").WithSummary("Packs in force (active) and loaded packs waiting for activation.");
+        group.MapPost("/policy-packs", LoadAsync).WithName("LoadPolicyPack")
+            .WithSummary("Loads a pack (the JSON document as the body): validated, then kept for activation. 400 names file, field and value.")
+            .Accepts<string>("application/json");
+        group.MapPost("/policy-packs/{id}/activate", Activate).WithName("ActivatePolicyPack")
+            .WithSummary("Puts a loaded pack in force for the next settlement (replacing the pack with the same id); refuses overlaps.");
+    }
+
+    private static async Task<Results<Created<PolicyPackInfo>, ProblemHttpResult>> LoadAsync(HttpRequest request, IPolicyAdministration policies, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > AdminApi.PolicyPackBytesMax)
+        {
+            return AdminApi.BadRequest("Pack too large", $"A pack may have at most {AdminApi.PolicyPackBytesMax} bytes (PolicyPackBytesMax).");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > AdminApi.PolicyPackBytesMax)
+            {
+                return AdminApi.BadRequest("Pack too large", $"A pack may have at most {AdminApi.PolicyPackBytesMax} bytes (PolicyPackBytesMax).");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var name = request.Query["name"].FirstOrDefault() is { Length: > 0 and <= 100 } given ? given : "admin-upload.json";
+        var change = policies.Load(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), name);
+        return change.Pack is { } pack
+            ? TypedResults.Created($"/admin/v1/policy-packs/{pack.Id}", pack)
+            : AdminApi.BadRequest("Invalid policy pack", change.Error!, Extensions(change));
+    }
+
+    private static Results<Ok<PolicyPackInfo>, ProblemHttpResult> Activate(string id, IPolicyAdministration policies)
+    {
+        var change = policies.Activate(id);
+        if (change.Pack is { } pack)
+        {
+            return TypedResults.Ok(pack);
+        }
+
+        return change.NotFound ? AdminApi.NotFound(change.Error!) : AdminApi.BadRequest("Policy pack refused", change.Error!, Extensions(change));
+    }
+
+    private static Dictionary<string, object?> Extensions(PolicyPackChange change) => new()
+    {
+        ["field"] = change.Field,
+        ["value"] = change.Value,
+    };
+}

@@ -1,0 +1,74 @@
+using Medisettle.Gateway.Transactions;
+using Medisettle.Gateway.Validation;
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Settlement;
+
+namespace Medisettle.Gateway.Settlement;
+
+/// <summary>Maps a <see cref="SettlementOutcome"/> to the wire: <c>setlinfo</c> + <c>setldetail</c>, or a rejection.</summary>
+public static class SettlementOutputs
+{
+    /// <summary>
+    /// The transaction's answer. A rejection is infcode -1 with err_msg "{RejectionCode}: {message}". A cancel
+    /// answers the reversed split with every amount negated (冲销), under the original setl_id;
+    /// <paramref name="balanceNow"/> (the account balance after the cancel) replaces balc.
+    /// </summary>
+    public static TransactionOutcome<SettlementOutput> From(SettlementOutcome outcome, string personId, DateTimeOffset wireOffsetNow, Money? balanceNow = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Status == SettlementStatus.Rejected || outcome.Breakdown is null)
+        {
+            var rejection = outcome.Rejection;
+            return rejection?.Code == RejectionCode.UnknownPerson
+                ? TransactionOutcome<SettlementOutput>.Reject(Infcodes.UnknownPerson, $"{rejection.Code}: {rejection.Message}")
+                : TransactionOutcome<SettlementOutput>.Reject(rejection is null ? "Rejected: no reason given" : $"{rejection.Code}: {rejection.Message}");
+        }
+
+        var sign = outcome.Status == SettlementStatus.Cancelled ? -1 : 1;
+        var answeredAt = outcome.AnsweredAt.ToOffset(wireOffsetNow.Offset);
+        var output = Output(outcome.Breakdown, outcome.SettlementId ?? "", personId, answeredAt, sign);
+        return TransactionOutcome<SettlementOutput>.Ok(balanceNow is { } balance
+            ? output with { Setlinfo = output.Setlinfo with { Balc = WireAmount.ToYuan(balance) } }
+            : output);
+    }
+
+    private static SettlementOutput Output(SettlementBreakdown b, string settlementId, string personId, DateTimeOffset at, int sign)
+    {
+        decimal Y(Money amount) => WireAmount.ToYuan(sign < 0 ? -amount : amount);
+        var info = new SettlementInfo
+        {
+            MdtrtId = b.VisitId,
+            SetlId = settlementId,
+            PsnNo = personId,
+            MedfeeSumamt = Y(b.TotalAmount),
+            FulamtOwnpayAmt = Y(b.FullOwnPay),
+            OverlmtSelfpay = Y(b.OverLimitSelfPay),
+            PreselfpayAmt = Y(b.PreSelfPay),
+            InscpScpAmt = Y(b.InScopeAmount),
+            ActPayDedc = Y(b.DeductibleCharged),
+            HifpPay = Y(b.BasicFundPaid),
+            PoolPropSelfpay = Y(b.PoolProportionSelfPay),
+            HifmiPay = Y(b.CriticalIllnessPaid),
+            HifobPay = Y(b.LargeAmountPaid),
+            MafPay = Y(b.AssistancePaid),
+            OthPay = Y(b.OtherPaid),
+            FundPaySumamt = Y(b.FundPaySum),
+            PsnPartAmt = Y(b.PersonalPart),
+            AcctPay = Y(b.AccountPaid),
+            PsnCashPay = Y(b.CashPaid),
+            HospPartAmt = 0.00m,
+            Balc = WireAmount.ToYuan(b.AccountBalanceAfter),
+            SetlTime = WireTime.Format(at),
+        };
+        var detail = b.FundLines.Select(line => new SettlementFundDetail
+        {
+            FundPayType = WireCodes.FundPayType(line.FundType),
+            InscpScpAmt = WireAmount.ToYuan(line.InScopeAmount),
+            CrtPaybLmtAmt = WireAmount.ToYuan(line.CapAmount),
+            FundPayamt = Y(line.AmountPaid),
+            SetlProcInfo = line.ProcessInfo,
+        }).ToList();
+        return new SettlementOutput { Setlinfo = info, Setldetail = detail };
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using Medisettle.Gateway.Security;
+using Medisettle.Gateway.Transactions.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Medisettle.Gateway;
+
+/// <summary>Registers the real transaction handlers and the grain-backed credential store.</summary>
+public static class SettlementGatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds a handler for every national-platform transaction (DOMAIN.md §5) and replaces the credential store
+    /// with <see cref="GrainInstitutionCredentialStore"/>. Needs the settlement grains (an <c>IGrainFactory</c>) and
+    /// an <c>ILedgerQueries</c> in the container, as the silo provides them.
+    /// </summary>
+    public static IServiceCollection AddSettlementTransactions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.RemoveAll<IInstitutionCredentialStore>();
+        services.AddSingleton<GrainInstitutionCredentialStore>();
+        services.AddSingleton<IInstitutionCredentialStore>(sp => sp.GetRequiredService<GrainInstitutionCredentialStore>());
+        return services
+            .AddTransactionHandler<PersonInfoHandler>()
+            .AddTransactionHandler<OutpatientRegisterHandler>()
+            .AddTransactionHandler<OutpatientRegisterCancelHandler>()
+            .AddTransactionHandler<VisitInfoHandler>()
+            .AddTransactionHandler<OutpatientFeeUploadHandler>()
+            .AddTransactionHandler<OutpatientFeeCancelHandler>()
+            .AddTransactionHandler<OutpatientPreSettlementHandler>()
+            .AddTransactionHandler<OutpatientSettlementHandler>()
+            .AddTransactionHandler<OutpatientSettlementCancelHandler>()
+            .AddTransactionHandler<AdmissionHandler>()
+            .AddTransactionHandler<DischargeHandler>()
+            .AddTransactionHandler<InpatientFeeUploadHandler>()
+            .AddTransactionHandler<InpatientFeeCancelHandler>()
+            .AddTransactionHandler<InpatientPreSettlementHandler>()
+            .AddTransactionHandler<InpatientSettlementHandler>()
+            .AddTransactionHandler<InpatientSettlementCancelHandler>()
+            .AddTransactionHandler<PharmacyPreSettlementHandler>()
+            .AddTransactionHandler<PharmacySettlementHandler>()
+            .AddTransactionHandler<PharmacySettlementCancelHandler>()
+            .AddTransactionHandler<DailyReconciliationHandler>()
+            .AddTransactionHandler<DetailReconciliationHandler>();
+    }
+}

@@ -1,0 +1,27 @@
+using Medisettle.Gateway.Settlement;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Visits;
+using Medisettle.Runtime;
+
+namespace Medisettle.Gateway.Transactions.Handlers;
+
+/// <summary>
+/// 2205/2302 费用明细撤销: withdraws the line whose feedetl_sn is given, else every line of the batch
+/// (chrg_bchno) with that number; "0000" withdraws all lines. Only while the visit is not settled.
+/// </summary>
+public abstract class FeeCancelHandler(IGrainFactory grains, TransactionContract<FeeDetailCancelInput, EmptyOutput> contract)
+    : TransactionHandler<FeeDetailCancelInput, EmptyOutput>(contract)
+{
+    protected override async ValueTask<TransactionOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<FeeDetailCancelInput> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var data = request.Input.Data;
+        var outcome = await grains.GetGrain<IVisitGrain>(data.MdtrtId).RemoveFeeLinesAsync(
+            new VisitCommand { MessageId = request.Context.Envelope.Msgid, InstitutionCode = request.Context.Institution, PersonId = data.PsnNo },
+            data.FeedetlSn);
+        return outcome.Accepted
+            ? TransactionOutcome<EmptyOutput>.Ok(new EmptyOutput())
+            : TransactionOutcome<EmptyOutput>.Reject(Parties.Describe(outcome));
+    }
+}

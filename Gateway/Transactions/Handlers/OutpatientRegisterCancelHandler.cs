@@ -1,0 +1,28 @@
+using Medisettle.Gateway.Settlement;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Visits;
+using Medisettle.Runtime;
+
+namespace Medisettle.Gateway.Transactions.Handlers;
+
+/// <summary>2202 门诊挂号撤销: cancels an open, unsettled outpatient visit.</summary>
+public sealed class OutpatientRegisterCancelHandler(IGrainFactory grains)
+    : TransactionHandler<OutpatientRegisterCancelInput, EmptyOutput>(TransactionContracts.OutpatientRegisterCancel)
+{
+    protected override async ValueTask<TransactionOutcome<EmptyOutput>> ExecuteAsync(
+        TransactionRequest<OutpatientRegisterCancelInput> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var data = request.Input.Data;
+        var outcome = await grains.GetGrain<IVisitGrain>(data.MdtrtId).CancelAsync(new VisitCommand
+        {
+            MessageId = request.Context.Envelope.Msgid,
+            InstitutionCode = request.Context.Institution,
+            PersonId = data.PsnNo,
+        });
+        return outcome.Accepted
+            ? TransactionOutcome<EmptyOutput>.Ok(new EmptyOutput())
+            : TransactionOutcome<EmptyOutput>.Reject(Parties.Describe(outcome));
+    }
+}

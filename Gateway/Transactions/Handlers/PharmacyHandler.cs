@@ -1,0 +1,57 @@
+using Medisettle.Gateway.Settlement;
+using Medisettle.Gateway.Validation;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime;
+
+namespace Medisettle.Gateway.Transactions.Handlers;
+
+/// <summary>
+/// 2101/2102 药店(预)结算, the card-swipe fast path: no registration, the drug lines come inline. The visit id
+/// (mdtrt_id) is derived from the institution and msgid, so a retried swipe is the same visit.
+/// </summary>
+public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<PharmacySettlementInput, SettlementOutput> contract, bool commit)
+    : TransactionHandler<PharmacySettlementInput, SettlementOutput>(contract)
+{
+    protected override async ValueTask<TransactionOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<PharmacySettlementInput> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var data = request.Input.Data;
+        var context = request.Context;
+        if (data.MedType is { } medType && medType != "41")
+        {
+            return TransactionOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, $"field 'input.data.med_type': '{medType}' is not 41 定点药店购药");
+        }
+
+        var (lines, problem) = FeeLines.FromDrugLines(request.Input.Drugdetail);
+        if (lines is null)
+        {
+            return TransactionOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, problem!);
+        }
+
+        var check = await Parties.FindPersonAsync(grains, data.PsnNo, context.Envelope);
+        if (check.Person is null)
+        {
+            return TransactionOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
+        }
+
+        var command = new SettleCommand
+        {
+            MessageId = context.Envelope.Msgid,
+            InstitutionCode = context.Institution,
+            UseAccount = data.AcctUsedFlag == "1",
+            Visit = new Visit
+            {
+                VisitId = VisitIds.For(context.Institution, context.Envelope.Msgid),
+                Type = VisitType.Pharmacy,
+                Date = Parties.Today(context.ReceivedAt),
+                DeclaredTotal = WireAmount.ToMoney(data.MedfeeSumamt),
+                FeeLines = lines,
+            },
+        };
+        var person = grains.GetGrain<IPersonGrain>(data.PsnNo);
+        var outcome = commit ? await person.SettleAsync(command) : await person.PreSettleAsync(command);
+        return SettlementOutputs.From(outcome, data.PsnNo, context.ReceivedAt);
+    }
+}

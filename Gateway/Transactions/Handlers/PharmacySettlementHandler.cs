@@ -1,0 +1,6 @@
+using Medisettle.Runtime;
+
+namespace Medisettle.Gateway.Transactions.Handlers;
+
+/// <summary>2102 药店结算.</summary>
+public sealed class PharmacySettlementHandler(IGrainFactory grains) : PharmacyHandler(grains, TransactionContracts.PharmacySettlement, commit: true);

@@ -1,0 +1,32 @@
+using Medisettle.Gateway.Settlement;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Visits;
+using Medisettle.Runtime;
+
+namespace Medisettle.Gateway.Transactions.Handlers;
+
+/// <summary>
+/// 2203 就诊信息上传: sets the visit's med_type (e.g. 14 门诊慢特病) and its disease code: <c>dise_codg</c>, else
+/// the first diagnosis of <c>diseinfo</c>.
+/// </summary>
+public sealed class VisitInfoHandler(IGrainFactory grains) : TransactionHandler<VisitInfoInput, EmptyOutput>(TransactionContracts.OutpatientVisitInfo)
+{
+    protected override async ValueTask<TransactionOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<VisitInfoInput> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var info = request.Input.Mdtrtinfo;
+        if (!WireCodes.TryVisitType(info.MedType, out var type, out _))
+        {
+            return TransactionOutcome<EmptyOutput>.Reject(Infcodes.InvalidValue, $"field 'input.mdtrtinfo.med_type': unknown code '{info.MedType}'");
+        }
+
+        var disease = info.DiseCodg ?? request.Input.Diseinfo.OrderBy(d => d.DiagSrtNo).FirstOrDefault()?.DiagCode;
+        var outcome = await grains.GetGrain<IVisitGrain>(info.MdtrtId).UpdateAsync(
+            new VisitCommand { MessageId = request.Context.Envelope.Msgid, InstitutionCode = request.Context.Institution, PersonId = info.PsnNo },
+            new VisitDetails { Type = type, DiseaseCode = disease });
+        return outcome.Accepted
+            ? TransactionOutcome<EmptyOutput>.Ok(new EmptyOutput())
+            : TransactionOutcome<EmptyOutput>.Reject(Parties.Describe(outcome));
+    }
+}

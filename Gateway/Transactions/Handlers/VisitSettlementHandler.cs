@@ -1,0 +1,96 @@
+using System.Globalization;
+using Medisettle.Gateway.Settlement;
+using Medisettle.Gateway.Validation;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Interfaces.Visits;
+using Medisettle.Runtime;
+
+namespace Medisettle.Gateway.Transactions.Handlers;
+
+/// <summary>
+/// 2206/2207 and 2303/2304 (pre-)settlement of a registered visit: every uploaded fee line of the visit, which
+/// must add up to medfee_sumamt. Settlement commits in the person grain (a retried msgid returns the first
+/// answer), then marks the visit settled. The settlement date is the discharge date of an inpatient stay, else
+/// the day the request is received.
+/// </summary>
+public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionContract<SettlementInput, SettlementOutput> contract, bool commit)
+    : TransactionHandler<SettlementInput, SettlementOutput>(contract)
+{
+    protected override async ValueTask<TransactionOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementInput> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var data = request.Input.Data;
+        var context = request.Context;
+        var check = await Parties.FindPersonAsync(grains, data.PsnNo, context.Envelope);
+        if (check.Person is null)
+        {
+            return TransactionOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
+        }
+
+        var visitGrain = grains.GetGrain<IVisitGrain>(data.MdtrtId);
+        var visit = await visitGrain.GetAsync();
+        if (Refusal(visit, data, context.Institution) is { } refusal)
+        {
+            return TransactionOutcome<SettlementOutput>.Reject(refusal);
+        }
+
+        var declared = WireAmount.ToMoney(data.MedfeeSumamt);
+        if (visit!.FeeTotal != declared)
+        {
+            return TransactionOutcome<SettlementOutput>.Reject(Infcodes.AmountMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"fee lines of visit {visit.VisitId} add up to {visit.FeeTotal}, not the declared medfee_sumamt {declared}"));
+        }
+
+        var command = new SettleCommand
+        {
+            MessageId = context.Envelope.Msgid,
+            InstitutionCode = context.Institution,
+            UseAccount = data.AcctUsedFlag == "1",
+            Visit = new Visit
+            {
+                VisitId = visit.VisitId,
+                Type = visit.Type,
+                IsTransfer = visit.IsTransfer,
+                Date = visit.DischargeDate ?? Parties.Today(context.ReceivedAt),
+                AdmissionDate = visit.Type is VisitType.Inpatient or VisitType.Accident ? visit.BeginDate : null,
+                DiseaseCode = visit.DiseaseCode,
+                DeclaredTotal = declared,
+                FeeLines = [.. visit.FeeLines.Select(l => l.Line)],
+            },
+        };
+        var person = grains.GetGrain<IPersonGrain>(data.PsnNo);
+        var outcome = commit ? await person.SettleAsync(command) : await person.PreSettleAsync(command);
+        if (outcome is { Status: SettlementStatus.Settled, SettlementId: { } settlementId })
+        {
+            var marked = await visitGrain.MarkSettledAsync(context.Institution, settlementId);
+            if (!marked.Accepted)
+            {
+                return TransactionOutcome<SettlementOutput>.Reject(Parties.Describe(marked));
+            }
+        }
+
+        return SettlementOutputs.From(outcome, data.PsnNo, context.ReceivedAt);
+    }
+
+    private static string? Refusal(VisitSnapshot? visit, SettlementRequest data, string institution)
+    {
+        if (visit is null)
+        {
+            return $"{VisitRejectionCode.UnknownVisit}: visit {data.MdtrtId} is not registered (2201 or 2401 first)";
+        }
+
+        if (visit.InstitutionCode != institution)
+        {
+            return $"{VisitRejectionCode.InstitutionMismatch}: visit {visit.VisitId} was registered by institution {visit.InstitutionCode}; only it may settle it";
+        }
+
+        if (visit.PersonId != data.PsnNo)
+        {
+            return $"{VisitRejectionCode.PersonMismatch}: visit {visit.VisitId} is not a visit of person {Diagnostics.LogMasking.MaskIdNumber(data.PsnNo)}";
+        }
+
+        return visit.Status == VisitStatus.Cancelled ? $"{VisitRejectionCode.NotOpen}: visit {visit.VisitId} is cancelled" : null;
+    }
+}

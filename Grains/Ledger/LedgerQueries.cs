@@ -1,0 +1,127 @@
+using Medisettle.Interfaces.Administration;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Runtime;
+using Medisettle.Runtime.Journal;
+
+namespace Medisettle.Grains.Ledger;
+
+/// <summary><see cref="ILedgerQueries"/> over the silo's journal, posting dispatcher and auditor.</summary>
+public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, PostingDispatcher dispatcher, LedgerAuditor auditor) : ILedgerQueries
+{
+    /// <summary>Journal entries read per page.</summary>
+    public const int PageSizeMax = 10_000;
+
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await dispatcher.DrainAsync(cancellationToken);
+        return dispatcher.Position;
+    }
+
+    public async Task<IReadOnlyList<Posting>> ReadReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(institutionCode);
+        var stream = LedgerNames.PostingStream(LedgerNames.InstitutionAccount(institutionCode));
+        var result = new List<Posting>();
+        await foreach (var entry in ReadStreamAsync(stream, cancellationToken))
+        {
+            var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
+            if (posting.SettlementDate >= from && posting.SettlementDate <= to)
+            {
+                result.Add(posting);
+                if (result.Count >= maxCount)
+                {
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<PersonLedger> ReadPersonAsync(string personId, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(personId);
+        var settlements = new List<SettlementRecord>();
+        var cancellations = new List<CancellationRecord>();
+        var truncated = false;
+        await foreach (var entry in ReadStreamAsync(LedgerNames.PersonStream(personId), cancellationToken))
+        {
+            if (settlements.Count + cancellations.Count >= maxCount)
+            {
+                truncated = true;
+                break;
+            }
+
+            if (entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal))
+            {
+                cancellations.Add(LedgerJson.Deserialize<CancellationRecord>(entry.Payload));
+            }
+            else
+            {
+                settlements.Add(LedgerJson.Deserialize<SettlementRecord>(entry.Payload));
+            }
+        }
+
+        return new PersonLedger { Settlements = settlements, Cancellations = cancellations, Truncated = truncated };
+    }
+
+    public async Task<IReadOnlyList<FundPoolSnapshot>> ReadFundPoolsAsync(CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken);
+        var accounts = new SortedSet<string>(StringComparer.Ordinal);
+        long after = 0;
+        while (true)
+        {
+            var page = await journal.ReadAllAsync(after, PageSizeMax, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var entry in page)
+            {
+                if (LedgerNames.AccountOf(entry.Stream) is { } account && !account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+                {
+                    accounts.Add(account);
+                }
+            }
+
+            after = page[^1].Sequence;
+        }
+
+        var pools = new List<FundPoolSnapshot>(accounts.Count);
+        foreach (var account in accounts)
+        {
+            pools.Add(await grains.GetGrain<IFundPoolGrain>(account).GetSnapshotAsync());
+        }
+
+        return pools;
+    }
+
+    public async Task<AuditReport> AuditAsync(CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken);
+        return await auditor.AuditAsync(cancellationToken);
+    }
+
+    private async IAsyncEnumerable<JournalEntry> ReadStreamAsync(string stream, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await journal.ReadAsync(stream, after, PageSizeMax, cancellationToken);
+            foreach (var entry in page)
+            {
+                yield return entry;
+            }
+
+            if (page.Count < PageSizeMax)
+            {
+                yield break;
+            }
+
+            after = page[^1].Sequence;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Medisettle.Interfaces.Visits;
+
+/// <summary>The answer to a visit operation: accepted with the visit as it now is, or refused with a reason.</summary>
+public sealed record VisitOutcome
+{
+    public VisitSnapshot? Visit { get; init; }
+    public VisitRejectionCode? Rejection { get; init; }
+    public string? Message { get; init; }
+
+    public bool Accepted => Rejection is null;
+
+    public static VisitOutcome Ok(VisitSnapshot visit) => new() { Visit = visit };
+
+    public static VisitOutcome Refused(VisitRejectionCode code, string message) => new() { Rejection = code, Message = message };
+}

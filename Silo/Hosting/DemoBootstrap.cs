@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Medisettle.Grains.Demo;
+using Medisettle.Interfaces.Platform;
+using Medisettle.Runtime;
+
+namespace Medisettle.Silo.Hosting;
+
+/// <summary>
+/// First-start demo setup: seeds the deterministic demo persons and institutions (skipped when present), writes
+/// <c>demo-credentials.json</c> (institution secrets, admin token, example ids) and prints a signed example request.
+/// </summary>
+public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options, TimeProvider time)
+{
+    public const string CredentialsFileName = "demo-credentials.json";
+
+    /// <summary>Demo pharmacy (institution 0) and demo employee with a personal account (person 0).</summary>
+    public static readonly string ExamplePharmacy = DemoData.InstitutionCode(0);
+
+    public static readonly string ExampleEmployee = DemoData.PersonId(0);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var seeder = new DemoSeeder(grains);
+        if (await seeder.IsSeededAsync(options.Persons, options.Institutions))
+        {
+            Console.WriteLine($"Demo data present ({options.Persons:N0} persons, {options.Institutions:N0} institutions); not seeding.");
+        }
+        else
+        {
+            await SeedAsync(seeder, cancellationToken);
+        }
+
+        var path = Path.Combine(options.DataDir, CredentialsFileName);
+        await File.WriteAllBytesAsync(path, CredentialsJson(), cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        Console.WriteLine($"Wrote {path} (institution secrets and the admin token).");
+        Console.WriteLine(ExampleRequest());
+    }
+
+    private async Task SeedAsync(DemoSeeder seeder, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Seeding demo data: {options.Institutions:N0} institutions, {options.Persons:N0} persons ...");
+        var clock = Stopwatch.StartNew();
+        var progress = new Progress<int>(done => Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"  {done:N0} / {options.Persons:N0} persons ({done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)")));
+        await seeder.SeedAsync(options.Persons, options.Institutions, progress, cancellationToken);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded in {seconds:N1} s ({options.Persons / Math.Max(seconds, 0.001):N0} persons/s)."));
+    }
+
+    /// <summary>The credentials file; '+' in base64 secrets stays literal (relaxed escaping) so shell scripts can read it.</summary>
+    private byte[] CredentialsJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("gateway", $"http://127.0.0.1:{options.Port}");
+            json.WriteString("adminToken", options.AdminToken);
+            json.WriteStartObject("examples");
+            json.WriteString("pharmacy", ExamplePharmacy);
+            json.WriteString("hospital", DemoData.InstitutionCode(8));
+            json.WriteString("employeeWithAccount", ExampleEmployee);
+            json.WriteString("region", DemoData.DemoRegion);
+            json.WriteEndObject();
+            json.WriteStartObject("institutions");
+            for (var i = 0; i < options.Institutions; i++)
+            {
+                var code = DemoData.InstitutionCode(i);
+                json.WriteString(code, DemoData.CredentialSecret(code));
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>A ready-to-paste curl for 1101 (person info of the demo employee) at the demo pharmacy, signed now.</summary>
+    private string ExampleRequest()
+    {
+        var now = time.GetUtcNow();
+        var local = now.ToOffset(TimeSpan.FromHours(8));
+        var msgid = ExamplePharmacy + local.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "0001";
+        var envelope = string.Create(CultureInfo.InvariantCulture,
+            $$$"""{"infno":"1101","msgid":"{{{msgid}}}","mdtrtarea_admvs":"990001","insuplc_admdvs":"990001","recer_sys_code":"FSI_LOCAL","infver":"V1.0","opter_type":"1","opter":"001","opter_name":"demo","inf_time":"{{{local:yyyy-MM-dd HH:mm:ss}}}","fixmedins_code":"{{{ExamplePharmacy}}}","fixmedins_name":"demo pharmacy","input":""");
+        var body = envelope + $$"""{"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"{{ExampleEmployee}}"}""" + "}}";
+        var timestamp = now.ToUnixTimeMilliseconds();
+        var signature = RequestSigner.Sign(DemoData.CredentialSecret(ExamplePharmacy), timestamp, ExamplePharmacy, Encoding.UTF8.GetBytes(body));
+        return $"""
+            Example (1101 person info at demo pharmacy {ExamplePharmacy}; signed now, valid for 5 minutes; scripts/call.sh signs afresh):
+            curl -sS http://127.0.0.1:{options.Port}/fsi/api/transactions -H 'Content-Type: application/json' \
+              -H '{RequestSigner.InstitutionHeader}: {ExamplePharmacy}' -H '{RequestSigner.TimestampHeader}: {timestamp}' \
+              -H '{RequestSigner.SignatureHeader}: {signature}' \
+              --data-binary '{body}'
+            """;
+    }
+}

@@ -1,0 +1,74 @@
+namespace Medisettle.Silo.Hosting;
+
+/// <summary>
+/// Options of the silo program, from the command line (<c>--port 5080</c>), environment (<c>MEDISETTLE_</c>
+/// prefix, e.g. <c>MEDISETTLE_ADMIN_TOKEN</c>) or appsettings. Validated at start.
+/// </summary>
+public sealed class SiloHostOptions
+{
+    public const int PersonsMax = 10_000_000;
+    public const int InstitutionsMax = 100_000;
+
+    /// <summary>Loopback port of the gateway. Default 5080.</summary>
+    public int Port { get; set; } = 5080;
+
+    /// <summary>Directory of the SQLite database, the admin token and demo-credentials.json. Default <c>data</c>.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    public string Storage { get; set; } = "sqlite";
+
+    /// <summary>PostgreSQL connection string (required with <c>--storage postgres</c>).</summary>
+    public string? Connection { get; set; }
+
+    /// <summary>Demo persons seeded on first start. Default 100,000.</summary>
+    public int Persons { get; set; } = 100_000;
+
+    /// <summary>Demo institutions seeded on first start. Default 500.</summary>
+    public int Institutions { get; set; } = 500;
+
+    /// <summary>Admin bearer token (≥ 32 characters); default: generated on first start and kept in the data directory.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Every problem, naming the option and the value; empty when valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Port is < 1 or > 65_535)
+        {
+            problems.Add($"--port must be 1..65535, not {Port}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(DataDir))
+        {
+            problems.Add("--data-dir must not be empty.");
+        }
+
+        if (Storage is not ("sqlite" or "postgres"))
+        {
+            problems.Add($"--storage must be sqlite or postgres, not '{Storage}'.");
+        }
+
+        if (Storage == "postgres" && string.IsNullOrWhiteSpace(Connection))
+        {
+            problems.Add("--connection is required with --storage postgres.");
+        }
+
+        if (Persons is < 1 or > PersonsMax)
+        {
+            problems.Add($"--persons must be 1..{PersonsMax}, not {Persons}.");
+        }
+
+        if (Institutions is < 1 or > InstitutionsMax)
+        {
+            problems.Add($"--institutions must be 1..{InstitutionsMax}, not {Institutions}.");
+        }
+
+        if (AdminToken is { Length: < 32 })
+        {
+            problems.Add($"AdminToken (MEDISETTLE_ADMIN_TOKEN) must have at least 32 characters, not {AdminToken.Length}.");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Medisettle.Gateway.Admin;
+using Medisettle.Grains.Demo;
+using Medisettle.Grains.Hosting;
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime;
+using Medisettle.Runtime.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ManualClock = Medisettle.Runtime.Testing.ManualTimeProvider;
+
+namespace Medisettle.Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// The gateway co-hosted with a real silo (settlement grains on SQLite in a temp directory) behind a TestServer,
+/// with a small deterministic demo (200 persons, 20 institutions) and a manual clock at 2025-03-01 10:00 +08:00.
+/// Each request is signed with the institution's demo secret and moves the clock on by one second.
+/// </summary>
+public sealed class SettlementHost : IAsyncLifetime
+{
+    public const string AdminToken = "e2e-admin-token-0123456789abcdef0123456789";
+    public const int DemoPersons = 200;
+    public const int DemoInstitutions = 20;
+
+    /// <summary>Demo pharmacies (institution indexes 0 and 1).</summary>
+    public static readonly string Pharmacy = DemoData.InstitutionCode(0);
+    public static readonly string OtherPharmacy = DemoData.InstitutionCode(1);
+
+    /// <summary>Demo tier-3 hospital (index 8) and tier-2 hospital (index 9).</summary>
+    public static readonly string Hospital = DemoData.InstitutionCode(8);
+    public static readonly string OtherHospital = DemoData.InstitutionCode(9);
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"medisettle-e2e-{Guid.NewGuid():N}");
+    private int sequence;
+    private int persons;
+    private WebApplication? app;
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => app!.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddSilo()
+            .UseSqliteStorage(o => o.DatabasePath = Path.Combine(directory, "silo.db"))
+            .AddSettlementGrains(o => o.DispatchInBackground = false);
+        builder.Services.AddGateway(o => o.AdminToken = AdminToken);
+        builder.Services.AddSettlementTransactions();
+        app = builder.Build();
+        app.MapGateway();
+        app.MapAdminApi();
+        await app.StartAsync();
+        Client = app.GetTestClient();
+        await new DemoSeeder(Grains).SeedAsync(DemoPersons, DemoInstitutions);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temp directory.
+        }
+    }
+
+    /// <summary>Enrols a new person in region 990001 (no assistance, no add-on, paid long ago); returns the psn_no.</summary>
+    public async Task<string> EnrolAsync(Scheme scheme, PersonCategory category, decimal accountYuan = 0)
+    {
+        var personId = string.Create(CultureInfo.InvariantCulture, $"99000199{Interlocked.Increment(ref persons):D6}");
+        await Grains.GetGrain<IPersonGrain>(personId).EnrolAsync(new PersonEnrolment
+        {
+            Profile = new PersonProfile
+            {
+                PersonId = personId,
+                Scheme = scheme,
+                Category = category,
+                InsuredRegion = "990001",
+                EnrolmentDate = new DateOnly(2020, 1, 1),
+                PaymentDate = new DateOnly(2020, 1, 1),
+            },
+            OpeningAccountBalance = Money.FromYuan(accountYuan),
+        });
+        return personId;
+    }
+
+    /// <summary>A fresh msgid in the platform's form: institution + yyyyMMddHHmmss + 4 digits (unique per host).</summary>
+    public string NewMsgid(string institution) =>
+        institution + string.Create(CultureInfo.InvariantCulture, $"20250301{Interlocked.Increment(ref sequence):D6}{Random.Shared.Next(10_000):D4}");
+
+    public static JsonObject Envelope(string infno, JsonNode input, string institution, string msgid, string? insuredRegion = "990001") => new()
+    {
+        ["infno"] = infno,
+        ["msgid"] = msgid,
+        ["mdtrtarea_admvs"] = "990001",
+        ["insuplc_admdvs"] = insuredRegion,
+        ["recer_sys_code"] = "FSI_LOCAL",
+        ["infver"] = "V1.0",
+        ["opter_type"] = "1",
+        ["opter"] = "001",
+        ["opter_name"] = "收费员",
+        ["inf_time"] = "2025-03-01 10:00:00",
+        ["fixmedins_code"] = institution,
+        ["fixmedins_name"] = "demo",
+        ["input"] = input,
+    };
+
+    /// <summary>Signs and sends a transaction; <paramref name="msgid"/> defaults to a fresh one.</summary>
+    public Task<Answer> CallAsync(string infno, JsonNode input, string institution, string? msgid = null, string? insuredRegion = "990001", string? secret = null) =>
+        SendAsync(Encoding.UTF8.GetBytes(Envelope(infno, input, institution, msgid ?? NewMsgid(institution), insuredRegion).ToJsonString()), institution, secret);
+
+    /// <summary>Signs <paramref name="body"/> as <paramref name="institution"/> (demo secret unless given) and sends it.</summary>
+    public async Task<Answer> SendAsync(byte[] body, string institution, string? secret = null, long? timestampMilliseconds = null)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var timestamp = timestampMilliseconds ?? Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, GatewayOptions.TransactionPath) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(RequestSigner.InstitutionHeader, institution);
+        request.Headers.Add(RequestSigner.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(RequestSigner.SignatureHeader, RequestSigner.Sign(secret ?? DemoData.CredentialSecret(institution), timestamp, institution, body));
+        using var response = await Client.SendAsync(request);
+        return new Answer(response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
+    /// <summary>An admin request with the admin token (or <paramref name="token"/>).</summary>
+    public async Task<Answer> AdminAsync(HttpMethod method, string path, string? json = null, string? token = AdminToken)
+    {
+        using var request = new HttpRequestMessage(method, "/admin/v1" + path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new Answer(response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!);
+    }
+}

@@ -1,0 +1,26 @@
+using Medisettle.Silo.Hosting;
+using Xunit;
+
+namespace Medisettle.Silo.Tests;
+
+public sealed class SiloHostOptionsTests
+{
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        Assert.Empty(new SiloHostOptions().Problems());
+    }
+
+    [Theory]
+    [InlineData(0, "sqlite", null, 100, null, "--port must be 1..65535, not 0.")]
+    [InlineData(5080, "mysql", null, 100, null, "--storage must be sqlite or postgres, not 'mysql'.")]
+    [InlineData(5080, "postgres", null, 100, null, "--connection is required with --storage postgres.")]
+    [InlineData(5080, "sqlite", null, 0, null, "--persons must be 1..10000000, not 0.")]
+    [InlineData(5080, "sqlite", null, 100, "short", "AdminToken (MEDISETTLE_ADMIN_TOKEN) must have at least 32 characters, not 5.")]
+    public void Each_bad_option_is_named_with_its_value(int port, string storage, string? connection, int persons, string? token, string expected)
+    {
+        var options = new SiloHostOptions { Port = port, Storage = storage, Connection = connection, Persons = persons, AdminToken = token };
+
+        Assert.Equal([expected], options.Problems());
+    }
+}
