@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Medisettle.Silo.Tests;
+
+/// <summary>
+/// The real silo program (<c>Medisettle.Silo.dll</c>, as built next to these tests) started as a child process on
+/// a loopback port and a data directory of its own. <see cref="KillAsync"/> is a hard kill (SIGKILL): no shutdown
+/// hook, no flush.
+/// </summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    public const string AdminToken = "crash-test-admin-token-0123456789abcdef";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly Process process;
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> output = [];
+
+    private SiloProcess(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>Everything the process printed so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return string.Join('\n', output);
+            }
+        }
+    }
+
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, int port, int persons, int institutions)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            SiloDll(), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory,
+            "--persons", persons.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--institutions", institutions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["MEDISETTLE_ADMIN_TOKEN"] = AdminToken;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var silo = new SiloProcess(process, port);
+        process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(silo.ready.Task, exited, Task.Delay(StartTimeout));
+        if (first != silo.ready.Task)
+        {
+            await silo.KillAsync();
+            throw new InvalidOperationException($"The silo did not become ready within {StartTimeout}:\n{silo.Output}");
+        }
+
+        return silo;
+    }
+
+    /// <summary>A free loopback port (the OS picks it; it is released just before the silo binds it).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to flush anything.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+    }
+
+    /// <summary>The silo dll built beside this test project, in the same configuration.</summary>
+    private static string SiloDll()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cluster.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Cluster.sln not found above " + AppContext.BaseDirectory),
+            "Silo", "bin", configuration, framework, "Medisettle.Silo.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the Silo project first.", dll);
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Add(line);
+        }
+
+        if (line.Contains("silo ready on", StringComparison.Ordinal))
+        {
+            ready.TrySetResult();
+        }
+    }
+}
