@@ -8,8 +8,18 @@ public sealed class SettlementOptions
     /// <summary>Directory of the policy pack JSON files. Default: <c>Packs/</c> beside the binaries.</summary>
     public string PacksDirectory { get; set; } = PolicyPackLoader.DefaultDirectory;
 
-    /// <summary>Answers a person grain remembers by message id (a cache; settlements are also found via the journal). Default 64.</summary>
-    public int RecentMessagesMax { get; set; } = 64;
+    /// <summary>
+    /// Answers a person grain remembers by message id. A cache: settlements and cancels are also found through the
+    /// journal's message receipts, however old; only rejections are remembered here alone. Default 16 (it is
+    /// written with every settlement, so it is kept small).
+    /// </summary>
+    public int RecentMessagesMax { get; set; } = 16;
+
+    /// <summary>
+    /// Benefit years in which a settlement may still be cancelled: the settlement's year and the next
+    /// <c>CancelWindowYears − 1</c>. Older ones are refused with <c>CancelWindowClosed</c>. Default 2.
+    /// </summary>
+    public int CancelWindowYears { get; set; } = 2;
 
     /// <summary>Journal entries the posting dispatcher reads per pass. Default 4,096.</summary>
     public int DispatchBatchMax { get; set; } = 4096;

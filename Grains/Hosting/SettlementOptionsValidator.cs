@@ -18,6 +18,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.RecentMessagesMax must be 1..10000, not {options.RecentMessagesMax}.");
         }
 
+        if (options.CancelWindowYears is < 1 or > 10)
+        {
+            errors.Add($"SettlementOptions.CancelWindowYears must be 1..10, not {options.CancelWindowYears}.");
+        }
+
         if (options.DispatchBatchMax is < 1 or > 100_000)
         {
             errors.Add($"SettlementOptions.DispatchBatchMax must be 1..100000, not {options.DispatchBatchMax}.");

@@ -36,8 +36,17 @@ public sealed partial class PersonGrain
                 RejectionCode.InstitutionMismatch, $"Settlement {command.SettlementId} was made by institution {record.InstitutionCode}; only it may cancel.", now);
         }
 
+        if (record.Breakdown.BenefitYear < CancelWindowStartYear())
+        {
+            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
+                ?? SettlementOutcome.Rejected(
+                    RejectionCode.CancelWindowClosed,
+                    $"Settlement {command.SettlementId} of benefit year {record.Breakdown.BenefitYear} can no longer be cancelled (CancelWindowYears = {options.CancelWindowYears}).",
+                    now);
+        }
+
         var visitId = record.Breakdown.VisitId;
-        if (!S.ActiveSettlements.TryGetValue(visitId, out var active) || active != record.SettlementId)
+        if (!S.ActiveSettlements.TryGetValue(visitId, out var active) || active.SettlementId != record.SettlementId)
         {
             return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
                 ?? SettlementOutcome.Rejected(RejectionCode.SettlementAlreadyCancelled, $"Settlement {command.SettlementId} is already cancelled.", now);

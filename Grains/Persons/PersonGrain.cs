@@ -114,7 +114,8 @@ public sealed partial class PersonGrain(
         S.SettlementCount++;
         S.Years[computation.YearToDateAfter!.BenefitYear] = computation.YearToDateAfter;
         S.AccountBalance = breakdown.AccountBalanceAfter;
-        S.ActiveSettlements[command.Visit.VisitId] = settlementId;
+        S.ActiveSettlements[command.Visit.VisitId] = new ActiveSettlement(settlementId, breakdown.BenefitYear);
+        PruneActiveSettlements();
         Remember(key, outcome);
         try
         {
@@ -148,7 +149,7 @@ public sealed partial class PersonGrain(
         if (S.ActiveSettlements.TryGetValue(command.Visit.VisitId, out var existing))
         {
             return (null, SettlementOutcome.Rejected(
-                RejectionCode.VisitAlreadySettled, $"Visit {command.Visit.VisitId} is already settled as {existing}; cancel it first.", now));
+                RejectionCode.VisitAlreadySettled, $"Visit {command.Visit.VisitId} is already settled as {existing.SettlementId}; cancel it first.", now));
         }
 
         var input = new SettlementInput
@@ -167,6 +168,23 @@ public sealed partial class PersonGrain(
         }
 
         return (computation, null);
+    }
+
+    /// <summary>The first benefit year whose settlements may still be cancelled.</summary>
+    private int CancelWindowStartYear() =>
+        (S.Years.Count == 0 ? int.MinValue + options.CancelWindowYears : S.Years.Keys.Max()) - options.CancelWindowYears + 1;
+
+    /// <summary>Forgets live settlements that can no longer be cancelled.</summary>
+    private void PruneActiveSettlements()
+    {
+        var start = CancelWindowStartYear();
+        foreach (var (visitId, active) in S.ActiveSettlements)
+        {
+            if (active.BenefitYear < start)
+            {
+                S.ActiveSettlements.Remove(visitId);
+            }
+        }
     }
 
     /// <summary>The accumulators of the latest benefit year not after <paramref name="year"/> (the engine starts a new year from zero).</summary>
@@ -189,7 +207,7 @@ public sealed partial class PersonGrain(
         Profile = profile,
         AccountBalance = S.AccountBalance,
         Years = S.Years.Values.OrderBy(y => y.BenefitYear).ToArray(),
-        ActiveSettlements = new Dictionary<string, string>(S.ActiveSettlements, StringComparer.Ordinal),
+        ActiveSettlements = S.ActiveSettlements.ToDictionary(pair => pair.Key, pair => pair.Value.SettlementId, StringComparer.Ordinal),
     };
 
     /// <summary>Writes the state (and journal appends) in one transaction; on any failure reloads the stored state.</summary>

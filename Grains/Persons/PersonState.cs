@@ -17,8 +17,11 @@ public sealed class PersonState
     /// <summary>Settlements made so far; the next settlement id is derived from it.</summary>
     public long SettlementCount { get; set; }
 
-    /// <summary>Committed, not-cancelled settlements: visit id → settlement id.</summary>
-    public Dictionary<string, string> ActiveSettlements { get; set; } = [];
+    /// <summary>
+    /// Committed, not-cancelled settlements that may still be cancelled: visit id → settlement. Entries older
+    /// than <see cref="SettlementOptions.CancelWindowYears"/> benefit years are dropped, so the state stays small.
+    /// </summary>
+    public Dictionary<string, ActiveSettlement> ActiveSettlements { get; set; } = [];
 
     /// <summary>
     /// The most recent answers by message key (<c>{institution}:{msgid}</c>), oldest first, bounded by

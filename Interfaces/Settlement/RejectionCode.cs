@@ -71,4 +71,7 @@ public enum RejectionCode
 
     /// <summary>The settlement belongs to another institution, which alone may cancel it.</summary>
     InstitutionMismatch,
+
+    /// <summary>The settlement is older than the cancel window (SettlementOptions.CancelWindowYears).</summary>
+    CancelWindowClosed,
 }

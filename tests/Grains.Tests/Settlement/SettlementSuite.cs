@@ -152,6 +152,27 @@ public abstract class SettlementSuite
     }
 
     [Fact]
+    public async Task Settlements_older_than_the_cancel_window_are_forgotten_and_cannot_be_cancelled()
+    {
+        await using var world = await StartAsync();
+        var person = await world.EnrolAsync("P1");
+        var old = await person.SettleAsync(world.Inpatient("M1", 1_000m, date: new DateOnly(2024, 3, 2)));
+        var lastYear = await person.SettleAsync(world.Inpatient("M2", 1_000m, date: new DateOnly(2025, 3, 2)));
+        var thisYear = await person.SettleAsync(world.Inpatient("M3", 1_000m, date: new DateOnly(2026, 3, 2)));
+
+        // Window of 2 benefit years ending 2026: 2025 and 2026 stay cancellable, 2024 does not.
+        var refused = await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = old.SettlementId! });
+        var cancelled = await person.CancelAsync(new CancelCommand { MessageId = "C2", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = lastYear.SettlementId! });
+
+        Assert.Equal(RejectionCode.CancelWindowClosed, refused.Rejection!.Code);
+        Assert.Equal(SettlementStatus.Cancelled, cancelled.Status);
+        var snapshot = await person.GetSnapshotAsync();
+        Assert.Equal([thisYear.SettlementId!], snapshot!.ActiveSettlements.Values.ToArray());
+        Assert.Equal(Money.FromYuan(360m), snapshot.YearToDateFor(2024).BasicFundPaid);
+        Assert.Equal(Money.Zero, snapshot.YearToDateFor(2025).BasicFundPaid);
+    }
+
+    [Fact]
     public async Task Only_the_settling_institution_may_cancel()
     {
         await using var world = await StartAsync();

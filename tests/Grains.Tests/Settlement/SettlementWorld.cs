@@ -94,19 +94,19 @@ internal sealed class SettlementWorld : IAsyncDisposable
     public IFundPoolGrain Fund(Scheme scheme, string fund) => Cluster.Client.GetGrain<IFundPoolGrain>(new FundPoolKey(Region, scheme, fund).ToString());
 
     /// <summary>An inpatient stay with one 甲类 line of <paramref name="yuan"/>.</summary>
-    public SettleCommand Inpatient(string messageId, decimal yuan, string institution = HospitalCode, string? visitId = null) =>
-        Command(messageId, institution, VisitType.Inpatient, visitId, Line(yuan, ItemKind.Service));
+    public SettleCommand Inpatient(string messageId, decimal yuan, string institution = HospitalCode, string? visitId = null, DateOnly? date = null) =>
+        Command(messageId, institution, VisitType.Inpatient, visitId, Line(yuan, ItemKind.Service), date ?? Day);
 
     /// <summary>A pharmacy purchase of approved drugs for <paramref name="yuan"/>.</summary>
     public SettleCommand Pharmacy(string messageId, decimal yuan, ItemKind kind = ItemKind.ApprovedDrug) =>
-        Command(messageId, PharmacyCode, VisitType.Pharmacy, null, Line(yuan, kind));
+        Command(messageId, PharmacyCode, VisitType.Pharmacy, null, Line(yuan, kind), Day);
 
     public static SettleCommand WithVisit(SettleCommand command, string visitId) =>
         command with { Visit = command.Visit with { VisitId = visitId } };
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 
-    private SettleCommand Command(string messageId, string institution, VisitType type, string? visitId, FeeLine line) => new()
+    private SettleCommand Command(string messageId, string institution, VisitType type, string? visitId, FeeLine line, DateOnly date) => new()
     {
         MessageId = messageId,
         InstitutionCode = institution,
@@ -114,8 +114,8 @@ internal sealed class SettlementWorld : IAsyncDisposable
         {
             VisitId = visitId ?? $"V{Interlocked.Increment(ref nextVisit):D6}",
             Type = type,
-            Date = Day,
-            AdmissionDate = type == VisitType.Inpatient ? Day : null,
+            Date = date,
+            AdmissionDate = type == VisitType.Inpatient ? date : null,
             DeclaredTotal = line.Amount,
             FeeLines = [line],
         },
