@@ -9,6 +9,13 @@ public sealed class SettlementOptions
     public string PacksDirectory { get; set; } = PolicyPackLoader.DefaultDirectory;
 
     /// <summary>
+    /// Where packs activated through the admin API are kept, so that they are still in force after a restart
+    /// (loaded after the shipped packs, replacing a pack of the same id). Default null: activations last until the
+    /// silo stops. The silo program sets <c>{data-dir}/packs</c>.
+    /// </summary>
+    public string? ActivatedPacksDirectory { get; set; }
+
+    /// <summary>
     /// Answers a person grain remembers by message id. A cache: settlements and cancels are also found through the
     /// journal's message receipts, however old; only rejections are remembered here alone. Default 16 (it is
     /// written with every settlement, so it is kept small).

@@ -27,8 +27,7 @@ public static class SettlementSiloBuilderExtensions
         services.AddOptions<SettlementOptions>().Configure(configure ?? (_ => { })).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SettlementOptions>, SettlementOptionsValidator>();
         services.AddOptions<SiloOptions>().PostConfigure(silo => silo.StateSerializerOptions = LedgerJson.CreateOptions());
-        services.AddSingleton(sp => PolicyPackLoader.LoadDirectory(sp.GetRequiredService<IOptions<SettlementOptions>>().Value.PacksDirectory));
-        services.AddSingleton<PolicyCatalogProvider>();
+        services.AddSingleton(sp => PolicyCatalogProvider.Load(sp.GetRequiredService<IOptions<SettlementOptions>>().Value));
         services.AddSingleton<IPolicyAdministration, PolicyAdministration>();
         services.AddSingleton<ILedgerQueries, LedgerQueries>();
         services.AddSingleton<InstitutionDirectory>();

@@ -8,22 +8,49 @@ namespace Medisettle.Grains.Policy;
 /// a new <see cref="PolicyPackCatalog"/> (which refuses overlapping packs) replaces the current one atomically,
 /// so the next settlement uses it and a settlement in progress finishes on the engine it started with.
 /// </summary>
-/// <remarks>Activated packs live in memory: a restarted silo loads <see cref="SettlementOptions.PacksDirectory"/> again.</remarks>
+/// <remarks>
+/// With <see cref="SettlementOptions.ActivatedPacksDirectory"/> set, an activated pack is first written there
+/// (atomically) and only then put in force, and <see cref="Load"/> reads that directory after the shipped packs, so
+/// an activation survives a restart. Without it, activations last until the silo stops.
+/// </remarks>
 public sealed class PolicyCatalogProvider
 {
     /// <summary>Most packs waiting to be activated.</summary>
     public const int StagedPacksMax = 100;
 
-    private readonly ConcurrentDictionary<string, PolicyPack> staged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (PolicyPack Pack, string Json)> staged = new(StringComparer.Ordinal);
+    private readonly string? activatedDirectory;
     private readonly Lock swap = new();
     private volatile SettlementEngine engine;
     private volatile PolicyPackCatalog catalog;
 
-    public PolicyCatalogProvider(PolicyPackCatalog initial)
+    public PolicyCatalogProvider(PolicyPackCatalog initial, string? activatedDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(initial);
         catalog = initial;
         engine = new SettlementEngine(initial);
+        this.activatedDirectory = activatedDirectory;
+    }
+
+    /// <summary>
+    /// The shipped packs (<see cref="SettlementOptions.PacksDirectory"/>), then the packs activated earlier
+    /// (<see cref="SettlementOptions.ActivatedPacksDirectory"/>), each replacing a shipped pack of the same id.
+    /// </summary>
+    /// <exception cref="PolicyPackException">A pack file is invalid or packs overlap (the message names the file).</exception>
+    public static PolicyCatalogProvider Load(SettlementOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var shipped = PolicyPackLoader.LoadDirectory(options.PacksDirectory);
+        var directory = options.ActivatedPacksDirectory;
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return new PolicyCatalogProvider(shipped, directory);
+        }
+
+        var activated = Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(PolicyPackLoader.LoadFile).ToList();
+        var ids = activated.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var packs = shipped.Packs.Where(p => !ids.Contains(p.Id)).Concat(activated);
+        return new PolicyCatalogProvider(new PolicyPackCatalog(packs, shipped.OffsitePairs), directory);
     }
 
     /// <summary>The catalog in force.</summary>
@@ -33,7 +60,7 @@ public sealed class PolicyCatalogProvider
     public SettlementEngine Engine => engine;
 
     /// <summary>Packs loaded but not active, by id.</summary>
-    public IReadOnlyCollection<PolicyPack> Staged => [.. staged.Values.OrderBy(p => p.Id, StringComparer.Ordinal)];
+    public IReadOnlyCollection<PolicyPack> Staged => [.. staged.Values.Select(s => s.Pack).OrderBy(p => p.Id, StringComparer.Ordinal)];
 
     /// <summary>Parses and validates a pack (<see cref="PolicyPackLoader.Parse"/>) and keeps it for activation.</summary>
     /// <exception cref="PolicyPackException">The pack is invalid (the message names file, field and value).</exception>
@@ -46,7 +73,7 @@ public sealed class PolicyCatalogProvider
             throw new InvalidOperationException($"{StagedPacksMax} packs are already staged (StagedPacksMax); activate or restart first.");
         }
 
-        staged[pack.Id] = pack;
+        staged[pack.Id] = (pack, json);
         return pack;
     }
 
@@ -60,17 +87,34 @@ public sealed class PolicyCatalogProvider
         ArgumentNullException.ThrowIfNull(packId);
         lock (swap)
         {
-            if (!staged.TryGetValue(packId, out var pack))
+            if (!staged.TryGetValue(packId, out var entry))
             {
                 return false;
             }
 
-            var packs = catalog.Packs.Where(p => p.Id != packId).Append(pack);
+            var packs = catalog.Packs.Where(p => p.Id != packId).Append(entry.Pack);
             var next = new PolicyPackCatalog(packs, catalog.OffsitePairs);
+            Persist(entry.Pack.Id, entry.Json);
             engine = new SettlementEngine(next);
             catalog = next;
             staged.TryRemove(packId, out _);
             return true;
         }
+    }
+
+    /// <summary>Writes the pack to the activated-packs directory (temp file, then rename) before it takes effect.</summary>
+    private void Persist(string packId, string json)
+    {
+        if (activatedDirectory is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(activatedDirectory);
+        var fileName = string.Concat(packId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')) + ".json";
+        var path = Path.Combine(activatedDirectory, fileName);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, json);
+        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -39,7 +39,7 @@ public static class MedisettleHostExtensions
             silo.UseSqliteStorage(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, "silo.db"));
         }
 
-        silo.AddSettlementGrains();
+        silo.AddSettlementGrains(settlement => settlement.ActivatedPacksDirectory = Path.Combine(options.DataDir, "packs"));
         builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
         builder.Services.AddSettlementTransactions();
         builder.Services.AddSingleton<DemoBootstrap>();
