@@ -1,1 +1,3 @@
-Console.WriteLine("Medisettle load test: not yet implemented (see README).");
+using Medisettle.LoadTest.Cli;
+
+return await LoadTestCommands.Create().Parse(args).InvokeAsync();
