@@ -9,7 +9,10 @@ public static class LoadTestCommands
     {
         var root = new RootCommand("Medisettle peak-swipe simulator and benchmarks (open-loop arrivals, latency from intended start).");
         root.Subcommands.Add(InProcessCommand.Create());
+        root.Subcommands.Add(HttpCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BreakdownCommand.Create());
+        root.Subcommands.Add(RuntimeCommand.Create());
         return root;
     }
 }

@@ -54,7 +54,7 @@ public static class ReportBuilder
     }
 
     /// <summary>The storage counters accumulated between two snapshots.</summary>
-    public static StorageReport StorageBetween((long Transactions, long Writes, long Failed) before, GrainStorageStatistics after)
+    public static StorageReport StorageBetween((long Transactions, long Writes, long Failed, TimeSpan Commit) before, GrainStorageStatistics after, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(after);
         var transactions = after.TransactionsCommitted - before.Transactions;
@@ -65,6 +65,9 @@ public static class ReportBuilder
             Writes = writes,
             WritesPerTransaction = transactions == 0 ? 0 : Math.Round((double)writes / transactions, 1),
             BatchesFailed = after.BatchesFailed - before.Failed,
+            CommitMillisecondsMean = transactions == 0 ? 0 : Math.Round((after.CommitTime - before.Commit).TotalMilliseconds / transactions, 2),
+            WriterBusyShare = Math.Round((after.CommitTime - before.Commit) / elapsed, 3),
+            BatchWritesMax = after.BatchWritesMax,
         };
     }
 }

@@ -10,4 +10,12 @@ public sealed record StorageReport
     public required double WritesPerTransaction { get; init; }
 
     public required long BatchesFailed { get; init; }
+
+    /// <summary>Mean time inside one write transaction (begin to commit), ms.</summary>
+    public required double CommitMillisecondsMean { get; init; }
+
+    /// <summary>Share of the run's elapsed time the writer spent inside transactions.</summary>
+    public required double WriterBusyShare { get; init; }
+
+    public required long BatchWritesMax { get; init; }
 }

@@ -17,9 +17,9 @@ public static class RunSession
         await log.WriteLineAsync($"{name}: {target.Description}; {schedule.Name} {rate:N0}/s for {schedule.Duration.TotalSeconds:N0} s ({schedule.Count:N0} arrivals), seed {options.Seed}");
         var planner = new WorkloadPlanner(population, WorkloadMix.Default, options.Seed, DateTimeOffset.UtcNow);
         var storage = (target as InProcessTarget)?.StorageStatistics;
-        var before = storage is null ? default : (storage.TransactionsCommitted, storage.WritesCommitted, storage.BatchesFailed);
+        var before = storage is null ? default : (storage.TransactionsCommitted, storage.WritesCommitted, storage.BatchesFailed, storage.CommitTime);
         var outcome = await new OpenLoopRunner(target, schedule, planner, options, log).RunAsync(cancellationToken);
-        var storageReport = storage is null ? null : ReportBuilder.StorageBetween(before, storage);
+        var storageReport = storage is null ? null : ReportBuilder.StorageBetween(before, storage, outcome.Elapsed);
         await log.WriteLineAsync("auditing…");
         var audit = await target.AuditAsync(cancellationToken);
         return ReportBuilder.Build(name, target, schedule, rate, options, outcome, audit, storageReport);

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Medisettle.Runtime.Journal;
 
@@ -6,8 +5,6 @@ namespace Medisettle.Runtime.Storage;
 
 internal sealed partial class AdoGrainStorage
 {
-    private const string SavepointName = "w";
-
     /// <summary>
     /// Runs <paramref name="batch"/> in one transaction: fence check, then each write (with its journal
     /// appends under a savepoint so a duplicate entry undoes only that write), then COMMIT. Each task is
@@ -15,12 +12,14 @@ internal sealed partial class AdoGrainStorage
     /// </summary>
     internal async Task<bool> CommitBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 var fenced = await CheckFenceAsync(connection, transaction, batch, cancellationToken);
                 var now = _time.GetUtcNow();
+                await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
                 foreach (var pending in batch)
                 {
                     pending.Error = null;
@@ -30,11 +29,13 @@ internal sealed partial class AdoGrainStorage
                         continue;
                     }
 
-                    await ExecuteWriteAsync(connection, transaction, pending, now, cancellationToken);
+                    await ExecuteWriteAsync(commands, pending, now, cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
             }
+
+            Statistics.OnTransaction(System.Diagnostics.Stopwatch.GetElapsedTime(started), batch.Count);
         }
         catch (Exception exception)
         {
@@ -83,26 +84,28 @@ internal sealed partial class AdoGrainStorage
         return fenced.Count == 0 ? fenced : fenced as HashSet<int> ?? [.. fenced];
     }
 
-    private static async Task ExecuteWriteAsync(DbConnection connection, DbTransaction transaction, PendingWrite pending, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task ExecuteWriteAsync(BatchCommands commands, PendingWrite pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var write = pending.Write;
         var withAppends = write.Appends.Count > 0;
         if (withAppends)
         {
-            await transaction.SaveAsync(SavepointName, cancellationToken);
+            await commands.Savepoint.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (!await WriteStateRowAsync(connection, transaction, write, now, cancellationToken))
+        if (!await WriteStateRowAsync(commands, write, now, cancellationToken))
         {
             pending.Error = new StorageConflictException(write.GrainId, write.StateName, write.ExpectedVersion);
         }
         else
         {
-            foreach (var append in write.Appends)
+            for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
             {
-                if (!await AppendJournalAsync(connection, transaction, append, write.Partition, now, cancellationToken))
+                var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
+                var command = await commands.InsertJournalAsync(rows, cancellationToken);
+                if (!await AppendJournalAsync(command, write.Appends, first, rows, write.Partition, now, cancellationToken))
                 {
-                    pending.Error = new DuplicateJournalEntryException(append.EntryId);
+                    pending.Error = new DuplicateJournalEntryException(FirstDuplicateCandidate(write.Appends, first));
                     break;
                 }
             }
@@ -110,46 +113,48 @@ internal sealed partial class AdoGrainStorage
 
         if (withAppends)
         {
-            if (pending.Error is null)
-            {
-                await transaction.ReleaseAsync(SavepointName, cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(SavepointName, cancellationToken);
-            }
+            await (pending.Error is null ? commands.Release : commands.RollbackToSavepoint).ExecuteNonQueryAsync(cancellationToken);
         }
 
         pending.NewVersion = checked(write.ExpectedVersion + 1);
     }
 
-    private static async Task<bool> WriteStateRowAsync(DbConnection connection, DbTransaction transaction, GrainStateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<bool> WriteStateRowAsync(BatchCommands commands, GrainStateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var insert = write.ExpectedVersion == 0;
-        await using var command = StorageSql.Command(connection, transaction, insert ? StorageSql.InsertState : StorageSql.UpdateState);
-        command.Add("type", write.GrainId.Type, DbType.String);
-        command.Add("key", write.GrainId.Key, DbType.String);
-        command.Add("name", write.StateName, DbType.String);
-        command.Add("partition", write.Partition, DbType.Int32);
-        command.Add("payload", write.Payload, DbType.String);
-        command.Add("now", now, DbType.DateTimeOffset);
+        var command = insert ? commands.InsertState : commands.UpdateState;
+        BatchCommands.Set(command, 0, write.GrainId.Type);
+        BatchCommands.Set(command, 1, write.GrainId.Key);
+        BatchCommands.Set(command, 2, write.StateName);
+        BatchCommands.Set(command, 3, write.Partition);
+        BatchCommands.Set(command, 4, write.Payload);
+        BatchCommands.Set(command, 5, now);
         if (!insert)
         {
-            command.Add("version", checked(write.ExpectedVersion + 1), DbType.Int64);
-            command.Add("expected", write.ExpectedVersion, DbType.Int64);
+            BatchCommands.Set(command, 6, checked(write.ExpectedVersion + 1));
+            BatchCommands.Set(command, 7, write.ExpectedVersion);
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<bool> AppendJournalAsync(DbConnection connection, DbTransaction transaction, JournalAppend append, int partition, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Inserts appends [first, first + rows) in one statement; false when any of their entry ids already existed.</summary>
+    private static async Task<bool> AppendJournalAsync(
+        DbCommand command, IReadOnlyList<JournalAppend> appends, int first, int rows, int partition, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = StorageSql.Command(connection, transaction, StorageSql.InsertJournal);
-        command.Add("stream", append.Stream, DbType.String);
-        command.Add("entry", append.EntryId, DbType.String);
-        command.Add("partition", partition, DbType.Int32);
-        command.Add("payload", append.Payload, DbType.String);
-        command.Add("now", now, DbType.DateTimeOffset);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        for (var i = 0; i < rows; i++)
+        {
+            var append = appends[first + i];
+            BatchCommands.Set(command, i * 5, append.Stream);
+            BatchCommands.Set(command, i * 5 + 1, append.EntryId);
+            BatchCommands.Set(command, i * 5 + 2, partition);
+            BatchCommands.Set(command, i * 5 + 3, append.Payload);
+            BatchCommands.Set(command, i * 5 + 4, now);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken) == rows;
     }
+
+    /// <summary>The entry id named in the duplicate error: the first of the statement's rows (the settlement or receipt entry in practice).</summary>
+    private static string FirstDuplicateCandidate(IReadOnlyList<JournalAppend> appends, int first) => appends[first].EntryId;
 }

@@ -51,7 +51,8 @@ internal sealed class SqliteDialect : IStorageDialect
         }.ToString();
         var synchronous = _options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
         var busyMilliseconds = ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        _sessionSettings = $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {busyMilliseconds};";
+        var cacheKibibytes = _options.CacheSizeKibibytes.ToString(CultureInfo.InvariantCulture);
+        _sessionSettings = $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA cache_size = -{cacheKibibytes};";
     }
 
     public string Name => "sqlite";
