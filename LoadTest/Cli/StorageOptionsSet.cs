@@ -22,11 +22,13 @@ internal sealed class StorageOptionsSet
 
     public Option<SqliteSynchronousMode> Synchronous { get; } = new("--synchronous") { Description = "SQLite synchronous: Full (power-loss safe, default) or Normal (process-crash safe)", DefaultValueFactory = _ => SqliteSynchronousMode.Full };
 
+    public Option<int> WorkerThreads { get; } = new("--worker-threads-max") { Description = "Thread-pool worker threads at most (0 = runtime default)", DefaultValueFactory = _ => Environment.ProcessorCount };
+
     public static StorageOptionsSet Create() => new();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Storage, Database, Postgres, NoGroupCommit, WindowMilliseconds, BatchMax, Synchronous })
+        foreach (var option in new Option[] { Storage, Database, Postgres, NoGroupCommit, WindowMilliseconds, BatchMax, Synchronous, WorkerThreads })
         {
             command.Options.Add(option);
         }
@@ -57,6 +59,7 @@ internal sealed class StorageOptionsSet
             GroupCommitBatchMax = result.GetValue(BatchMax),
             SqliteSynchronous = result.GetValue(Synchronous),
             PersonCount = result.GetValue(common.Persons),
+            WorkerThreadsMax = result.GetValue(WorkerThreads),
             InstitutionCount = result.GetValue(common.Institutions),
         };
     }

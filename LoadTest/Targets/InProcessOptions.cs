@@ -19,6 +19,15 @@ public sealed record InProcessOptions
     /// <summary>The database already holds the demo data: skip seeding.</summary>
     public bool AlreadySeeded { get; init; }
 
+    /// <summary>Activate every person before the run when the data was not seeded by this process. Default true.</summary>
+    public bool WarmUp { get; init; } = true;
+
+    /// <summary>
+    /// Most thread-pool worker threads (0 = the runtime's default). The in-process commands set it to the core count:
+    /// grain turns never block, and extra pool threads only take CPU from the group-commit writer thread.
+    /// </summary>
+    public int WorkerThreadsMax { get; init; }
+
     public bool GroupCommitEnabled { get; init; } = true;
 
     public TimeSpan GroupCommitWindow { get; init; } = TimeSpan.FromMilliseconds(1);
