@@ -6,33 +6,20 @@ namespace Medisettle.Runtime.Storage;
 internal sealed partial class AdoGrainStorage
 {
     /// <summary>
-    /// Runs <paramref name="batch"/> in one transaction: fence check, then each write (with its journal
-    /// appends under a savepoint so a duplicate entry undoes only that write), then COMMIT. Each task is
-    /// completed only after COMMIT. Returns false when the transaction failed as a whole (connection suspect).
+    /// Runs <paramref name="batch"/> in one transaction and completes each task only after COMMIT. First
+    /// optimistically, without savepoints (on providers that support <see cref="DbBatch"/> — PostgreSQL — as one
+    /// round trip); if any write is refused (version conflict, duplicate journal entry) that transaction is rolled
+    /// back and the batch runs again with a savepoint per write, so a refused write undoes only itself. Returns
+    /// false when the transaction failed as a whole (connection suspect).
     /// </summary>
     internal async Task<bool> CommitBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            if (!await TryCommitOptimisticAsync(connection, batch, cancellationToken))
             {
-                var fenced = await CheckFenceAsync(connection, transaction, batch, cancellationToken);
-                var now = _time.GetUtcNow();
-                await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
-                foreach (var pending in batch)
-                {
-                    pending.Error = null;
-                    if (fenced.Count > 0 && fenced.Contains(pending.Write.Partition))
-                    {
-                        pending.Error = new WriteFencedException(pending.Write.GrainId, pending.Write.Partition);
-                        continue;
-                    }
-
-                    await ExecuteWriteAsync(commands, pending, now, cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
+                await CommitWithSavepointsAsync(connection, batch, cancellationToken);
             }
 
             Statistics.OnTransaction(System.Diagnostics.Stopwatch.GetElapsedTime(started), batch.Count);
@@ -51,6 +38,27 @@ internal sealed partial class AdoGrainStorage
 
         Complete(batch);
         return true;
+    }
+
+    private async Task CommitWithSavepointsAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var fenced = await CheckFenceAsync(connection, transaction, batch, cancellationToken);
+        var now = _time.GetUtcNow();
+        await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
+        foreach (var pending in batch)
+        {
+            pending.Error = null;
+            if (fenced.Count > 0 && fenced.Contains(pending.Write.Partition))
+            {
+                pending.Error = new WriteFencedException(pending.Write.GrainId, pending.Write.Partition);
+                continue;
+            }
+
+            await ExecuteWriteAsync(commands, pending, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private void Complete(IReadOnlyList<PendingWrite> batch)
