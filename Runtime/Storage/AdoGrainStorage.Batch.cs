@@ -61,14 +61,20 @@ internal sealed partial class AdoGrainStorage
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Counts the batch in the statistics, then completes its tasks (so a caller sees the counters of its commit).</summary>
     private void Complete(IReadOnlyList<PendingWrite> batch)
     {
         var rejected = 0;
         foreach (var pending in batch)
         {
+            rejected += pending.Error is null ? 0 : 1;
+        }
+
+        Statistics.OnCommitted(batch.Count - rejected, rejected);
+        foreach (var pending in batch)
+        {
             if (pending.Error is not null)
             {
-                rejected++;
                 pending.TrySetException(pending.Error);
             }
             else
@@ -76,8 +82,6 @@ internal sealed partial class AdoGrainStorage
                 pending.TrySetResult(pending.NewVersion);
             }
         }
-
-        Statistics.OnCommitted(batch.Count - rejected, rejected);
     }
 
     private async ValueTask<IReadOnlyCollection<int>> CheckFenceAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
