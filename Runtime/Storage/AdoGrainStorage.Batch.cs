@@ -86,6 +86,14 @@ internal sealed partial class AdoGrainStorage
 
     private async ValueTask<IReadOnlyCollection<int>> CheckFenceAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
+        if (_writer is null && _dialect.SerializeWritersSql is { } serialize)
+        {
+            // Without the group-commit writer, transactions run concurrently: serialize them so journal sequences
+            // become visible in order, as the posting dispatcher assumes.
+            await using var command = StorageSql.Command(connection, transaction, serialize);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var partitions = new HashSet<int>();
         foreach (var pending in batch)
         {

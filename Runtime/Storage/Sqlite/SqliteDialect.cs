@@ -59,6 +59,9 @@ internal sealed class SqliteDialect : IStorageDialect
 
     public GroupCommitOptions GroupCommit => _options;
 
+    /// <summary>SQLite has one writer at a time already.</summary>
+    public string? SerializeWritersSql => null;
+
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
