@@ -37,7 +37,7 @@ public static class MarkdownReport
         if (report.Storage is { } storage)
         {
             Line(sb, "");
-            Line(sb, $"Storage: {storage.Transactions:N0} transactions, {storage.Writes:N0} state writes, {storage.WritesPerTransaction:F1} writes per transaction (max {storage.BatchWritesMax}), {storage.CommitMillisecondsMean:F2} ms per transaction, writer busy {storage.WriterBusyShare:P0}, {storage.BatchesFailed} failed.");
+            Line(sb, $"Storage: {storage.Transactions:N0} transactions, {storage.Writes:N0} state writes, {storage.WritesPerTransaction:F1} writes per transaction (max {storage.BatchWritesMax}), {storage.CommitMillisecondsMean:F2} ms per transaction, writer busy {storage.WriterBusyShare:P0}, {storage.OptimisticFallbacks} redone with savepoints, {storage.BatchesFailed} failed.");
         }
 
         if (report.Audit is { } audit)

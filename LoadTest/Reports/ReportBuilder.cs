@@ -68,6 +68,7 @@ public static class ReportBuilder
             CommitMillisecondsMean = transactions == 0 ? 0 : Math.Round((after.CommitTime - before.Commit).TotalMilliseconds / transactions, 2),
             WriterBusyShare = Math.Round((after.CommitTime - before.Commit) / elapsed, 3),
             BatchWritesMax = after.BatchWritesMax,
+            OptimisticFallbacks = after.OptimisticFallbacks,
         };
     }
 }

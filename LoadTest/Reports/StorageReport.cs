@@ -18,4 +18,7 @@ public sealed record StorageReport
     public required double WriterBusyShare { get; init; }
 
     public required long BatchWritesMax { get; init; }
+
+    /// <summary>Batches redone with savepoints because a write in them was refused (whole run).</summary>
+    public required long OptimisticFallbacks { get; init; }
 }

@@ -19,6 +19,7 @@ internal sealed partial class AdoGrainStorage
         {
             if (!await TryCommitOptimisticAsync(connection, batch, cancellationToken))
             {
+                Statistics.OnOptimisticFallback();
                 await CommitWithSavepointsAsync(connection, batch, cancellationToken);
             }
 

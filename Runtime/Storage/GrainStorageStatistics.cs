@@ -9,6 +9,7 @@ public sealed class GrainStorageStatistics
     private long _batchesFailed;
     private long _commitTicks;
     private long _batchWritesMax;
+    private long _optimisticFallbacks;
 
     /// <summary>Write transactions committed (one per group-commit batch).</summary>
     public long TransactionsCommitted => Interlocked.Read(ref _transactionsCommitted);
@@ -27,6 +28,11 @@ public sealed class GrainStorageStatistics
 
     /// <summary>Most writes seen in one transaction.</summary>
     public long BatchWritesMax => Interlocked.Read(ref _batchWritesMax);
+
+    /// <summary>Batches whose optimistic transaction was rolled back (a write refused) and redone with savepoints.</summary>
+    public long OptimisticFallbacks => Interlocked.Read(ref _optimisticFallbacks);
+
+    internal void OnOptimisticFallback() => Interlocked.Increment(ref _optimisticFallbacks);
 
     internal void OnTransaction(TimeSpan elapsed, int writes)
     {
