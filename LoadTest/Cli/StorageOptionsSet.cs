@@ -24,11 +24,13 @@ internal sealed class StorageOptionsSet
 
     public Option<int> WorkerThreads { get; } = new("--worker-threads-max") { Description = "Thread-pool worker threads at most (0 = runtime default)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
+    public Option<int> DispatchBatchMax { get; } = new("--dispatch-batch-max") { Description = "Journal entries the posting dispatcher reads per pass (0 = silo default 4,096)", DefaultValueFactory = _ => 0 };
+
     public static StorageOptionsSet Create() => new();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Storage, Database, Postgres, NoGroupCommit, WindowMilliseconds, BatchMax, Synchronous, WorkerThreads })
+        foreach (var option in new Option[] { Storage, Database, Postgres, NoGroupCommit, WindowMilliseconds, BatchMax, Synchronous, WorkerThreads, DispatchBatchMax })
         {
             command.Options.Add(option);
         }
@@ -60,6 +62,7 @@ internal sealed class StorageOptionsSet
             SqliteSynchronous = result.GetValue(Synchronous),
             PersonCount = result.GetValue(common.Persons),
             WorkerThreadsMax = result.GetValue(WorkerThreads),
+            DispatchBatchMax = result.GetValue(DispatchBatchMax),
             InstitutionCount = result.GetValue(common.Institutions),
         };
     }

@@ -28,6 +28,9 @@ public sealed record InProcessOptions
     /// </summary>
     public int WorkerThreadsMax { get; init; }
 
+    /// <summary>Journal entries the posting dispatcher reads per pass (0 = the silo's default).</summary>
+    public int DispatchBatchMax { get; init; }
+
     public bool GroupCommitEnabled { get; init; } = true;
 
     public TimeSpan GroupCommitWindow { get; init; } = TimeSpan.FromMilliseconds(1);

@@ -62,7 +62,11 @@ public sealed partial class InProcessTarget : ISwipeTarget
             silo.UseSqliteStorage(o => { o.DatabasePath = options.DatabasePath; o.Synchronous = options.SqliteSynchronous; Configure(o, options); });
         }
 
-        silo.AddSettlementGrains(o => o.DispatchInBackground = options.DispatchInBackground);
+        silo.AddSettlementGrains(o =>
+        {
+            o.DispatchInBackground = options.DispatchInBackground;
+            o.DispatchBatchMax = options.DispatchBatchMax > 0 ? options.DispatchBatchMax : o.DispatchBatchMax;
+        });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         var target = new InProcessTarget(host, options);
