@@ -124,7 +124,8 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains)
     {
         var byPerson = ledger.Settlements.Values
             .Where(r => !ledger.Cancelled.Contains(r.SettlementId))
-            .GroupBy(r => r.PersonId, StringComparer.Ordinal);
+            .GroupBy(r => r.PersonId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var checkedCount = 0;
         foreach (var person in ledger.Settlements.Values.Select(r => r.PersonId).Distinct(StringComparer.Ordinal))
         {
@@ -136,7 +137,7 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains)
             }
 
             var implied = new Dictionary<int, YearToDate>();
-            foreach (var record in byPerson.FirstOrDefault(g => g.Key == person) ?? Enumerable.Empty<SettlementRecord>())
+            foreach (var record in byPerson.GetValueOrDefault(person) ?? [])
             {
                 var delta = record.Breakdown.Delta;
                 implied[delta.BenefitYear] = implied.GetValueOrDefault(delta.BenefitYear, YearToDate.Empty(delta.BenefitYear)).Apply(delta);

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Medisettle.Runtime.Journal;
 
@@ -6,46 +5,25 @@ namespace Medisettle.Runtime.Storage;
 
 internal sealed partial class AdoGrainStorage
 {
-    private const string SavepointName = "w";
-
     /// <summary>
-    /// Runs <paramref name="batch"/> in one transaction: fence check, then each write (with its journal
-    /// appends under a savepoint so a duplicate entry undoes only that write), then COMMIT. Each task is
-    /// completed only after COMMIT. Returns false when the transaction failed as a whole (connection suspect).
+    /// Runs <paramref name="batch"/> in one transaction and completes each task only after COMMIT. First
+    /// optimistically, without savepoints (on providers that support <see cref="DbBatch"/> — PostgreSQL — as one
+    /// round trip); if any write is refused (version conflict, duplicate journal entry) that transaction is rolled
+    /// back and the batch runs again with a savepoint per write, so a refused write undoes only itself. Returns
+    /// false when the transaction failed as a whole (connection suspect).
     /// </summary>
     internal async Task<bool> CommitBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            if (!await TryCommitOptimisticAsync(connection, batch, cancellationToken))
             {
-                var fenced = await CheckFenceAsync(connection, transaction, batch, cancellationToken);
-                var now = _time.GetUtcNow();
-                var stateOnly = new List<PendingWrite>(batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Error = null;
-                    if (fenced.Count > 0 && fenced.Contains(pending.Write.Partition))
-                    {
-                        pending.Error = new WriteFencedException(pending.Write.GrainId, pending.Write.Partition);
-                    }
-                    else if (connection.CanCreateBatch && pending.Write.Appends.Count == 0)
-                    {
-                        stateOnly.Add(pending); // one round trip for all of them below
-                    }
-                    else
-                    {
-                        await ExecuteWriteAsync(connection, transaction, pending, now, cancellationToken);
-                    }
-                }
-
-                if (stateOnly.Count > 0)
-                {
-                    await ExecuteStateBatchAsync(connection, transaction, stateOnly, now, cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
+                Statistics.OnOptimisticFallback();
+                await CommitWithSavepointsAsync(connection, batch, cancellationToken);
             }
+
+            Statistics.OnTransaction(System.Diagnostics.Stopwatch.GetElapsedTime(started), batch.Count);
         }
         catch (Exception exception)
         {
@@ -63,10 +41,37 @@ internal sealed partial class AdoGrainStorage
         return true;
     }
 
+    private async Task CommitWithSavepointsAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var fenced = await CheckFenceAsync(connection, transaction, batch, cancellationToken);
+        var now = _time.GetUtcNow();
+        await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
+        foreach (var pending in batch)
+        {
+            pending.Error = null;
+            if (fenced.Count > 0 && fenced.Contains(pending.Write.Partition))
+            {
+                pending.Error = new WriteFencedException(pending.Write.GrainId, pending.Write.Partition);
+                continue;
+            }
+
+            await ExecuteWriteAsync(commands, pending, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Counts the batch in the statistics, then completes its tasks (so a caller sees the counters of its commit).</summary>
     private void Complete(IReadOnlyList<PendingWrite> batch)
     {
-        var rejected = batch.Count(p => p.Error is not null);
-        Statistics.OnCommitted(batch.Count - rejected, rejected); // before any caller can observe its result
+        var rejected = 0;
+        foreach (var pending in batch)
+        {
+            rejected += pending.Error is null ? 0 : 1;
+        }
+
+        Statistics.OnCommitted(batch.Count - rejected, rejected);
         foreach (var pending in batch)
         {
             if (pending.Error is not null)
@@ -82,6 +87,14 @@ internal sealed partial class AdoGrainStorage
 
     private async ValueTask<IReadOnlyCollection<int>> CheckFenceAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
+        if (_writer is null && _dialect.SerializeWritersSql is { } serialize)
+        {
+            // Without the group-commit writer, transactions run concurrently: serialize them so journal sequences
+            // become visible in order, as the posting dispatcher assumes.
+            await using var command = StorageSql.Command(connection, transaction, serialize);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var partitions = new HashSet<int>();
         foreach (var pending in batch)
         {
@@ -92,26 +105,28 @@ internal sealed partial class AdoGrainStorage
         return fenced.Count == 0 ? fenced : fenced as HashSet<int> ?? [.. fenced];
     }
 
-    private static async Task ExecuteWriteAsync(DbConnection connection, DbTransaction transaction, PendingWrite pending, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task ExecuteWriteAsync(BatchCommands commands, PendingWrite pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var write = pending.Write;
         var withAppends = write.Appends.Count > 0;
         if (withAppends)
         {
-            await transaction.SaveAsync(SavepointName, cancellationToken);
+            await commands.Savepoint.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (!await WriteStateRowAsync(connection, transaction, write, now, cancellationToken))
+        if (!await WriteStateRowAsync(commands, write, now, cancellationToken))
         {
             pending.Error = new StorageConflictException(write.GrainId, write.StateName, write.ExpectedVersion);
         }
         else
         {
-            foreach (var append in write.Appends)
+            for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
             {
-                if (!await AppendJournalAsync(connection, transaction, append, write.Partition, now, cancellationToken))
+                var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
+                var command = await commands.InsertJournalAsync(rows, cancellationToken);
+                if (!await AppendJournalAsync(command, write.Appends, first, rows, write.Partition, now, cancellationToken))
                 {
-                    pending.Error = new DuplicateJournalEntryException(append.EntryId);
+                    pending.Error = new DuplicateJournalEntryException(FirstDuplicateCandidate(write.Appends, first));
                     break;
                 }
             }
@@ -119,90 +134,48 @@ internal sealed partial class AdoGrainStorage
 
         if (withAppends)
         {
-            if (pending.Error is null)
-            {
-                await transaction.ReleaseAsync(SavepointName, cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(SavepointName, cancellationToken);
-            }
+            await (pending.Error is null ? commands.Release : commands.RollbackToSavepoint).ExecuteNonQueryAsync(cancellationToken);
         }
 
         pending.NewVersion = checked(write.ExpectedVersion + 1);
     }
 
-    /// <summary>
-    /// State-only writes in one <see cref="DbBatch"/> round trip (PostgreSQL). A conflict affects 0 rows and
-    /// does not abort the transaction, so no savepoint is needed.
-    /// </summary>
-    private static async Task ExecuteStateBatchAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> writes, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<bool> WriteStateRowAsync(BatchCommands commands, GrainStateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        foreach (var pending in writes)
+        var insert = write.ExpectedVersion == 0;
+        var command = insert ? commands.InsertState : commands.UpdateState;
+        BatchCommands.Set(command, 0, write.GrainId.Type);
+        BatchCommands.Set(command, 1, write.GrainId.Key);
+        BatchCommands.Set(command, 2, write.StateName);
+        BatchCommands.Set(command, 3, write.Partition);
+        BatchCommands.Set(command, 4, write.Payload);
+        BatchCommands.Set(command, 5, now);
+        if (!insert)
         {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = pending.Write.ExpectedVersion == 0 ? StorageSql.InsertState : StorageSql.UpdateState;
-            BindState(pending.Write, now, command.Parameters, command.CreateParameter);
-            batch.BatchCommands.Add(command);
+            BatchCommands.Set(command, 6, checked(write.ExpectedVersion + 1));
+            BatchCommands.Set(command, 7, write.ExpectedVersion);
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        for (var i = 0; i < writes.Count; i++)
-        {
-            var write = writes[i].Write;
-            if (batch.BatchCommands[i].RecordsAffected == 1)
-            {
-                writes[i].NewVersion = checked(write.ExpectedVersion + 1);
-            }
-            else
-            {
-                writes[i].Error = new StorageConflictException(write.GrainId, write.StateName, write.ExpectedVersion);
-            }
-        }
-    }
-
-    private static void BindState(GrainStateWrite write, DateTimeOffset now, DbParameterCollection parameters, Func<DbParameter> create)
-    {
-        void Add(string name, object? value, DbType type)
-        {
-            var parameter = create();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            parameter.Value = value ?? DBNull.Value;
-            parameters.Add(parameter);
-        }
-
-        Add("type", write.GrainId.Type, DbType.String);
-        Add("key", write.GrainId.Key, DbType.String);
-        Add("name", write.StateName, DbType.String);
-        Add("partition", write.Partition, DbType.Int32);
-        Add("payload", write.Payload, DbType.String);
-        Add("now", now, DbType.DateTimeOffset);
-        if (write.ExpectedVersion != 0) // UPDATE; the INSERT sets version 1
-        {
-            Add("version", checked(write.ExpectedVersion + 1), DbType.Int64);
-            Add("expected", write.ExpectedVersion, DbType.Int64);
-        }
-    }
-
-    private static async Task<bool> WriteStateRowAsync(DbConnection connection, DbTransaction transaction, GrainStateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var sql = write.ExpectedVersion == 0 ? StorageSql.InsertState : StorageSql.UpdateState;
-        await using var command = StorageSql.Command(connection, transaction, sql);
-        BindState(write, now, command.Parameters, command.CreateParameter);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<bool> AppendJournalAsync(DbConnection connection, DbTransaction transaction, JournalAppend append, int partition, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Inserts appends [first, first + rows) in one statement; false when any of their entry ids already existed.</summary>
+    private static async Task<bool> AppendJournalAsync(
+        DbCommand command, IReadOnlyList<JournalAppend> appends, int first, int rows, int partition, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = StorageSql.Command(connection, transaction, StorageSql.InsertJournal);
-        command.Add("stream", append.Stream, DbType.String);
-        command.Add("entry", append.EntryId, DbType.String);
-        command.Add("partition", partition, DbType.Int32);
-        command.Add("payload", append.Payload, DbType.String);
-        command.Add("now", now, DbType.DateTimeOffset);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        for (var i = 0; i < rows; i++)
+        {
+            var append = appends[first + i];
+            BatchCommands.Set(command, i * 5, append.Stream);
+            BatchCommands.Set(command, i * 5 + 1, append.EntryId);
+            BatchCommands.Set(command, i * 5 + 2, partition);
+            BatchCommands.Set(command, i * 5 + 3, append.Payload);
+            BatchCommands.Set(command, i * 5 + 4, now);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken) == rows;
     }
+
+    /// <summary>The entry id named in the duplicate error: the first of the statement's rows (the settlement or receipt entry in practice).</summary>
+    private static string FirstDuplicateCandidate(IReadOnlyList<JournalAppend> appends, int first) => appends[first].EntryId;
 }

@@ -36,7 +36,33 @@ internal sealed partial class GroupCommitWriter
         _windowTicks = (long)(options.GroupCommitWindow.TotalSeconds * Stopwatch.Frequency);
     }
 
-    public void Start() => _loop = Task.Run(RunAsync);
+    /// <summary>
+    /// Starts the loop on its own thread. The loop blocks that thread while a transaction runs (SQLite executes
+    /// synchronously); on a thread-pool thread that blocking makes the pool inject threads, which then share the
+    /// cores with the writer and slow every commit. A dedicated thread keeps the pool at its size.
+    /// </summary>
+    public void Start()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                RunAsync().GetAwaiter().GetResult();
+                done.SetResult();
+            }
+            catch (Exception exception)
+            {
+                done.SetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "group-commit-writer",
+        };
+        thread.Start();
+        _loop = done.Task;
+    }
 
     public async ValueTask EnqueueAsync(PendingWrite pending, CancellationToken cancellationToken)
     {
@@ -66,16 +92,17 @@ internal sealed partial class GroupCommitWriter
         DbConnection? connection = null;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync())
+            // Each wait blocks this (dedicated) thread rather than resuming on the thread pool.
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 batch.Clear();
-                await GatherAsync(batch);
+                GatherAsync(batch).GetAwaiter().GetResult();
                 if (batch.Count == 0)
                 {
                     continue;
                 }
 
-                connection = await CommitAsync(connection, batch);
+                connection = CommitAsync(connection, batch).GetAwaiter().GetResult();
             }
         }
         finally

@@ -10,6 +10,13 @@ internal interface IStorageDialect
 
     GroupCommitOptions GroupCommit { get; }
 
+    /// <summary>
+    /// Run first in every write transaction when group commit is off, so that concurrent transactions still commit
+    /// their journal sequences in order (the posting dispatcher reads "after position"). Null when the database
+    /// already serializes writers (SQLite).
+    /// </summary>
+    string? SerializeWritersSql { get; }
+
     /// <summary>Opens a connection with the provider's session settings applied.</summary>
     ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 

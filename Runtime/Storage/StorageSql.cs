@@ -21,6 +21,14 @@ internal static class StorageSql
         "INSERT INTO journal (stream, entry_id, partition, payload, created_at) " +
         "VALUES (@stream, @entry, @partition, @payload, @now) ON CONFLICT (entry_id) DO NOTHING";
 
+    /// <summary>One INSERT of <paramref name="rows"/> journal rows (parameters <c>@s{i} @e{i} @p{i} @d{i} @n{i}</c>); a row whose entry id exists is skipped.</summary>
+    public static string InsertJournalRows(int rows)
+    {
+        var values = Enumerable.Range(0, rows).Select(i => $"(@s{i}, @e{i}, @p{i}, @d{i}, @n{i})");
+        return "INSERT INTO journal (stream, entry_id, partition, payload, created_at) VALUES " + string.Join(", ", values) +
+            " ON CONFLICT (entry_id) DO NOTHING";
+    }
+
     private const string JournalColumns = "SELECT sequence, stream, entry_id, payload, created_at FROM journal ";
 
     public const string ReadJournalStream =

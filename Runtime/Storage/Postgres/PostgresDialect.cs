@@ -46,6 +46,9 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
 
     public GroupCommitOptions GroupCommit => _options;
 
+    /// <summary>A transaction-scoped advisory lock: one writer transaction at a time, released at COMMIT/ROLLBACK.</summary>
+    public string? SerializeWritersSql => "SELECT pg_advisory_xact_lock(7310001)";
+
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

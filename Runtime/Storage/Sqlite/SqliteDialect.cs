@@ -51,12 +51,16 @@ internal sealed class SqliteDialect : IStorageDialect
         }.ToString();
         var synchronous = _options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
         var busyMilliseconds = ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        _sessionSettings = $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {busyMilliseconds};";
+        var cacheKibibytes = _options.CacheSizeKibibytes.ToString(CultureInfo.InvariantCulture);
+        _sessionSettings = $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA cache_size = -{cacheKibibytes};";
     }
 
     public string Name => "sqlite";
 
     public GroupCommitOptions GroupCommit => _options;
+
+    /// <summary>SQLite has one writer at a time already.</summary>
+    public string? SerializeWritersSql => null;
 
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

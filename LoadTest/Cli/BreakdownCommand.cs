@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Medisettle.Grains.Ledger;
+using Medisettle.Grains.Policy;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.LoadTest.Running;
+using Medisettle.LoadTest.Workload;
+
+namespace Medisettle.LoadTest.Cli;
+
+/// <summary>
+/// <c>breakdown</c>: single-threaded costs of the pieces of one settlement, without grains or storage: the engine's
+/// compute, building the journal appends (record, receipt, postings, JSON), and their bytes. Where the time goes.
+/// </summary>
+internal static class BreakdownCommand
+{
+    public static Command Create()
+    {
+        var iterations = new Option<int>("--iterations") { Description = "Settlements computed per measurement", DefaultValueFactory = _ => 50_000 };
+        var command = new Command("breakdown", "Single-thread cost per settlement of the engine and of building the journal entries (no grains, no storage).");
+        command.Options.Add(iterations);
+        command.SetAction(result => Run(result.GetValue(iterations)));
+        return command;
+    }
+
+    private static int Run(int iterations)
+    {
+        var population = RunSession.Population(20_000, 500);
+        var planner = new WorkloadPlanner(population, WorkloadMix.Default with { Cancel = 0, Retry = 0 }, 7, DateTimeOffset.UtcNow);
+        var engine = new SettlementEngine(PolicyPackLoader.LoadDirectory(PolicyPackLoader.DefaultDirectory));
+        var institutions = population.Institutions.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var persons = population.Persons.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
+        var inputs = Enumerable.Range(0, 4096).Select(i => planner.Next(i)).Select(plan => (plan, input: new SettlementInput
+        {
+            Person = persons[plan.PersonId],
+            Institution = institutions[plan.Fresh.InstitutionCode],
+            Visit = plan.Fresh.Visit,
+            YearToDate = YearToDate.Empty(2026),
+            PersonalAccountBalance = Interfaces.Money.Yuan(2_000),
+        })).ToArray();
+        var computations = new SettlementComputation[inputs.Length];
+        var compute = Measure(iterations, i => computations[i % inputs.Length] = engine.Compute(inputs[i % inputs.Length].input));
+        long bytes = 0;
+        long rows = 0;
+        var journal = Measure(iterations, i =>
+        {
+            var (plan, input) = inputs[i % inputs.Length];
+            var breakdown = computations[i % inputs.Length].Breakdown;
+            if (breakdown is null)
+            {
+                return;
+            }
+
+            var (_, appends) = LedgerWriter.Settle("S20260302" + i.ToString("D21", CultureInfo.InvariantCulture), plan.Fresh, input.Person, breakdown, DateTimeOffset.UtcNow);
+            rows += appends.Count;
+            foreach (var append in appends)
+            {
+                bytes += append.Payload.Length;
+            }
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"engine compute: {compute:N0} settlements/s on one thread ({1e6 / compute:F1} µs each); settled {computations.Count(c => c.IsSettled)}/{computations.Length}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"journal entries (record + receipt + postings, JSON): {journal:N0} settlements/s on one thread ({1e6 / journal:F1} µs each), {(double)rows / iterations:F1} rows and {bytes / iterations:N0} bytes per settlement"));
+        return 0;
+    }
+
+    /// <summary>Runs <paramref name="action"/> once to warm up, then times <paramref name="iterations"/> calls; returns calls per second.</summary>
+    private static double Measure(int iterations, Action<int> action)
+    {
+        for (var i = 0; i < Math.Min(iterations, 20_000); i++)
+        {
+            action(i);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < iterations; i++)
+        {
+            action(i);
+        }
+
+        return iterations / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+}

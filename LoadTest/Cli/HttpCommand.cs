@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Medisettle.LoadTest.Running;
+using Medisettle.LoadTest.Targets;
+
+namespace Medisettle.LoadTest.Cli;
+
+/// <summary><c>http</c>: a running gateway (e.g. <c>dotnet run --project Silo</c>) over loopback HTTP.</summary>
+internal static class HttpCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var url = new Option<Uri>("--url") { Description = "Gateway base address (loopback only)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5000") };
+        var token = new Option<string?>("--admin-token") { Description = "Admin bearer token for GET /admin/v1/audit (default: MEDISETTLE_ADMIN_TOKEN)" };
+        var connections = new Option<int>("--connections") { Description = "HTTP connections at most", DefaultValueFactory = _ => 256 };
+        var command = new Command("http", "Drive a running gateway over HTTP with signed national-platform transactions.");
+        common.AddTo(command);
+        command.Options.Add(url);
+        command.Options.Add(token);
+        command.Options.Add(connections);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = new HttpOptions
+            {
+                BaseAddress = result.GetValue(url)!,
+                AdminToken = result.GetValue(token) ?? Environment.GetEnvironmentVariable("MEDISETTLE_ADMIN_TOKEN"),
+                ConnectionsMax = result.GetValue(connections),
+            };
+            await using var target = new HttpTarget(options, TimeProvider.System);
+            var rate = result.GetValue(common.Rate);
+            var name = result.GetValue(common.Name) ?? FormattableString.Invariant($"http-{rate}");
+            var report = await RunSession.RunAsync(name, target, RunSession.Population(result.GetValue(common.Persons), result.GetValue(common.Institutions)),
+                common.Schedule(result), rate, common.RunOptions(result), Console.Out, cancellationToken);
+            return await RunSession.FinishAsync(report, result.GetValue(common.Output)!, result.GetValue(common.ErrorRateMax), Console.Out, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Medisettle.LoadTest.Targets;
+using Medisettle.LoadTest.Workload;
+
+namespace Medisettle.LoadTest.Metrics;
+
+/// <summary>Everything recorded during a run: latency overall and per kind, status counts, rejection and error reasons, the time series.</summary>
+public sealed class RunMetrics(TimeSpan expectedDuration)
+{
+    /// <summary>Distinct rejection/error reasons kept; later new reasons are counted under "other".</summary>
+    public const int ReasonsMax = 50;
+
+    private readonly long[] _statusCounts = new long[Enum.GetValues<SwipeStatus>().Length];
+    private readonly long[] _kindCounts = new long[Enum.GetValues<SwipeKind>().Length];
+    private readonly LatencyHistogram[] _kindLatency = Enum.GetValues<SwipeKind>().Select(_ => new LatencyHistogram()).ToArray();
+    private readonly ConcurrentDictionary<string, long> _rejections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private long _offered;
+
+    public LatencyHistogram Latency { get; } = new();
+
+    public TimeSeries Series { get; } = new(expectedDuration);
+
+    public long Offered => Interlocked.Read(ref _offered);
+
+    public long Completed => Latency.Count;
+
+    public long Count(SwipeStatus status) => Interlocked.Read(ref _statusCounts[(int)status]);
+
+    public long Count(SwipeKind kind) => Interlocked.Read(ref _kindCounts[(int)kind]);
+
+    /// <summary>Errors including drops.</summary>
+    public long Errors => Count(SwipeStatus.Error) + Count(SwipeStatus.Dropped);
+
+    public long DurableWrites => Count(SwipeStatus.Settled) + Count(SwipeStatus.Cancelled);
+
+    public LatencyHistogram LatencyOf(SwipeKind kind) => _kindLatency[(int)kind];
+
+    public IReadOnlyDictionary<string, long> Rejections => _rejections;
+
+    public IReadOnlyDictionary<string, long> ErrorReasons => _errors;
+
+    public void RecordOffered(TimeSpan intendedOffset)
+    {
+        Interlocked.Increment(ref _offered);
+        Series.RecordOffered(intendedOffset);
+    }
+
+    public void RecordDropped(TimeSpan intendedOffset)
+    {
+        Interlocked.Increment(ref _statusCounts[(int)SwipeStatus.Dropped]);
+        Count(_errors, "dropped: in-flight bound");
+        Series.RecordError(intendedOffset);
+    }
+
+    /// <summary>Records a finished swipe; <paramref name="completedOffset"/> is its completion time since the run's start.</summary>
+    public void RecordCompleted(SwipeResult result, long latencyMicroseconds, TimeSpan completedOffset)
+    {
+        Interlocked.Increment(ref _statusCounts[(int)result.Status]);
+        Interlocked.Increment(ref _kindCounts[(int)result.Kind]);
+        if (result.Status == SwipeStatus.Error)
+        {
+            Count(_errors, result.Detail ?? "error");
+            Series.RecordError(completedOffset);
+            return;
+        }
+
+        if (result.Status == SwipeStatus.Rejected)
+        {
+            Count(_rejections, $"{result.Kind}: {result.Detail ?? "rejected"}");
+        }
+
+        Latency.Record(latencyMicroseconds);
+        _kindLatency[(int)result.Kind].Record(latencyMicroseconds);
+        Series.RecordCompleted(completedOffset, latencyMicroseconds);
+    }
+
+    private static void Count(ConcurrentDictionary<string, long> reasons, string reason)
+    {
+        var key = reason.Length > 200 ? reason[..200] : reason;
+        if (reasons.Count >= ReasonsMax && !reasons.ContainsKey(key))
+        {
+            key = "other";
+        }
+
+        reasons.AddOrUpdate(key, 1, (_, n) => n + 1);
+    }
+}

@@ -1,0 +1,86 @@
+namespace Medisettle.LoadTest.Metrics;
+
+/// <summary>Per-second counters and latency histograms of a run, bounded by <see cref="SecondsMax"/>.</summary>
+public sealed class TimeSeries
+{
+    /// <summary>Seconds tracked; later samples fold into the last second.</summary>
+    public const int SecondsMax = 3600;
+
+    private readonly Slot[] _slots;
+    private int _lastSecond = -1;
+
+    public TimeSeries(TimeSpan expectedDuration)
+    {
+        var seconds = (int)Math.Clamp(Math.Ceiling(expectedDuration.TotalSeconds) + 120, 1, SecondsMax);
+        _slots = new Slot[seconds];
+    }
+
+    public void RecordOffered(TimeSpan sinceStart) => Interlocked.Increment(ref SlotAt(sinceStart).Offered);
+
+    public void RecordCompleted(TimeSpan sinceStart, long latencyMicroseconds)
+    {
+        var slot = SlotAt(sinceStart);
+        Interlocked.Increment(ref slot.Completed);
+        slot.Latency.Record(latencyMicroseconds);
+    }
+
+    public void RecordError(TimeSpan sinceStart) => Interlocked.Increment(ref SlotAt(sinceStart).Errors);
+
+    public IReadOnlyList<SecondSample> Samples()
+    {
+        var last = Volatile.Read(ref _lastSecond);
+        var samples = new List<SecondSample>(last + 1);
+        for (var i = 0; i <= last; i++)
+        {
+            var slot = _slots[i];
+            samples.Add(slot is null
+                ? new SecondSample { Second = i, Offered = 0, Completed = 0, Errors = 0, P50Microseconds = 0, P99Microseconds = 0, MaxMicroseconds = 0 }
+                : new SecondSample
+                {
+                    Second = i,
+                    Offered = Interlocked.Read(ref slot.Offered),
+                    Completed = Interlocked.Read(ref slot.Completed),
+                    Errors = Interlocked.Read(ref slot.Errors),
+                    P50Microseconds = slot.Latency.PercentileMicroseconds(50),
+                    P99Microseconds = slot.Latency.PercentileMicroseconds(99),
+                    MaxMicroseconds = slot.Latency.MaxMicroseconds,
+                });
+        }
+
+        return samples;
+    }
+
+    private Slot SlotAt(TimeSpan sinceStart)
+    {
+        var second = (int)Math.Clamp(sinceStart.Ticks / TimeSpan.TicksPerSecond, 0, _slots.Length - 1);
+        var slot = Volatile.Read(ref _slots[second]);
+        if (slot is null)
+        {
+            Interlocked.CompareExchange(ref _slots[second], new Slot(), null);
+            slot = _slots[second];
+        }
+
+        var last = Volatile.Read(ref _lastSecond);
+        while (second > last)
+        {
+            var seen = Interlocked.CompareExchange(ref _lastSecond, second, last);
+            if (seen == last)
+            {
+                break;
+            }
+
+            last = seen;
+        }
+
+        return slot!;
+    }
+
+    private sealed class Slot
+    {
+        public long Offered;
+        public long Completed;
+        public long Errors;
+
+        public LatencyHistogram Latency { get; } = new();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace Medisettle.LoadTest.Reports;
+
+/// <summary>Renders a <see cref="RunReport"/> as Markdown.</summary>
+public static class MarkdownReport
+{
+    public static string Render(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder();
+        Line(sb, $"# Load test: {report.Name}");
+        Line(sb, "");
+        Line(sb, $"- Target: {report.Target}");
+        Line(sb, $"- Machine: {report.Machine}");
+        Line(sb, $"- Started: {report.StartedAt:u}; profile {report.Profile}, {report.TargetRatePerSecond:N0}/s for {report.DurationSeconds:N0} s, seed {report.Seed}, in-flight ≤ {report.InFlightMax:N0}");
+        Line(sb, "");
+        Line(sb, "| Offered | Completed | Errors | Elapsed | Swipes/s | Durable settlements/s | p50 | p90 | p99 | p99.9 | max |");
+        Line(sb, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var l = report.Latency;
+        Line(sb, $"| {report.Offered:N0} | {report.Completed:N0} | {report.Errors:N0} ({report.ErrorRate:P2}) | {report.ElapsedSeconds:F1} s | {report.AchievedSwipesPerSecond:N0} | {report.DurableSettlementsPerSecond:N0} | {Ms(l.P50Microseconds)} | {Ms(l.P90Microseconds)} | {Ms(l.P99Microseconds)} | {Ms(l.P999Microseconds)} | {Ms(l.MaxMicroseconds)} |");
+        Line(sb, "");
+        Line(sb, "Latency is measured from each swipe's intended start (open loop). An outpatient swipe is its 2206 pre-settlement and 2207 settlement.");
+        Line(sb, "");
+        Line(sb, "| Kind | Count | p50 | p99 | max |");
+        Line(sb, "|---|---:|---:|---:|---:|");
+        foreach (var (kind, summary) in report.LatencyByKind)
+        {
+            Line(sb, $"| {kind} | {summary.Count:N0} | {Ms(summary.P50Microseconds)} | {Ms(summary.P99Microseconds)} | {Ms(summary.MaxMicroseconds)} |");
+        }
+
+        Line(sb, "");
+        Line(sb, "Status: " + string.Join(", ", report.ByStatus.Select(p => $"{p.Key} {p.Value:N0}")));
+        Section(sb, "Rejections (business answers, not errors)", report.Rejections);
+        Section(sb, "Errors", report.ErrorReasons);
+        if (report.Storage is { } storage)
+        {
+            Line(sb, "");
+            Line(sb, $"Storage: {storage.Transactions:N0} transactions, {storage.Writes:N0} state writes, {storage.WritesPerTransaction:F1} writes per transaction (max {storage.BatchWritesMax}), {storage.CommitMillisecondsMean:F2} ms per transaction, writer busy {storage.WriterBusyShare:P0}, {storage.OptimisticFallbacks} redone with savepoints, {storage.BatchesFailed} failed.");
+        }
+
+        if (report.Audit is { } audit)
+        {
+            Line(sb, "");
+            Line(sb, !audit.Available
+                ? "Audit: not available from this target."
+                : $"Audit: **{(audit.Passed ? "passed" : "FAILED")}** — {audit.Settlements:N0} settlements, {audit.Cancellations:N0} cancels, {audit.Postings:N0} postings, {audit.PersonsChecked:N0} persons' accumulators, {audit.CapsChecked:N0} annual caps checked in {audit.AuditSeconds:F1} s.");
+            foreach (var violation in audit.Violations)
+            {
+                Line(sb, $"- {violation}");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Ms(long microseconds) => (microseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+
+    private static void Section(StringBuilder sb, string title, IReadOnlyDictionary<string, long> counts)
+    {
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        Line(sb, "");
+        Line(sb, $"{title}:");
+        foreach (var (reason, count) in counts.OrderByDescending(p => p.Value))
+        {
+            Line(sb, $"- {count:N0} × {reason}");
+        }
+    }
+
+    private static void Line(StringBuilder sb, FormattableString text) => sb.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
+
+    private static void Line(StringBuilder sb, string text) => sb.Append(text).Append('\n');
+
+}

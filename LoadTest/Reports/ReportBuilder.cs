@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using Medisettle.LoadTest.Arrivals;
+using Medisettle.LoadTest.Running;
+using Medisettle.LoadTest.Targets;
+using Medisettle.LoadTest.Workload;
+using Medisettle.Runtime.Storage;
+
+namespace Medisettle.LoadTest.Reports;
+
+public static class ReportBuilder
+{
+    public static string Machine =>
+        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}";
+
+    public static RunReport Build(
+        string name, ISwipeTarget target, ArrivalSchedule schedule, double rate, RunOptions options, RunOutcome outcome, RunAudit? audit, StorageReport? storage)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var m = outcome.Metrics;
+        var seconds = Math.Max(outcome.Elapsed.TotalSeconds, 1e-3);
+        var errors = m.Errors + (outcome.Drained ? 0 : m.Offered - m.Completed - m.Count(SwipeStatus.Dropped) - m.Count(SwipeStatus.Error));
+        return new RunReport
+        {
+            Name = name,
+            Target = target.Description,
+            Machine = Machine,
+            StartedAt = outcome.StartedAt,
+            Profile = schedule.Name,
+            TargetRatePerSecond = rate,
+            DurationSeconds = schedule.Duration.TotalSeconds,
+            Seed = options.Seed,
+            InFlightMax = options.InFlightMax,
+            Offered = m.Offered,
+            Completed = m.Completed,
+            Errors = errors,
+            ErrorRate = m.Offered == 0 ? 0 : Math.Round((double)errors / m.Offered, 6),
+            ElapsedSeconds = Math.Round(seconds, 3),
+            AchievedSwipesPerSecond = Math.Round(m.Completed / seconds, 1),
+            DurableSettlementsPerSecond = Math.Round(m.DurableWrites / seconds, 1),
+            DurableWrites = m.DurableWrites,
+            ByStatus = Enum.GetValues<SwipeStatus>().ToDictionary(s => s.ToString(), m.Count),
+            ByKind = Enum.GetValues<SwipeKind>().ToDictionary(k => k.ToString(), m.Count),
+            Latency = m.Latency.Summarize(),
+            LatencyByKind = Enum.GetValues<SwipeKind>().ToDictionary(k => k.ToString(), k => m.LatencyOf(k).Summarize()),
+            Rejections = new SortedDictionary<string, long>(m.Rejections.ToDictionary(), StringComparer.Ordinal),
+            ErrorReasons = new SortedDictionary<string, long>(m.ErrorReasons.ToDictionary(), StringComparer.Ordinal),
+            Storage = storage,
+            Audit = audit,
+            Seconds = m.Series.Samples(),
+        };
+    }
+
+    /// <summary>The storage counters accumulated between two snapshots.</summary>
+    public static StorageReport StorageBetween((long Transactions, long Writes, long Failed, TimeSpan Commit) before, GrainStorageStatistics after, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var transactions = after.TransactionsCommitted - before.Transactions;
+        var writes = after.WritesCommitted - before.Writes;
+        return new StorageReport
+        {
+            Transactions = transactions,
+            Writes = writes,
+            WritesPerTransaction = transactions == 0 ? 0 : Math.Round((double)writes / transactions, 1),
+            BatchesFailed = after.BatchesFailed - before.Failed,
+            CommitMillisecondsMean = transactions == 0 ? 0 : Math.Round((after.CommitTime - before.Commit).TotalMilliseconds / transactions, 2),
+            WriterBusyShare = Math.Round((after.CommitTime - before.Commit) / elapsed, 3),
+            BatchWritesMax = after.BatchWritesMax,
+            OptimisticFallbacks = after.OptimisticFallbacks,
+        };
+    }
+}

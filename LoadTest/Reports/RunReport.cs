@@ -1,0 +1,63 @@
+using Medisettle.LoadTest.Metrics;
+using Medisettle.LoadTest.Targets;
+
+namespace Medisettle.LoadTest.Reports;
+
+/// <summary>The final report of one run (serialized to JSON; rendered to Markdown and SVG).</summary>
+public sealed record RunReport
+{
+    public required string Name { get; init; }
+
+    public required string Target { get; init; }
+
+    public required string Machine { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required string Profile { get; init; }
+
+    public required double TargetRatePerSecond { get; init; }
+
+    public required double DurationSeconds { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required int InFlightMax { get; init; }
+
+    public required long Offered { get; init; }
+
+    public required long Completed { get; init; }
+
+    public required long Errors { get; init; }
+
+    public required double ErrorRate { get; init; }
+
+    /// <summary>Seconds from the first intended start to the last completion.</summary>
+    public required double ElapsedSeconds { get; init; }
+
+    public required double AchievedSwipesPerSecond { get; init; }
+
+    /// <summary>Settlements and cancels committed durably, per second of <see cref="ElapsedSeconds"/>.</summary>
+    public required double DurableSettlementsPerSecond { get; init; }
+
+    public required long DurableWrites { get; init; }
+
+    public required IReadOnlyDictionary<string, long> ByStatus { get; init; }
+
+    public required IReadOnlyDictionary<string, long> ByKind { get; init; }
+
+    public required LatencySummary Latency { get; init; }
+
+    public required IReadOnlyDictionary<string, LatencySummary> LatencyByKind { get; init; }
+
+    public required IReadOnlyDictionary<string, long> Rejections { get; init; }
+
+    public required IReadOnlyDictionary<string, long> ErrorReasons { get; init; }
+
+    /// <summary>Storage counters (in-process only): transactions, writes, mean writes per transaction.</summary>
+    public StorageReport? Storage { get; init; }
+
+    public RunAudit? Audit { get; init; }
+
+    public required IReadOnlyList<SecondSample> Seconds { get; init; }
+}

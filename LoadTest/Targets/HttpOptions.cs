@@ -1,0 +1,16 @@
+namespace Medisettle.LoadTest.Targets;
+
+/// <summary>Where the gateway is and how to talk to it.</summary>
+public sealed record HttpOptions
+{
+    /// <summary>Gateway base address; loopback only (the tool refuses other hosts).</summary>
+    public Uri BaseAddress { get; init; } = new("http://127.0.0.1:5000");
+
+    /// <summary>Admin bearer token for <c>GET /admin/v1/audit</c>; without it the audit is reported unavailable.</summary>
+    public string? AdminToken { get; init; }
+
+    /// <summary>TCP connections to the gateway at most.</summary>
+    public int ConnectionsMax { get; init; } = 256;
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Medisettle.Grains.Demo;
+using Medisettle.Interfaces.Platform;
+using Medisettle.LoadTest.Workload;
+
+namespace Medisettle.LoadTest.Targets;
+
+/// <summary>
+/// A running gateway over HTTP (loopback only). Each swipe is the platform's sequence of signed transactions:
+/// pharmacy 2102; outpatient 2201 register → 2204 fee upload → 2206 pre-settle → 2207 settle; inpatient 2401
+/// admission → 2301 fee upload → 2304 settle; cancel 2208; a retry re-sends the settle body with the same msgid
+/// (signed afresh, as the replay cache requires) and expects the same setl_id.
+/// </summary>
+public sealed partial class HttpTarget : ISwipeTarget
+{
+    private readonly HttpClient _client;
+    private readonly HttpOptions _options;
+    private readonly TimeProvider _time;
+
+    public HttpTarget(HttpOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IsLoopback(options.BaseAddress))
+        {
+            throw new ArgumentException($"The load test only targets loopback; {options.BaseAddress} is not.", nameof(options));
+        }
+
+        _options = options;
+        _time = time;
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.ConnectionsMax,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        _client = new HttpClient(handler) { BaseAddress = options.BaseAddress, Timeout = options.RequestTimeout };
+    }
+
+    public string Description => $"gateway {_options.BaseAddress} over HTTP/1.1 ({_options.ConnectionsMax} connections max)";
+
+    public async Task<SwipeResult> ExecuteAsync(SwipePlan plan, AcknowledgedSettlement? prior, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        try
+        {
+            return (plan.Kind, prior) switch
+            {
+                (SwipeKind.Cancel, not null) => await CancelAsync(plan, prior, cancellationToken),
+                (SwipeKind.Retry, not null) => await RetryAsync(prior, cancellationToken),
+                _ => await SettleAsync(plan, cancellationToken),
+            };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new SwipeResult(prior is null ? plan.FreshKind : plan.Kind, SwipeStatus.Error, exception.GetType().Name + ": " + exception.Message, null);
+        }
+    }
+
+    private async Task<SwipeResult> SettleAsync(SwipePlan plan, CancellationToken cancellationToken)
+    {
+        var command = plan.Fresh;
+        var kind = plan.FreshKind;
+        var mdtrtId = command.Visit.VisitId;
+        if (kind != SwipeKind.Pharmacy)
+        {
+            var (register, registered) = await SendAsync(HttpWire.RegisterBody(plan, command, PrefixedId(plan.SecondMessageId, 'R'), Now), command.InstitutionCode, cancellationToken);
+            if (register.Infcode != 0)
+            {
+                return Failed(kind, register);
+            }
+
+            mdtrtId = HttpWire.VisitIdOf(registered, kind) ?? mdtrtId;
+            var (upload, _) = await SendAsync(HttpWire.UploadBody(plan, command, mdtrtId, PrefixedId(plan.SecondMessageId, 'U'), Now), command.InstitutionCode, cancellationToken);
+            if (upload.Infcode != 0)
+            {
+                return Failed(kind, upload);
+            }
+        }
+
+        if (kind == SwipeKind.Outpatient)
+        {
+            var (pre, _) = await SendAsync(HttpWire.SettleBody("2206", plan, command, mdtrtId, plan.SecondMessageId, Now), command.InstitutionCode, cancellationToken);
+            if (pre.Infcode != 0)
+            {
+                return Failed(kind, pre);
+            }
+        }
+
+        var body = kind == SwipeKind.Pharmacy
+            ? HttpWire.PharmacyBody(plan, command, Now)
+            : HttpWire.SettleBody(kind == SwipeKind.Outpatient ? "2207" : "2304", plan, command, mdtrtId, command.MessageId, Now);
+        var (settle, output) = await SendAsync(body, command.InstitutionCode, cancellationToken);
+        if (settle.Infcode != 0)
+        {
+            return Failed(kind, settle);
+        }
+
+        var setlId = HttpWire.SettlementIdOf(output) ?? throw new InvalidDataException("The settlement answer has no setlinfo.setl_id.");
+        return new SwipeResult(kind, SwipeStatus.Settled, null, new AcknowledgedSettlement(plan.PersonId, setlId, command, body, mdtrtId));
+    }
+
+    private async Task<SwipeResult> CancelAsync(SwipePlan plan, AcknowledgedSettlement prior, CancellationToken cancellationToken)
+    {
+        var body = HttpWire.CancelBody(prior, plan.SecondMessageId, Now);
+        var (response, _) = await SendAsync(body, prior.Command.InstitutionCode, cancellationToken);
+        return response.Infcode == 0 ? new SwipeResult(SwipeKind.Cancel, SwipeStatus.Cancelled, null, null) : Failed(SwipeKind.Cancel, response);
+    }
+
+    private async Task<SwipeResult> RetryAsync(AcknowledgedSettlement prior, CancellationToken cancellationToken)
+    {
+        var body = prior.Body ?? throw new InvalidOperationException("An HTTP retry needs the first request's body.");
+        var (response, output) = await SendAsync(body, prior.Command.InstitutionCode, cancellationToken);
+        return response.Infcode == 0 && HttpWire.SettlementIdOf(output) == prior.SettlementId
+            ? new SwipeResult(SwipeKind.Retry, SwipeStatus.Replayed, null, null)
+            : new SwipeResult(SwipeKind.Retry, SwipeStatus.Error, $"retry answered infcode {response.Infcode} {HttpWire.SettlementIdOf(output)}, not the first answer {prior.SettlementId}", null);
+    }
+
+    private async Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(byte[] body, string institution, CancellationToken cancellationToken)
+    {
+        using var request = PlatformEnvelope.Signed(body, institution, DemoData.CredentialSecret(institution), Now);
+        using var response = await _client.SendAsync(request, cancellationToken);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var answer = JsonSerializer.Deserialize(bytes, PlatformJsonContext.Default.PlatformResponse)
+            ?? throw new InvalidDataException($"HTTP {(int)response.StatusCode}: empty platform response.");
+        return (answer, answer.Output);
+    }
+
+    /// <summary>Business refusals (infcode -1, 2002, 2003) are rejections; everything else (4xx/5xx infcodes) is an error.</summary>
+    private static SwipeResult Failed(SwipeKind kind, PlatformResponse response) =>
+        response.Infcode is -1 or Infcodes.UnknownPerson
+            ? new SwipeResult(kind, SwipeStatus.Rejected, $"infcode {response.Infcode}: {Trim(response.ErrMsg)}", null)
+            : new SwipeResult(kind, SwipeStatus.Error, $"infcode {response.Infcode}: {Trim(response.ErrMsg)}", null);
+
+    private static string Trim(string? message) => message is null ? "" : message.Length > 120 ? message[..120] : message;
+
+    /// <summary>A distinct msgid for a helper transaction (register, upload) derived from the swipe's second msgid.</summary>
+    private static string PrefixedId(string messageId, char prefix) => string.Concat(messageId.AsSpan(0, messageId.Length - 5), prefix.ToString(), messageId.AsSpan(messageId.Length - 4));
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>The gateway's audit (<c>GET /admin/v1/audit</c>); unavailable when the endpoint or the token is missing.</summary>
+    public async Task<RunAudit> AuditAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(_options.AdminToken))
+        {
+            return new RunAudit { Passed = false, Available = false, Violations = ["no admin token given (--admin-token); the gateway audit was not run"] };
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/v1/audit");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.AdminToken);
+        using var response = await _client.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return new RunAudit { Passed = false, Available = false, Violations = ["the gateway has no GET /admin/v1/audit endpoint yet"] };
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var document = JsonDocument.Parse(text);
+        var root = document.RootElement;
+        var violations = root.TryGetProperty("violations", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(v => v.GetString() ?? "").ToArray()
+            : [];
+        var passed = response.IsSuccessStatusCode && (root.TryGetProperty("passed", out var p) ? p.GetBoolean() : violations.Length == 0);
+        return new RunAudit
+        {
+            Passed = passed,
+            Settlements = root.TryGetProperty("settlements", out var s) ? s.GetInt64() : 0,
+            Cancellations = root.TryGetProperty("cancellations", out var c) ? c.GetInt64() : 0,
+            Postings = root.TryGetProperty("postings", out var n) ? n.GetInt64() : 0,
+            Violations = response.IsSuccessStatusCode ? violations : [$"HTTP {(int)response.StatusCode}: {text[..Math.Min(200, text.Length)]}"],
+        };
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address));
+
+    internal static string Yuan(Interfaces.Money amount) => amount.ToYuan().ToString("0.00", CultureInfo.InvariantCulture);
+}

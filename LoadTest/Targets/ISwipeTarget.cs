@@ -1,0 +1,19 @@
+using Medisettle.LoadTest.Workload;
+
+namespace Medisettle.LoadTest.Targets;
+
+/// <summary>Where swipes go: the grains in-process, or a gateway over HTTP.</summary>
+public interface ISwipeTarget : IAsyncDisposable
+{
+    string Description { get; }
+
+    /// <summary>
+    /// Runs the swipe. For <see cref="SwipeKind.Cancel"/> and <see cref="SwipeKind.Retry"/>, <paramref name="prior"/>
+    /// is the acknowledged settlement to cancel or re-send; when it is null the plan's fresh settlement runs.
+    /// Never throws for a failed swipe: failures are <see cref="SwipeStatus.Error"/> results.
+    /// </summary>
+    Task<SwipeResult> ExecuteAsync(SwipePlan plan, AcknowledgedSettlement? prior, CancellationToken cancellationToken);
+
+    /// <summary>The end-of-run audit (ledger invariants and annual caps).</summary>
+    Task<RunAudit> AuditAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+using Medisettle.Runtime.Configuration;
+
+namespace Medisettle.LoadTest.Targets;
+
+/// <summary>How the in-process silo is built: storage, group commit, demo data size.</summary>
+public sealed record InProcessOptions
+{
+    public StorageKind Storage { get; init; } = StorageKind.Sqlite;
+
+    /// <summary>SQLite file (deleted and re-created unless <see cref="SeedTemplatePath"/> is copied over it).</summary>
+    public string DatabasePath { get; init; } = Path.Combine("data", "loadtest.db");
+
+    /// <summary>PostgreSQL connection string (required for <see cref="StorageKind.Postgres"/>).</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Already-seeded SQLite file copied to <see cref="DatabasePath"/> instead of seeding.</summary>
+    public string? SeedTemplatePath { get; init; }
+
+    /// <summary>The database already holds the demo data: skip seeding.</summary>
+    public bool AlreadySeeded { get; init; }
+
+    /// <summary>Activate every person before the run when the data was not seeded by this process. Default true.</summary>
+    public bool WarmUp { get; init; } = true;
+
+    /// <summary>
+    /// Most thread-pool worker threads (0 = the runtime's default). The in-process commands set it to the core count:
+    /// grain turns never block, and extra pool threads only take CPU from the group-commit writer thread.
+    /// </summary>
+    public int WorkerThreadsMax { get; init; }
+
+    /// <summary>Journal entries the posting dispatcher reads per pass (0 = the silo's default).</summary>
+    public int DispatchBatchMax { get; init; }
+
+    public bool GroupCommitEnabled { get; init; } = true;
+
+    public TimeSpan GroupCommitWindow { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    public int GroupCommitBatchMax { get; init; } = 256;
+
+    public SqliteSynchronousMode SqliteSynchronous { get; init; } = SqliteSynchronousMode.Full;
+
+    public int PersonCount { get; init; } = 100_000;
+
+    public int InstitutionCount { get; init; } = 500;
+
+    /// <summary>Run the posting dispatcher in the background during the run (as a silo does). Default true.</summary>
+    public bool DispatchInBackground { get; init; } = true;
+
+    public string Describe() =>
+        $"in-process {Storage}, group commit {(GroupCommitEnabled ? $"on (window {GroupCommitWindow.TotalMilliseconds} ms, batch ≤ {GroupCommitBatchMax})" : "off (one transaction per write)")}" +
+        (Storage == StorageKind.Sqlite ? $", synchronous={SqliteSynchronous}" : "") + $", {PersonCount:N0} persons, {InstitutionCount} institutions";
+}

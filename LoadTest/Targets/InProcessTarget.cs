@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using Medisettle.Grains.Demo;
+using Medisettle.Grains.Hosting;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.LoadTest.Workload;
+using Medisettle.Runtime;
+using Medisettle.Runtime.Configuration;
+using Medisettle.Runtime.Hosting;
+using Medisettle.Runtime.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Medisettle.LoadTest.Targets;
+
+/// <summary>
+/// A silo hosted in this process (no HTTP): swipes call the person grains directly, so the run measures the
+/// engine, the runtime and durable storage alone.
+/// </summary>
+public sealed partial class InProcessTarget : ISwipeTarget
+{
+    private readonly IHost _host;
+    private readonly IGrainFactory _grains;
+
+    private InProcessTarget(IHost host, InProcessOptions options)
+    {
+        _host = host;
+        Options = options;
+        _grains = host.Services.GetRequiredService<IGrainFactory>();
+    }
+
+    public InProcessOptions Options { get; }
+
+    public string Description => Options.Describe();
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Builds and starts the silo, then seeds the demo data unless the database already has it.</summary>
+    public static async Task<InProcessTarget> StartAsync(InProcessOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        PrepareSqliteFile(options);
+        if (options.WorkerThreadsMax > 0)
+        {
+            ThreadPool.GetMaxThreads(out _, out var completionPorts);
+            ThreadPool.SetMaxThreads(Math.Max(options.WorkerThreadsMax, Environment.ProcessorCount), completionPorts);
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        var silo = builder.Services.AddSilo(o => o.ActivationCountMax = options.PersonCount + options.InstitutionCount + 10_000);
+        if (options.Storage == StorageKind.Postgres)
+        {
+            var connectionString = options.ConnectionString ?? throw new ArgumentException("PostgreSQL storage needs a connection string.", nameof(options));
+            silo.UsePostgresStorage(o => { o.ConnectionString = connectionString; Configure(o, options); });
+        }
+        else
+        {
+            silo.UseSqliteStorage(o => { o.DatabasePath = options.DatabasePath; o.Synchronous = options.SqliteSynchronous; Configure(o, options); });
+        }
+
+        silo.AddSettlementGrains(o =>
+        {
+            o.DispatchInBackground = options.DispatchInBackground;
+            o.DispatchBatchMax = options.DispatchBatchMax > 0 ? options.DispatchBatchMax : o.DispatchBatchMax;
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        var target = new InProcessTarget(host, options);
+        if (!options.AlreadySeeded && options.SeedTemplatePath is null)
+        {
+            await target.SeedAsync(log, cancellationToken);
+        }
+        else if (options.WarmUp)
+        {
+            await log.WriteLineAsync($"warmed up {options.PersonCount:N0} persons in {(await target.WarmUpAsync(cancellationToken)).TotalSeconds:F1} s");
+        }
+
+        return target;
+    }
+
+    /// <summary>Seeds a fresh SQLite file with the demo data and closes it, for runs that copy it.</summary>
+    public static async Task CreateSqliteTemplateAsync(InProcessOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var target = await StartAsync(options with { SeedTemplatePath = null, AlreadySeeded = false, GroupCommitEnabled = true, DispatchInBackground = false }, log, cancellationToken);
+    }
+
+    public async Task SeedAsync(TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var started = Stopwatch.GetTimestamp();
+        await new DemoSeeder(_grains).SeedAsync(Options.PersonCount, Options.InstitutionCount, null, cancellationToken);
+        await log.WriteLineAsync($"seeded {Options.PersonCount:N0} persons and {Options.InstitutionCount} institutions in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+    }
+
+    /// <summary>
+    /// Activates every demo person (one state read each) so the measured run sees a warm silo, as in steady state;
+    /// a cold silo pays one read per person on first use. Returns the time it took.
+    /// </summary>
+    public async Task<TimeSpan> WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Options.PersonCount), new ParallelOptions { MaxDegreeOfParallelism = DemoSeeder.ConcurrencyMax, CancellationToken = cancellationToken },
+            async (i, _) => await _grains.GetGrain<IPersonGrain>(DemoData.PersonId(i)).GetSnapshotAsync());
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    public async Task<SwipeResult> ExecuteAsync(SwipePlan plan, AcknowledgedSettlement? prior, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        try
+        {
+            return (plan.Kind, prior) switch
+            {
+                (SwipeKind.Cancel, not null) => await CancelAsync(plan, prior),
+                (SwipeKind.Retry, not null) => await RetryAsync(prior),
+                _ => await SettleAsync(plan),
+            };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new SwipeResult(prior is null ? plan.FreshKind : plan.Kind, SwipeStatus.Error, exception.GetType().Name + ": " + exception.Message, null);
+        }
+    }
+
+    private async Task<SwipeResult> SettleAsync(SwipePlan plan)
+    {
+        var person = _grains.GetGrain<IPersonGrain>(plan.PersonId);
+        if (plan.FreshKind == SwipeKind.Outpatient)
+        {
+            var pre = await person.PreSettleAsync(plan.Fresh with { MessageId = plan.SecondMessageId });
+            if (pre.Status != SettlementStatus.PreSettled)
+            {
+                return new SwipeResult(plan.FreshKind, SwipeStatus.Rejected, pre.Rejection?.Code.ToString(), null);
+            }
+        }
+
+        var outcome = await person.SettleAsync(plan.Fresh);
+        return outcome.Status == SettlementStatus.Settled
+            ? new SwipeResult(plan.FreshKind, SwipeStatus.Settled, null, new AcknowledgedSettlement(plan.PersonId, outcome.SettlementId!, plan.Fresh))
+            : new SwipeResult(plan.FreshKind, SwipeStatus.Rejected, outcome.Rejection?.Code.ToString(), null);
+    }
+
+    private async Task<SwipeResult> CancelAsync(SwipePlan plan, AcknowledgedSettlement prior)
+    {
+        var command = new CancelCommand { MessageId = plan.SecondMessageId, InstitutionCode = prior.Command.InstitutionCode, SettlementId = prior.SettlementId };
+        var outcome = await _grains.GetGrain<IPersonGrain>(prior.PersonId).CancelAsync(command);
+        return outcome.Status == SettlementStatus.Cancelled
+            ? new SwipeResult(SwipeKind.Cancel, SwipeStatus.Cancelled, null, null)
+            : new SwipeResult(SwipeKind.Cancel, SwipeStatus.Rejected, outcome.Rejection?.Code.ToString(), null);
+    }
+
+    private async Task<SwipeResult> RetryAsync(AcknowledgedSettlement prior)
+    {
+        var outcome = await _grains.GetGrain<IPersonGrain>(prior.PersonId).SettleAsync(prior.Command);
+        return outcome.Status == SettlementStatus.Settled && outcome.SettlementId == prior.SettlementId
+            ? new SwipeResult(SwipeKind.Retry, SwipeStatus.Replayed, null, null)
+            : new SwipeResult(SwipeKind.Retry, SwipeStatus.Error, $"retry answered {outcome.Status} {outcome.SettlementId}, not the first answer {prior.SettlementId}", null);
+    }
+
+    public Task<RunAudit> AuditAsync(CancellationToken cancellationToken) => new InProcessAuditor(_host.Services, Options.PersonCount).AuditAsync(cancellationToken);
+
+    /// <summary>Durable-write statistics of the storage (batches, writes) for the report.</summary>
+    public GrainStorageStatistics StorageStatistics => _host.Services.GetRequiredService<IGrainStorage>().Statistics;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(CancellationToken.None);
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static void Configure(GroupCommitOptions target, InProcessOptions options)
+    {
+        target.GroupCommitEnabled = options.GroupCommitEnabled;
+        target.GroupCommitWindow = options.GroupCommitWindow;
+        target.GroupCommitBatchMax = options.GroupCommitBatchMax;
+    }
+
+    private static void PrepareSqliteFile(InProcessOptions options)
+    {
+        if (options.Storage != StorageKind.Sqlite || options.AlreadySeeded)
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(options.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+
+        if (options.SeedTemplatePath is { } template)
+        {
+            File.Copy(template, path);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Medisettle.LoadTest.Targets;
+
+public enum StorageKind
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,18 @@
+namespace Medisettle.LoadTest.Targets;
+
+/// <summary>How a swipe ended. Business rejections are answers, not errors.</summary>
+public enum SwipeStatus
+{
+    Settled,
+    Cancelled,
+    Rejected,
+
+    /// <summary>A retry answered with the first answer (same settlement id).</summary>
+    Replayed,
+
+    /// <summary>An exception, a timeout, a wrong retry answer, or an HTTP/infcode failure.</summary>
+    Error,
+
+    /// <summary>Not started: the in-flight bound was reached at its intended start (counted as an error).</summary>
+    Dropped,
+}
