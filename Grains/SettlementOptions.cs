@@ -31,6 +31,9 @@ public sealed class SettlementOptions
     /// <summary>Journal entries the posting dispatcher reads per pass. Default 4,096.</summary>
     public int DispatchBatchMax { get; set; } = 4096;
 
+    /// <summary>Consumer grains (fund pools, institutions) the posting dispatcher delivers to at once. Default 16.</summary>
+    public int DispatchConcurrencyMax { get; set; } = 16;
+
     /// <summary>Pause of the posting dispatcher when it has caught up. Default 50 ms.</summary>
     public TimeSpan DispatchIdleDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 

@@ -23,6 +23,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.CancelWindowYears must be 1..10, not {options.CancelWindowYears}.");
         }
 
+        if (options.DispatchConcurrencyMax is < 1 or > 10_000)
+        {
+            errors.Add($"SettlementOptions.DispatchConcurrencyMax must be 1..10000, not {options.DispatchConcurrencyMax}.");
+        }
+
         if (options.DispatchBatchMax is < 1 or > 100_000)
         {
             errors.Add($"SettlementOptions.DispatchBatchMax must be 1..100000, not {options.DispatchBatchMax}.");

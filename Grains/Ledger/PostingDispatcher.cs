@@ -64,7 +64,12 @@ public sealed partial class PostingDispatcher(
             }
 
             var byAccount = GroupByAccount(entries);
-            await Task.WhenAll(byAccount.Select(pair => DeliverAsync(pair.Key, pair.Value)));
+            // A bounded number of consumers at a time: each delivery is a durable write, and hundreds at once would
+            // queue in front of the settlements' own writes (their p99) for no gain in lag.
+            await Parallel.ForEachAsync(
+                byAccount,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.DispatchConcurrencyMax, CancellationToken = cancellationToken },
+                async (pair, _) => await DeliverAsync(pair.Key, pair.Value));
             var last = entries[^1].Sequence;
             await cursor.AdvanceAsync(last);
             position = last;

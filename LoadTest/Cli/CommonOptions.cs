@@ -27,11 +27,13 @@ internal sealed class CommonOptions
 
     public Option<string> Output { get; } = new("--out") { Description = "Report directory", DefaultValueFactory = _ => Path.Combine("data", "loadtest") };
 
+    public Option<double> WarmUp { get; } = new("--warmup") { Description = "Seconds of unreported warm-up traffic before the run", DefaultValueFactory = _ => 3 };
+
     public Option<string?> Name { get; } = new("--name") { Description = "Report file name (default: the command and rate)" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Rate, DurationSeconds, Profile, Count, InFlightMax, Seed, Persons, Institutions, ErrorRateMax, Output, Name })
+        foreach (var option in new Option[] { Rate, DurationSeconds, Profile, Count, InFlightMax, Seed, Persons, Institutions, ErrorRateMax, Output, Name, WarmUp })
         {
             command.Options.Add(option);
         }
@@ -42,6 +44,7 @@ internal sealed class CommonOptions
         InFlightMax = result.GetValue(InFlightMax),
         CountMax = result.GetValue(Count),
         Seed = result.GetValue(Seed),
+        WarmUpSeconds = result.GetValue(WarmUp),
     };
 
     public ArrivalSchedule Schedule(ParseResult result) =>

@@ -18,6 +18,15 @@ public sealed record RunOptions
     /// <summary>Seed of the workload and of the cancel/retry picks.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>
+    /// Seconds of unreported traffic before the measured run (at the run's rate, at most <see cref="WarmUpRateMax"/>/s):
+    /// the first swipes of a process JIT the settlement path. Its settlements are in the audit, not in the report.
+    /// </summary>
+    public double WarmUpSeconds { get; init; } = 3;
+
+    /// <summary>Highest warm-up rate per second.</summary>
+    public const double WarmUpRateMax = 1_000;
+
     /// <summary>Print a progress line every second.</summary>
     public bool Progress { get; init; } = true;
 }

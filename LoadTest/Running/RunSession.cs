@@ -15,7 +15,17 @@ public static class RunSession
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(log);
         await log.WriteLineAsync($"{name}: {target.Description}; {schedule.Name} {rate:N0}/s for {schedule.Duration.TotalSeconds:N0} s ({schedule.Count:N0} arrivals), seed {options.Seed}");
-        var planner = new WorkloadPlanner(population, WorkloadMix.Default, options.Seed, DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        if (options.WarmUpSeconds > 0)
+        {
+            // An hour earlier in the message ids and visit ids, so warm-up and measured swipes never share one.
+            var warmUp = new WorkloadPlanner(population, WorkloadMix.Default, options.Seed + 1_000, now.AddHours(-1));
+            var warmUpSchedule = ArrivalSchedule.Constant(Math.Min(rate, RunOptions.WarmUpRateMax), TimeSpan.FromSeconds(options.WarmUpSeconds));
+            await new OpenLoopRunner(target, warmUpSchedule, warmUp, options with { Progress = false, CountMax = 0 }, log).RunAsync(cancellationToken);
+            await log.WriteLineAsync($"warm-up: {warmUpSchedule.Count:N0} swipes in {options.WarmUpSeconds:N0} s (not reported)");
+        }
+
+        var planner = new WorkloadPlanner(population, WorkloadMix.Default, options.Seed, now);
         var storage = (target as InProcessTarget)?.StorageStatistics;
         var before = storage is null ? default : (storage.TransactionsCommitted, storage.WritesCommitted, storage.BatchesFailed, storage.CommitTime);
         var outcome = await new OpenLoopRunner(target, schedule, planner, options, log).RunAsync(cancellationToken);

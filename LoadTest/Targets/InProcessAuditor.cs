@@ -48,7 +48,7 @@ internal sealed class InProcessAuditor(IServiceProvider services, int personCoun
 
     private async Task<long> CheckCapsAsync(List<string> violations)
     {
-        var packs = services.GetRequiredService<PolicyPackCatalog>();
+        var packs = services.GetRequiredService<PolicyCatalogProvider>().Catalog;
         var grains = services.GetRequiredService<IGrainFactory>();
         var date = WorkloadPlanner.VisitDate;
         long checkedCount = 0;

@@ -16,6 +16,12 @@ public sealed class SqliteStorageOptions : GroupCommitOptions
     /// </summary>
     public int CacheSizeKibibytes { get; set; } = 65_536;
 
+    /// <summary>
+    /// WAL pages after which a committing writer checkpoints (<c>PRAGMA wal_autocheckpoint</c>); 0 disables automatic
+    /// checkpoints. Default 1,000 (SQLite's default).
+    /// </summary>
+    public int WalAutoCheckpointPages { get; set; } = 1000;
+
     /// <summary>How long a connection waits for a lock held by another connection. Default 30 s.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

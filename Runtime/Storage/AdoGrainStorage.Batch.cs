@@ -114,6 +114,7 @@ internal sealed partial class AdoGrainStorage
             await commands.Savepoint.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        (int First, int Rows)? duplicateChunk = null;
         if (!await WriteStateRowAsync(commands, write, now, cancellationToken))
         {
             pending.Error = new StorageConflictException(write.GrainId, write.StateName, write.ExpectedVersion);
@@ -126,7 +127,7 @@ internal sealed partial class AdoGrainStorage
                 var command = await commands.InsertJournalAsync(rows, cancellationToken);
                 if (!await AppendJournalAsync(command, write.Appends, first, rows, write.Partition, now, cancellationToken))
                 {
-                    pending.Error = new DuplicateJournalEntryException(FirstDuplicateCandidate(write.Appends, first));
+                    duplicateChunk = (first, rows);
                     break;
                 }
             }
@@ -134,7 +135,15 @@ internal sealed partial class AdoGrainStorage
 
         if (withAppends)
         {
-            await (pending.Error is null ? commands.Release : commands.RollbackToSavepoint).ExecuteNonQueryAsync(cancellationToken);
+            var refused = pending.Error is not null || duplicateChunk is not null;
+            await (refused ? commands.RollbackToSavepoint : commands.Release).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (duplicateChunk is { } chunk)
+        {
+            // After the rollback only the entries that existed before this write remain: name the first of them.
+            var existing = await commands.FindFirstExistingEntryIdAsync(write.Appends, chunk.First, chunk.Rows, cancellationToken);
+            pending.Error = new DuplicateJournalEntryException(existing ?? write.Appends[chunk.First].EntryId);
         }
 
         pending.NewVersion = checked(write.ExpectedVersion + 1);
@@ -175,7 +184,5 @@ internal sealed partial class AdoGrainStorage
 
         return await command.ExecuteNonQueryAsync(cancellationToken) == rows;
     }
-
-    /// <summary>The entry id named in the duplicate error: the first of the statement's rows (the settlement or receipt entry in practice).</summary>
-    private static string FirstDuplicateCandidate(IReadOnlyList<JournalAppend> appends, int first) => appends[first].EntryId;
 }
+

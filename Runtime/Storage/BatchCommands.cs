@@ -74,6 +74,22 @@ internal sealed class BatchCommands : IAsyncDisposable
         return command;
     }
 
+    /// <summary>The first of appends [first, first + rows) whose entry id is already in the journal (the rare refusal path).</summary>
+    public async Task<string?> FindFirstExistingEntryIdAsync(IReadOnlyList<Journal.JournalAppend> appends, int first, int rows, CancellationToken cancellationToken)
+    {
+        await using var command = Create(_connection, _transaction, "SELECT 1 FROM journal WHERE entry_id = @id", ("id", DbType.String));
+        for (var i = first; i < first + rows; i++)
+        {
+            Set(command, 0, appends[i].EntryId);
+            if (await command.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                return appends[i].EntryId;
+            }
+        }
+
+        return null;
+    }
+
     public static void Set(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
 
     public async ValueTask DisposeAsync()

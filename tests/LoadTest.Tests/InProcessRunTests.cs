@@ -16,7 +16,7 @@ public sealed class InProcessRunTests
             var options = new InProcessOptions { DatabasePath = Path.Combine(directory.FullName, "run.db"), PersonCount = 300, InstitutionCount = 50 };
             await using var target = await InProcessTarget.StartAsync(options, TextWriter.Null, CancellationToken.None);
             var report = await RunSession.RunAsync("tiny", target, RunSession.Population(300, 50), ArrivalSchedule.Constant(400, TimeSpan.FromSeconds(0.5)),
-                400, new RunOptions { Seed = 11, Progress = false }, TextWriter.Null, CancellationToken.None);
+                400, new RunOptions { Seed = 11, Progress = false, WarmUpSeconds = 0 }, TextWriter.Null, CancellationToken.None);
 
             Assert.Equal(200, report.Offered);
             Assert.Equal(200, report.Completed);

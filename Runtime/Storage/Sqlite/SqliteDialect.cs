@@ -52,7 +52,7 @@ internal sealed class SqliteDialect : IStorageDialect
         var synchronous = _options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
         var busyMilliseconds = ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         var cacheKibibytes = _options.CacheSizeKibibytes.ToString(CultureInfo.InvariantCulture);
-        _sessionSettings = $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA cache_size = -{cacheKibibytes};";
+        _sessionSettings = $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA cache_size = -{cacheKibibytes}; PRAGMA wal_autocheckpoint = {_options.WalAutoCheckpointPages.ToString(CultureInfo.InvariantCulture)};";
     }
 
     public string Name => "sqlite";
