@@ -10,7 +10,7 @@ internal static class HttpCommand
     public static Command Create()
     {
         var common = new CommonOptions();
-        var url = new Option<Uri>("--url") { Description = "Gateway base address (loopback only)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5000") };
+        var url = new Option<Uri>("--url") { Description = "Gateway base address (loopback only)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
         var token = new Option<string?>("--admin-token") { Description = "Admin bearer token for GET /admin/v1/audit (default: MEDISETTLE_ADMIN_TOKEN)" };
         var connections = new Option<int>("--connections") { Description = "HTTP connections at most", DefaultValueFactory = _ => 256 };
         var command = new Command("http", "Drive a running gateway over HTTP with signed national-platform transactions.");

@@ -4,7 +4,7 @@ namespace Medisettle.LoadTest.Targets;
 public sealed record HttpOptions
 {
     /// <summary>Gateway base address; loopback only (the tool refuses other hosts).</summary>
-    public Uri BaseAddress { get; init; } = new("http://127.0.0.1:5000");
+    public Uri BaseAddress { get; init; } = new("http://127.0.0.1:5080");
 
     /// <summary>Admin bearer token for <c>GET /admin/v1/audit</c>; without it the audit is reported unavailable.</summary>
     public string? AdminToken { get; init; }

@@ -74,6 +74,15 @@ public sealed partial class HttpTarget : ISwipeTarget
             }
 
             mdtrtId = HttpWire.VisitIdOf(registered, kind) ?? mdtrtId;
+            if (kind == SwipeKind.Outpatient)
+            {
+                var (info, _) = await SendAsync(HttpWire.VisitInfoBody(plan, command, mdtrtId, PrefixedId(plan.SecondMessageId, 'I'), Now), command.InstitutionCode, cancellationToken);
+                if (info.Infcode != 0)
+                {
+                    return Failed(kind, info);
+                }
+            }
+
             var (upload, _) = await SendAsync(HttpWire.UploadBody(plan, command, mdtrtId, PrefixedId(plan.SecondMessageId, 'U'), Now), command.InstitutionCode, cancellationToken);
             if (upload.Infcode != 0)
             {

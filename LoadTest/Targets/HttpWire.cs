@@ -21,7 +21,7 @@ internal static class HttpWire
     {
         VisitType.Pharmacy => "41",
         VisitType.Outpatient => "11",
-        VisitType.OutpatientMajorDisease => "14",
+        VisitType.OutpatientMajorDisease => "15",
         _ => "21",
     };
 
@@ -53,6 +53,24 @@ internal static class HttpWire
             }).ToArray(),
         };
         return PlatformEnvelope.Body("2102", command.MessageId, command.InstitutionCode, "990001", input, PlatformJsonContext.Default.PharmacySettlementInput, now);
+    }
+
+    /// <summary>2203 visit information: the med_type and diagnosis of an outpatient visit (a 门诊大病 needs its disease code).</summary>
+    public static byte[] VisitInfoBody(SwipePlan plan, SettleCommand command, string mdtrtId, string msgid, DateTimeOffset now)
+    {
+        var input = new VisitInfoInput
+        {
+            Mdtrtinfo = new VisitInfo
+            {
+                MdtrtId = mdtrtId,
+                PsnNo = plan.PersonId,
+                MedType = MedType(command),
+                Begntime = Time(command.Visit.Date),
+                DiseCodg = command.Visit.DiseaseCode,
+            },
+            Diseinfo = [],
+        };
+        return PlatformEnvelope.Body("2203", msgid, command.InstitutionCode, "990001", input, PlatformJsonContext.Default.VisitInfoInput, now);
     }
 
     /// <summary>2201 outpatient registration or 2401 admission.</summary>

@@ -37,31 +37,54 @@ internal sealed partial class GrainCatalog
         LogDeactivatedAll(_log, deactivations.Count);
     }
 
-    /// <summary>Evicts the least recently used idle activation, if there is one.</summary>
-    private async Task<bool> TryEvictOneAsync()
+    /// <summary>
+    /// Makes room at <c>ActivationCountMax</c>: one scan of the catalog picks the <see cref="EvictionBatch"/> least
+    /// recently used idle activations and deactivates them, so the cost of the scan is shared by that many new
+    /// activations (scanning per activation made every activation O(catalog size)). One eviction runs at a time;
+    /// callers arriving meanwhile wait for it instead of scanning again.
+    /// </summary>
+    private Task<bool> TryEvictAsync()
     {
-        ActivationData? victim = null;
+        lock (_evictionLock)
+        {
+            if (_eviction.IsCompleted)
+            {
+                _eviction = EvictBatchAsync();
+            }
+
+            return _eviction;
+        }
+    }
+
+    private async Task<bool> EvictBatchAsync()
+    {
+        await Task.Yield();
+        var oldest = new PriorityQueue<ActivationData, DateTimeOffset>(EvictionBatch + 1, Comparer<DateTimeOffset>.Create((a, b) => b.CompareTo(a)));
         foreach (var activation in _activations.Values)
         {
-            if (victim is null || activation.IdleSince < victim.IdleSince)
+            oldest.Enqueue(activation, activation.IdleSince);
+            if (oldest.Count > EvictionBatch)
             {
-                victim = activation;
+                oldest.Dequeue(); // drops the most recently used of the candidates
             }
         }
 
-        if (victim is null || !victim.TryBeginCollection(DateTimeOffset.MaxValue))
+        var reason = new DeactivationReason(DeactivationReasonCode.CapacityPressure, $"ActivationCountMax={Options.ActivationCountMax} reached");
+        var evicted = new List<Task>(oldest.Count);
+        while (oldest.TryDequeue(out var victim, out _))
         {
-            // The least recently used one is busy now: take any idle one.
-            victim = _activations.Values.FirstOrDefault(a => a.TryBeginCollection(DateTimeOffset.MaxValue));
-            if (victim is null)
+            if (victim.TryBeginCollection(DateTimeOffset.MaxValue))
             {
-                return false;
+                evicted.Add(victim.DeactivateCoreAsync(reason));
             }
         }
 
-        await victim.DeactivateCoreAsync(new DeactivationReason(DeactivationReasonCode.CapacityPressure, $"ActivationCountMax={Options.ActivationCountMax} reached"));
-        return true;
+        await Task.WhenAll(evicted);
+        return evicted.Count > 0;
     }
+
+    /// <summary>Activations evicted per scan at <c>ActivationCountMax</c>: 1 %, at least 1.</summary>
+    private int EvictionBatch => Math.Max(1, Options.ActivationCountMax / 100);
 
     internal void OnActivated(ActivationData activation)
     {

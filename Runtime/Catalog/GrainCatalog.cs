@@ -21,6 +21,8 @@ internal sealed partial class GrainCatalog
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
     private readonly GrainTypeRegistry _registry;
     private readonly ILogger<GrainCatalog> _log;
+    private readonly Lock _evictionLock = new();
+    private Task<bool> _eviction = Task.FromResult(true);
     private int _count;
     private long _activationsCreated;
     private volatile bool _stopping;
@@ -130,7 +132,7 @@ internal sealed partial class GrainCatalog
             if (Interlocked.Increment(ref _count) > Options.ActivationCountMax)
             {
                 Interlocked.Decrement(ref _count);
-                if (!await TryEvictOneAsync())
+                if (!await TryEvictAsync())
                 {
                     throw new ActivationCapacityExceededException(grainId, Options.ActivationCountMax);
                 }
