@@ -1,3 +1,4 @@
+using Medisettle.Grains.Policy;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
@@ -11,7 +12,7 @@ namespace Medisettle.Grains.Ledger;
 /// Recomputes every balance from the journal's settlement records, independently of the grains that keep
 /// them, and compares. Reads the whole journal: an operator command, not a hot-path check.
 /// </summary>
-public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains)
+public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains, PolicyCatalogProvider policies)
 {
     /// <summary>Journal entries read per page.</summary>
     public const int PageSizeMax = 10_000;
@@ -41,7 +42,7 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains)
             }
         }
 
-        var persons = await CheckPersonsAsync(ledger, violations);
+        var (persons, caps) = await CheckPersonsAsync(ledger, violations);
         return new AuditReport
         {
             Violations = violations,
@@ -50,6 +51,7 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains)
             Postings = ledger.Postings.Values.Sum(list => list.Count),
             PendingPostings = pending,
             PersonsChecked = persons,
+            AnnualCapsChecked = caps,
             FundSpending = expected
                 .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
@@ -120,13 +122,14 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains)
     }
 
     /// <summary>Each person's accumulators must equal the sum of the deltas of their settlements not cancelled.</summary>
-    private async Task<int> CheckPersonsAsync(Ledger ledger, List<string> violations)
+    private async Task<(int Persons, int Caps)> CheckPersonsAsync(Ledger ledger, List<string> violations)
     {
         var byPerson = ledger.Settlements.Values
             .Where(r => !ledger.Cancelled.Contains(r.SettlementId))
             .GroupBy(r => r.PersonId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var checkedCount = 0;
+        var capsChecked = 0;
         foreach (var person in ledger.Settlements.Values.Select(r => r.PersonId).Distinct(StringComparer.Ordinal))
         {
             var snapshot = await grains.GetGrain<IPersonGrain>(person).GetSnapshotAsync();
@@ -151,6 +154,35 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains)
                 {
                     violations.Add($"Person {person} year {year}: accumulators {actual} differ from the settlements' {want}.");
                 }
+            }
+
+            capsChecked += CheckAnnualCaps(snapshot, violations);
+            checkedCount++;
+        }
+
+        return (checkedCount, capsChecked);
+    }
+
+    /// <summary>
+    /// No year's basic fund payment may exceed the annual cap of the person's group in the pack in force at the end of
+    /// that benefit year (packs capping on fund payment; an eligible-cost cap is enforced on cost, not checked here).
+    /// </summary>
+    private int CheckAnnualCaps(PersonSnapshot snapshot, List<string> violations)
+    {
+        var profile = snapshot.Profile;
+        var checkedCount = 0;
+        foreach (var year in snapshot.Years)
+        {
+            var basic = policies.Catalog.Resolve(profile.InsuredRegion, profile.Scheme, new DateOnly(year.BenefitYear, 12, 31)).Basic?.Basic;
+            var group = basic?.Groups.FirstOrDefault(g => g.Categories.Contains(profile.Category));
+            if (group is not { CapBasis: CapBasis.FundPayment })
+            {
+                continue;
+            }
+
+            if (year.BasicFundPaid > group.AnnualCap)
+            {
+                violations.Add($"Person {profile.PersonId} year {year.BenefitYear}: basic fund paid {year.BasicFundPaid} exceeds the annual cap {group.AnnualCap} of group '{group.Name}'.");
             }
 
             checkedCount++;

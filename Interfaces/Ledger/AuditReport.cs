@@ -24,6 +24,9 @@ public sealed record AuditReport
 
     public required int PersonsChecked { get; init; }
 
+    /// <summary>Person-years whose basic fund payment was checked against the annual cap of the pack in force.</summary>
+    public required int AnnualCapsChecked { get; init; }
+
     /// <summary>Spending per fund pool account, as recomputed from the settlements.</summary>
     public required IReadOnlyDictionary<string, Money> FundSpending { get; init; }
 }

@@ -180,6 +180,8 @@ public sealed partial class HttpTarget : ISwipeTarget
             Settlements = root.TryGetProperty("settlements", out var s) ? s.GetInt64() : 0,
             Cancellations = root.TryGetProperty("cancellations", out var c) ? c.GetInt64() : 0,
             Postings = root.TryGetProperty("postings", out var n) ? n.GetInt64() : 0,
+            PersonsChecked = root.TryGetProperty("personsChecked", out var persons) ? persons.GetInt64() : 0,
+            CapsChecked = root.TryGetProperty("annualCapsChecked", out var caps) ? caps.GetInt64() : 0,
             Violations = response.IsSuccessStatusCode ? violations : [$"HTTP {(int)response.StatusCode}: {text[..Math.Min(200, text.Length)]}"],
         };
     }

@@ -1,4 +1,5 @@
 using Medisettle.Grains.Ledger;
+using Medisettle.Grains.Policy;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
@@ -303,6 +304,28 @@ public abstract class SettlementSuite
         var day = Assert.Single(hospital.DailyTotals);
         Assert.Equal(1, day.SettlementCount);
         Assert.Equal(Money.FromYuan(10_000m), day.MedicalFeeTotal);
+    }
+
+    [Fact]
+    public async Task The_audit_checks_each_year_against_the_annual_cap_of_the_pack_in_force()
+    {
+        await using var world = await StartAsync();
+        var person = await world.EnrolAsync("P1");
+        await person.SettleAsync(world.Inpatient("M1", 10_000m));
+        await world.Dispatcher.DrainAsync();
+        var within = await world.Auditor.AuditAsync();
+
+        // The same region with an adult cap of 5,000 (below the 5,760 already paid): the audit must say so.
+        var policies = world.Cluster.Services.GetRequiredService<PolicyCatalogProvider>();
+        var pack = await File.ReadAllTextAsync(Path.Combine(PolicyPackLoader.DefaultDirectory, "p0-990001-resident.json"));
+        policies.Stage(pack.Replace("\"annualCap\": 40000", "\"annualCap\": 5000", StringComparison.Ordinal), "lower-cap.json");
+        policies.Activate("P0-990001-resident");
+        var beyond = await world.Auditor.AuditAsync();
+
+        Assert.True(within.Passed, string.Join("\n", within.Violations));
+        Assert.Equal(1, within.AnnualCapsChecked);
+        var violation = Assert.Single(beyond.Violations);
+        Assert.Contains("basic fund paid 5760.00 exceeds the annual cap 5000.00", violation, StringComparison.Ordinal);
     }
 
     [Fact]
