@@ -24,7 +24,7 @@ public sealed class FundPoolGrain([PersistentState("fund")] IPersistentState<Fun
         }
 
         S.Income += amount;
-        await WriteOrReloadAsync();
+        await state.WriteOrReloadAsync();
         return Snapshot();
     }
 
@@ -52,20 +52,7 @@ public sealed class FundPoolGrain([PersistentState("fund")] IPersistentState<Fun
 
         if (applied > 0)
         {
-            await WriteOrReloadAsync();
-        }
-    }
-
-    private async Task WriteOrReloadAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
+            await state.WriteOrReloadAsync();
         }
     }
 

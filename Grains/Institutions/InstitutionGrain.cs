@@ -46,7 +46,7 @@ public sealed partial class InstitutionGrain(
 
         S.Profile = profile;
         S.Name = registration.Name;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
         directory.Put(profile);
         return Snapshot();
     }
@@ -55,7 +55,7 @@ public sealed partial class InstitutionGrain(
     {
         var profile = RequireProfile();
         S.Profile = profile with { Designation = status };
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
         directory.Put(S.Profile);
         LogDesignation(log, profile.Code, status, reason);
         return Snapshot();
@@ -79,7 +79,7 @@ public sealed partial class InstitutionGrain(
             LogDesignation(log, profile.Code, DesignationStatus.Revoked, $"{S.PointsDeducted} points deducted this year: {reason}");
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
         directory.Put(S.Profile!);
         return Snapshot();
     }
@@ -109,7 +109,7 @@ public sealed partial class InstitutionGrain(
 
         if (applied > 0)
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync();
         }
     }
 

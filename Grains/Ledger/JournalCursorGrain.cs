@@ -16,6 +16,6 @@ public sealed class JournalCursorGrain([PersistentState("cursor")] IPersistentSt
         }
 
         state.State.Position = position;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
     }
 }

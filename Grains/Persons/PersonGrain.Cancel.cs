@@ -1,6 +1,7 @@
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
 using Medisettle.Interfaces.Settlement;
+using Medisettle.Runtime;
 using Medisettle.Runtime.Journal;
 
 namespace Medisettle.Grains.Persons;
@@ -61,7 +62,7 @@ public sealed partial class PersonGrain
         Remember(key, outcome);
         try
         {
-            await WriteOrReloadAsync(LedgerWriter.Cancel(record, command, now));
+            await state.WriteOrReloadAsync(LedgerWriter.Cancel(record, command, now));
         }
         catch (DuplicateJournalEntryException)
         {

@@ -51,7 +51,7 @@ public sealed partial class PersonGrain(
             S.AccountBalance = enrolment.OpeningAccountBalance;
         }
 
-        await WriteOrReloadAsync([]);
+        await state.WriteOrReloadAsync();
         return Snapshot(S.Profile);
     }
 
@@ -94,7 +94,7 @@ public sealed partial class PersonGrain(
             if (S.Profile is not null)
             {
                 Remember(key, refused);
-                await WriteOrReloadAsync([]);
+                await state.WriteOrReloadAsync();
             }
 
             return refused;
@@ -119,7 +119,7 @@ public sealed partial class PersonGrain(
         Remember(key, outcome);
         try
         {
-            await WriteOrReloadAsync(appends);
+            await state.WriteOrReloadAsync(appends);
         }
         catch (DuplicateJournalEntryException)
         {
@@ -209,20 +209,6 @@ public sealed partial class PersonGrain(
         Years = S.Years.Values.OrderBy(y => y.BenefitYear).ToArray(),
         ActiveSettlements = S.ActiveSettlements.ToDictionary(pair => pair.Key, pair => pair.Value.SettlementId, StringComparer.Ordinal),
     };
-
-    /// <summary>Writes the state (and journal appends) in one transaction; on any failure reloads the stored state.</summary>
-    private async Task WriteOrReloadAsync(IReadOnlyList<JournalAppend> appends)
-    {
-        try
-        {
-            await state.WriteStateAsync(appends);
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
-    }
 
     /// <summary>
     /// 结算ID: "S", the UTC date, 8 hex digits of the millisecond of the day and 13 random hex digits (52 bits): 30

@@ -160,7 +160,7 @@ public sealed partial class VisitGrain(
 
         S.Status = VisitStatus.Settled;
         S.SettlementId = settlementId;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync();
         return VisitOutcome.Ok(Snapshot());
     }
 
@@ -176,7 +176,7 @@ public sealed partial class VisitGrain(
         {
             S.Status = VisitStatus.Open;
             S.SettlementId = null;
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync();
         }
 
         return VisitOutcome.Ok(Snapshot());
@@ -239,15 +239,7 @@ public sealed partial class VisitGrain(
             S.Messages.RemoveRange(0, S.Messages.Count - MessagesMax);
         }
 
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
+        await state.WriteOrReloadAsync();
 
         return VisitOutcome.Ok(Snapshot());
     }
