@@ -57,7 +57,7 @@ public sealed partial class PostingDispatcher(
         {
             var cursor = grains.GetGrain<IJournalCursorGrain>(CursorKey);
             position ??= await cursor.GetPositionAsync();
-            var entries = await journal.ReadAllAsync(position.Value, options.Value.DispatchBatchMax, cancellationToken);
+            var entries = await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, position.Value, options.Value.DispatchBatchMax, cancellationToken);
             if (entries.Count == 0)
             {
                 return -1;

@@ -18,5 +18,11 @@ public interface IJournal
     /// <summary>Entries of all streams with a sequence above <paramref name="afterSequence"/>, oldest first (for auditors).</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Entries of every stream whose name starts with <paramref name="streamPrefix"/>, with a sequence above
+    /// <paramref name="afterSequence"/>, oldest first: a consumer of a family of streams reads only its own entries.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixAsync(string streamPrefix, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
+
     Task<JournalEntry?> FindAsync(string entryId, CancellationToken cancellationToken = default);
 }

@@ -21,6 +21,20 @@ internal sealed partial class AdoGrainStorage
         return QueryJournalAsync(StorageSql.ReadJournalAll, null, afterSequence, maxCount, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixAsync(string streamPrefix, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalByStreamPrefix);
+        command.Add("prefix", streamPrefix, DbType.String);
+        command.Add("prefixLength", streamPrefix.Length, DbType.Int32);
+        command.Add("after", afterSequence, DbType.Int64);
+        command.Add("count", maxCount, DbType.Int32);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
     public async Task<JournalEntry?> FindAsync(string entryId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entryId);

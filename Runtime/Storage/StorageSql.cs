@@ -37,6 +37,9 @@ internal static class StorageSql
     public const string ReadJournalAll =
         JournalColumns + "WHERE sequence > @after ORDER BY sequence LIMIT @count";
 
+    public const string ReadJournalByStreamPrefix =
+        JournalColumns + "WHERE sequence > @after AND substr(stream, 1, @prefixLength) = @prefix ORDER BY sequence LIMIT @count";
+
     public const string FindJournalEntry = JournalColumns + "WHERE entry_id = @entry";
 
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string text)

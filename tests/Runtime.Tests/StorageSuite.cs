@@ -137,6 +137,10 @@ public abstract class StorageSuite : IAsyncLifetime
         Assert.Equal(["e2"], (await journal.ReadAsync("s2", 0, 10)).Select(e => e.EntryId));
         Assert.Equal(["e1", "e2"], (await journal.ReadAllAsync(0, 10)).Select(e => e.EntryId));
         Assert.Empty(await journal.ReadAllAsync(e1.Sequence + 1, 10));
+        Assert.Equal(["e1"], (await journal.ReadByStreamPrefixAsync("s1", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["e1", "e2"], (await journal.ReadByStreamPrefixAsync("s", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["e2"], (await journal.ReadByStreamPrefixAsync("s", e1.Sequence, 10)).Select(e => e.EntryId));
+        Assert.Empty(await journal.ReadByStreamPrefixAsync("t", 0, 10));
     }
 
     [Fact]
