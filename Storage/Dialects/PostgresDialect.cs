@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Medisettle.Storage.GroupCommit;
+using Medisettle.Storage.Hosting;
+using Npgsql;
+
+namespace Medisettle.Storage.Dialects;
+
+/// <summary>PostgreSQL through Npgsql; the cluster store. Acknowledged commits are durable as configured on the server.</summary>
+internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
+{
+    // Concurrent CREATE TABLE IF NOT EXISTS can race in PostgreSQL; an advisory lock serialises silos starting together.
+    private const string Schema = """
+        SELECT pg_advisory_xact_lock(7231009);
+        DO $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM information_schema.columns
+                       WHERE table_schema = current_schema() AND table_name = 'grain_state' AND column_name = 'partition') THEN
+                RAISE EXCEPTION 'Table grain_state was written by the pre-Orleans runtime and cannot be read by this version; use another database.';
+            END IF;
+        END $$;
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type text NOT NULL,
+            grain_key text NOT NULL,
+            state_name text NOT NULL,
+            version bigint NOT NULL,
+            payload bytea NULL,
+            updated_at timestamptz NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name)
+        );
+        CREATE TABLE IF NOT EXISTS journal (
+            sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            stream text NOT NULL,
+            entry_id text NOT NULL UNIQUE,
+            payload text NOT NULL,
+            created_at timestamptz NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_journal_stream_sequence ON journal (stream, sequence);
+        """;
+
+    private readonly PostgresStorageOptions _options;
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDialect(PostgresStorageOptions options)
+    {
+        _options = options;
+        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
+    public string Name => "postgres";
+
+    public GroupCommitStorageOptions Options => _options;
+
+    /// <summary>A transaction-scoped advisory lock: one writer transaction at a time, released at COMMIT/ROLLBACK.</summary>
+    public string? SerializeWritersSql => "SELECT pg_advisory_xact_lock(7310001)";
+
+    public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, transaction, Schema);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,117 @@
+using System.Data;
+using System.Data.Common;
+using Medisettle.Storage.Journal;
+
+namespace Medisettle.Storage.GroupCommit;
+
+/// <summary>
+/// The statements of one write transaction, created and prepared once per batch and re-executed for every write
+/// in it with new parameter values: a batch of N settlements parses 6 statements, not 6 × (rows per settlement).
+/// </summary>
+internal sealed class BatchCommands : IAsyncDisposable
+{
+    /// <summary>Journal rows inserted by one statement; a write with more appends uses several statements.</summary>
+    public const int JournalRowsPerStatementMax = 16;
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly DbCommand[] _all;
+    private readonly DbCommand?[] _journalInserts = new DbCommand?[JournalRowsPerStatementMax + 1];
+
+    private BatchCommands(DbConnection connection, DbTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        InsertState = Create(connection, transaction, StorageSql.InsertState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
+            ("payload", DbType.Binary), ("now", DbType.DateTimeOffset));
+        UpdateState = Create(connection, transaction, StorageSql.UpdateState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
+            ("payload", DbType.Binary), ("now", DbType.DateTimeOffset), ("version", DbType.Int64), ("expected", DbType.Int64));
+        Savepoint = Create(connection, transaction, "SAVEPOINT w");
+        Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
+        RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
+        _all = [InsertState, UpdateState, Savepoint, Release, RollbackToSavepoint];
+    }
+
+    public DbCommand InsertState { get; }
+
+    public DbCommand UpdateState { get; }
+
+    public DbCommand Savepoint { get; }
+
+    public DbCommand Release { get; }
+
+    public DbCommand RollbackToSavepoint { get; }
+
+    public static async Task<BatchCommands> CreateAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var commands = new BatchCommands(connection, transaction);
+        foreach (var command in commands._all)
+        {
+            await command.PrepareAsync(cancellationToken);
+        }
+
+        return commands;
+    }
+
+    /// <summary>The (prepared, cached) statement inserting <paramref name="rows"/> journal rows; parameters are <see cref="StorageSql.JournalParametersPerRow"/> per row.</summary>
+    public async ValueTask<DbCommand> InsertJournalAsync(int rows, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, JournalRowsPerStatementMax);
+        if (_journalInserts[rows] is { } cached)
+        {
+            return cached;
+        }
+
+        var columns = new List<(string, DbType)>(rows * StorageSql.JournalParametersPerRow);
+        for (var i = 0; i < rows; i++)
+        {
+            columns.AddRange([($"s{i}", DbType.String), ($"e{i}", DbType.String), ($"d{i}", DbType.String), ($"n{i}", DbType.DateTimeOffset)]);
+        }
+
+        var command = Create(_connection, _transaction, StorageSql.InsertJournalRows(rows), [.. columns]);
+        await command.PrepareAsync(cancellationToken);
+        _journalInserts[rows] = command;
+        return command;
+    }
+
+    /// <summary>The first of appends [first, first + rows) whose entry id is already in the journal (the rare refusal path).</summary>
+    public async Task<string?> FindFirstExistingEntryIdAsync(IReadOnlyList<JournalAppend> appends, int first, int rows, CancellationToken cancellationToken)
+    {
+        await using var command = Create(_connection, _transaction, StorageSql.EntryExists, ("id", DbType.String));
+        for (var i = first; i < first + rows; i++)
+        {
+            Set(command, 0, appends[i].EntryId);
+            if (await command.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                return appends[i].EntryId;
+            }
+        }
+
+        return null;
+    }
+
+    public static void Set(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _all.Concat(_journalInserts))
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    private static DbCommand Create(DbConnection connection, DbTransaction transaction, string text, params (string Name, DbType Type)[] parameters)
+    {
+        var command = StorageSql.Command(connection, transaction, text);
+        foreach (var (name, type) in parameters)
+        {
+            command.Add(name, null, type);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Data.Common;
+using Medisettle.Storage.Journal;
+using Orleans.Storage;
+
+namespace Medisettle.Storage.GroupCommit;
+
+public sealed partial class GroupCommitGrainStorage
+{
+    /// <summary>
+    /// Runs <paramref name="batch"/> in one transaction and completes each task only after COMMIT. First
+    /// optimistically, without savepoints (on providers that support <see cref="DbBatch"/> — PostgreSQL — as one
+    /// round trip); if any write is refused (version conflict, duplicate journal entry) that transaction is rolled
+    /// back and the batch runs again with a savepoint per write, so a refused write undoes only itself. Returns
+    /// false when the transaction failed as a whole (connection suspect).
+    /// </summary>
+    internal async Task<bool> CommitBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            if (!await TryCommitOptimisticAsync(connection, batch, cancellationToken))
+            {
+                Statistics.OnOptimisticFallback();
+                await CommitWithSavepointsAsync(connection, batch, cancellationToken);
+            }
+
+            Statistics.OnTransaction(System.Diagnostics.Stopwatch.GetElapsedTime(started), batch.Count);
+        }
+        catch (Exception exception)
+        {
+            Statistics.OnBatchFailed();
+            LogBatchFailed(_log, exception, _dialect.Name, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.TrySetException(exception);
+            }
+
+            return false;
+        }
+
+        Complete(batch);
+        return true;
+    }
+
+    private async Task CommitWithSavepointsAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await BeforeWritesAsync(connection, transaction, cancellationToken);
+        var now = _time.GetUtcNow();
+        await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
+        foreach (var pending in batch)
+        {
+            pending.Error = null;
+            await ExecuteWriteAsync(commands, pending, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Counts the batch in the statistics, then completes its tasks (so a caller sees the counters of its commit).</summary>
+    private void Complete(IReadOnlyList<PendingWrite> batch)
+    {
+        var rejected = 0;
+        foreach (var pending in batch)
+        {
+            rejected += pending.Error is null ? 0 : 1;
+        }
+
+        Statistics.OnCommitted(batch.Count - rejected, rejected);
+        foreach (var pending in batch)
+        {
+            if (pending.Error is not null)
+            {
+                pending.TrySetException(pending.Error);
+            }
+            else
+            {
+                pending.TrySetResult(pending.NewVersion);
+            }
+        }
+    }
+
+    /// <summary>Serializes writer transactions when there is no group-commit loop, then runs the test hook.</summary>
+    private async Task BeforeWritesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_writer is null && _dialect.SerializeWritersSql is { } serialize)
+        {
+            // Without the group-commit writer, transactions run concurrently: serialize them so journal sequences
+            // become visible in order.
+            await using var command = StorageSql.Command(connection, transaction, serialize);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (BeforeWritesForTesting is { } hook)
+        {
+            await hook();
+        }
+    }
+
+    private async Task ExecuteWriteAsync(BatchCommands commands, PendingWrite pending, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var write = pending.Write;
+        var withAppends = write.Appends.Count > 0;
+        if (withAppends)
+        {
+            await commands.Savepoint.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        (int First, int Rows)? duplicateChunk = null;
+        if (!await WriteStateRowAsync(commands, write, now, cancellationToken))
+        {
+            pending.Error = Conflict(write);
+        }
+        else
+        {
+            for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
+            {
+                var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
+                var command = await commands.InsertJournalAsync(rows, cancellationToken);
+                if (!await AppendJournalAsync(command, write.Appends, first, rows, now, cancellationToken))
+                {
+                    duplicateChunk = (first, rows);
+                    break;
+                }
+            }
+        }
+
+        if (withAppends)
+        {
+            var refused = pending.Error is not null || duplicateChunk is not null;
+            await (refused ? commands.RollbackToSavepoint : commands.Release).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (duplicateChunk is { } chunk)
+        {
+            // After the rollback only the entries that existed before this write remain: name the first of them.
+            var existing = await commands.FindFirstExistingEntryIdAsync(write.Appends, chunk.First, chunk.Rows, cancellationToken);
+            pending.Error = new DuplicateJournalEntryException(existing ?? write.Appends[chunk.First].EntryId);
+        }
+
+        pending.NewVersion = checked(write.ExpectedVersion + 1);
+    }
+
+    private static async Task<bool> WriteStateRowAsync(BatchCommands commands, StateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var insert = write.ExpectedVersion == 0;
+        var command = insert ? commands.InsertState : commands.UpdateState;
+        BatchCommands.Set(command, 0, write.GrainType);
+        BatchCommands.Set(command, 1, write.GrainKey);
+        BatchCommands.Set(command, 2, write.StateName);
+        BatchCommands.Set(command, 3, write.Payload);
+        BatchCommands.Set(command, 4, now);
+        if (!insert)
+        {
+            BatchCommands.Set(command, 5, checked(write.ExpectedVersion + 1));
+            BatchCommands.Set(command, 6, write.ExpectedVersion);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Inserts appends [first, first + rows) in one statement; false when any of their entry ids already existed.</summary>
+    private static async Task<bool> AppendJournalAsync(
+        DbCommand command, IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const int PerRow = StorageSql.JournalParametersPerRow;
+        for (var i = 0; i < rows; i++)
+        {
+            var append = appends[first + i];
+            BatchCommands.Set(command, i * PerRow, append.Stream);
+            BatchCommands.Set(command, i * PerRow + 1, append.EntryId);
+            BatchCommands.Set(command, i * PerRow + 2, append.Payload);
+            BatchCommands.Set(command, i * PerRow + 3, now);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken) == rows;
+    }
+
+    private InconsistentStateException Conflict(StateWrite write)
+    {
+        var expected = write.ExpectedVersion == 0 ? null : write.ExpectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new InconsistentStateException(
+            $"Storage '{Name}': the stored version of {write.Describe()} is no longer {expected ?? "absent"}; another activation wrote it. Nothing was written.",
+            null,
+            expected);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Data;
+using System.Data.Common;
+using Medisettle.Storage.Journal;
+
+namespace Medisettle.Storage.GroupCommit;
+
+public sealed partial class GroupCommitGrainStorage
+{
+    public Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
+        return QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
+        return QueryJournalAsync(StorageSql.ReadJournalAll, null, afterSequence, maxCount, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixAsync(string streamPrefix, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalByStreamPrefix);
+        command.Add("prefix", streamPrefix, DbType.String);
+        command.Add("prefixLength", streamPrefix.Length, DbType.Int32);
+        command.Add("after", afterSequence, DbType.Int64);
+        command.Add("count", maxCount, DbType.Int32);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task<JournalEntry?> FindAsync(string entryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entryId);
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, StorageSql.FindJournalEntry);
+        command.Add("entry", entryId, DbType.String);
+        var entries = await ReadEntriesAsync(command, cancellationToken);
+        return entries.Count == 0 ? null : entries[0];
+    }
+
+    private async Task<IReadOnlyList<JournalEntry>> QueryJournalAsync(string sql, string? stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, sql);
+        if (stream is not null)
+        {
+            command.Add("stream", stream, DbType.String);
+        }
+
+        command.Add("after", afterSequence, DbType.Int64);
+        command.Add("count", maxCount, DbType.Int32);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    private static async Task<List<JournalEntry>> ReadEntriesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var entries = new List<JournalEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new JournalEntry(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                await reader.GetFieldValueAsync<DateTimeOffset>(4, cancellationToken)));
+        }
+
+        return entries;
+    }
+}

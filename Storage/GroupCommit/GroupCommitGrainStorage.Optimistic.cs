@@ -1,0 +1,143 @@
+using System.Data;
+using System.Data.Common;
+using Medisettle.Storage.Journal;
+
+namespace Medisettle.Storage.GroupCommit;
+
+/// <summary>The fast path of a group commit: every write of the batch, no savepoints, one round trip where the provider batches.</summary>
+public sealed partial class GroupCommitGrainStorage
+{
+    /// <summary>
+    /// Commits the batch when every write applies (the usual case) and returns true; when any write would be refused,
+    /// rolls the transaction back, leaves nothing written, and returns false (the caller redoes it with savepoints).
+    /// </summary>
+    private async Task<bool> TryCommitOptimisticAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await BeforeWritesAsync(connection, transaction, cancellationToken);
+        var now = _time.GetUtcNow();
+        var live = new List<PendingWrite>(batch);
+        foreach (var pending in live)
+        {
+            pending.Error = null;
+        }
+
+        var applied = connection.CanCreateBatch
+            ? await ExecuteAsOneBatchAsync(connection, transaction, live, now, cancellationToken)
+            : await ExecuteEachAsync(connection, transaction, live, now, cancellationToken);
+        if (!applied)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var pending in live)
+        {
+            pending.NewVersion = checked(pending.Write.ExpectedVersion + 1);
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> ExecuteEachAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
+        foreach (var pending in live)
+        {
+            var write = pending.Write;
+            if (!await WriteStateRowAsync(commands, write, now, cancellationToken))
+            {
+                return false;
+            }
+
+            for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
+            {
+                var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
+                if (!await AppendJournalAsync(await commands.InsertJournalAsync(rows, cancellationToken), write.Appends, first, rows, now, cancellationToken))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Every statement of the batch in one <see cref="DbBatch"/> (one round trip), then the affected-row counts are checked.</summary>
+    private static async Task<bool> ExecuteAsOneBatchAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (live.Count == 0)
+        {
+            return true;
+        }
+
+        await using var dbBatch = connection.CreateBatch();
+        dbBatch.Transaction = transaction;
+        var expected = new List<int>(live.Count * 2);
+        foreach (var pending in live)
+        {
+            var write = pending.Write;
+            var insert = write.ExpectedVersion == 0;
+            var state = Add(dbBatch, insert ? StorageSql.InsertState : StorageSql.UpdateState);
+            Parameter(state, "type", write.GrainType, DbType.String);
+            Parameter(state, "key", write.GrainKey, DbType.String);
+            Parameter(state, "name", write.StateName, DbType.String);
+            Parameter(state, "payload", write.Payload, DbType.Binary);
+            Parameter(state, "now", now, DbType.DateTimeOffset);
+            if (!insert)
+            {
+                Parameter(state, "version", checked(write.ExpectedVersion + 1), DbType.Int64);
+                Parameter(state, "expected", write.ExpectedVersion, DbType.Int64);
+            }
+
+            expected.Add(1);
+            for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
+            {
+                var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
+                AddJournalRows(Add(dbBatch, StorageSql.InsertJournalRows(rows)), write.Appends, first, rows, now);
+                expected.Add(rows);
+            }
+        }
+
+        await dbBatch.ExecuteNonQueryAsync(cancellationToken);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            if (dbBatch.BatchCommands[i].RecordsAffected != expected[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddJournalRows(DbBatchCommand command, IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now)
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            var append = appends[first + i];
+            Parameter(command, $"s{i}", append.Stream, DbType.String);
+            Parameter(command, $"e{i}", append.EntryId, DbType.String);
+            Parameter(command, $"d{i}", append.Payload, DbType.String);
+            Parameter(command, $"n{i}", now, DbType.DateTimeOffset);
+        }
+    }
+
+    private static DbBatchCommand Add(DbBatch batch, string text)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = text;
+        batch.BatchCommands.Add(command);
+        return command;
+    }
+
+    private static void Parameter(DbBatchCommand command, string name, object? value, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}

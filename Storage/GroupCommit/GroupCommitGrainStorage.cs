@@ -1,0 +1,228 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Medisettle.Storage.Dialects;
+using Medisettle.Storage.Journal;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace Medisettle.Storage.GroupCommit;
+
+/// <summary>
+/// An Orleans grain storage (<see cref="IGrainStorage"/>) over ADO.NET — SQLite or PostgreSQL — that commits
+/// the writes of many grains in one transaction (group commit), and the settlement journal (<see cref="IJournal"/>):
+/// a state write can carry journal appends that commit in the same transaction, all or nothing.
+/// </summary>
+/// <remarks>
+/// Every write is optimistic: it applies only if the stored version still equals the grain's ETag; otherwise that
+/// caller alone fails with <see cref="InconsistentStateException"/>. A caller's task completes only after the
+/// transaction holding its write committed. With group commit one <see cref="GroupCommitWriter"/> loop owns a
+/// connection and commits batches one after another; without it every write runs its own transaction.
+/// Joins the silo lifecycle: it starts (schema, writer) before grains run and, on a graceful stop, commits every
+/// queued write before the silo goes.
+/// </remarks>
+public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+{
+    private const int JournalReadCountMax = 10_000;
+
+    private readonly IStorageDialect _dialect;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly SemaphoreSlim _startGate = new(1, 1);
+    private GroupCommitWriter? _writer;
+    private volatile bool _started;
+
+    internal GroupCommitGrainStorage(string name, IStorageDialect dialect, TimeProvider time, ILogger log)
+    {
+        Name = name;
+        _dialect = dialect;
+        _serializer = dialect.Options.GrainStorageSerializer ?? throw new InvalidOperationException($"Storage '{name}' has no GrainStorageSerializer.");
+        _time = time;
+        _log = log;
+    }
+
+    /// <summary>The provider name it was registered under (e.g. "Default").</summary>
+    public string Name { get; }
+
+    public GrainStorageStatistics Statistics { get; } = new();
+
+    /// <summary>Test hook: awaited inside every write transaction, before its statements run.</summary>
+    internal Func<Task>? BeforeWritesForTesting { get; set; }
+
+    public void Participate(ISiloLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        lifecycle.Subscribe(
+            $"{nameof(GroupCommitGrainStorage)}-{Name}",
+            ServiceLifecycleStage.ApplicationServices,
+            StartAsync,
+            _ => StopAsync());
+    }
+
+    /// <summary>Creates the schema if needed and starts the writer loop. Idempotent.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _startGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_started)
+            {
+                return;
+            }
+
+            await _dialect.EnsureSchemaAsync(cancellationToken);
+            var options = _dialect.Options;
+            if (options.GroupCommitEnabled)
+            {
+                _writer = new GroupCommitWriter(this, options, _log);
+                _writer.Start();
+            }
+
+            _started = true;
+            LogStarted(_log, Name, _dialect.Name, options.GroupCommitEnabled, options.GroupCommitWindow.TotalMilliseconds, options.GroupCommitBatchMax);
+        }
+        finally
+        {
+            _startGate.Release();
+        }
+    }
+
+    /// <summary>Stops accepting writes and waits until every queued write is committed (or failed).</summary>
+    public async Task StopAsync()
+    {
+        _started = false;
+        if (_writer is { } writer)
+        {
+            await writer.StopAsync();
+            LogStopped(_log, Name, Statistics.WritesCommitted);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_dialect is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        _startGate.Dispose();
+    }
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var stored = await ReadRowAsync(grainId, stateName, cancellationToken);
+        grainState.ETag = stored.Version == 0 ? null : stored.Version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = stored.Payload is not null;
+        grainState.State = stored.Payload is null
+            ? Activator.CreateInstance<T>()
+            : _serializer.Deserialize<T>(new BinaryData(stored.Payload)) ?? Activator.CreateInstance<T>();
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, [], CancellationToken.None);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        WriteStateAsync(stateName, grainId, grainState, [], cancellationToken);
+
+    /// <summary>
+    /// Writes the state and appends <paramref name="appends"/> to the journal in the same transaction: all or
+    /// nothing. A duplicate journal entry id fails this write alone with <see cref="DuplicateJournalEntryException"/>;
+    /// a stale ETag with <see cref="InconsistentStateException"/>. Completes only after COMMIT.
+    /// </summary>
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        ArgumentNullException.ThrowIfNull(appends);
+        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var version = await WriteAsync(Write(stateName, grainId, grainState.ETag, payload, appends), cancellationToken);
+        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var version = await WriteAsync(Write(stateName, grainId, grainState.ETag, null, []), cancellationToken);
+        grainState.ETag = version == 0 ? null : version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = false;
+        grainState.State = Activator.CreateInstance<T>();
+    }
+
+    internal async Task<StoredState> ReadRowAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, StorageSql.ReadState);
+        command.Add("type", grainId.Type.ToString(), DbType.String);
+        command.Add("key", grainId.Key.ToString(), DbType.String);
+        command.Add("name", stateName, DbType.String);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return default;
+        }
+
+        return new StoredState(reader.GetInt64(0), await reader.IsDBNullAsync(1, cancellationToken) ? null : (byte[])reader.GetValue(1));
+    }
+
+    internal Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken)
+    {
+        if (!_started)
+        {
+            throw new OrleansException($"Storage '{Name}' ({_dialect.Name}) is not running; the write of {write.Describe()} was not applied.");
+        }
+
+        if (write.ExpectedVersion == 0 && write.Payload is null && write.Appends.Count == 0)
+        {
+            return Task.FromResult(0L); // clearing a record that does not exist
+        }
+
+        var pending = new PendingWrite(write);
+        return _writer is null ? WriteDirectAsync(pending, cancellationToken) : WriteQueuedAsync(_writer, pending, cancellationToken);
+    }
+
+    private StateWrite Write(string stateName, GrainId grainId, string? etag, byte[]? payload, IReadOnlyList<JournalAppend> appends)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        long expected = 0;
+        if (etag is not null && !long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out expected))
+        {
+            throw new InconsistentStateException($"ETag '{etag}' of {grainId} ({stateName}) was not issued by storage '{Name}'.", null, etag);
+        }
+
+        return new StateWrite(grainId.Type.ToString()!, grainId.Key.ToString()!, stateName, expected, payload, appends);
+    }
+
+    private static async Task<long> WriteQueuedAsync(GroupCommitWriter writer, PendingWrite pending, CancellationToken cancellationToken)
+    {
+        await writer.EnqueueAsync(pending, cancellationToken);
+        return await pending.Task;
+    }
+
+    private async Task<long> WriteDirectAsync(PendingWrite pending, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await CommitBatchAsync(connection, [pending], CancellationToken.None);
+        return await pending.Task;
+    }
+
+    internal ValueTask<DbConnection> OpenWriterConnectionAsync(CancellationToken cancellationToken) =>
+        _dialect.OpenConnectionAsync(cancellationToken);
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Grain storage {Name} ({Provider}) started: group commit {Enabled}, window {WindowMilliseconds} ms, batch max {BatchMax}")]
+    private static partial void LogStarted(ILogger logger, string name, string provider, bool enabled, double windowMilliseconds, int batchMax);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Grain storage {Name} stopped after committing every queued write ({Writes} writes in all)")]
+    private static partial void LogStopped(ILogger logger, string name, long writes);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Grain storage {Provider}: a transaction of {Count} writes failed; all of them were rejected")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string provider, int count);
+}

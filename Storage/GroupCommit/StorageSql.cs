@@ -1,0 +1,62 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Medisettle.Storage.GroupCommit;
+
+/// <summary>The statements shared by SQLite and PostgreSQL (both accept <c>@name</c> parameters and <c>ON CONFLICT</c>).</summary>
+internal static class StorageSql
+{
+    public const string ReadState =
+        "SELECT version, payload FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @name";
+
+    public const string InsertState =
+        "INSERT INTO grain_state (grain_type, grain_key, state_name, version, payload, updated_at) " +
+        "VALUES (@type, @key, @name, 1, @payload, @now) ON CONFLICT DO NOTHING";
+
+    public const string UpdateState =
+        "UPDATE grain_state SET version = @version, payload = @payload, updated_at = @now " +
+        "WHERE grain_type = @type AND grain_key = @key AND state_name = @name AND version = @expected";
+
+    /// <summary>Parameters per journal row in <see cref="InsertJournalRows"/>.</summary>
+    public const int JournalParametersPerRow = 4;
+
+    /// <summary>One INSERT of <paramref name="rows"/> journal rows (parameters <c>@s{i} @e{i} @d{i} @n{i}</c>); a row whose entry id exists is skipped.</summary>
+    public static string InsertJournalRows(int rows)
+    {
+        var values = Enumerable.Range(0, rows).Select(i => $"(@s{i}, @e{i}, @d{i}, @n{i})");
+        return "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES " + string.Join(", ", values) +
+            " ON CONFLICT (entry_id) DO NOTHING";
+    }
+
+    public const string EntryExists = "SELECT 1 FROM journal WHERE entry_id = @id";
+
+    private const string JournalColumns = "SELECT sequence, stream, entry_id, payload, created_at FROM journal ";
+
+    public const string ReadJournalStream =
+        JournalColumns + "WHERE stream = @stream AND sequence > @after ORDER BY sequence LIMIT @count";
+
+    public const string ReadJournalAll =
+        JournalColumns + "WHERE sequence > @after ORDER BY sequence LIMIT @count";
+
+    public const string ReadJournalByStreamPrefix =
+        JournalColumns + "WHERE sequence > @after AND substr(stream, 1, @prefixLength) = @prefix ORDER BY sequence LIMIT @count";
+
+    public const string FindJournalEntry = JournalColumns + "WHERE entry_id = @entry";
+
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string text)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        return command;
+    }
+
+    public static void Add(this DbCommand command, string name, object? value, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,49 @@
+using Orleans.Storage;
+
+namespace Medisettle.Storage.Hosting;
+
+/// <summary>Group-commit settings shared by the SQLite and PostgreSQL storage.</summary>
+public abstract class GroupCommitStorageOptions : IStorageProviderSerializerOptions
+{
+    /// <summary>
+    /// Gather concurrent writes into one transaction. When false every write runs its own transaction on a
+    /// pooled connection (the comparison of the benchmark). Default true.
+    /// </summary>
+    public bool GroupCommitEnabled { get; set; } = true;
+
+    /// <summary>
+    /// After the first write of a batch arrives, wait up to this long for more (real time, not the injected
+    /// clock). Zero still batches whatever queued while the previous commit ran. Default 1 ms.
+    /// </summary>
+    public TimeSpan GroupCommitWindow { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Most writes in one transaction. Default 256.</summary>
+    public int GroupCommitBatchMax { get; set; } = 256;
+
+    /// <summary>Writes waiting for the writer loop; callers beyond it wait (back-pressure). Default 65,536.</summary>
+    public int WriteQueueCapacityMax { get; set; } = 65_536;
+
+    /// <summary>
+    /// How grain state is turned into bytes. Default: System.Text.Json (web defaults, enums as names), which
+    /// ignores unknown members and leaves missing ones at their defaults, so fields can be added to a state class.
+    /// </summary>
+    public IGrainStorageSerializer GrainStorageSerializer { get; set; } = null!;
+
+    internal void Validate(string optionsName, List<string> failures)
+    {
+        if (GroupCommitWindow < TimeSpan.Zero || GroupCommitWindow > TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{optionsName}.GroupCommitWindow must be between 0 and 1 s; it is {GroupCommitWindow}.");
+        }
+
+        if (GroupCommitBatchMax is < 1 or > 10_000)
+        {
+            failures.Add($"{optionsName}.GroupCommitBatchMax must be between 1 and 10,000; it is {GroupCommitBatchMax}.");
+        }
+
+        if (WriteQueueCapacityMax < 1)
+        {
+            failures.Add($"{optionsName}.WriteQueueCapacityMax must be at least 1; it is {WriteQueueCapacityMax}.");
+        }
+    }
+}

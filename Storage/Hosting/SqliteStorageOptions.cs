@@ -1,0 +1,27 @@
+namespace Medisettle.Storage.Hosting;
+
+/// <summary>The embedded SQLite storage (WAL). Acknowledged writes survive a process kill; with
+/// <see cref="SqliteSynchronousMode.Full"/> (default) also power loss.</summary>
+public sealed class SqliteStorageOptions : GroupCommitStorageOptions
+{
+    /// <summary>Database file; its directory is created. Default <c>data/silo.db</c>.</summary>
+    public string DatabasePath { get; set; } = Path.Combine("data", "silo.db");
+
+    /// <summary>Default <see cref="SqliteSynchronousMode.Full"/>.</summary>
+    public SqliteSynchronousMode Synchronous { get; set; } = SqliteSynchronousMode.Full;
+
+    /// <summary>
+    /// Page cache of each connection, in KiB (<c>PRAGMA cache_size</c>). SQLite's default (2 MiB) makes every journal
+    /// index insert read its B-tree pages back from the OS once the database outgrows it. Default 65,536 (64 MiB).
+    /// </summary>
+    public int CacheSizeKibibytes { get; set; } = 65_536;
+
+    /// <summary>
+    /// WAL pages after which a committing writer checkpoints (<c>PRAGMA wal_autocheckpoint</c>); 0 disables automatic
+    /// checkpoints. Default 1,000 (SQLite's default).
+    /// </summary>
+    public int WalAutoCheckpointPages { get; set; } = 1000;
+
+    /// <summary>How long a connection waits for a lock held by another connection. Default 30 s.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Storage.Hosting;
+
+internal sealed class StorageOptionsValidator : IValidateOptions<SqliteStorageOptions>, IValidateOptions<PostgresStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SqliteStorageOptions options)
+    {
+        var failures = new List<string>();
+        options.Validate(nameof(SqliteStorageOptions), failures);
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            failures.Add($"SqliteStorageOptions.DatabasePath must be set; it is '{options.DatabasePath}'.");
+        }
+
+        if (options.BusyTimeout < TimeSpan.Zero)
+        {
+            failures.Add($"SqliteStorageOptions.BusyTimeout must not be negative; it is {options.BusyTimeout}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, PostgresStorageOptions options)
+    {
+        var failures = new List<string>();
+        options.Validate(nameof(PostgresStorageOptions), failures);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add("PostgresStorageOptions.ConnectionString must be set; it is empty.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,303 @@
+using Medisettle.Storage.GroupCommit;
+using Medisettle.Storage.Hosting;
+using Medisettle.Storage.Journal;
+using Orleans.Storage;
+
+namespace Medisettle.Storage.Tests;
+
+/// <summary>The group-commit storage contract, written once and run against SQLite and PostgreSQL.</summary>
+public abstract class StorageSuite : IAsyncLifetime
+{
+    private static readonly TimeSpan WaitMax = TimeSpan.FromSeconds(30);
+    private readonly List<GroupCommitGrainStorage> _storages = [];
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var storage in _storages)
+        {
+            await storage.DisposeAsync();
+        }
+    }
+
+    /// <summary>Options of a fresh, empty database for one test.</summary>
+    protected abstract Task<GroupCommitGrainStorage> CreateStorageAsync(Action<GroupCommitStorageOptions> configure);
+
+    [Fact]
+    public async Task Group_commit_batches_concurrent_writers_into_far_fewer_transactions()
+    {
+        var storage = await StartAsync(o => o.GroupCommitWindow = TimeSpan.FromMilliseconds(2));
+        const int Writers = 500;
+
+        var states = await Task.WhenAll(Enumerable.Range(0, Writers).Select(i => WriteAsync(storage, $"k{i}", null, $"v{i}")));
+
+        Assert.All(states, s => Assert.Equal("1", s.ETag));
+        Assert.Equal(Writers, storage.Statistics.WritesCommitted);
+        Assert.InRange(storage.Statistics.TransactionsCommitted, 1, Writers / 10);
+        var read = await ReadAsync(storage, "k7");
+        Assert.Equal(("v7", "1", true), (read.State!.Value, read.ETag, read.RecordExists));
+    }
+
+    [Fact]
+    public async Task Without_group_commit_every_write_is_its_own_transaction()
+    {
+        var storage = await StartAsync(o => o.GroupCommitEnabled = false);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => WriteAsync(storage, $"k{i}", null, "v")));
+
+        Assert.Equal(20, storage.Statistics.TransactionsCommitted);
+        Assert.Equal(20, storage.Statistics.WritesCommitted);
+    }
+
+    [Fact]
+    public async Task No_writer_is_acknowledged_before_its_batch_commits()
+    {
+        var storage = await StartAsync(_ => { });
+        var gate = HoldTransactions(storage);
+
+        var writes = Enumerable.Range(0, 50).Select(i => WriteAsync(storage, $"k{i}", null, "v")).ToList();
+        await gate.Entered.Task.WaitAsync(WaitMax);
+        var acknowledgedWhileOpen = writes.Count(w => w.IsCompleted);
+        var visibleWhileOpen = await ReadAsync(storage, "k0");
+        gate.Release.SetResult();
+        await Task.WhenAll(writes);
+
+        Assert.Equal(0, acknowledgedWhileOpen);
+        Assert.False(visibleWhileOpen.RecordExists);
+        Assert.Null(visibleWhileOpen.ETag);
+        Assert.Equal("1", (await ReadAsync(storage, "k0")).ETag);
+        Assert.Equal("1", (await ReadAsync(storage, "k49")).ETag);
+    }
+
+    [Fact]
+    public async Task Stale_etag_fails_the_second_writer_with_InconsistentStateException_and_keeps_the_first()
+    {
+        var storage = await StartAsync(_ => { });
+        await WriteAsync(storage, "k", null, "v1");
+
+        var first = WriteAsync(storage, "k", "1", "first");
+        var second = WriteAsync(storage, "k", "1", "second");
+
+        Assert.Equal("2", (await first).ETag);
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => second);
+        Assert.Equal("1", error.CurrentEtag);
+        var read = await ReadAsync(storage, "k");
+        Assert.Equal(("first", "2"), (read.State!.Value, read.ETag));
+    }
+
+    [Fact]
+    public async Task Insert_of_an_existing_record_is_a_conflict()
+    {
+        var storage = await StartAsync(_ => { });
+        await WriteAsync(storage, "k", null, "a");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => WriteAsync(storage, "k", null, "b"));
+
+        Assert.Equal("a", (await ReadAsync(storage, "k")).State!.Value);
+    }
+
+    [Fact]
+    public async Task Etag_the_storage_never_issued_is_refused()
+    {
+        var storage = await StartAsync(_ => { });
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => WriteAsync(storage, "k", "W/\"abc\"", "a"));
+
+        Assert.False((await ReadAsync(storage, "k")).RecordExists);
+    }
+
+    [Fact]
+    public async Task One_conflicting_write_in_a_batch_fails_only_its_caller()
+    {
+        var storage = await StartAsync(_ => { });
+        var gate = HoldTransactions(storage);
+        var existing = WriteAsync(storage, "existing", null, "x"); // held open at the gate
+        await gate.Entered.Task.WaitAsync(WaitMax);
+
+        var good = Enumerable.Range(0, 30).Select(i => WriteAsync(storage, $"g{i}", null, "v")).ToList();
+        var bad = WriteAsync(storage, "existing", "5", "y");
+        gate.Release.SetResult();
+        await existing;
+        await Task.WhenAll(good);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => bad);
+        Assert.All(good, g => Assert.Equal("1", g.Result.ETag));
+        Assert.Equal(1, storage.Statistics.WritesRejected);
+        Assert.Equal(31, storage.Statistics.WritesCommitted);
+        Assert.Equal(2, storage.Statistics.TransactionsCommitted); // the held one, then all 31 queued behind it
+        Assert.Equal(0, storage.Statistics.BatchesFailed);
+    }
+
+    [Fact]
+    public async Task Refused_writes_fail_alone_and_the_rest_of_their_batch_commits_in_one_transaction()
+    {
+        var storage = await StartAsync(o => o.GroupCommitWindow = TimeSpan.FromMilliseconds(200));
+        var before = storage.Statistics.TransactionsCommitted;
+
+        var first = WriteAsync(storage, "a", null, "v", new JournalAppend("s", "e1", "{}"));
+        var duplicate = WriteAsync(storage, "b", null, "v", new JournalAppend("s", "e1", "{}"));
+        var conflict = WriteAsync(storage, "c", "5", "v");
+        var last = WriteAsync(storage, "d", null, "v", new JournalAppend("s", "e2", "{}"), new JournalAppend("s", "e3", "{}"));
+
+        Assert.Equal("1", (await first).ETag);
+        await Assert.ThrowsAsync<DuplicateJournalEntryException>(() => duplicate);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflict);
+        Assert.Equal("1", (await last).ETag);
+        Assert.Equal(before + 1, storage.Statistics.TransactionsCommitted);
+        Assert.Equal(1, storage.Statistics.OptimisticFallbacks);
+        Assert.Equal(["e1", "e2", "e3"], (await storage.ReadAsync("s", 0, 10)).Select(e => e.EntryId));
+        Assert.False((await ReadAsync(storage, "b")).RecordExists);
+    }
+
+    [Fact]
+    public async Task Journal_appends_commit_with_the_state_or_not_at_all()
+    {
+        var storage = await StartAsync(_ => { });
+        var journal = storage;
+        await WriteAsync(storage, "k", null, "v1");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => WriteAsync(storage, "k", "7", "v2", new JournalAppend("s1", "e-lost", "{}")));
+        await WriteAsync(storage, "k", "1", "v2", new JournalAppend("s1", "e1", "{\"n\":1}"), new JournalAppend("s2", "e2", "{\"n\":2}"));
+
+        Assert.Null(await journal.FindAsync("e-lost"));
+        var e1 = await journal.FindAsync("e1");
+        Assert.NotNull(e1);
+        Assert.Equal(("s1", "{\"n\":1}"), (e1.Stream, e1.Payload));
+        Assert.Equal(["e2"], (await journal.ReadAsync("s2", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["e1", "e2"], (await journal.ReadAllAsync(0, 10)).Select(e => e.EntryId));
+        Assert.Empty(await journal.ReadAllAsync(e1.Sequence + 1, 10));
+        Assert.Equal(["e1"], (await journal.ReadByStreamPrefixAsync("s1", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["e1", "e2"], (await journal.ReadByStreamPrefixAsync("s", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["e2"], (await journal.ReadByStreamPrefixAsync("s", e1.Sequence, 10)).Select(e => e.EntryId));
+        Assert.Empty(await journal.ReadByStreamPrefixAsync("t", 0, 10));
+    }
+
+    [Fact]
+    public async Task Duplicate_journal_entry_id_is_rejected_and_leaves_the_state_unchanged()
+    {
+        var storage = await StartAsync(_ => { });
+        await WriteAsync(storage, "a", null, "a1", new JournalAppend("s", "dup", "{}"));
+
+        var error = await Assert.ThrowsAsync<DuplicateJournalEntryException>(
+            () => WriteAsync(storage, "b", null, "b1", new JournalAppend("s", "fresh", "{}"), new JournalAppend("s", "dup", "{}")));
+
+        Assert.Equal("dup", error.EntryId);
+        Assert.False((await ReadAsync(storage, "b")).RecordExists);
+        Assert.Null(await storage.FindAsync("fresh"));
+        Assert.Single(await storage.ReadAsync("s", 0, 10));
+    }
+
+    [Fact]
+    public async Task More_appends_than_one_statement_holds_commit_together()
+    {
+        var storage = await StartAsync(_ => { });
+        var appends = Enumerable.Range(0, 40).Select(i => new JournalAppend("many", $"m{i:D2}", "{}")).ToArray();
+
+        await WriteAsync(storage, "k", null, "v", appends);
+
+        Assert.Equal(appends.Select(a => a.EntryId), (await storage.ReadAsync("many", 0, 100)).Select(e => e.EntryId));
+    }
+
+    [Fact]
+    public async Task Cleared_record_is_a_tombstone_and_a_stale_writer_still_conflicts()
+    {
+        var storage = await StartAsync(_ => { });
+        await WriteAsync(storage, "k", null, "a");
+        var state = new GrainState<Box>(new Box("a"), "1");
+
+        await storage.ClearStateAsync("s", Id("k"), state);
+
+        Assert.Equal(("2", false, ""), (state.ETag, state.RecordExists, state.State!.Value));
+        var read = await ReadAsync(storage, "k");
+        Assert.Equal(("2", false), (read.ETag, read.RecordExists));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => WriteAsync(storage, "k", "1", "stale"));
+        Assert.Equal("3", (await WriteAsync(storage, "k", "2", "again")).ETag);
+    }
+
+    [Fact]
+    public async Task Stop_commits_every_queued_write_before_it_returns()
+    {
+        var storage = await StartAsync(o => o.GroupCommitWindow = TimeSpan.FromMilliseconds(500));
+        var writes = Enumerable.Range(0, 40).Select(i => WriteAsync(storage, $"k{i}", null, "v")).ToList();
+
+        await storage.StopAsync();
+
+        Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
+        await Assert.ThrowsAsync<OrleansException>(() => WriteAsync(storage, "late", null, "v"));
+        Assert.Equal("1", (await ReadAsync(storage, "k39")).ETag);
+    }
+
+    [Fact]
+    public async Task State_written_by_an_older_shape_reads_into_the_new_one()
+    {
+        var storage = await StartAsync(_ => { });
+        await WriteAsync(storage, "k", null, "old");
+
+        var state = new GrainState<WiderBox>(new WiderBox());
+        await storage.ReadStateAsync("s", Id("k"), state);
+
+        Assert.Equal(("old", 0, "1"), (state.State!.Value, state.State.Added, state.ETag));
+    }
+
+    private async Task<GroupCommitGrainStorage> StartAsync(Action<GroupCommitStorageOptions> configure)
+    {
+        var storage = await CreateStorageAsync(configure);
+        _storages.Add(storage);
+        await storage.StartAsync(CancellationToken.None);
+        return storage;
+    }
+
+    private static GrainId Id(string key) => GrainId.Create("test", key);
+
+    private static async Task<GrainState<Box>> WriteAsync(GroupCommitGrainStorage storage, string key, string? etag, string value, params JournalAppend[] appends)
+    {
+        var state = new GrainState<Box>(new Box(value), etag);
+        await storage.WriteStateAsync("s", Id(key), state, appends, CancellationToken.None);
+        return state;
+    }
+
+    private static async Task<GrainState<Box>> ReadAsync(GroupCommitGrainStorage storage, string key)
+    {
+        var state = new GrainState<Box>(new Box("unread"));
+        await storage.ReadStateAsync("s", Id(key), state);
+        return state;
+    }
+
+    /// <summary>Holds every write transaction open (after BEGIN, before its statements) until released.</summary>
+    private static Gate HoldTransactions(GroupCommitGrainStorage storage)
+    {
+        var gate = new Gate();
+        storage.BeforeWritesForTesting = async () =>
+        {
+            gate.Entered.TrySetResult();
+            await gate.Release.Task;
+        };
+        return gate;
+    }
+
+    private sealed class Gate
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public sealed class Box
+    {
+        public Box()
+        {
+        }
+
+        public Box(string value) => Value = value;
+
+        public string Value { get; set; } = "";
+    }
+
+    public sealed class WiderBox
+    {
+        public string Value { get; set; } = "";
+
+        public int Added { get; set; }
+    }
+}
