@@ -2,6 +2,7 @@ using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Pipeline;
 using Medisettle.Gateway.Security;
 using Medisettle.Gateway.Transactions;
+using Medisettle.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public static class GatewayServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<GatewayOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(SettlementClock.ServiceKey, TimeProvider.System);
         services.TryAddSingleton<IInstitutionCredentialStore, InMemoryInstitutionCredentialStore>();
         services.TryAddSingleton<SignInRegistry>();
         services.TryAddSingleton<RequestAuthenticator>();

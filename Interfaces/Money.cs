@@ -15,6 +15,8 @@ namespace Medisettle.Interfaces;
 /// always sum exactly to the whole.
 /// </remarks>
 [JsonConverter(typeof(MoneyJsonConverter))]
+[GenerateSerializer]
+[Immutable]
 public readonly record struct Money(long Fen) : IComparable<Money>
 {
     /// <summary>Fen per yuan (元).</summary>

@@ -8,7 +8,6 @@ builder.AddMedisettleSilo();
 var app = builder.Build();
 app.MapMedisettle();
 
-await app.StartAsync();
-await app.SeedDemoDataAsync(app.Lifetime.ApplicationStopping);
+await app.StartAsync(); // the silo seeds the demo data (first start) before it reports started
 app.AnnounceReady();
 await app.WaitForShutdownAsync();

@@ -1,7 +1,6 @@
 using Medisettle.Gateway.Security;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

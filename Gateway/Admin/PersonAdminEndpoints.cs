@@ -1,11 +1,12 @@
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway.Admin;
@@ -79,7 +80,7 @@ internal static class PersonAdminEndpoints
     }
 
     private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> GetAsync(
-        string psnNo, IGrainFactory grains, ILedgerQueries ledger, TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+        string psnNo, IGrainFactory grains, ILedgerQueries ledger, [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
         var snapshot = await grains.GetGrain<IPersonGrain>(psnNo).GetSnapshotAsync();
         if (snapshot is null)

@@ -3,8 +3,10 @@ using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Security;
 using Medisettle.Gateway.Transactions;
 using Medisettle.Gateway.Validation;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Platform;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,7 @@ internal sealed class TransactionEndpoint(
     TransactionRegistry registry,
     RequestAuthenticator authenticator,
     GatewayMetrics metrics,
-    TimeProvider time,
+    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options,
     ILogger<TransactionEndpoint> logger)
 {

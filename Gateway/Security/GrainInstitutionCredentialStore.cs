@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Medisettle.Interfaces.Grains;
-using Medisettle.Runtime;
 
 namespace Medisettle.Gateway.Security;
 

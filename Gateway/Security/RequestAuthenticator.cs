@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Medisettle.Gateway.Pipeline;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Platform;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway.Security;
@@ -14,7 +16,7 @@ namespace Medisettle.Gateway.Security;
 /// </summary>
 internal sealed class RequestAuthenticator(
     IInstitutionCredentialStore credentials,
-    TimeProvider time,
+    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options)
 {
     private const int SignatureBytes = 32;

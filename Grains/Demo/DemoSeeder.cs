@@ -1,5 +1,4 @@
 using Medisettle.Interfaces.Grains;
-using Medisettle.Runtime;
 
 namespace Medisettle.Grains.Demo;
 

@@ -1,7 +1,7 @@
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
-using Medisettle.Runtime;
+using Medisettle.Storage.Journal;
 
 namespace Medisettle.Grains.Funds;
 

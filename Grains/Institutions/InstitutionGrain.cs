@@ -2,7 +2,8 @@ using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
+using Medisettle.Storage.Journal;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,20 +11,30 @@ namespace Medisettle.Grains.Institutions;
 
 /// <summary>
 /// 定点医药机构 grain: registration, designation (suspend/revoke/reinstate), pharmacy score and the
-/// consumed receivable postings with per-day totals for reconciliation. Every change refreshes the silo's
-/// <see cref="InstitutionDirectory"/>, so it applies to the next swipe.
+/// consumed receivable postings with per-day totals for reconciliation. Person grains read the committed profile
+/// on every swipe (<see cref="GetProfileAsync"/>), so a suspension applies to the next swipe on any silo.
 /// </summary>
 public sealed partial class InstitutionGrain(
     [PersistentState("institution")] IPersistentState<InstitutionState> state,
-    InstitutionDirectory directory,
-    TimeProvider time,
+    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<SettlementOptions> options,
     ILogger<InstitutionGrain> log) : Grain, IInstitutionGrain
 {
     /// <summary>Shortest accepted signing secret, in bytes.</summary>
     public const int CredentialSecretBytesMin = 32;
 
+    /// <summary>The profile as last committed (read by interleaving calls while a write is in flight).</summary>
+    private volatile InstitutionProfile? committedProfile;
+
     private InstitutionState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        committedProfile = S.Profile;
+        return Task.CompletedTask;
+    }
+
+    public Task<InstitutionProfile?> GetProfileAsync() => Task.FromResult(committedProfile);
 
     public async Task<InstitutionSnapshot> RegisterAsync(InstitutionRegistration registration)
     {
@@ -47,7 +58,7 @@ public sealed partial class InstitutionGrain(
         S.Profile = profile;
         S.Name = registration.Name;
         await state.WriteOrReloadAsync();
-        directory.Put(profile);
+        committedProfile = S.Profile;
         return Snapshot();
     }
 
@@ -56,7 +67,7 @@ public sealed partial class InstitutionGrain(
         var profile = RequireProfile();
         S.Profile = profile with { Designation = status };
         await state.WriteOrReloadAsync();
-        directory.Put(S.Profile);
+        committedProfile = S.Profile;
         LogDesignation(log, profile.Code, status, reason);
         return Snapshot();
     }
@@ -80,7 +91,7 @@ public sealed partial class InstitutionGrain(
         }
 
         await state.WriteOrReloadAsync();
-        directory.Put(S.Profile!);
+        committedProfile = S.Profile;
         return Snapshot();
     }
 

@@ -3,8 +3,7 @@ using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
-using Medisettle.Runtime.Journal;
+using Medisettle.Storage.Journal;
 
 namespace Medisettle.Grains.Ledger;
 

@@ -1,21 +1,20 @@
 using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
-using Medisettle.Runtime;
-using Medisettle.Runtime.Journal;
+using Medisettle.Storage.Journal;
 
 namespace Medisettle.Grains.Ledger;
 
 /// <summary><see cref="ILedgerQueries"/> over the silo's journal, posting dispatcher and auditor.</summary>
-public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, PostingDispatcher dispatcher, LedgerAuditor auditor) : ILedgerQueries
+public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, LedgerAuditor auditor) : ILedgerQueries
 {
     /// <summary>Journal entries read per page.</summary>
     public const int PageSizeMax = 10_000;
 
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken)
     {
-        await dispatcher.DrainAsync(cancellationToken);
-        return dispatcher.Position;
+        cancellationToken.ThrowIfCancellationRequested();
+        return await grains.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key).DrainAsync();
     }
 
     public async Task<IReadOnlyList<Posting>> ReadReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime.Journal;
+using Medisettle.Storage.Journal;
 
 namespace Medisettle.Grains.Ledger;
 

@@ -1,8 +1,6 @@
 using Medisettle.Grains.Ledger;
-using Medisettle.Grains.Policy;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
-using Medisettle.Runtime.Journal;
+using Medisettle.Storage.Journal;
 
 namespace Medisettle.Grains.Persons;
 
@@ -37,7 +35,7 @@ public sealed partial class PersonGrain
                 RejectionCode.InstitutionMismatch, $"Settlement {command.SettlementId} was made by institution {record.InstitutionCode}; only it may cancel.", now);
         }
 
-        if (record.Breakdown.BenefitYear < CancelWindowStartYear())
+        if (record.Breakdown.BenefitYear < S.CancelWindowStartYear(options.CancelWindowYears))
         {
             return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
                 ?? SettlementOutcome.Rejected(
@@ -53,11 +51,7 @@ public sealed partial class PersonGrain
                 ?? SettlementOutcome.Rejected(RejectionCode.SettlementAlreadyCancelled, $"Settlement {command.SettlementId} is already cancelled.", now);
         }
 
-        var delta = record.Breakdown.Delta;
-        var year = S.Years.TryGetValue(delta.BenefitYear, out var ytd) ? ytd : YearToDate.Empty(delta.BenefitYear);
-        S.Years[delta.BenefitYear] = SettlementEngine.ReverseOnYear(year, record.Breakdown);
-        S.AccountBalance = SettlementEngine.ReverseOnAccount(S.AccountBalance, record.Breakdown);
-        S.ActiveSettlements.Remove(visitId);
+        S.ReverseSettlement(record.Breakdown);
         var outcome = new SettlementOutcome { Status = SettlementStatus.Cancelled, SettlementId = record.SettlementId, Breakdown = record.Breakdown, AnsweredAt = now };
         Remember(key, outcome);
         try

@@ -1,11 +1,10 @@
-using Medisettle.Interfaces;
-using Medisettle.Grains.Institutions;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
-using Medisettle.Runtime.Journal;
+using Medisettle.Storage.Journal;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,11 +17,10 @@ namespace Medisettle.Grains.Persons;
 /// cache, or — however old — from the journal, whose unique receipt id refuses a second commit.
 /// </summary>
 public sealed partial class PersonGrain(
-    [PersistentState("person")] IPersistentState<PersonState> state,
+    [JournaledState("person")] IJournaledState<PersonState> state,
     PolicyCatalogProvider policies,
-    InstitutionDirectory institutions,
     IJournal journal,
-    TimeProvider time,
+    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<SettlementOptions> options,
     ILogger<PersonGrain> log) : Grain, IPersonGrain
 {
@@ -111,11 +109,7 @@ public sealed partial class PersonGrain(
         var (_, appends) = LedgerWriter.Settle(settlementId, command, profile, breakdown, now);
         var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
 
-        S.SettlementCount++;
-        S.Years[computation.YearToDateAfter!.BenefitYear] = computation.YearToDateAfter;
-        S.AccountBalance = breakdown.AccountBalanceAfter;
-        S.ActiveSettlements[command.Visit.VisitId] = new ActiveSettlement(settlementId, breakdown.BenefitYear);
-        PruneActiveSettlements();
+        S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, options.CancelWindowYears);
         Remember(key, outcome);
         try
         {
@@ -141,7 +135,7 @@ public sealed partial class PersonGrain(
             return (null, SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now));
         }
 
-        if (await institutions.FindAsync(command.InstitutionCode) is not { } institution)
+        if (await GrainFactory.GetGrain<IInstitutionGrain>(command.InstitutionCode).GetProfileAsync() is not { } institution)
         {
             return (null, SettlementOutcome.Rejected(RejectionCode.UnknownInstitution, $"Institution {command.InstitutionCode} is not registered.", now));
         }
@@ -168,23 +162,6 @@ public sealed partial class PersonGrain(
         }
 
         return (computation, null);
-    }
-
-    /// <summary>The first benefit year whose settlements may still be cancelled.</summary>
-    private int CancelWindowStartYear() =>
-        (S.Years.Count == 0 ? int.MinValue + options.CancelWindowYears : S.Years.Keys.Max()) - options.CancelWindowYears + 1;
-
-    /// <summary>Forgets live settlements that can no longer be cancelled.</summary>
-    private void PruneActiveSettlements()
-    {
-        var start = CancelWindowStartYear();
-        foreach (var (visitId, active) in S.ActiveSettlements)
-        {
-            if (active.BenefitYear < start)
-            {
-                S.ActiveSettlements.Remove(visitId);
-            }
-        }
     }
 
     /// <summary>The accumulators of the latest benefit year not after <paramref name="year"/> (the engine starts a new year from zero).</summary>

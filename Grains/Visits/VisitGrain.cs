@@ -1,6 +1,6 @@
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Visits;
-using Medisettle.Runtime;
+using Medisettle.Storage.Journal;
 using Microsoft.Extensions.Logging;
 
 namespace Medisettle.Grains.Visits;

@@ -1,17 +1,19 @@
 namespace Medisettle.Interfaces.Administration;
 
 /// <summary>A policy pack as the admin API lists it.</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record PolicyPackInfo
 {
-    public required string Id { get; init; }
-    public required string Region { get; init; }
-    public required IReadOnlyList<string> Schemes { get; init; }
-    public required DateOnly EffectiveFrom { get; init; }
-    public DateOnly? EffectiveTo { get; init; }
-    public required string Source { get; init; }
-    public required string SourceFile { get; init; }
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Region { get; init; }
+    [Id(2)] public required IReadOnlyList<string> Schemes { get; init; }
+    [Id(3)] public required DateOnly EffectiveFrom { get; init; }
+    [Id(4)] public DateOnly? EffectiveTo { get; init; }
+    [Id(5)] public required string Source { get; init; }
+    [Id(6)] public required string SourceFile { get; init; }
     /// <summary>Sections the pack gives (basic, largeAmount, criticalIllness, ...).</summary>
-    public required IReadOnlyList<string> Sections { get; init; }
+    [Id(7)] public required IReadOnlyList<string> Sections { get; init; }
     /// <summary>True when in force; false when loaded and waiting for activation.</summary>
-    public required bool Active { get; init; }
+    [Id(8)] public required bool Active { get; init; }
 }

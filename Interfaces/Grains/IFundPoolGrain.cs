@@ -1,5 +1,4 @@
 using Medisettle.Interfaces.Ledger;
-using Medisettle.Runtime;
 
 namespace Medisettle.Interfaces.Grains;
 

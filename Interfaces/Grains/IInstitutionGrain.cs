@@ -1,6 +1,6 @@
+using Orleans.Concurrency;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
 
 namespace Medisettle.Interfaces.Grains;
 
@@ -19,6 +19,13 @@ public interface IInstitutionGrain : IGrainWithStringKey
     Task<InstitutionSnapshot> DeductPointsAsync(int points, string reason);
 
     Task<InstitutionSnapshot?> GetSnapshotAsync();
+
+    /// <summary>
+    /// The committed profile for the settlement hot path, or null when not registered. Interleaves with the grain's
+    /// other calls (it never waits behind a posting write) and never shows a change before it is committed.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<InstitutionProfile?> GetProfileAsync();
 
     /// <summary>The signing secret (base64), or null when not registered.</summary>
     Task<string?> GetCredentialSecretAsync();

@@ -1,5 +1,4 @@
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
 
 namespace Medisettle.Interfaces.Grains;
 

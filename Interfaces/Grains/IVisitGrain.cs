@@ -1,5 +1,4 @@
 using Medisettle.Interfaces.Visits;
-using Medisettle.Runtime;
 
 namespace Medisettle.Interfaces.Grains;
 

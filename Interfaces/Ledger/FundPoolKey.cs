@@ -6,6 +6,8 @@ namespace Medisettle.Interfaces.Ledger;
 /// A fund pool (基金) is identified by insured region × scheme × fund. The key string
 /// <c>{region}:{scheme}:{fund}</c> is the fund pool grain's key and its ledger account name.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
 public readonly record struct FundPoolKey(string Region, Scheme Scheme, string Fund)
 {
     /// <summary>The aggregate personal-account (个人账户) pool's fund name.</summary>

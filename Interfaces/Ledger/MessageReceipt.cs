@@ -4,17 +4,19 @@ namespace Medisettle.Interfaces.Ledger;
 /// Journal entry <c>msg:{institution}:{msgid}</c> written in the same transaction as a settlement or cancel.
 /// Its unique id makes a retried message impossible to apply twice, however old the retry.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record MessageReceipt
 {
-    public required string MessageId { get; init; }
+    [Id(0)] public required string MessageId { get; init; }
 
-    public required string InstitutionCode { get; init; }
+    [Id(1)] public required string InstitutionCode { get; init; }
 
     /// <summary>True for a cancel, false for a settlement.</summary>
-    public required bool IsCancel { get; init; }
+    [Id(2)] public required bool IsCancel { get; init; }
 
-    public required string SettlementId { get; init; }
+    [Id(3)] public required string SettlementId { get; init; }
 
     /// <summary>When the answer was given (so a replay returns it unchanged).</summary>
-    public required DateTimeOffset AnsweredAt { get; init; }
+    [Id(4)] public required DateTimeOffset AnsweredAt { get; init; }
 }

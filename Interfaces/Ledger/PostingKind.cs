@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Ledger;
 
 /// <summary>Whether a posting records a settlement or reverses one.</summary>
+[GenerateSerializer]
 public enum PostingKind
 {
     Settlement,

@@ -6,25 +6,27 @@ namespace Medisettle.Interfaces.Ledger;
 /// The immutable record of a committed settlement (journal entry <c>setl:{SettlementId}</c>): every amount,
 /// the rule trace and the message id. Never edited; a cancel adds a <see cref="CancellationRecord"/>.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record SettlementRecord
 {
-    public required string SettlementId { get; init; }
+    [Id(0)] public required string SettlementId { get; init; }
 
-    public required string MessageId { get; init; }
+    [Id(1)] public required string MessageId { get; init; }
 
-    public required string PersonId { get; init; }
+    [Id(2)] public required string PersonId { get; init; }
 
-    public required string InstitutionCode { get; init; }
+    [Id(3)] public required string InstitutionCode { get; init; }
 
     /// <summary>The person's insured region and scheme: they select the fund pools posted to.</summary>
-    public required string InsuredRegion { get; init; }
+    [Id(4)] public required string InsuredRegion { get; init; }
 
-    public required Scheme Scheme { get; init; }
+    [Id(5)] public required Scheme Scheme { get; init; }
 
-    public required SettlementBreakdown Breakdown { get; init; }
+    [Id(6)] public required SettlementBreakdown Breakdown { get; init; }
 
-    public required DateTimeOffset SettledAt { get; init; }
+    [Id(7)] public required DateTimeOffset SettledAt { get; init; }
 
     /// <summary>Ids of the postings written with it.</summary>
-    public required IReadOnlyList<string> PostingIds { get; init; }
+    [Id(8)] public required IReadOnlyList<string> PostingIds { get; init; }
 }

@@ -2,19 +2,21 @@
 namespace Medisettle.Interfaces.Ledger;
 
 /// <summary>The headline amounts of a settlement, carried on the institution's receivable posting (signed like it).</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record SettlementTotals
 {
     /// <summary><c>medfee_sumamt</c>.</summary>
-    public required Money MedicalFeeTotal { get; init; }
+    [Id(0)] public required Money MedicalFeeTotal { get; init; }
 
     /// <summary><c>fund_pay_sumamt</c>.</summary>
-    public required Money FundPaid { get; init; }
+    [Id(1)] public required Money FundPaid { get; init; }
 
     /// <summary><c>acct_pay</c>.</summary>
-    public required Money AccountPaid { get; init; }
+    [Id(2)] public required Money AccountPaid { get; init; }
 
     /// <summary><c>psn_cash_pay</c>.</summary>
-    public required Money CashPaid { get; init; }
+    [Id(3)] public required Money CashPaid { get; init; }
 
     public SettlementTotals Negate() => new()
     {

@@ -5,33 +5,35 @@ namespace Medisettle.Interfaces.Settlement;
 /// What one settlement added to the person's accumulators. Stored with the settlement so that a
 /// cancel is its exact inverse: <c>ytd.Apply(delta).Reverse(delta) == ytd</c>.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record AccumulatorDelta
 {
-    public required int BenefitYear { get; init; }
+    [Id(0)] public required int BenefitYear { get; init; }
 
     /// <summary>统筹基金 paid on the basic (non special-disease) path.</summary>
-    public Money BasicFundPaid { get; init; }
+    [Id(1)] public Money BasicFundPaid { get; init; }
 
     /// <summary>In-scope cost counted against an <c>eligibleCost</c> cap.</summary>
-    public Money EligibleCostCounted { get; init; }
+    [Id(2)] public Money EligibleCostCounted { get; init; }
 
     /// <summary>Deductible charged under a once-per-year rule (门诊大病).</summary>
-    public Money YearlyDeductibleApplied { get; init; }
+    [Id(3)] public Money YearlyDeductibleApplied { get; init; }
 
     /// <summary>大病 base added: in-scope − basic − 大额 of this settlement.</summary>
-    public Money CriticalIllnessBase { get; init; }
+    [Id(4)] public Money CriticalIllnessBase { get; init; }
 
-    public Money CriticalIllnessPaid { get; init; }
+    [Id(5)] public Money CriticalIllnessPaid { get; init; }
 
-    public Money LargeAmountPaid { get; init; }
+    [Id(6)] public Money LargeAmountPaid { get; init; }
 
-    public Money AssistancePaid { get; init; }
+    [Id(7)] public Money AssistancePaid { get; init; }
 
     /// <summary>Special disease settled, when the visit was a special-disease outpatient visit.</summary>
-    public string? SpecialDiseaseCode { get; init; }
+    [Id(8)] public string? SpecialDiseaseCode { get; init; }
 
-    public Money SpecialDiseasePaid { get; init; }
+    [Id(9)] public Money SpecialDiseasePaid { get; init; }
 
     /// <summary>Paid from the personal account (the balance is kept outside the year).</summary>
-    public Money AccountPaid { get; init; }
+    [Id(10)] public Money AccountPaid { get; init; }
 }

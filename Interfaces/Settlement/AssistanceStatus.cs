@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>救助对象身份 assistance status overlay on a person (several may apply).</summary>
+[GenerateSerializer]
 public enum AssistanceStatus
 {
     /// <summary>低保 minimum living allowance.</summary>

@@ -4,14 +4,16 @@ namespace Medisettle.Interfaces.Settlement;
 /// A request to cancel (撤销) a settlement: writes reversing postings and restores the accumulators
 /// exactly. Idempotent by <see cref="MessageId"/>.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record CancelCommand
 {
     /// <summary>The client's message id (wire <c>msgid</c>).</summary>
-    public required string MessageId { get; init; }
+    [Id(0)] public required string MessageId { get; init; }
 
     /// <summary>The institution cancelling; it must be the one that settled.</summary>
-    public required string InstitutionCode { get; init; }
+    [Id(1)] public required string InstitutionCode { get; init; }
 
     /// <summary>结算ID (wire <c>setl_id</c>) of the settlement to cancel.</summary>
-    public required string SettlementId { get; init; }
+    [Id(2)] public required string SettlementId { get; init; }
 }

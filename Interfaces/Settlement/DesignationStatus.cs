@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>定点协议状态 state of an institution's designation agreement.</summary>
+[GenerateSerializer]
 public enum DesignationStatus
 {
     Active,

@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>目录甲乙丙类 catalogue class of a fee line.</summary>
+[GenerateSerializer]
 public enum FeeClass
 {
     /// <summary>甲类: fully in scope.</summary>

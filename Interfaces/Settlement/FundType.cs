@@ -5,6 +5,7 @@ namespace Medisettle.Interfaces.Settlement;
 /// maps these to the wire <c>fund_pay_type</c> codes (e.g. 310100 / 390100 basic pooled fund,
 /// 390200 大病保险, 330100 大额医疗, 610100 医疗救助).
 /// </summary>
+[GenerateSerializer]
 public enum FundType
 {
     /// <summary>统筹基金 basic pooled fund (incl. special-disease outpatient payments).</summary>

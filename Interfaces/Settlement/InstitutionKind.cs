@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>定点医药机构类别 kind of designated institution.</summary>
+[GenerateSerializer]
 public enum InstitutionKind
 {
     Hospital,

@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>医院等级 institution level as policy packs key their deductibles and ratios.</summary>
+[GenerateSerializer]
 public enum InstitutionLevel
 {
     /// <summary>一级.</summary>

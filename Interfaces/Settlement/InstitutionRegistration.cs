@@ -1,15 +1,17 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>Registers or updates a designated institution (定点医药机构) and its signing credential.</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record InstitutionRegistration
 {
-    public required InstitutionProfile Profile { get; init; }
+    [Id(0)] public required InstitutionProfile Profile { get; init; }
 
-    public string Name { get; init; } = "";
+    [Id(1)] public string Name { get; init; } = "";
 
     /// <summary>
     /// The HMAC secret the institution signs requests with (base64, at least 32 bytes). Null keeps the
     /// current secret on update.
     /// </summary>
-    public string? CredentialSecret { get; init; }
+    [Id(2)] public string? CredentialSecret { get; init; }
 }

@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>Kind of goods or service on a fee line; the personal-account rules key on it.</summary>
+[GenerateSerializer]
 public enum ItemKind
 {
     /// <summary>Medical service, examination, bed or anything not otherwise listed.</summary>

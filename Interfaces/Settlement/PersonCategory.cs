@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>人员类别 person category inside a scheme; packs state rules per category.</summary>
+[GenerateSerializer]
 public enum PersonCategory
 {
     /// <summary>在职 employed (employee scheme).</summary>

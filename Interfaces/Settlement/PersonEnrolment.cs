@@ -2,10 +2,12 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>Enrols (or updates) an insured person. The opening account balance applies only on first enrolment.</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record PersonEnrolment
 {
-    public required PersonProfile Profile { get; init; }
+    [Id(0)] public required PersonProfile Profile { get; init; }
 
     /// <summary>个人账户 opening balance (employees); ignored when the person already exists.</summary>
-    public Money OpeningAccountBalance { get; init; }
+    [Id(1)] public Money OpeningAccountBalance { get; init; }
 }

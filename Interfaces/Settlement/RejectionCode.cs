@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>Why a settlement was refused. Every refusal is a result, never an exception.</summary>
+[GenerateSerializer]
 public enum RejectionCode
 {
     /// <summary>空刷: a settlement without fee lines.</summary>

@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>险种 insurance scheme a person is enrolled in.</summary>
+[GenerateSerializer]
 public enum Scheme
 {
     /// <summary>职工基本医疗保险 employee scheme (has a personal account).</summary>

@@ -4,16 +4,18 @@ namespace Medisettle.Interfaces.Settlement;
 /// A request to (pre-)settle one visit for a person. <see cref="MessageId"/> is the client's
 /// message id (wire <c>msgid</c>): a retry with the same id returns the first answer and changes nothing.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record SettleCommand
 {
     /// <summary>The client's message id (wire <c>msgid</c>); unique per institution.</summary>
-    public required string MessageId { get; init; }
+    [Id(0)] public required string MessageId { get; init; }
 
     /// <summary>The institution settling (wire <c>fixmedins_code</c>), already authenticated by the gateway.</summary>
-    public required string InstitutionCode { get; init; }
+    [Id(1)] public required string InstitutionCode { get; init; }
 
-    public required Visit Visit { get; init; }
+    [Id(2)] public required Visit Visit { get; init; }
 
     /// <summary>个人账户使用标志 (wire <c>acct_used_flag</c>): whether the personal account may pay.</summary>
-    public bool UseAccount { get; init; } = true;
+    [Id(3)] public bool UseAccount { get; init; } = true;
 }

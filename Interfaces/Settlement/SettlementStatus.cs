@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>What became of a settle, pre-settle or cancel request.</summary>
+[GenerateSerializer]
 public enum SettlementStatus
 {
     /// <summary>Computed only (pre-settlement); nothing was committed.</summary>

@@ -2,29 +2,31 @@ namespace Medisettle.Interfaces.Settlement;
 
 
 /// <summary>就诊 the visit being settled, with its fee lines.</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record Visit
 {
     /// <summary>就诊ID (wire <c>mdtrt_id</c>).</summary>
-    public required string VisitId { get; init; }
+    [Id(0)] public required string VisitId { get; init; }
 
-    public required VisitType Type { get; init; }
+    [Id(1)] public required VisitType Type { get; init; }
 
     /// <summary>转院 the person was transferred here with a transfer certificate.</summary>
-    public bool IsTransfer { get; init; }
+    [Id(2)] public bool IsTransfer { get; init; }
 
     /// <summary>Settlement date (discharge date for an inpatient stay).</summary>
-    public required DateOnly Date { get; init; }
+    [Id(3)] public required DateOnly Date { get; init; }
 
     /// <summary>入院日期 admission date; decides pack and benefit year for an inpatient stay.</summary>
-    public DateOnly? AdmissionDate { get; init; }
+    [Id(4)] public DateOnly? AdmissionDate { get; init; }
 
     /// <summary>Diagnosis / disease code (special disease, major outpatient disease, chronic condition).</summary>
-    public string? DiseaseCode { get; init; }
+    [Id(5)] public string? DiseaseCode { get; init; }
 
     /// <summary>医疗费总额 declared total; the fee lines must add up to it.</summary>
-    public required Money DeclaredTotal { get; init; }
+    [Id(6)] public required Money DeclaredTotal { get; init; }
 
-    public required IReadOnlyList<FeeLine> FeeLines { get; init; }
+    [Id(7)] public required IReadOnlyList<FeeLine> FeeLines { get; init; }
 
     /// <summary>The date that selects the pack and benefit year: admission date for inpatient stays.</summary>
     public DateOnly DecisionDate =>

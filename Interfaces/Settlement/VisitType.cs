@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Settlement;
 
 /// <summary>医疗类别 kind of visit being settled.</summary>
+[GenerateSerializer]
 public enum VisitType
 {
     /// <summary>住院 inpatient stay; the admission date decides pack and benefit year.</summary>

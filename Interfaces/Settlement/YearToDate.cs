@@ -6,33 +6,35 @@ namespace Medisettle.Interfaces.Settlement;
 /// personal-account balance carries over years and is therefore kept beside it, not in it.
 /// Value equality covers the per-disease list too.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record YearToDate
 {
-    public required int BenefitYear { get; init; }
+    [Id(0)] public required int BenefitYear { get; init; }
 
     /// <summary>统筹基金 paid on the basic path this year (the <c>fundPayment</c> cap base).</summary>
-    public Money BasicFundPaid { get; init; }
+    [Id(1)] public Money BasicFundPaid { get; init; }
 
     /// <summary>In-scope cost counted this year (the <c>eligibleCost</c> cap base).</summary>
-    public Money EligibleCostCounted { get; init; }
+    [Id(2)] public Money EligibleCostCounted { get; init; }
 
     /// <summary>Deductible already charged under once-per-year rules (门诊大病).</summary>
-    public Money YearlyDeductibleApplied { get; init; }
+    [Id(3)] public Money YearlyDeductibleApplied { get; init; }
 
     /// <summary>大病 base: cumulative in-scope − basic − 大额.</summary>
-    public Money CriticalIllnessBase { get; init; }
+    [Id(4)] public Money CriticalIllnessBase { get; init; }
 
     /// <summary>大病 paid so far this year.</summary>
-    public Money CriticalIllnessPaid { get; init; }
+    [Id(5)] public Money CriticalIllnessPaid { get; init; }
 
     /// <summary>大额 paid so far this year.</summary>
-    public Money LargeAmountPaid { get; init; }
+    [Id(6)] public Money LargeAmountPaid { get; init; }
 
     /// <summary>医疗救助 paid so far this year.</summary>
-    public Money AssistancePaid { get; init; }
+    [Id(7)] public Money AssistancePaid { get; init; }
 
     /// <summary>Special-disease fund paid per disease, sorted by code, no zero entries.</summary>
-    public IReadOnlyList<SpecialDiseaseAmount> SpecialDiseasePaid { get; init; } = [];
+    [Id(8)] public IReadOnlyList<SpecialDiseaseAmount> SpecialDiseasePaid { get; init; } = [];
 
     public static YearToDate Empty(int benefitYear) => new() { BenefitYear = benefitYear };
 

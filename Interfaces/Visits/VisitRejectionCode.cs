@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Visits;
 
 /// <summary>Why a visit operation was refused (nothing changed).</summary>
+[GenerateSerializer]
 public enum VisitRejectionCode
 {
     /// <summary>No visit with that mdtrt_id was registered.</summary>

@@ -1,6 +1,7 @@
 namespace Medisettle.Interfaces.Visits;
 
 /// <summary>State of a registered visit (就诊).</summary>
+[GenerateSerializer]
 public enum VisitStatus
 {
     /// <summary>Registered; fees may be uploaded and withdrawn, the visit settled.</summary>

@@ -1,11 +1,8 @@
-using Medisettle.Runtime;
-
 namespace Medisettle.LoadTest.Bench;
 
+/// <summary>A grain without state, for Orleans' bare call rate (the <c>runtime</c> benchmark).</summary>
 public interface IBenchGrain : IGrainWithStringKey
 {
+    /// <summary>Answers <paramref name="value"/> + 1.</summary>
     Task<int> PingAsync(int value);
-
-    /// <summary>Increments the state and writes it durably.</summary>
-    Task<long> WriteAsync();
 }

@@ -3,25 +3,22 @@ using Medisettle.LoadTest.Bench;
 
 namespace Medisettle.LoadTest.Cli;
 
-/// <summary>
-/// <c>runtime</c>: the runtime alone (issue 3's benchmark) — in-process grain calls/s, and durable state writes/s
-/// with group commit vs one transaction per write on SQLite and on PostgreSQL, in one run.
-/// </summary>
+/// <summary><c>runtime</c>: Orleans alone — in-process grain calls/s through a co-hosted silo, no storage.</summary>
 public static class RuntimeBenchmarkCommand
 {
     public static Command Create()
     {
-        var seconds = new Option<double>("--seconds") { Description = "Duration of each measurement", DefaultValueFactory = _ => 4 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers (one grain each)", DefaultValueFactory = _ => 256 };
-        var skipPostgres = new Option<bool>("--skip-postgres") { Description = "Do not start PostgreSQL" };
-        var command = new Command("runtime", "Runtime benchmark: grain calls/s and durable writes/s, group commit vs one transaction per write")
+        var seconds = new Option<double>("--seconds") { Description = "Duration of the measurement", DefaultValueFactory = _ => 10 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers", DefaultValueFactory = _ => 256 };
+        var grains = new Option<int>("--grains") { Description = "Grains called (at least --concurrency)", DefaultValueFactory = _ => 10_000 };
+        var command = new Command("runtime", "Orleans benchmark: in-process grain calls/s without storage")
         {
             seconds,
             concurrency,
-            skipPostgres,
+            grains,
         };
         command.SetAction((result, cancellationToken) => RuntimeBenchmark.RunAsync(
-            TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(concurrency), result.GetValue(skipPostgres), cancellationToken));
+            TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(concurrency), result.GetValue(grains), Console.Out, cancellationToken));
         return command;
     }
 }

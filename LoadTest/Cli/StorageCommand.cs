@@ -1,21 +1,19 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Medisettle.LoadTest.Hosting;
 using Medisettle.LoadTest.Targets;
-using Medisettle.Runtime;
-using Medisettle.Runtime.Hosting;
-using Medisettle.Runtime.Journal;
-using Medisettle.Runtime.Storage;
+using Medisettle.Storage.GroupCommit;
+using Medisettle.Storage.Journal;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Medisettle.LoadTest.Cli;
 
 /// <summary>
-/// <c>runtime</c>: the storage alone — settlement-shaped writes (a person state row plus journal rows of the sizes a
-/// settlement writes) straight into <see cref="IGrainStorage"/> from many concurrent writers, no grains, no engine.
+/// <c>storage</c>: the group-commit storage alone — settlement-shaped writes (a person state row plus journal rows of the
+/// sizes a settlement writes) straight into <see cref="GroupCommitGrainStorage"/> through its public
+/// <c>WriteStateAsync(stateName, grainId, grainState, appends)</c>, from many concurrent writers; no grains, no engine.
 /// The ceiling the settlement path can reach on this storage.
 /// </summary>
 internal static class StorageCommand
@@ -26,7 +24,7 @@ internal static class StorageCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Writers in flight", DefaultValueFactory = _ => 2_000 };
         var rows = new Option<int>("--journal-rows") { Description = "Journal rows per write", DefaultValueFactory = _ => 5 };
         var storage = StorageOptionsSet.Create();
-        var command = new Command("storage", "Storage-only ceiling: settlement-shaped durable writes/s (no grains, no engine).");
+        var command = new Command("storage", "Storage-only ceiling of the group-commit storage: settlement-shaped durable writes/s (no grains, no engine).");
         command.Options.Add(writes);
         command.Options.Add(concurrency);
         command.Options.Add(rows);
@@ -37,32 +35,26 @@ internal static class StorageCommand
 
     private static async Task<int> RunAsync(ParseResult result, StorageOptionsSet set, int writes, int concurrency, int journalRows, CancellationToken cancellationToken)
     {
-        await using var postgres = await set.StartPostgresAsync(result, cancellationToken);
-        var options = await set.InProcessOptionsAsync(result, new CommonOptions(), postgres, "runtime", cancellationToken);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        var silo = builder.Services.AddSilo();
-        if (options.Storage == StorageKind.Postgres)
+        if (result.GetValue(set.Storage) == StorageKind.AdoNetPostgres)
         {
-            silo.UsePostgresStorage(o => { o.ConnectionString = options.ConnectionString!; o.GroupCommitEnabled = options.GroupCommitEnabled; o.GroupCommitWindow = options.GroupCommitWindow; o.GroupCommitBatchMax = options.GroupCommitBatchMax; });
-        }
-        else
-        {
-            File.Delete(options.DatabasePath);
-            silo.UseSqliteStorage(o => { o.DatabasePath = options.DatabasePath; o.Synchronous = options.SqliteSynchronous; o.GroupCommitEnabled = options.GroupCommitEnabled; o.GroupCommitWindow = options.GroupCommitWindow; o.GroupCommitBatchMax = options.GroupCommitBatchMax; });
+            await Console.Error.WriteLineAsync("storage: --storage AdoNetPostgres has no journal to append to; this command measures the group-commit storage (Sqlite or Postgres). 'bench' compares with the AdoNet provider.");
+            return 2;
         }
 
-        using var host = builder.Build();
+        await using var postgres = await set.StartPostgresAsync(result, cancellationToken);
+        var options = await set.InProcessOptionsAsync(result, new CommonOptions(), postgres, "storage", cancellationToken);
+        await CoHostedSilo.PrepareStorageAsync(options, cancellationToken);
+        using var host = CoHostedSilo.CreateBuilder(options.CollectionAge, silo => silo.AddLoadTestStorage(options)).Build();
         await host.StartAsync(cancellationToken);
-        var storage = host.Services.GetRequiredService<IGrainStorage>();
-        var versions = new long[concurrency];
-        var state = new string('s', 1_200);
+        var storage = host.Services.GetRequiredService<GroupCommitGrainStorage>();
+        var states = Enumerable.Range(0, concurrency).Select(_ => new GrainState<string>(new string('s', 1_200))).ToArray();
         var record = new string('r', 2_100);
         var small = new string('p', 380);
         var next = -1;
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, concurrency), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (writer, _) =>
         {
+            var grainId = GrainId.Create("storagebench", writer.ToString(CultureInfo.InvariantCulture));
             int i;
             while ((i = Interlocked.Increment(ref next)) < writes)
             {
@@ -72,14 +64,13 @@ internal static class StorageCommand
                     appends.Add(new JournalAppend($"post:fund{r}", $"post:{i}:{r}", small));
                 }
 
-                var write = new GrainStateWrite(new GrainId("BenchGrain", writer.ToString(CultureInfo.InvariantCulture)), "s", writer % 1024, versions[writer], state, appends);
-                versions[writer] = await storage.WriteAsync(write, CancellationToken.None);
+                await storage.WriteStateAsync("s", grainId, states[writer], appends, CancellationToken.None);
             }
         });
         var elapsed = Stopwatch.GetElapsedTime(started);
         var stats = storage.Statistics;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{options.Describe()}: {writes:N0} writes (1 state row + {journalRows} journal rows each) in {elapsed.TotalSeconds:F1} s = {writes / elapsed.TotalSeconds:N0} writes/s; " +
+            $"{options.DescribeStorage()}: {writes:N0} writes (1 state row + {journalRows} journal rows each) in {elapsed.TotalSeconds:F1} s = {writes / elapsed.TotalSeconds:N0} writes/s; " +
             $"{stats.TransactionsCommitted:N0} transactions, {(double)stats.WritesCommitted / Math.Max(1, stats.TransactionsCommitted):F1} writes each, {stats.CommitTime.TotalMilliseconds / Math.Max(1, stats.TransactionsCommitted):F2} ms each"));
         await host.StopAsync(CancellationToken.None);
         SqliteConnection.ClearAllPools();

@@ -1,20 +1,25 @@
 using System.CommandLine;
 using Medisettle.LoadTest.Targets;
-using Medisettle.Runtime.Configuration;
-using Medisettle.Runtime.Testing;
+using Medisettle.Storage.Hosting;
+using Medisettle.Storage.Testing;
+using Npgsql;
 
 namespace Medisettle.LoadTest.Cli;
 
 /// <summary>Storage options of the in-process commands.</summary>
 internal sealed class StorageOptionsSet
 {
-    public Option<StorageKind> Storage { get; } = new("--storage") { Description = "Sqlite or Postgres", DefaultValueFactory = _ => StorageKind.Sqlite };
+    public Option<StorageKind> Storage { get; } = new("--storage")
+    {
+        Description = "Sqlite or Postgres (the group-commit storage); AdoNetPostgres (Orleans' AdoNet provider) is measured by 'bench' only",
+        DefaultValueFactory = _ => StorageKind.Sqlite,
+    };
 
     public Option<string> Database { get; } = new("--db") { Description = "SQLite file (re-created)", DefaultValueFactory = _ => Path.Combine("data", "loadtest", "loadtest.db") };
 
     public Option<string?> Postgres { get; } = new("--pg") { Description = "PostgreSQL connection string; default: start a local PostgreSQL 15 (fsync on) in a temp directory" };
 
-    public Option<bool> NoGroupCommit { get; } = new("--no-group-commit") { Description = "One transaction per write (the baseline)" };
+    public Option<bool> NoGroupCommit { get; } = new("--no-group-commit") { Description = "The group-commit storage with one transaction per write" };
 
     public Option<double> WindowMilliseconds { get; } = new("--window-ms") { Description = "GroupCommitWindow in ms", DefaultValueFactory = _ => 1 };
 
@@ -26,44 +31,79 @@ internal sealed class StorageOptionsSet
 
     public Option<int> DispatchBatchMax { get; } = new("--dispatch-batch-max") { Description = "Journal entries the posting dispatcher reads per pass (0 = silo default 4,096)", DefaultValueFactory = _ => 0 };
 
+    private bool _storageChoice = true;
+
     public static StorageOptionsSet Create() => new();
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options; without <paramref name="storageChoice"/> (for <c>bench</c>, which runs every storage) no --storage and --no-group-commit.</summary>
+    public void AddTo(Command command, bool storageChoice = true)
     {
-        foreach (var option in new Option[] { Storage, Database, Postgres, NoGroupCommit, WindowMilliseconds, BatchMax, Synchronous, WorkerThreads, DispatchBatchMax })
+        _storageChoice = storageChoice;
+        var choice = storageChoice ? new Option[] { Storage, NoGroupCommit } : [];
+        foreach (var option in choice.Concat([Database, Postgres, WindowMilliseconds, BatchMax, Synchronous, WorkerThreads, DispatchBatchMax]))
         {
             command.Options.Add(option);
         }
     }
 
-    /// <summary>Starts a local durable PostgreSQL when Postgres storage is chosen without a connection string.</summary>
-    public async Task<LocalPostgresServer?> StartPostgresAsync(ParseResult result, CancellationToken cancellationToken) =>
-        result.GetValue(Storage) == StorageKind.Postgres && string.IsNullOrEmpty(result.GetValue(Postgres))
+    /// <summary>
+    /// Starts a local durable PostgreSQL when a PostgreSQL storage is used (<paramref name="always"/>, or --storage) and no
+    /// connection string is given.
+    /// </summary>
+    public async Task<LocalPostgresServer?> StartPostgresAsync(ParseResult result, CancellationToken cancellationToken, bool always = false) =>
+        (always || (_storageChoice && result.GetValue(Storage) != StorageKind.Sqlite)) && string.IsNullOrEmpty(result.GetValue(Postgres))
             ? await LocalPostgresServer.StartAsync(new LocalPostgresOptions { Durable = true }, cancellationToken)
             : null;
 
+    /// <summary>
+    /// A new empty database named <paramref name="name"/>: on the local server, or next to the database of --pg (dropped
+    /// first if it exists). Returns its connection string.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(ParseResult result, LocalPostgresServer? postgres, string name, CancellationToken cancellationToken)
+    {
+        if (postgres is not null)
+        {
+            return await postgres.CreateDatabaseAsync(name, cancellationToken);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(result.GetValue(Postgres)) { Database = "postgres", Pooling = false };
+        await using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\"; CREATE DATABASE \"{name}\";";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        builder.Database = name;
+        builder.Pooling = true;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The in-process options the command line gives; for PostgreSQL a new database <paramref name="databaseName"/> on the
+    /// local server, or the database of --pg as it is.
+    /// </summary>
     public async Task<InProcessOptions> InProcessOptionsAsync(
         ParseResult result, CommonOptions common, LocalPostgresServer? postgres, string databaseName, CancellationToken cancellationToken)
     {
-        var connectionString = result.GetValue(Postgres);
-        if (postgres is not null)
-        {
-            connectionString = await postgres.CreateDatabaseAsync(databaseName, cancellationToken);
-        }
-
-        return new InProcessOptions
-        {
-            Storage = result.GetValue(Storage),
-            DatabasePath = result.GetValue(Database)!,
-            ConnectionString = connectionString,
-            GroupCommitEnabled = !result.GetValue(NoGroupCommit),
-            GroupCommitWindow = TimeSpan.FromMilliseconds(result.GetValue(WindowMilliseconds)),
-            GroupCommitBatchMax = result.GetValue(BatchMax),
-            SqliteSynchronous = result.GetValue(Synchronous),
-            PersonCount = result.GetValue(common.Persons),
-            WorkerThreadsMax = result.GetValue(WorkerThreads),
-            DispatchBatchMax = result.GetValue(DispatchBatchMax),
-            InstitutionCount = result.GetValue(common.Institutions),
-        };
+        var options = ToInProcessOptions(result, common);
+        return postgres is null ? options : options with { ConnectionString = await postgres.CreateDatabaseAsync(databaseName, cancellationToken) };
     }
+
+    /// <summary>The in-process options the command line gives (without --storage: SQLite with group commit).</summary>
+    public InProcessOptions ToInProcessOptions(ParseResult result, CommonOptions common) => new()
+    {
+        Storage = _storageChoice ? result.GetValue(Storage) : StorageKind.Sqlite,
+        DatabasePath = result.GetValue(Database)!,
+        ConnectionString = result.GetValue(Postgres),
+        GroupCommitEnabled = !_storageChoice || !result.GetValue(NoGroupCommit),
+        GroupCommitWindow = TimeSpan.FromMilliseconds(result.GetValue(WindowMilliseconds)),
+        GroupCommitBatchMax = result.GetValue(BatchMax),
+        SqliteSynchronous = result.GetValue(Synchronous),
+        PersonCount = result.GetValue(common.Persons),
+        WorkerThreadsMax = result.GetValue(WorkerThreads),
+        DispatchBatchMax = result.GetValue(DispatchBatchMax),
+        InstitutionCount = result.GetValue(common.Institutions),
+    };
 }

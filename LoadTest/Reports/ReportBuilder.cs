@@ -3,7 +3,7 @@ using Medisettle.LoadTest.Arrivals;
 using Medisettle.LoadTest.Running;
 using Medisettle.LoadTest.Targets;
 using Medisettle.LoadTest.Workload;
-using Medisettle.Runtime.Storage;
+using Medisettle.Storage.GroupCommit;
 
 namespace Medisettle.LoadTest.Reports;
 
@@ -53,7 +53,7 @@ public static class ReportBuilder
         };
     }
 
-    /// <summary>The storage counters accumulated between two snapshots.</summary>
+    /// <summary>The group-commit storage's counters (<see cref="GroupCommitGrainStorage.Statistics"/>) accumulated between two snapshots.</summary>
     public static StorageReport StorageBetween((long Transactions, long Writes, long Failed, TimeSpan Commit) before, GrainStorageStatistics after, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(after);

@@ -4,13 +4,12 @@ using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
 using Medisettle.Interfaces.Grains;
 using Medisettle.LoadTest.Workload;
-using Medisettle.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Medisettle.LoadTest.Targets;
 
 /// <summary>
-/// The in-process end-of-run audit: drains the posting dispatcher, runs the ledger auditor (postings equal the
+/// The in-process end-of-run audit: drains the posting dispatcher grain, runs the ledger auditor (postings equal the
 /// settlements, fund and institution balances equal their applied postings, accumulators equal the settlements),
 /// then checks that no demo person's basic fund paid this benefit year exceeds the annual cap of their group in
 /// the loaded pack.
@@ -23,7 +22,8 @@ internal sealed class InProcessAuditor(IServiceProvider services, int personCoun
     public async Task<RunAudit> AuditAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await services.GetRequiredService<PostingDispatcher>().DrainAsync(cancellationToken);
+        var grains = services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key).DrainAsync().WaitAsync(cancellationToken);
         var report = await services.GetRequiredService<LedgerAuditor>().AuditAsync(cancellationToken);
         var violations = new List<string>(report.Violations);
         if (report.PendingPostings != 0)
@@ -31,7 +31,7 @@ internal sealed class InProcessAuditor(IServiceProvider services, int personCoun
             violations.Add($"{report.PendingPostings} postings are still pending after the dispatcher drained.");
         }
 
-        var capsChecked = await CheckCapsAsync(violations);
+        var capsChecked = await CheckCapsAsync(grains, violations);
         return new RunAudit
         {
             Passed = violations.Count == 0,
@@ -46,10 +46,9 @@ internal sealed class InProcessAuditor(IServiceProvider services, int personCoun
         };
     }
 
-    private async Task<long> CheckCapsAsync(List<string> violations)
+    private async Task<long> CheckCapsAsync(IGrainFactory grains, List<string> violations)
     {
         var packs = services.GetRequiredService<PolicyCatalogProvider>().Catalog;
-        var grains = services.GetRequiredService<IGrainFactory>();
         var date = WorkloadPlanner.VisitDate;
         long checkedCount = 0;
         for (var i = 0; i < personCount; i++)

@@ -1,22 +1,19 @@
-using Medisettle.Runtime.Configuration;
+using Medisettle.Storage.Hosting;
 
 namespace Medisettle.LoadTest.Targets;
 
-/// <summary>How the in-process silo is built: storage, group commit, demo data size.</summary>
+/// <summary>How the co-hosted silo is built: storage, group commit, demo data size.</summary>
 public sealed record InProcessOptions
 {
     public StorageKind Storage { get; init; } = StorageKind.Sqlite;
 
-    /// <summary>SQLite file (deleted and re-created unless <see cref="SeedTemplatePath"/> is copied over it).</summary>
+    /// <summary>SQLite file (deleted and re-created unless <see cref="AlreadySeeded"/>).</summary>
     public string DatabasePath { get; init; } = Path.Combine("data", "loadtest.db");
 
-    /// <summary>PostgreSQL connection string (required for <see cref="StorageKind.Postgres"/>).</summary>
+    /// <summary>PostgreSQL connection string (required for <see cref="StorageKind.Postgres"/> and <see cref="StorageKind.AdoNetPostgres"/>).</summary>
     public string? ConnectionString { get; init; }
 
-    /// <summary>Already-seeded SQLite file copied to <see cref="DatabasePath"/> instead of seeding.</summary>
-    public string? SeedTemplatePath { get; init; }
-
-    /// <summary>The database already holds the demo data: skip seeding.</summary>
+    /// <summary>The database already holds the demo data: skip seeding (and activate the persons instead, see <see cref="WarmUp"/>).</summary>
     public bool AlreadySeeded { get; init; }
 
     /// <summary>Activate every person before the run when the data was not seeded by this process. Default true.</summary>
@@ -31,6 +28,7 @@ public sealed record InProcessOptions
     /// <summary>Journal entries the posting dispatcher reads per pass (0 = the silo's default).</summary>
     public int DispatchBatchMax { get; init; }
 
+    /// <summary>Group commit of the project's storage; false = one transaction per write. Ignored by <see cref="StorageKind.AdoNetPostgres"/>.</summary>
     public bool GroupCommitEnabled { get; init; } = true;
 
     public TimeSpan GroupCommitWindow { get; init; } = TimeSpan.FromMilliseconds(1);
@@ -46,7 +44,17 @@ public sealed record InProcessOptions
     /// <summary>Run the posting dispatcher in the background during the run (as a silo does). Default true.</summary>
     public bool DispatchInBackground { get; init; } = true;
 
-    public string Describe() =>
-        $"in-process {Storage}, group commit {(GroupCommitEnabled ? $"on (window {GroupCommitWindow.TotalMilliseconds} ms, batch ≤ {GroupCommitBatchMax})" : "off (one transaction per write)")}" +
-        (Storage == StorageKind.Sqlite ? $", synchronous={SqliteSynchronous}" : "") + $", {PersonCount:N0} persons, {InstitutionCount} institutions";
+    /// <summary>
+    /// Orleans <c>GrainCollectionOptions.CollectionAge</c>: idle activations are collected after this long. Default 1 hour,
+    /// longer than any run, so the measured seconds see the steady state (every person active) and no collection churn.
+    /// </summary>
+    public TimeSpan CollectionAge { get; init; } = TimeSpan.FromHours(1);
+
+    public string Describe() => $"in-process {DescribeStorage()}, {PersonCount:N0} persons, {InstitutionCount} institutions";
+
+    /// <summary>The storage alone, e.g. "Sqlite, group commit on (window 1 ms, batch ≤ 256), synchronous=Full".</summary>
+    public string DescribeStorage() => Storage == StorageKind.AdoNetPostgres
+        ? "Orleans AdoNet storage on PostgreSQL (one transaction per write)"
+        : $"{Storage}, group commit {(GroupCommitEnabled ? $"on (window {GroupCommitWindow.TotalMilliseconds} ms, batch ≤ {GroupCommitBatchMax})" : "off (one transaction per write)")}" +
+          (Storage == StorageKind.Sqlite ? $", synchronous={SqliteSynchronous}" : "");
 }

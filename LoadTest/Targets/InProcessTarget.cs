@@ -3,21 +3,19 @@ using Medisettle.Grains.Demo;
 using Medisettle.Grains.Hosting;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
+using Medisettle.LoadTest.Hosting;
 using Medisettle.LoadTest.Workload;
-using Medisettle.Runtime;
-using Medisettle.Runtime.Configuration;
-using Medisettle.Runtime.Hosting;
-using Medisettle.Runtime.Storage;
+using Medisettle.Storage.GroupCommit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Medisettle.LoadTest.Targets;
 
 /// <summary>
-/// A silo hosted in this process (no HTTP): swipes call the person grains directly, so the run measures the
-/// engine, the runtime and durable storage alone.
+/// An Orleans silo hosted in this process (no HTTP): swipes call the person grains directly through Orleans'
+/// <see cref="IGrainFactory"/>, so the run measures the engine, Orleans and the durable storage alone. The person
+/// grains need the group-commit storage (settlement state and journal commit in one transaction), on SQLite or PostgreSQL.
 /// </summary>
 public sealed partial class InProcessTarget : ISwipeTarget
 {
@@ -42,35 +40,28 @@ public sealed partial class InProcessTarget : ISwipeTarget
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
-        PrepareSqliteFile(options);
-        if (options.WorkerThreadsMax > 0)
+        if (options.Storage == StorageKind.AdoNetPostgres)
         {
-            ThreadPool.GetMaxThreads(out _, out var completionPorts);
-            ThreadPool.SetMaxThreads(Math.Max(options.WorkerThreadsMax, Environment.ProcessorCount), completionPorts);
+            throw new ArgumentException(
+                "InProcessOptions.Storage is AdoNetPostgres, but the person grains keep their state with [JournaledState], which needs the group-commit " +
+                "storage (the settlement and its journal entries commit in one transaction); Orleans' AdoNet storage has no journal. " +
+                "Use Sqlite or Postgres here; the AdoNet baseline is measured by the state-write benchmark of 'bench'.", nameof(options));
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        var silo = builder.Services.AddSilo(o => o.ActivationCountMax = options.PersonCount + options.InstitutionCount + 10_000);
-        if (options.Storage == StorageKind.Postgres)
-        {
-            var connectionString = options.ConnectionString ?? throw new ArgumentException("PostgreSQL storage needs a connection string.", nameof(options));
-            silo.UsePostgresStorage(o => { o.ConnectionString = connectionString; Configure(o, options); });
-        }
-        else
-        {
-            silo.UseSqliteStorage(o => { o.DatabasePath = options.DatabasePath; o.Synchronous = options.SqliteSynchronous; Configure(o, options); });
-        }
+        await CoHostedSilo.PrepareStorageAsync(options, cancellationToken);
+        CoHostedSilo.CapWorkerThreads(options.WorkerThreadsMax);
 
-        silo.AddSettlementGrains(o =>
-        {
-            o.DispatchInBackground = options.DispatchInBackground;
-            o.DispatchBatchMax = options.DispatchBatchMax > 0 ? options.DispatchBatchMax : o.DispatchBatchMax;
-        });
+        var builder = CoHostedSilo.CreateBuilder(options.CollectionAge, silo => silo
+            .AddLoadTestStorage(options)
+            .AddSettlementGrains(settlement =>
+            {
+                settlement.DispatchInBackground = options.DispatchInBackground;
+                settlement.DispatchBatchMax = options.DispatchBatchMax > 0 ? options.DispatchBatchMax : settlement.DispatchBatchMax;
+            }));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         var target = new InProcessTarget(host, options);
-        if (!options.AlreadySeeded && options.SeedTemplatePath is null)
+        if (!options.AlreadySeeded)
         {
             await target.SeedAsync(log, cancellationToken);
         }
@@ -80,13 +71,6 @@ public sealed partial class InProcessTarget : ISwipeTarget
         }
 
         return target;
-    }
-
-    /// <summary>Seeds a fresh SQLite file with the demo data and closes it, for runs that copy it.</summary>
-    public static async Task CreateSqliteTemplateAsync(InProcessOptions options, TextWriter log, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        await using var target = await StartAsync(options with { SeedTemplatePath = null, AlreadySeeded = false, GroupCommitEnabled = true, DispatchInBackground = false }, log, cancellationToken);
     }
 
     public async Task SeedAsync(TextWriter log, CancellationToken cancellationToken)
@@ -159,46 +143,23 @@ public sealed partial class InProcessTarget : ISwipeTarget
         var outcome = await _grains.GetGrain<IPersonGrain>(prior.PersonId).SettleAsync(prior.Command);
         return outcome.Status == SettlementStatus.Settled && outcome.SettlementId == prior.SettlementId
             ? new SwipeResult(SwipeKind.Retry, SwipeStatus.Replayed, null, null)
-            : new SwipeResult(SwipeKind.Retry, SwipeStatus.Error, $"retry answered {outcome.Status} {outcome.SettlementId}, not the first answer {prior.SettlementId}", null);
+            : new SwipeResult(SwipeKind.Retry, SwipeStatus.Error, RetryMismatch(outcome), null);
     }
+
+    /// <summary>The error reason of a retry that did not get the first answer; no ids, so equal reasons count together.</summary>
+    private static string RetryMismatch(SettlementOutcome outcome) => outcome.Status == SettlementStatus.Settled
+        ? "retry answered Settled with another settlement id, not the first answer"
+        : $"retry answered {outcome.Status} {outcome.Rejection?.Code}, not the first answer (Settled)";
 
     public Task<RunAudit> AuditAsync(CancellationToken cancellationToken) => new InProcessAuditor(_host.Services, Options.PersonCount).AuditAsync(cancellationToken);
 
-    /// <summary>Durable-write statistics of the storage (batches, writes) for the report.</summary>
-    public GrainStorageStatistics StorageStatistics => _host.Services.GetRequiredService<IGrainStorage>().Statistics;
+    /// <summary>Durable-write statistics of the group-commit storage (transactions, writes) for the report.</summary>
+    public GrainStorageStatistics StorageStatistics => _host.Services.GetRequiredService<GroupCommitGrainStorage>().Statistics;
 
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
         SqliteConnection.ClearAllPools();
-    }
-
-    private static void Configure(GroupCommitOptions target, InProcessOptions options)
-    {
-        target.GroupCommitEnabled = options.GroupCommitEnabled;
-        target.GroupCommitWindow = options.GroupCommitWindow;
-        target.GroupCommitBatchMax = options.GroupCommitBatchMax;
-    }
-
-    private static void PrepareSqliteFile(InProcessOptions options)
-    {
-        if (options.Storage != StorageKind.Sqlite || options.AlreadySeeded)
-        {
-            return;
-        }
-
-        var path = Path.GetFullPath(options.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(path + suffix);
-        }
-
-        if (options.SeedTemplatePath is { } template)
-        {
-            File.Copy(template, path);
-        }
     }
 }

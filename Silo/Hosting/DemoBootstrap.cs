@@ -4,16 +4,17 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Medisettle.Grains.Demo;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Platform;
-using Medisettle.Runtime;
 
 namespace Medisettle.Silo.Hosting;
 
 /// <summary>
-/// First-start demo setup: seeds the deterministic demo persons and institutions (skipped when present), writes
+/// First-start demo setup, run as a silo start-up task before the silo accepts requests: seeds the deterministic
+/// demo persons and institutions (skipped when present), writes
 /// <c>demo-credentials.json</c> (institution secrets, admin token, example ids) and prints a signed example request.
 /// </summary>
-public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options, TimeProvider time)
+public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options, [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time) : IStartupTask
 {
     public const string CredentialsFileName = "demo-credentials.json";
 
@@ -21,6 +22,8 @@ public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options,
     public static readonly string ExamplePharmacy = DemoData.InstitutionCode(0);
 
     public static readonly string ExampleEmployee = DemoData.PersonId(0);
+
+    public Task Execute(CancellationToken cancellationToken) => RunAsync(cancellationToken);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -3,11 +3,12 @@ using System.Security.Cryptography;
 using Medisettle.Gateway;
 using Medisettle.Gateway.Admin;
 using Medisettle.Grains.Hosting;
-using Medisettle.Runtime.Hosting;
+using Medisettle.Storage.Hosting;
+using Orleans.Configuration;
 
 namespace Medisettle.Silo.Hosting;
 
-/// <summary>Registration of the silo program: storage, settlement grains, gateway on loopback, admin API.</summary>
+/// <summary>Registration of the silo program: Orleans silo (localhost clustering, group-commit storage), settlement grains, gateway on loopback, admin API.</summary>
 public static class MedisettleHostExtensions
 {
     /// <summary>Reads and validates <see cref="SiloHostOptions"/> and registers the silo with the co-hosted gateway.</summary>
@@ -18,6 +19,8 @@ public static class MedisettleHostExtensions
         var options = new SiloHostOptions();
         builder.Configuration.Bind(options);
         options.DataDir = builder.Configuration["data-dir"] ?? options.DataDir;
+        options.SiloPort = builder.Configuration.GetValue("silo-port", options.SiloPort);
+        options.GatewayPort = builder.Configuration.GetValue("gateway-port", options.GatewayPort);
         options.AdminToken = builder.Configuration["ADMIN_TOKEN"] ?? options.AdminToken;
         if (options.Problems() is { Count: > 0 } problems)
         {
@@ -27,22 +30,35 @@ public static class MedisettleHostExtensions
         Directory.CreateDirectory(options.DataDir);
         options.AdminToken ??= LoadOrCreateAdminToken(options.DataDir);
         builder.Services.AddSingleton(options);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        builder.Logging
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting", LogLevel.Warning)
+            .AddFilter("Orleans", LogLevel.Warning) // start-up chatter; storage and grain logs keep their levels
+            .AddFilter("Polly", LogLevel.Warning); // Orleans' resilience pipeline logs every placement at Information
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        var silo = builder.Services.AddSilo();
-        if (options.Storage == "postgres")
+        builder.UseOrleans(silo =>
         {
-            silo.UsePostgresStorage(pg => pg.ConnectionString = options.Connection!);
-        }
-        else
-        {
-            silo.UseSqliteStorage(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, "silo.db"));
-        }
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.Configure<GrainCollectionOptions>(collection =>
+            {
+                // Idle persons are collected after 10 minutes; under memory pressure Orleans sheds the oldest first.
+                collection.CollectionAge = TimeSpan.FromMinutes(10);
+                collection.EnableActivationSheddingOnMemoryPressure = true;
+            });
+            if (options.Storage == "postgres")
+            {
+                silo.AddPostgresGroupCommitStorageAsDefault(pg => pg.ConnectionString = options.Connection!);
+            }
+            else
+            {
+                silo.AddSqliteGroupCommitStorageAsDefault(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, "silo.db"));
+            }
 
-        silo.AddSettlementGrains(settlement => settlement.ActivatedPacksDirectory = Path.Combine(options.DataDir, "packs"));
+            silo.AddSettlementGrains(settlement => settlement.ActivatedPacksDirectory = Path.Combine(options.DataDir, "packs"));
+            silo.AddStartupTask<DemoBootstrap>();
+        });
         builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
         builder.Services.AddSettlementTransactions();
-        builder.Services.AddSingleton<DemoBootstrap>();
         return options;
     }
 
@@ -53,13 +69,6 @@ public static class MedisettleHostExtensions
         app.MapGateway();
         app.MapAdminApi();
         return app;
-    }
-
-    /// <summary>Seeds the demo data on first start, writes demo-credentials.json and prints an example request.</summary>
-    public static Task SeedDemoDataAsync(this WebApplication app, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        return app.Services.GetRequiredService<DemoBootstrap>().RunAsync(cancellationToken);
     }
 
     /// <summary>Prints the single "ready" line.</summary>

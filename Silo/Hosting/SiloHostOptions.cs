@@ -12,6 +12,12 @@ public sealed class SiloHostOptions
     /// <summary>Loopback port of the gateway. Default 5080.</summary>
     public int Port { get; set; } = 5080;
 
+    /// <summary>Loopback port of Orleans silo-to-silo traffic (<c>--silo-port</c>). Default 11111.</summary>
+    public int SiloPort { get; set; } = 11_111;
+
+    /// <summary>Loopback port of the Orleans client gateway (<c>--gateway-port</c>). Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30_000;
+
     /// <summary>Directory of the SQLite database, the admin token and demo-credentials.json. Default <c>data</c>.</summary>
     public string DataDir { get; set; } = "data";
 
@@ -37,6 +43,21 @@ public sealed class SiloHostOptions
         if (Port is < 1 or > 65_535)
         {
             problems.Add($"--port must be 1..65535, not {Port}.");
+        }
+
+        if (SiloPort is < 1 or > 65_535)
+        {
+            problems.Add($"--silo-port must be 1..65535, not {SiloPort}.");
+        }
+
+        if (GatewayPort is < 1 or > 65_535)
+        {
+            problems.Add($"--gateway-port must be 1..65535, not {GatewayPort}.");
+        }
+
+        if (new HashSet<int> { Port, SiloPort, GatewayPort }.Count < 3)
+        {
+            problems.Add($"--port, --silo-port and --gateway-port must differ, not {Port}, {SiloPort} and {GatewayPort}.");
         }
 
         if (string.IsNullOrWhiteSpace(DataDir))

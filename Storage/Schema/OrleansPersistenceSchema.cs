@@ -131,9 +131,9 @@ public static class OrleansPersistenceSchema
     /// <summary>The full identity of one grain's row; <paramref name="prefix"/> is "@" in query texts, "_" in the function.</summary>
     private static string GrainMatches(string prefix) => $"""
         GrainIdHash = {prefix}GrainIdHash AND GrainTypeHash = {prefix}GrainTypeHash
-                  AND GrainIdN0 = {prefix}GrainIdN0 AND GrainIdN1 = {prefix}GrainIdN1
-                  AND GrainTypeString = {prefix}GrainTypeString
-                  AND GrainIdExtensionString IS NOT DISTINCT FROM {prefix}GrainIdExtensionString
-                  AND ServiceId = {prefix}ServiceId
+          AND GrainIdN0 = {prefix}GrainIdN0 AND GrainIdN1 = {prefix}GrainIdN1
+          AND GrainTypeString = {prefix}GrainTypeString
+          AND GrainIdExtensionString IS NOT DISTINCT FROM {prefix}GrainIdExtensionString
+          AND ServiceId = {prefix}ServiceId
         """;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Medisettle.Gateway.Security;
 
 namespace Medisettle.Gateway.Tests;
@@ -7,7 +8,7 @@ public sealed class ReplayCacheTests
     [Fact]
     public void Same_key_is_a_replay_until_it_expires()
     {
-        var clock = new ManualTimeProvider(TestGateway.Start);
+        var clock = new FakeTimeProvider(TestGateway.Start);
         var cache = new ReplayCache(clock, entriesMax: 10);
         var expiry = TestGateway.Start.AddMinutes(5);
 
@@ -25,7 +26,7 @@ public sealed class ReplayCacheTests
     [Fact]
     public void Full_cache_refuses_new_keys_instead_of_forgetting_live_ones()
     {
-        var clock = new ManualTimeProvider(TestGateway.Start);
+        var clock = new FakeTimeProvider(TestGateway.Start);
         var cache = new ReplayCache(clock, entriesMax: 2);
         var expiry = TestGateway.Start.AddMinutes(5);
         cache.TryRecord("a", expiry);

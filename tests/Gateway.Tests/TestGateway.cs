@@ -4,11 +4,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Medisettle.Gateway.Security;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Medisettle.Gateway.Tests;
 
@@ -24,7 +26,7 @@ public sealed class TestGateway : IAsyncDisposable
     /// <summary>2025-03-01 10:00:00 in China (+08:00).</summary>
     public static readonly DateTimeOffset Start = new(2025, 3, 1, 2, 0, 0, TimeSpan.Zero);
 
-    private TestGateway(WebApplication app, ManualTimeProvider clock)
+    private TestGateway(WebApplication app, FakeTimeProvider clock)
     {
         App = app;
         Clock = clock;
@@ -33,13 +35,13 @@ public sealed class TestGateway : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public HttpClient Client { get; }
 
     public static async Task<TestGateway> StartAsync(Action<GatewayOptions>? configure = null, Action<IServiceCollection>? services = null, Action<WebApplication>? map = null)
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
@@ -48,7 +50,7 @@ public sealed class TestGateway : IAsyncDisposable
             options.AdminToken = AdminToken;
             configure?.Invoke(options);
         });
-        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, clock);
         builder.Services.AddSingleton<IInstitutionCredentialStore>(new InMemoryInstitutionCredentialStore(
             [new InstitutionCredential(InstitutionA, SecretA), new InstitutionCredential(InstitutionB, SecretB)]));
         services?.Invoke(builder.Services);

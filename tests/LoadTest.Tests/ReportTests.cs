@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Medisettle.LoadTest.Bench;
+using Medisettle.LoadTest.Cli;
 using Medisettle.LoadTest.Metrics;
 using Medisettle.LoadTest.Reports;
 using Medisettle.LoadTest.Targets;
@@ -41,6 +43,44 @@ public sealed class ReportTests
         Assert.Contains("Audit: **passed**", markdown, StringComparison.Ordinal);
         Assert.Contains("| 1.20 ms |", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bench_summary_prints_both_settlement_rates_every_state_write_rate_and_both_ratios()
+    {
+        var bench = new BenchReport
+        {
+            SqliteGroupCommit = Sample(),
+            PostgresGroupCommit = Sample() with { DurableSettlementsPerSecond = 700 },
+            StateWriteDescription = "one write = a test state",
+            StateWrites = [StateWrites("sqlite-group-commit", 5_000, 200), StateWrites("postgres-group-commit", 3_000, 150), StateWrites("postgres-adonet", 1_000, 1)],
+            PostgresGroupCommitOverAdoNet = 3,
+            SqliteGroupCommitOverAdoNet = 5,
+        };
+
+        var lines = BenchCommand.Summary(bench, new StateWriteOptions { Callers = 256, Grains = 10_000 }).Split(Environment.NewLine);
+
+        Assert.Contains(lines, l => l.StartsWith("  SQLite group commit", StringComparison.Ordinal) && l.Contains(" 900 durable settlements/s (audit passed, 0 errors of 1,000 offered, 0 of them dropped at the in-flight bound)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  PostgreSQL group commit", StringComparison.Ordinal) && l.Contains(" 700 durable settlements/s", StringComparison.Ordinal));
+        Assert.Contains("State writes (closed loop, 256 callers over 10,000 grains; one write = a test state):", lines);
+        Assert.Contains(lines, l => l.StartsWith("  postgres-adonet", StringComparison.Ordinal) && l.Contains(" 1,000 durable writes/s (1.0 writes per transaction, 0 failed)", StringComparison.Ordinal));
+        Assert.Contains("  ratio PostgreSQL group commit / AdoNet PostgreSQL: 3.00×", lines);
+        Assert.Contains("  ratio SQLite group commit / AdoNet PostgreSQL:     5.00×", lines);
+    }
+
+    private static StateWriteReport StateWrites(string name, double perSecond, double perTransaction) => new()
+    {
+        Name = name,
+        Storage = name,
+        StateBytes = 1_000,
+        Grains = 10_000,
+        Callers = 256,
+        SeedSeconds = 1,
+        Writes = (long)perSecond * 10,
+        Failed = 0,
+        ElapsedSeconds = 10,
+        WritesPerSecond = perSecond,
+        WritesPerTransaction = perTransaction,
+    };
 
     private static RunReport Sample() => new()
     {

@@ -23,4 +23,16 @@ public sealed class SiloHostOptionsTests
 
         Assert.Equal([expected], options.Problems());
     }
+
+    [Theory]
+    [InlineData(0, 30000, "--silo-port must be 1..65535, not 0.")]
+    [InlineData(11111, 65536, "--gateway-port must be 1..65535, not 65536.")]
+    [InlineData(5080, 30000, "--port, --silo-port and --gateway-port must differ, not 5080, 5080 and 30000.")]
+    [InlineData(11111, 11111, "--port, --silo-port and --gateway-port must differ, not 5080, 11111 and 11111.")]
+    public void Orleans_ports_are_checked_and_must_differ_from_each_other(int siloPort, int gatewayPort, string expected)
+    {
+        var options = new SiloHostOptions { SiloPort = siloPort, GatewayPort = gatewayPort };
+
+        Assert.Equal([expected], options.Problems());
+    }
 }

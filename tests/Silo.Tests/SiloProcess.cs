@@ -51,6 +51,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             SiloDll(), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory,
+            "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--persons", persons.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--institutions", institutions.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })

@@ -116,6 +116,26 @@ public sealed class OrleansAdoNetSchemaTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Clear_with_DeleteStateOnClear_deletes_the_row_and_the_next_write_starts_again_at_version_1()
+    {
+        var connectionString = await CreateSchemaDatabaseAsync("orleans_storage_delete");
+        await using var cluster = await StartClusterAsync(connectionString, deleteStateOnClear: true);
+        var storage = cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageName);
+        var grainId = GrainId.Create(GrainType.Create("adonet-direct"), "person-2");
+        var current = new GrainState<AdoNetCounterState>(new AdoNetCounterState { AmountFen = 5 });
+        await storage.WriteStateAsync("counter", grainId, current);
+        await storage.WriteStateAsync("counter", grainId, current);
+
+        await storage.ClearStateAsync("counter", grainId, current);
+
+        Assert.Equal((null, false), (current.ETag, current.RecordExists));
+        Assert.Equal(0, await CountRowsAsync(connectionString));
+        current.State = new AdoNetCounterState { AmountFen = 8 };
+        await storage.WriteStateAsync("counter", grainId, current);
+        Assert.Equal(new AdoNetCounterSnapshot(8, "1", true), await ReadAsync(storage, "counter", grainId));
+    }
+
+    [Fact]
     public async Task First_write_waits_for_an_uncommitted_first_write_of_the_same_grain_then_writes_nothing()
     {
         var connectionString = await CreateSchemaDatabaseAsync("orleans_storage_first_write");
@@ -179,13 +199,14 @@ public sealed class OrleansAdoNetSchemaTests(PostgresFixture fixture)
         return connectionString;
     }
 
-    private static async Task<InProcessTestCluster> StartClusterAsync(string connectionString)
+    private static async Task<InProcessTestCluster> StartClusterAsync(string connectionString, bool deleteStateOnClear = false)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.AddAdoNetGrainStorage(StorageName, options =>
         {
             options.Invariant = "Npgsql";
             options.ConnectionString = connectionString;
+            options.DeleteStateOnClear = deleteStateOnClear;
         }));
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -11,7 +11,7 @@ public sealed class StorageRegistrationTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering()
+            .UseLocalhostClustering(FreePort(), FreePort())
             .AddSqliteGroupCommitStorageAsDefault(o =>
             {
                 o.DatabasePath = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db");
@@ -25,6 +25,13 @@ public sealed class StorageRegistrationTests
         var validation = FindValidationError(error);
         Assert.Contains("SqliteStorageOptions.GroupCommitBatchMax must be between 1 and 10,000; it is 0.", validation.Failures);
         Assert.Contains("SqliteStorageOptions.GroupCommitWindow must be between 0 and 1 s; it is 00:00:05.", validation.Failures);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static OptionsValidationException FindValidationError(Exception error)

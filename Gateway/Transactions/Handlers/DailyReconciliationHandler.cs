@@ -4,7 +4,6 @@ using Medisettle.Interfaces;
 using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
-using Medisettle.Runtime;
 
 namespace Medisettle.Gateway.Transactions.Handlers;
 

@@ -1,4 +1,3 @@
-using Medisettle.Runtime;
 
 namespace Medisettle.Gateway.Transactions.Handlers;
 

@@ -2,7 +2,6 @@ using Medisettle.Gateway.Settlement;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Visits;
-using Medisettle.Runtime;
 
 namespace Medisettle.Gateway.Transactions.Handlers;
 

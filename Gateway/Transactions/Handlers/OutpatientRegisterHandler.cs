@@ -3,7 +3,6 @@ using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.Interfaces.Visits;
-using Medisettle.Runtime;
 
 namespace Medisettle.Gateway.Transactions.Handlers;
 

@@ -1,7 +1,6 @@
 using Medisettle.Gateway.Settlement;
 using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces.Platform;
-using Medisettle.Runtime;
 
 namespace Medisettle.Gateway.Transactions.Handlers;
 

@@ -6,22 +6,24 @@ using Medisettle.Gateway.Admin;
 using Medisettle.Grains.Demo;
 using Medisettle.Grains.Hosting;
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime;
-using Medisettle.Runtime.Hosting;
+using Medisettle.Storage.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ManualClock = Medisettle.Runtime.Testing.ManualTimeProvider;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
 
 namespace Medisettle.Gateway.Tests.EndToEnd;
 
 /// <summary>
-/// The gateway co-hosted with a real silo (settlement grains on SQLite in a temp directory) behind a TestServer,
-/// with a small deterministic demo (200 persons, 20 institutions) and a manual clock at 2025-03-01 10:00 +08:00.
+/// The gateway behind a TestServer in front of an Orleans test cluster (settlement grains on SQLite in a temp
+/// directory), with a small deterministic demo (200 persons, 20 institutions) and a fake settlement clock at
+/// 2025-03-01 10:00 +08:00. One silo: policy-pack activation is per silo until packs are shared cluster-wide.
 /// Each request is signed with the institution's demo secret and moves the clock on by one second.
 /// </summary>
 public sealed class SettlementHost : IAsyncLifetime
@@ -42,24 +44,40 @@ public sealed class SettlementHost : IAsyncLifetime
     private int sequence;
     private int persons;
     private WebApplication? app;
+    private InProcessTestCluster? cluster;
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
 
     public HttpClient Client { get; private set; } = null!;
 
-    public IServiceProvider Services => app!.Services;
+    /// <summary>The silo's services (ledger queries, policy administration, auditor).</summary>
+    public IServiceProvider Services => cluster!.GetSiloServiceProvider(cluster.Silos[0].SiloAddress);
 
-    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+    public IGrainFactory Grains => cluster!.Client;
 
     public async Task InitializeAsync()
     {
+        var clusterBuilder = new InProcessTestClusterBuilder(1);
+        clusterBuilder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
+            silo.AddSqliteGroupCommitStorageAsDefault(o =>
+            {
+                o.DatabasePath = Path.Combine(directory, "silo.db");
+                o.Synchronous = SqliteSynchronousMode.Normal;
+            });
+            silo.AddSettlementGrains(o => o.DispatchInBackground = false);
+        });
+        cluster = clusterBuilder.Build();
+        await cluster.DeployAsync();
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddSilo()
-            .UseSqliteStorage(o => o.DatabasePath = Path.Combine(directory, "silo.db"))
-            .AddSettlementGrains(o => o.DispatchInBackground = false);
+        builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
+        builder.Services.AddSingleton<IGrainFactory>(cluster.Client);
+        builder.Services.AddSingleton(Services.GetRequiredService<ILedgerQueries>());
+        builder.Services.AddSingleton(Services.GetRequiredService<IPolicyAdministration>());
         builder.Services.AddGateway(o => o.AdminToken = AdminToken);
         builder.Services.AddSettlementTransactions();
         app = builder.Build();
@@ -78,6 +96,13 @@ public sealed class SettlementHost : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
+
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         try
         {

@@ -1,4 +1,4 @@
-using Medisettle.Runtime.Testing;
+using Medisettle.Storage.Testing;
 using Xunit;
 
 namespace Medisettle.Grains.Tests.Settlement;
@@ -36,5 +36,5 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresSettlementTests(PostgresFixture postgres) : SettlementSuite
 {
-    protected override async Task<TestStorage?> CreateStorageAsync() => TestStorage.Postgres(await postgres.CreateDatabaseAsync());
+    protected override async Task<string?> CreateStorageAsync() => await postgres.CreateDatabaseAsync();
 }

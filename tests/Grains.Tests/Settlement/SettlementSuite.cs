@@ -4,8 +4,7 @@ using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime.Journal;
-using Medisettle.Runtime.Testing;
+using Medisettle.Storage.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -17,7 +16,8 @@ namespace Medisettle.Grains.Tests.Settlement;
 /// </summary>
 public abstract class SettlementSuite
 {
-    protected abstract Task<TestStorage?> CreateStorageAsync();
+    /// <summary>A PostgreSQL connection string to a fresh database, or null for SQLite.</summary>
+    protected abstract Task<string?> CreateStorageAsync();
 
     private async Task<SettlementWorld> StartAsync(Action<SettlementOptions>? configure = null) =>
         await SettlementWorld.StartAsync(await CreateStorageAsync(), configure);
@@ -85,7 +85,7 @@ public abstract class SettlementSuite
         var command = world.Inpatient("M1", 10_000m);
         var first = await person.SettleAsync(command);
 
-        await world.Cluster.RestartAsync();
+        await world.RestartAsync();
         var retry = await world.Person("P1").SettleAsync(command);
 
         Assert.Equal(SettlementStatus.Settled, retry.Status);
@@ -316,7 +316,7 @@ public abstract class SettlementSuite
         var within = await world.Auditor.AuditAsync();
 
         // The same region with an adult cap of 5,000 (below the 5,760 already paid): the audit must say so.
-        var policies = world.Cluster.Services.GetRequiredService<PolicyCatalogProvider>();
+        var policies = world.Services.GetRequiredService<PolicyCatalogProvider>();
         var pack = await File.ReadAllTextAsync(Path.Combine(PolicyPackLoader.DefaultDirectory, "p0-990001-resident.json"));
         policies.Stage(pack.Replace("\"annualCap\": 40000", "\"annualCap\": 5000", StringComparison.Ordinal), "lower-cap.json");
         policies.Activate("P0-990001-resident");
@@ -334,7 +334,7 @@ public abstract class SettlementSuite
         await using var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
         var settled = await person.SettleAsync(world.Inpatient("M1", 10_000m));
-        var journal = world.Cluster.Services.GetRequiredService<IJournal>();
+        var journal = world.Services.GetRequiredService<IJournal>();
         var account = new FundPoolKey(SettlementWorld.Region, Scheme.UrbanResident, nameof(FundType.BasicPooled)).ToString();
         var postings = (await journal.ReadAsync(LedgerNames.PostingStream(account), 0, 100))
             .Select(e => new AppliedPosting(e.Sequence, LedgerJson.Deserialize<Posting>(e.Payload)))
@@ -354,5 +354,5 @@ public abstract class SettlementSuite
 
 public sealed class SqliteSettlementTests : SettlementSuite
 {
-    protected override Task<TestStorage?> CreateStorageAsync() => Task.FromResult<TestStorage?>(null);
+    protected override Task<string?> CreateStorageAsync() => Task.FromResult<string?>(null);
 }

@@ -4,14 +4,17 @@ using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Runtime.Testing;
+using Medisettle.Storage.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace Medisettle.Grains.Tests.Settlement;
 
 /// <summary>
-/// A test cluster with the settlement grains on the demo region 990001 (pack P0): a tier-3 hospital, a
-/// pharmacy and helpers to enrol people and build visits. The posting dispatcher is driven by hand.
+/// An Orleans test cluster of <see cref="SiloCount"/> silos with the settlement grains on the demo region 990001
+/// (pack P0): a tier-3 hospital, a pharmacy and helpers to enrol people and build visits. Persons, funds and
+/// institutions are placed on any silo, so every test also crosses silos. The posting dispatcher is driven by hand.
 /// </summary>
 internal sealed class SettlementWorld : IAsyncDisposable
 {
@@ -24,24 +27,54 @@ internal sealed class SettlementWorld : IAsyncDisposable
     private static readonly string Secret = Convert.ToBase64String(new byte[32]);
     private int nextVisit;
 
-    private SettlementWorld(TestCluster cluster) => Cluster = cluster;
+    public const int SiloCount = 2;
 
-    public TestCluster Cluster { get; }
+    private readonly string? sqliteDirectory;
 
-    public PostingDispatcher Dispatcher => Cluster.Services.GetRequiredService<PostingDispatcher>();
-
-    public LedgerAuditor Auditor => Cluster.Services.GetRequiredService<LedgerAuditor>();
-
-    public static async Task<SettlementWorld> StartAsync(TestStorage? storage = null, Action<SettlementOptions>? configure = null)
+    private SettlementWorld(InProcessTestCluster cluster, string? sqliteDirectory)
     {
-        var cluster = await TestCluster.StartAsync(
-            silo => silo.AddSettlementGrains(options =>
+        Cluster = cluster;
+        this.sqliteDirectory = sqliteDirectory;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    /// <summary>The services of the first silo (auditor, journal, policy catalog).</summary>
+    public IServiceProvider Services => Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress);
+
+    public IPostingDispatcherGrain Dispatcher => Cluster.Client.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key);
+
+    public LedgerAuditor Auditor => Services.GetRequiredService<LedgerAuditor>();
+
+    /// <summary>Starts the cluster on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh SQLite file when null.</summary>
+    public static async Task<SettlementWorld> StartAsync(string? postgresConnection = null, Action<SettlementOptions>? configure = null)
+    {
+        var directory = postgresConnection is null ? Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}") : null;
+        var builder = new InProcessTestClusterBuilder(SiloCount);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (postgresConnection is not null)
+            {
+                silo.AddPostgresGroupCommitStorageAsDefault(o => o.ConnectionString = postgresConnection);
+            }
+            else
+            {
+                silo.AddSqliteGroupCommitStorageAsDefault(o =>
+                {
+                    o.DatabasePath = Path.Combine(directory!, "silo.db");
+                    o.Synchronous = SqliteSynchronousMode.Normal;
+                });
+            }
+
+            silo.AddSettlementGrains(options =>
             {
                 options.DispatchInBackground = false;
                 configure?.Invoke(options);
-            }),
-            storage);
-        var world = new SettlementWorld(cluster);
+            });
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var world = new SettlementWorld(cluster, directory);
         await world.RegisterAsync(HospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier3);
         await world.RegisterAsync(OtherHospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier2);
         await world.RegisterAsync(PharmacyCode, InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
@@ -104,7 +137,27 @@ internal sealed class SettlementWorld : IAsyncDisposable
     public static SettleCommand WithVisit(SettleCommand command, string visitId) =>
         command with { Visit = command.Visit with { VisitId = visitId } };
 
-    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+    /// <summary>Stops every silo gracefully (their storage commits what is queued) and starts a new one in its place.</summary>
+    public async Task RestartAsync()
+    {
+        foreach (var silo in Cluster.Silos.ToList())
+        {
+            await Cluster.RestartSiloAsync(silo);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        if (sqliteDirectory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(sqliteDirectory))
+            {
+                Directory.Delete(sqliteDirectory, recursive: true);
+            }
+        }
+    }
 
     private SettleCommand Command(string messageId, string institution, VisitType type, string? visitId, FeeLine line, DateOnly date) => new()
     {

@@ -1,0 +1,119 @@
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Storage.Journal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Grains.Ledger;
+
+/// <summary>
+/// The journal consumer that delivers postings to their consumer grains (fund pools and institutions) in journal
+/// order and in batches, then advances its durable cursor. Delivery is at-least-once; each consumer applies only
+/// postings past its own position, so the effect is exactly once. One activation cluster-wide (key
+/// <see cref="Key"/>), kept alive by its timer.
+/// </summary>
+/// <remarks>
+/// Reading "after position" is sound while one storage writer commits batches in sequence order (one silo, or
+/// SQLite, which serializes writers). Several silos writing one PostgreSQL database need a safe watermark or
+/// per-writer streams (the cluster issue).
+/// </remarks>
+public sealed partial class PostingDispatcherGrain(
+    [PersistentState("cursor")] IPersistentState<JournalCursorState> cursor,
+    IJournal journal,
+    IOptions<SettlementOptions> options,
+    ILogger<PostingDispatcherGrain> log) : Grain, IPostingDispatcherGrain
+{
+    /// <summary>Key of the one dispatcher.</summary>
+    public const string Key = "postings";
+
+    private IGrainTimer? timer;
+
+    public Task StartAsync()
+    {
+        if (timer is null && options.Value.DispatchInBackground)
+        {
+            var delay = options.Value.DispatchIdleDelay;
+            timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(delay, delay) { KeepAlive = true });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<long> DrainAsync()
+    {
+        while (await DispatchOnceAsync() >= 0)
+        {
+        }
+
+        return cursor.State.Position;
+    }
+
+    public Task<long> GetPositionAsync() => Task.FromResult(cursor.State.Position);
+
+    /// <summary>Timer turns run one at a time with the grain's calls (not interleaved), so one pass runs at a time.</summary>
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && await DispatchOnceAsync() > 0)
+            {
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Nothing was lost: the cursor did not move, the next tick delivers the batch again.
+            LogDispatchFailed(log, exception, cursor.State.Position);
+        }
+    }
+
+    /// <summary>One pass: reads a batch after the cursor and delivers it. Returns -1 when there was nothing to read.</summary>
+    private async Task<int> DispatchOnceAsync()
+    {
+        var entries = await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, cursor.State.Position, options.Value.DispatchBatchMax);
+        if (entries.Count == 0)
+        {
+            return -1;
+        }
+
+        var byAccount = GroupByAccount(entries);
+        // A bounded number of consumers at a time: each delivery is a durable write, and hundreds at once would
+        // queue in front of the settlements' own writes (their p99) for no gain in lag.
+        foreach (var chunk in byAccount.Chunk(options.Value.DispatchConcurrencyMax))
+        {
+            await Task.WhenAll(chunk.Select(pair => DeliverAsync(pair.Key, pair.Value)));
+        }
+
+        cursor.State.Position = entries[^1].Sequence;
+        await cursor.WriteOrReloadAsync();
+        return byAccount.Sum(pair => pair.Value.Count);
+    }
+
+    private static Dictionary<string, List<AppliedPosting>> GroupByAccount(IReadOnlyList<JournalEntry> entries)
+    {
+        var byAccount = new Dictionary<string, List<AppliedPosting>>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (LedgerNames.AccountOf(entry.Stream) is not { } account)
+            {
+                continue;
+            }
+
+            if (!byAccount.TryGetValue(account, out var list))
+            {
+                byAccount[account] = list = [];
+            }
+
+            list.Add(new AppliedPosting(entry.Sequence, LedgerJson.Deserialize<Posting>(entry.Payload)));
+        }
+
+        return byAccount;
+    }
+
+    private Task DeliverAsync(string account, IReadOnlyList<AppliedPosting> postings) =>
+        account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal)
+            ? GrainFactory.GetGrain<IInstitutionGrain>(account[LedgerNames.InstitutionAccountPrefix.Length..]).ApplyPostingsAsync(postings)
+            : GrainFactory.GetGrain<IFundPoolGrain>(account).ApplyPostingsAsync(postings);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Posting dispatch failed after sequence {Position}; retrying on the next tick")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, long position);
+}

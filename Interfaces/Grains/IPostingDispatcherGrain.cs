@@ -1,0 +1,17 @@
+namespace Medisettle.Interfaces.Grains;
+
+/// <summary>
+/// The one journal consumer that delivers postings to fund pool and institution grains (key <c>"postings"</c>).
+/// Kept alive by its own timer once started; <see cref="DrainAsync"/> delivers everything committed so far.
+/// </summary>
+public interface IPostingDispatcherGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the background delivery timer (idempotent; a no-op when background dispatch is off).</summary>
+    Task StartAsync();
+
+    /// <summary>Delivers every posting committed so far; returns the journal sequence now delivered.</summary>
+    Task<long> DrainAsync();
+
+    /// <summary>The journal sequence up to which postings have been delivered.</summary>
+    Task<long> GetPositionAsync();
+}
