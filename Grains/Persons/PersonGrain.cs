@@ -80,6 +80,12 @@ public sealed partial class PersonGrain(
         }
 
         var (computation, rejection) = await ComputeAsync(command);
+        if (rejection is { Rejection.Code: RejectionCode.VisitAlreadySettled })
+        {
+            // A retry the recent-answer cache forgot hits its own settled visit: the journal receipt has the first answer.
+            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId) ?? rejection;
+        }
+
         if (rejection is not null)
         {
             return rejection;

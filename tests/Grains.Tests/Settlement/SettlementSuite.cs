@@ -114,6 +114,24 @@ public abstract class SettlementSuite
     }
 
     [Fact]
+    public async Task Late_retry_of_the_same_visit_after_the_cache_forgot_it_returns_the_first_answer()
+    {
+        await using var world = await StartAsync(o => o.RecentMessagesMax = 1);
+        var person = await world.EnrolAsync("P1");
+        var first = world.Inpatient("M1", 10_000m);
+        var firstOutcome = await person.SettleAsync(first);
+        await person.SettleAsync(world.Inpatient("M2", 1_000m));
+
+        var retry = await person.SettleAsync(first);
+        var otherMessageSameVisit = await person.SettleAsync(first with { MessageId = "M3" });
+
+        Assert.Equal((SettlementStatus.Settled, firstOutcome.SettlementId, firstOutcome.AnsweredAt), (retry.Status, retry.SettlementId, retry.AnsweredAt));
+        Assert.Equal(RejectionCode.VisitAlreadySettled, otherMessageSameVisit.Rejection!.Code);
+        var snapshot = await person.GetSnapshotAsync();
+        Assert.Equal(Money.FromYuan(6_120m), snapshot!.YearToDateFor(2026).BasicFundPaid);
+    }
+
+    [Fact]
     public async Task Cancel_restores_the_accumulators_and_account_exactly_and_is_idempotent()
     {
         await using var world = await StartAsync();
