@@ -132,7 +132,7 @@ public abstract class StorageSuite : IAsyncLifetime
     [Fact]
     public async Task Refused_writes_fail_alone_and_the_rest_of_their_batch_commits_in_one_transaction()
     {
-        var storage = await StartAsync(o => o.GroupCommitWindow = TimeSpan.FromMilliseconds(200));
+        var storage = await StartAsync(o => o.GroupCommitWindow = TimeSpan.FromSeconds(1));
         var before = storage.Statistics.TransactionsCommitted;
 
         var first = WriteAsync(storage, "a", null, "v", new JournalAppend("s", "e1", "{}"));
