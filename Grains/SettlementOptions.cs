@@ -1,4 +1,4 @@
-using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
 
 namespace Medisettle.Grains;
 
@@ -9,11 +9,10 @@ public sealed class SettlementOptions
     public string PacksDirectory { get; set; } = PolicyPackLoader.DefaultDirectory;
 
     /// <summary>
-    /// Where packs activated through the admin API are kept, so that they are still in force after a restart
-    /// (loaded after the shipped packs, replacing a pack of the same id). Default null: activations last until the
-    /// silo stops. The silo program sets <c>{data-dir}/packs</c>.
+    /// How often each silo reads the cluster's activated policy packs in case an activation's push did not reach it
+    /// (activations are pushed to every silo at once; this is the fallback). Default 30 s.
     /// </summary>
-    public string? ActivatedPacksDirectory { get; set; }
+    public TimeSpan PolicyRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Answers a person grain remembers by message id. A cache: settlements and cancels are also found through the

@@ -1,5 +1,6 @@
 using System.Text;
 using Medisettle.Interfaces.Administration;
+using Medisettle.Interfaces.Grains;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,16 +13,16 @@ internal static class PolicyAdminEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/policy-packs", (IPolicyAdministration policies) => TypedResults.Ok(policies.List()))
+        group.MapGet("/policy-packs", async (IGrainFactory grains) => TypedResults.Ok(await Registry(grains).ListAsync()))
             .WithName("ListPolicyPacks").WithSummary("Packs in force (active) and loaded packs waiting for activation.");
         group.MapPost("/policy-packs", LoadAsync).WithName("LoadPolicyPack")
             .WithSummary("Loads a pack (the JSON document as the body): validated, then kept for activation. 400 names file, field and value.")
             .Accepts<string>("application/json");
-        group.MapPost("/policy-packs/{id}/activate", Activate).WithName("ActivatePolicyPack")
-            .WithSummary("Puts a loaded pack in force for the next settlement (replacing the pack with the same id); refuses overlaps.");
+        group.MapPost("/policy-packs/{id}/activate", ActivateAsync).WithName("ActivatePolicyPack")
+            .WithSummary("Puts a loaded pack in force on every silo for the next settlement (replacing the pack with the same id); refuses overlaps.");
     }
 
-    private static async Task<Results<Created<PolicyPackInfo>, ProblemHttpResult>> LoadAsync(HttpRequest request, IPolicyAdministration policies, CancellationToken cancellationToken)
+    private static async Task<Results<Created<PolicyPackInfo>, ProblemHttpResult>> LoadAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (request.ContentLength > AdminApi.PolicyPackBytesMax)
         {
@@ -42,15 +43,15 @@ internal static class PolicyAdminEndpoints
         }
 
         var name = request.Query["name"].FirstOrDefault() is { Length: > 0 and <= 100 } given ? given : "admin-upload.json";
-        var change = policies.Load(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), name);
+        var change = await Registry(grains).LoadAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), name);
         return change.Pack is { } pack
             ? TypedResults.Created($"/admin/v1/policy-packs/{pack.Id}", pack)
             : AdminApi.BadRequest("Invalid policy pack", change.Error!, Extensions(change));
     }
 
-    private static Results<Ok<PolicyPackInfo>, ProblemHttpResult> Activate(string id, IPolicyAdministration policies)
+    private static async Task<Results<Ok<PolicyPackInfo>, ProblemHttpResult>> ActivateAsync(string id, IGrainFactory grains)
     {
-        var change = policies.Activate(id);
+        var change = await Registry(grains).ActivateAsync(id);
         if (change.Pack is { } pack)
         {
             return TypedResults.Ok(pack);
@@ -58,6 +59,8 @@ internal static class PolicyAdminEndpoints
 
         return change.NotFound ? AdminApi.NotFound(change.Error!) : AdminApi.BadRequest("Policy pack refused", change.Error!, Extensions(change));
     }
+
+    private static IPolicyRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<IPolicyRegistryGrain>(IPolicyRegistryGrain.Key);
 
     private static Dictionary<string, object?> Extensions(PolicyPackChange change) => new()
     {

@@ -1,5 +1,6 @@
 using Medisettle.Grains.Ledger;
-using Medisettle.Grains.Policy;
+using Medisettle.Grains.Placement;
+using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
@@ -13,8 +14,9 @@ public static class SettlementSiloBuilderExtensions
 {
     /// <summary>
     /// Registers what the settlement grains need beside themselves (Orleans finds the grain classes): the policy
-    /// engine with the packs loaded and validated from <see cref="SettlementOptions.PacksDirectory"/> at start (a bad pack stops the silo), the
-    /// ledger queries and auditor, and a start-up task that starts the posting dispatcher grain.
+    /// engine with the shipped packs loaded and validated from <see cref="SettlementOptions.PacksDirectory"/> at start (a bad pack stops the silo), the
+    /// ledger queries and auditor, the placement of the per-silo policy catalog grains, and a start-up task that puts
+    /// the cluster's activated policy packs in force on this silo and starts the posting dispatcher grain.
     /// The grains need a default grain storage that supports <c>[JournaledState]</c> (the group-commit storage).
     /// </summary>
     public static ISiloBuilder AddSettlementGrains(this ISiloBuilder builder, Action<SettlementOptions>? configure = null)
@@ -25,13 +27,16 @@ public static class SettlementSiloBuilderExtensions
         services.AddSingleton<IValidateOptions<SettlementOptions>, SettlementOptionsValidator>();
         services.TryAddKeyedSingleton(SettlementClock.ServiceKey, TimeProvider.System);
         services.AddSingleton(sp => PolicyCatalogProvider.Load(sp.GetRequiredService<IOptions<SettlementOptions>>().Value));
-        services.AddSingleton<IPolicyAdministration, PolicyAdministration>();
         services.AddSingleton<ILedgerQueries, LedgerQueries>();
         services.AddSingleton<LedgerAuditor>();
-        builder.AddStartupTask((sp, _unused) =>
+        builder.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
+        builder.AddStartupTask(async (sp, _) =>
         {
-            sp.GetRequiredService<PolicyCatalogProvider>(); // load and validate the packs now, not at the first swipe
-            return sp.GetRequiredService<IGrainFactory>().GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key).StartAsync();
+            sp.GetRequiredService<PolicyCatalogProvider>(); // load and validate the shipped packs now, not at the first swipe
+            var grains = sp.GetRequiredService<IGrainFactory>();
+            var silo = sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
+            await grains.GetGrain<ISiloPolicyCatalogGrain>(silo).StartAsync();
+            await grains.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key).StartAsync();
         });
         return builder;
     }

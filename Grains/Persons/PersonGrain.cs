@@ -1,5 +1,6 @@
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;

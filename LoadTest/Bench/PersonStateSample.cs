@@ -3,6 +3,7 @@ using Medisettle.Grains.Demo;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Persons;
 using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.LoadTest.Workload;
 using Medisettle.Storage.Serialization;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
 using Medisettle.LoadTest.Bench;
 using Medisettle.LoadTest.Hosting;
 using Medisettle.LoadTest.Reports;

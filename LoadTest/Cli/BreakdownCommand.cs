@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.LoadTest.Running;
 using Medisettle.LoadTest.Workload;

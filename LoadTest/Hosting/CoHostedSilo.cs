@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Medisettle.Grains.Hosting;
 using Medisettle.LoadTest.Targets;
 using Medisettle.Storage.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 
 namespace Medisettle.LoadTest.Hosting;
 
@@ -21,20 +21,12 @@ public static class CoHostedSilo
     {
         ArgumentNullException.ThrowIfNull(configure);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Orleans", LogLevel.Warning) // start-up chatter
-            // 10.4.2 quirk at start-up: "Participant check thread has not completed for <time since boot>" (a bogus interval).
-            .AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error)
-            .AddFilter("Polly", LogLevel.Warning); // Orleans' resilience pipeline logs every placement at Information
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddOrleansNoiseFilters();
         builder.UseOrleans(silo =>
         {
             // Not Orleans' default 11111/30000: a benchmark or a test may run beside a silo. Gateway port 0 = no gateway.
             silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0);
-            silo.Configure<GrainCollectionOptions>(collection =>
-            {
-                collection.CollectionAge = collectionAge;
-                collection.EnableActivationSheddingOnMemoryPressure = true;
-            });
+            silo.UseSettlementActivationCollection(collectionAge);
             configure(silo);
         });
         return builder;

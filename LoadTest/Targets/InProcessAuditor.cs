@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Medisettle.Grains.Demo;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces.Grains;
 using Medisettle.LoadTest.Workload;
 using Microsoft.Extensions.DependencyInjection;

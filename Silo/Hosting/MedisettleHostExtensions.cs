@@ -4,7 +4,6 @@ using Medisettle.Gateway;
 using Medisettle.Gateway.Admin;
 using Medisettle.Grains.Hosting;
 using Medisettle.Storage.Hosting;
-using Orleans.Configuration;
 
 namespace Medisettle.Silo.Hosting;
 
@@ -33,18 +32,12 @@ public static class MedisettleHostExtensions
         builder.Logging
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)
-            .AddFilter("Orleans", LogLevel.Warning) // start-up chatter; storage and grain logs keep their levels
-            .AddFilter("Polly", LogLevel.Warning); // Orleans' resilience pipeline logs every placement at Information
+            .AddOrleansNoiseFilters();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.Configure<GrainCollectionOptions>(collection =>
-            {
-                // Idle persons are collected after 10 minutes; under memory pressure Orleans sheds the oldest first.
-                collection.CollectionAge = TimeSpan.FromMinutes(10);
-                collection.EnableActivationSheddingOnMemoryPressure = true;
-            });
+            silo.UseSettlementActivationCollection(TimeSpan.FromMinutes(10));
             if (options.Storage == "postgres")
             {
                 silo.AddPostgresGroupCommitStorageAsDefault(pg => pg.ConnectionString = options.Connection!);
@@ -54,7 +47,7 @@ public static class MedisettleHostExtensions
                 silo.AddSqliteGroupCommitStorageAsDefault(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, "silo.db"));
             }
 
-            silo.AddSettlementGrains(settlement => settlement.ActivatedPacksDirectory = Path.Combine(options.DataDir, "packs"));
+            silo.AddSettlementGrains();
             silo.AddStartupTask<DemoBootstrap>();
         });
         builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);

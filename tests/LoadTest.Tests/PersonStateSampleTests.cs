@@ -1,6 +1,6 @@
 using Medisettle.Grains.Demo;
 using Medisettle.Grains.Persons;
-using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.LoadTest.Bench;
 using Medisettle.Storage.Serialization;

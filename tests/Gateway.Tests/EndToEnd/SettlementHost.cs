@@ -23,7 +23,8 @@ namespace Medisettle.Gateway.Tests.EndToEnd;
 /// <summary>
 /// The gateway behind a TestServer in front of an Orleans test cluster (settlement grains on SQLite in a temp
 /// directory), with a small deterministic demo (200 persons, 20 institutions) and a fake settlement clock at
-/// 2025-03-01 10:00 +08:00. One silo: policy-pack activation is per silo until packs are shared cluster-wide.
+/// 2025-03-01 10:00 +08:00, on <see cref="SiloCount"/> silos sharing one database, so persons, institutions and funds
+/// live on different silos and a policy pack activated through one reaches all.
 /// Each request is signed with the institution's demo secret and moves the clock on by one second.
 /// </summary>
 public sealed class SettlementHost : IAsyncLifetime
@@ -31,6 +32,7 @@ public sealed class SettlementHost : IAsyncLifetime
     public const string AdminToken = "e2e-admin-token-0123456789abcdef0123456789";
     public const int DemoPersons = 200;
     public const int DemoInstitutions = 20;
+    public const int SiloCount = 2;
 
     /// <summary>Demo pharmacies (institution indexes 0 and 1).</summary>
     public static readonly string Pharmacy = DemoData.InstitutionCode(0);
@@ -50,14 +52,14 @@ public sealed class SettlementHost : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
-    /// <summary>The silo's services (ledger queries, policy administration, auditor).</summary>
+    /// <summary>The first silo's services (ledger queries, auditor, policy catalog).</summary>
     public IServiceProvider Services => cluster!.GetSiloServiceProvider(cluster.Silos[0].SiloAddress);
 
     public IGrainFactory Grains => cluster!.Client;
 
     public async Task InitializeAsync()
     {
-        var clusterBuilder = new InProcessTestClusterBuilder(1);
+        var clusterBuilder = new InProcessTestClusterBuilder(SiloCount);
         clusterBuilder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
@@ -77,7 +79,6 @@ public sealed class SettlementHost : IAsyncLifetime
         builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
         builder.Services.AddSingleton<IGrainFactory>(cluster.Client);
         builder.Services.AddSingleton(Services.GetRequiredService<ILedgerQueries>());
-        builder.Services.AddSingleton(Services.GetRequiredService<IPolicyAdministration>());
         builder.Services.AddGateway(o => o.AdminToken = AdminToken);
         builder.Services.AddSettlementTransactions();
         app = builder.Build();

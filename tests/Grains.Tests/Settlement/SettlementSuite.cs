@@ -1,5 +1,5 @@
 using Medisettle.Grains.Ledger;
-using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
@@ -334,10 +334,10 @@ public abstract class SettlementSuite
         var within = await world.Auditor.AuditAsync();
 
         // The same region with an adult cap of 5,000 (below the 5,760 already paid): the audit must say so.
-        var policies = world.Services.GetRequiredService<PolicyCatalogProvider>();
+        var registry = world.Cluster.Client.GetGrain<IPolicyRegistryGrain>(IPolicyRegistryGrain.Key);
         var pack = await File.ReadAllTextAsync(Path.Combine(PolicyPackLoader.DefaultDirectory, "p0-990001-resident.json"));
-        policies.Stage(pack.Replace("\"annualCap\": 40000", "\"annualCap\": 5000", StringComparison.Ordinal), "lower-cap.json");
-        policies.Activate("P0-990001-resident");
+        await registry.LoadAsync(pack.Replace("\"annualCap\": 40000", "\"annualCap\": 5000", StringComparison.Ordinal), "lower-cap.json");
+        Assert.NotNull((await registry.ActivateAsync("P0-990001-resident")).Pack);
         var beyond = await world.Auditor.AuditAsync();
 
         Assert.True(within.Passed, string.Join("\n", within.Violations));

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Medisettle.Grains.Policy;
 
-namespace Medisettle.Grains.Policy;
+namespace Medisettle.Grains.PolicyPacks;
 
 /// <summary>
 /// Loads and validates policy packs at start-up. Any invalid data throws a
