@@ -1,13 +1,30 @@
 using Medisettle.Silo.Hosting;
+using Microsoft.AspNetCore.Connections;
 
 // Medisettle silo with the co-hosted gateway: `dotnet run --project Silo [--port 5080] [--data-dir data]
 // [--storage sqlite|postgres --connection "..."] [--persons 100000 --institutions 500]`.
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddMedisettleSilo();
+WebApplication? app = null;
+try
+{
+    var builder = WebApplication.CreateSlimBuilder(args);
+    LoopbackPorts.EnsureFree(builder.AddMedisettleSilo());
 
-var app = builder.Build();
-app.MapMedisettle();
+    app = builder.Build();
+    app.MapMedisettle();
 
-await app.StartAsync(); // the silo seeds the demo data (first start) before it reports started
-app.AnnounceReady();
-await app.WaitForShutdownAsync();
+    await app.StartAsync(); // the silo seeds the demo data (first start) before it reports started
+    app.AnnounceReady();
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+catch (Exception e) when (e is SiloStartupException || e.InnerException is AddressInUseException)
+{
+    // A failure the user can fix (bad option, unusable data directory, port taken): one line, no stack trace.
+    await Console.Error.WriteLineAsync("medisettle silo: " + e.Message);
+    if (app is not null)
+    {
+        await app.DisposeAsync();
+    }
+
+    return 1;
+}

@@ -100,6 +100,7 @@ internal static class PersonAdminEndpoints
             Settlements = [.. journal.Settlements.Select(s => new PersonSettlementView
             {
                 SettlementId = s.SettlementId,
+                MessageId = s.MessageId,
                 InstitutionCode = s.InstitutionCode,
                 VisitId = s.Breakdown.VisitId,
                 VisitType = s.Breakdown.VisitType,

@@ -7,6 +7,8 @@ namespace Medisettle.Gateway.Admin;
 public sealed record PersonSettlementView
 {
     public required string SettlementId { get; init; }
+    /// <summary>The msgid of the request that settled it (a retry with this msgid is answered with this settlement).</summary>
+    public required string MessageId { get; init; }
     public required string InstitutionCode { get; init; }
     public required string VisitId { get; init; }
     public required VisitType VisitType { get; init; }

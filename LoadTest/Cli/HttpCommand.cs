@@ -10,14 +10,16 @@ internal static class HttpCommand
     public static Command Create()
     {
         var common = new CommonOptions();
-        var url = new Option<Uri>("--url") { Description = "Gateway base address (loopback only)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
+        var url = GatewayUrlOption.Create();
         var token = new Option<string?>("--admin-token") { Description = "Admin bearer token for GET /admin/v1/audit (default: MEDISETTLE_ADMIN_TOKEN)" };
         var connections = new Option<int>("--connections") { Description = "HTTP connections at most", DefaultValueFactory = _ => 256 };
+        var acks = new Option<string?>("--acks") { Description = "Append every acknowledged settlement to this file as msgid<TAB>setl_id<TAB>psn_no<TAB>infno (check it later with verify)" };
         var command = new Command("http", "Drive a running gateway over HTTP with signed national-platform transactions.");
         common.AddTo(command);
         command.Options.Add(url);
         command.Options.Add(token);
         command.Options.Add(connections);
+        command.Options.Add(acks);
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new HttpOptions
@@ -25,6 +27,7 @@ internal static class HttpCommand
                 BaseAddress = result.GetValue(url)!,
                 AdminToken = result.GetValue(token) ?? Environment.GetEnvironmentVariable("MEDISETTLE_ADMIN_TOKEN"),
                 ConnectionsMax = result.GetValue(connections),
+                AcknowledgementsPath = result.GetValue(acks),
             };
             await using var target = new HttpTarget(options, TimeProvider.System);
             var rate = result.GetValue(common.Rate);

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Medisettle.LoadTest.Cli;
 
-/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>runtime</c>.</summary>
+/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>runtime</c>.</summary>
 public static class LoadTestCommands
 {
     public static RootCommand Create()
@@ -10,6 +10,7 @@ public static class LoadTestCommands
         var root = new RootCommand("Medisettle peak-swipe simulator and benchmarks (open-loop arrivals, latency from intended start).");
         root.Subcommands.Add(InProcessCommand.Create());
         root.Subcommands.Add(HttpCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(BreakdownCommand.Create());
         root.Subcommands.Add(StorageCommand.Create());

@@ -12,5 +12,11 @@ public sealed record HttpOptions
     /// <summary>TCP connections to the gateway at most.</summary>
     public int ConnectionsMax { get; init; } = 256;
 
+    /// <summary>
+    /// When set, every acknowledged settlement is appended to this file as it arrives (warm-up included), one
+    /// <see cref="Acknowledgements.AcknowledgementLine"/> per line; <c>verify</c> checks the file against the service.
+    /// </summary>
+    public string? AcknowledgementsPath { get; init; }
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Medisettle.Grains.Demo;
 using Medisettle.Interfaces.Platform;
+using Medisettle.LoadTest.Acknowledgements;
 using Medisettle.LoadTest.Workload;
 
 namespace Medisettle.LoadTest.Targets;
@@ -12,11 +13,13 @@ namespace Medisettle.LoadTest.Targets;
 /// A running gateway over HTTP (loopback only). Each swipe is the platform's sequence of signed transactions:
 /// pharmacy 2102; outpatient 2201 register → 2204 fee upload → 2206 pre-settle → 2207 settle; inpatient 2401
 /// admission → 2301 fee upload → 2304 settle; cancel 2208; a retry re-sends the settle body with the same msgid
-/// (signed afresh, as the replay cache requires) and expects the same setl_id.
+/// (signed afresh with a timestamp later than every earlier send of that body, see <see cref="SignedBody"/>, as the
+/// replay cache requires) and expects the same setl_id.
 /// </summary>
 public sealed partial class HttpTarget : ISwipeTarget
 {
     private readonly HttpClient _client;
+    private readonly AcknowledgementLog? _acknowledgements;
     private readonly HttpOptions _options;
     private readonly TimeProvider _time;
 
@@ -38,9 +41,11 @@ public sealed partial class HttpTarget : ISwipeTarget
             AutomaticDecompression = DecompressionMethods.None,
         };
         _client = new HttpClient(handler) { BaseAddress = options.BaseAddress, Timeout = options.RequestTimeout };
+        _acknowledgements = options.AcknowledgementsPath is { } path ? new AcknowledgementLog(path) : null;
     }
 
-    public string Description => $"gateway {_options.BaseAddress} over HTTP/1.1 ({_options.ConnectionsMax} connections max)";
+    public string Description => $"gateway {_options.BaseAddress} over HTTP/1.1 ({_options.ConnectionsMax} connections max)"
+        + (_acknowledgements is null ? "" : $"; acknowledgements appended to {_acknowledgements.FilePath}");
 
     public async Task<SwipeResult> ExecuteAsync(SwipePlan plan, AcknowledgedSettlement? prior, CancellationToken cancellationToken)
     {
@@ -99,9 +104,10 @@ public sealed partial class HttpTarget : ISwipeTarget
             }
         }
 
-        var body = kind == SwipeKind.Pharmacy
+        var infno = kind switch { SwipeKind.Pharmacy => "2102", SwipeKind.Outpatient => "2207", _ => "2304" };
+        var body = new SignedBody(kind == SwipeKind.Pharmacy
             ? HttpWire.PharmacyBody(plan, command, Now)
-            : HttpWire.SettleBody(kind == SwipeKind.Outpatient ? "2207" : "2304", plan, command, mdtrtId, command.MessageId, Now);
+            : HttpWire.SettleBody(infno, plan, command, mdtrtId, command.MessageId, Now));
         var (settle, output) = await SendAsync(body, command.InstitutionCode, cancellationToken);
         if (settle.Infcode != 0)
         {
@@ -109,6 +115,7 @@ public sealed partial class HttpTarget : ISwipeTarget
         }
 
         var setlId = HttpWire.SettlementIdOf(output) ?? throw new InvalidDataException("The settlement answer has no setlinfo.setl_id.");
+        _acknowledgements?.Append(new AcknowledgementLine(command.MessageId, setlId, plan.PersonId, infno));
         return new SwipeResult(kind, SwipeStatus.Settled, null, new AcknowledgedSettlement(plan.PersonId, setlId, command, body, mdtrtId));
     }
 
@@ -128,9 +135,17 @@ public sealed partial class HttpTarget : ISwipeTarget
             : new SwipeResult(SwipeKind.Retry, SwipeStatus.Error, $"retry answered infcode {response.Infcode} {HttpWire.SettlementIdOf(output)}, not the first answer {prior.SettlementId}", null);
     }
 
-    private async Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(byte[] body, string institution, CancellationToken cancellationToken)
+    /// <summary>Sends a body that is sent once (helper transactions, cancels), signed now.</summary>
+    private Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(byte[] body, string institution, CancellationToken cancellationToken) =>
+        SendAsync(body, institution, Now, cancellationToken);
+
+    /// <summary>Sends a body that a retry may send again: each send is signed with a later timestamp than the one before.</summary>
+    private Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(SignedBody body, string institution, CancellationToken cancellationToken) =>
+        SendAsync(body.Bytes, institution, body.NextSigningTime(Now), cancellationToken);
+
+    private async Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(byte[] body, string institution, DateTimeOffset signedAt, CancellationToken cancellationToken)
     {
-        using var request = PlatformEnvelope.Signed(body, institution, DemoData.CredentialSecret(institution), Now);
+        using var request = PlatformEnvelope.Signed(body, institution, DemoData.CredentialSecret(institution), signedAt);
         using var response = await _client.SendAsync(request, cancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var answer = JsonSerializer.Deserialize(bytes, PlatformJsonContext.Default.PlatformResponse)
@@ -189,6 +204,7 @@ public sealed partial class HttpTarget : ISwipeTarget
     public ValueTask DisposeAsync()
     {
         _client.Dispose();
+        _acknowledgements?.Dispose();
         return ValueTask.CompletedTask;
     }
 

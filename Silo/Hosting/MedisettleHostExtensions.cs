@@ -23,10 +23,10 @@ public static class MedisettleHostExtensions
         options.AdminToken = builder.Configuration["ADMIN_TOKEN"] ?? options.AdminToken;
         if (options.Problems() is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException("Invalid silo options: " + string.Join(" ", problems));
+            throw new SiloStartupException("Invalid silo options: " + string.Join(" ", problems));
         }
 
-        Directory.CreateDirectory(options.DataDir);
+        DataDirectory.Prepare(options.DataDir);
         options.AdminToken ??= LoadOrCreateAdminToken(options.DataDir);
         builder.Services.AddSingleton(options);
         builder.Logging

@@ -79,6 +79,45 @@ internal sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>
+    /// Runs the silo with <paramref name="arguments"/> (besides free Orleans ports, unless given) until it exits by
+    /// itself; for start-up failures. Killed and reported as exit code -1 when it is still running after a minute.
+    /// </summary>
+    public static async Task<SiloExit> RunUntilExitAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(SiloDll());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var option in new[] { "--silo-port", "--gateway-port" }.Where(o => !arguments.Contains(o)))
+        {
+            start.ArgumentList.Add(option);
+            start.ArgumentList.Add(FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        start.Environment["MEDISETTLE_ADMIN_TOKEN"] = AdminToken;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return new SiloExit(-1, await standardOutput, await standardError);
+        }
+
+        return new SiloExit(process.ExitCode, await standardOutput, await standardError);
+    }
+
     /// <summary>A free loopback port (the OS picks it; it is released just before the silo binds it).</summary>
     public static int FreePort()
     {

@@ -54,14 +54,15 @@ public sealed class AdminEndToEndTests(SettlementHost host) : IClassFixture<Sett
     }
 
     [Fact]
-    public async Task Person_view_lists_settlements_and_cancel_restores_year_to_date()
+    public async Task Person_view_lists_settlements_with_their_msgid_and_cancel_restores_year_to_date()
     {
         // Adult resident, tier-3 stay of 1,400.00: hifp_pay (1,400 − 400) × 60% = 600.00; cancelled → 0.
         var psn = await host.EnrolAsync(Scheme.MergedResident, PersonCategory.AdultResident);
         var admitted = await host.CallAsync("2401", Inputs.Admission(psn), SettlementHost.Hospital);
         var mdtrtId = admitted.Output["result"]!["mdtrt_id"]!.GetValue<string>();
         await host.CallAsync("2301", Inputs.Fees(Inputs.Fee(psn, mdtrtId, "F1", 1_400m)), SettlementHost.Hospital);
-        var settled = await host.CallAsync("2304", Inputs.Settle(psn, mdtrtId, 1_400m, "21"), SettlementHost.Hospital);
+        var settleMsgid = host.NewMsgid(SettlementHost.Hospital);
+        var settled = await host.CallAsync("2304", Inputs.Settle(psn, mdtrtId, 1_400m, "21"), SettlementHost.Hospital, settleMsgid);
         var during = await host.AdminAsync(HttpMethod.Get, $"/persons/{psn}");
         await host.CallAsync("2305", Inputs.Cancel(psn, settled.Text("setl_id"), mdtrtId), SettlementHost.Hospital);
         var after = await host.AdminAsync(HttpMethod.Get, $"/persons/{psn}");
@@ -70,6 +71,7 @@ public sealed class AdminEndToEndTests(SettlementHost host) : IClassFixture<Sett
         Assert.Equal(0, after.Body["yearToDate"]!["basicFundPaid"]!.GetValue<long>());
         var listed = after.Body["settlements"]![0]!;
         Assert.Equal(settled.Text("setl_id"), listed["settlementId"]!.GetValue<string>());
+        Assert.Equal(settleMsgid, listed["messageId"]!.GetValue<string>());
         Assert.Equal(140_000, listed["totalAmount"]!.GetValue<long>());
         Assert.NotNull(listed["cancelledAt"]);
     }

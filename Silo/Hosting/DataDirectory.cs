@@ -1,0 +1,63 @@
+namespace Medisettle.Silo.Hosting;
+
+/// <summary>Creates the data directory and proves it writable before anything else uses it.</summary>
+public static class DataDirectory
+{
+    private const string ProbeFileName = ".write-probe";
+
+    /// <summary>
+    /// Creates <paramref name="path"/> (and its parents) and writes, then deletes, a probe file in it.
+    /// Throws <see cref="SiloStartupException"/> naming the path and the problem.
+    /// </summary>
+    public static void Prepare(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        try
+        {
+            Directory.CreateDirectory(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SiloStartupException($"--data-dir '{full}' cannot be created: {Reason(full, e)}", e);
+        }
+
+        var probe = Path.Combine(full, ProbeFileName);
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SiloStartupException($"--data-dir '{full}' is not writable: {Explain(e)}", e);
+        }
+    }
+
+    /// <summary>The clearest reason: a file where a directory is expected, else the operating system's message.</summary>
+    private static string Reason(string full, Exception e)
+    {
+        for (var path = full; !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return path == full ? "it is a file, not a directory." : $"'{path}' is a file, not a directory.";
+            }
+
+            if (Directory.Exists(path))
+            {
+                break;
+            }
+        }
+
+        return Explain(e);
+    }
+
+    /// <summary>.NET reports ENOENT from a pseudo file system such as /proc as "Could not find file", which misleads.</summary>
+    private static string Explain(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied.",
+        FileNotFoundException or DirectoryNotFoundException => "the file system refuses to create files there (no such file or directory).",
+        _ => e.Message,
+    };
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Medisettle.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Xunit;
+
+namespace Medisettle.LoadTest.Tests;
+
+/// <summary>
+/// A real target for the HTTP commands: the silo program's own host setup (Orleans silo, group-commit SQLite storage,
+/// co-hosted gateway on a free loopback port) started in this process on a temp data directory, with a small demo
+/// (200 persons, 30 institutions: the planner needs at least 25).
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string AdminToken = "loadtest-admin-token-0123456789abcdef0123";
+    public const int Persons = 200;
+    public const int Institutions = 30;
+
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("loadtest-gateway-");
+    private WebApplication? app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A directory of this fixture for files of the tests (acks, reports).</summary>
+    public string WorkDirectory => directory.FullName;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder(
+        [
+            "--port", Text(port), "--silo-port", Text(FreePort()), "--gateway-port", Text(FreePort()),
+            "--data-dir", Path.Combine(directory.FullName, "data"), "--persons", Text(Persons), "--institutions", Text(Institutions),
+            "--AdminToken", AdminToken,
+        ]);
+        builder.AddMedisettleSilo();
+        app = builder.Build();
+        app.MapMedisettle();
+        await app.StartAsync();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        directory.Delete(recursive: true);
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
