@@ -36,12 +36,12 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
     ITransactionHandler ITransactionContract.CreateUnavailableHandler() => new UnavailableTransactionHandler<TInput, TOutput>(this);
 
     /// <summary>Parses and checks the envelope's input; on failure returns the envelope error and <paramref name="input"/> is null.</summary>
-    internal TransactionResult? TryRead(JsonElement element, InputLimits limits, out TInput? input)
+    internal EnvelopeResult? TryRead(JsonElement element, InputLimits limits, out TInput? input)
     {
         input = null;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return TransactionResult.Failure(Infcodes.WrongType, "field 'input' must be an object");
+            return EnvelopeResult.Failure(Infcodes.WrongType, "field 'input' must be an object");
         }
 
         try
@@ -51,12 +51,12 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
         catch (JsonException exception)
         {
             var failure = JsonErrors.Describe(exception, "input", Input);
-            return TransactionResult.Failure(failure.Infcode, failure.Message);
+            return EnvelopeResult.Failure(failure.Infcode, failure.Message);
         }
 
         if (input is null)
         {
-            return TransactionResult.Failure(Infcodes.WrongType, "field 'input' must be an object");
+            return EnvelopeResult.Failure(Infcodes.WrongType, "field 'input' must be an object");
         }
 
         var checker = new InputChecker(limits);
@@ -64,7 +64,7 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
         if (checker.Failure is { } problem)
         {
             input = null;
-            return TransactionResult.Failure(problem.Infcode, problem.Message);
+            return EnvelopeResult.Failure(problem.Infcode, problem.Message);
         }
 
         return null;

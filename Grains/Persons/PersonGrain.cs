@@ -152,7 +152,7 @@ public sealed partial class PersonGrain(
                 RejectionCode.VisitAlreadySettled, $"Visit {command.Visit.VisitId} is already settled as {existing.SettlementId}; cancel it first.", now));
         }
 
-        var input = new SettlementInput
+        var input = new EngineInput
         {
             Person = profile,
             Institution = institution,

@@ -19,9 +19,9 @@ public sealed partial class SettlementEngine
             return Reject(RejectionCode.EmptySwipe, $"visit {w.Visit.VisitId} has no fee lines (空刷)");
         }
 
-        if (lines.Count > FeeLinesMax)
+        if (lines.Count > Visit.FeeLinesMax)
         {
-            return Reject(RejectionCode.InvalidFeeLine, $"visit {w.Visit.VisitId} has {lines.Count} fee lines; at most {FeeLinesMax}");
+            return Reject(RejectionCode.InvalidFeeLine, $"visit {w.Visit.VisitId} has {lines.Count} fee lines; at most {Visit.FeeLinesMax}");
         }
 
         var sum = Money.Zero;

@@ -17,9 +17,6 @@ namespace Medisettle.Grains.Policy;
 /// </remarks>
 public sealed partial class SettlementEngine
 {
-    /// <summary>Most fee lines one settlement may carry.</summary>
-    public const int FeeLinesMax = 5_000;
-
     private readonly PolicyPackCatalog catalog;
 
     public SettlementEngine(PolicyPackCatalog catalog)
@@ -29,7 +26,7 @@ public sealed partial class SettlementEngine
     }
 
     /// <summary>Computes one settlement (also used for pre-settlement: nothing is committed here).</summary>
-    public SettlementComputation Compute(SettlementInput input)
+    public SettlementComputation Compute(EngineInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.PersonalAccountBalance.IsNegative)

@@ -4,7 +4,7 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Grains.Policy;
 
 /// <summary>Scratch state of one computation, filled step by step by the engine.</summary>
-internal sealed class SettlementWork(SettlementInput input)
+internal sealed class SettlementWork(EngineInput input)
 {
     public PersonProfile Person { get; } = input.Person;
 

@@ -199,9 +199,9 @@ public sealed class EligibilityTests
     }
 
     /// <summary>P0 adult at a tier-3 hospital with a 1,000 inpatient stay; change one part.</summary>
-    private static SettlementInput P0With(Visit visit) => Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), visit);
+    private static EngineInput P0With(Visit visit) => Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), visit);
 
-    private static SettlementInput P0At(InstitutionProfile hospital) => Input(Person("990001"), hospital, Inpatient(Day2013, 1_000m));
+    private static EngineInput P0At(InstitutionProfile hospital) => Input(Person("990001"), hospital, Inpatient(Day2013, 1_000m));
 
-    private static SettlementInput P0For(PersonProfile person) => Input(person, Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 1_000m));
+    private static EngineInput P0For(PersonProfile person) => Input(person, Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 1_000m));
 }

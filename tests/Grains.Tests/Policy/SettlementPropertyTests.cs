@@ -51,7 +51,7 @@ public sealed class SettlementPropertyTests(ITestOutputHelper output)
         var visits = random.Next(1, VisitsPerPersonMax + 1);
         for (var v = 0; v < visits; v++)
         {
-            var input = new SettlementInput
+            var input = new EngineInput
             {
                 Person = person,
                 Institution = Hospital(region, region == "220722" ? Pick(random, [InstitutionLevel.Community, InstitutionLevel.CountyOrHigher]) : Pick(random, P0Levels)),
@@ -84,7 +84,7 @@ public sealed class SettlementPropertyTests(ITestOutputHelper output)
         return (applied.Count, rejected);
     }
 
-    private static void CheckSettlement(SettlementInput input, SettlementComputation result)
+    private static void CheckSettlement(EngineInput input, SettlementComputation result)
     {
         var b = result.Breakdown!;
         var before = input.YearToDate;
@@ -106,7 +106,7 @@ public sealed class SettlementPropertyTests(ITestOutputHelper output)
         Assert.Equal(before with { }, result.YearToDateAfter.Reverse(b.Delta));
     }
 
-    private static void CheckBasicCap(SettlementInput input, SettlementBreakdown b)
+    private static void CheckBasicCap(EngineInput input, SettlementBreakdown b)
     {
         if (b.VisitType == VisitType.SpecialDiseaseOutpatient || b.FundLines.Count == 0)
         {
