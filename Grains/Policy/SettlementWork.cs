@@ -73,6 +73,15 @@ internal sealed class SettlementWork(EngineInput input)
 
     public List<FundLine> Lines { get; } = [];
 
+    /// <summary>The funds' payments so far, with the given basic-fund amount (all basic, or only the cap-counted part).</summary>
+    public FundAmounts FundsPaid(Money basicPooled) => new()
+    {
+        BasicPooled = basicPooled,
+        LargeAmount = LargeAmountPaid,
+        CriticalIllness = CriticalIllnessPaid,
+        MedicalAssistance = AssistancePaid,
+    };
+
     public List<string> Trace { get; } = [];
 
     public List<string> PackIds { get; } = [];
