@@ -13,7 +13,7 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
     where TInput : class
     where TOutput : class
 {
-    private readonly Action<TInput, InputChecker> validate;
+    private readonly Action<TInput, InputChecker> _validate;
 
     internal TransactionContract(string infno, string name, JsonTypeInfo<TInput> input, JsonTypeInfo<TOutput> output, Action<TInput, InputChecker> validate)
     {
@@ -21,7 +21,7 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
         Name = name;
         Input = input;
         Output = output;
-        this.validate = validate;
+        _validate = validate;
     }
 
     public string Infno { get; }
@@ -60,7 +60,7 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
         }
 
         var checker = new InputChecker(limits);
-        validate(input, checker);
+        _validate(input, checker);
         if (checker.Failure is { } problem)
         {
             input = null;

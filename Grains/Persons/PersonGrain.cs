@@ -24,7 +24,7 @@ public sealed partial class PersonGrain(
     IOptions<SettlementOptions> options,
     ILogger<PersonGrain> log) : Grain, IPersonGrain
 {
-    private readonly SettlementOptions options = options.Value;
+    private readonly SettlementOptions _options = options.Value;
 
     private PersonState S => state.State;
 
@@ -115,7 +115,7 @@ public sealed partial class PersonGrain(
         var (_, appends) = LedgerWriter.Settle(settlementId, command, profile, breakdown, now);
         var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
 
-        S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, options.CancelWindowYears);
+        S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, _options.CancelWindowYears);
         Remember(key, outcome);
         try
         {

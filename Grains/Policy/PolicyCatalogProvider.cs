@@ -18,18 +18,18 @@ public sealed class PolicyCatalogProvider
     /// <summary>Most packs waiting to be activated.</summary>
     public const int StagedPacksMax = 100;
 
-    private readonly ConcurrentDictionary<string, (PolicyPack Pack, string Json)> staged = new(StringComparer.Ordinal);
-    private readonly string? activatedDirectory;
-    private readonly Lock swap = new();
-    private volatile SettlementEngine engine;
-    private volatile PolicyPackCatalog catalog;
+    private readonly ConcurrentDictionary<string, (PolicyPack Pack, string Json)> _staged = new(StringComparer.Ordinal);
+    private readonly string? _activatedDirectory;
+    private readonly Lock _swap = new();
+    private volatile SettlementEngine _engine;
+    private volatile PolicyPackCatalog _catalog;
 
     public PolicyCatalogProvider(PolicyPackCatalog initial, string? activatedDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(initial);
-        catalog = initial;
-        engine = new SettlementEngine(initial);
-        this.activatedDirectory = activatedDirectory;
+        _catalog = initial;
+        _engine = new SettlementEngine(initial);
+        _activatedDirectory = activatedDirectory;
     }
 
     /// <summary>
@@ -54,13 +54,13 @@ public sealed class PolicyCatalogProvider
     }
 
     /// <summary>The catalog in force.</summary>
-    public PolicyPackCatalog Catalog => catalog;
+    public PolicyPackCatalog Catalog => _catalog;
 
     /// <summary>The engine on the catalog in force.</summary>
-    public SettlementEngine Engine => engine;
+    public SettlementEngine Engine => _engine;
 
     /// <summary>Packs loaded but not active, by id.</summary>
-    public IReadOnlyCollection<PolicyPack> Staged => [.. staged.Values.Select(s => s.Pack).OrderBy(p => p.Id, StringComparer.Ordinal)];
+    public IReadOnlyCollection<PolicyPack> Staged => [.. _staged.Values.Select(s => s.Pack).OrderBy(p => p.Id, StringComparer.Ordinal)];
 
     /// <summary>Parses and validates a pack (<see cref="PolicyPackLoader.Parse"/>) and keeps it for activation.</summary>
     /// <exception cref="PolicyPackException">The pack is invalid (the message names file, field and value).</exception>
@@ -68,12 +68,12 @@ public sealed class PolicyCatalogProvider
     public PolicyPack Stage(string json, string sourceName)
     {
         var pack = PolicyPackLoader.Parse(json, sourceName);
-        if (!staged.ContainsKey(pack.Id) && staged.Count >= StagedPacksMax)
+        if (!_staged.ContainsKey(pack.Id) && _staged.Count >= StagedPacksMax)
         {
             throw new InvalidOperationException($"{StagedPacksMax} packs are already staged (StagedPacksMax); activate or restart first.");
         }
 
-        staged[pack.Id] = (pack, json);
+        _staged[pack.Id] = (pack, json);
         return pack;
     }
 
@@ -85,19 +85,19 @@ public sealed class PolicyCatalogProvider
     public bool Activate(string packId)
     {
         ArgumentNullException.ThrowIfNull(packId);
-        lock (swap)
+        lock (_swap)
         {
-            if (!staged.TryGetValue(packId, out var entry))
+            if (!_staged.TryGetValue(packId, out var entry))
             {
                 return false;
             }
 
-            var packs = catalog.Packs.Where(p => p.Id != packId).Append(entry.Pack);
-            var next = new PolicyPackCatalog(packs, catalog.OffsitePairs);
+            var packs = _catalog.Packs.Where(p => p.Id != packId).Append(entry.Pack);
+            var next = new PolicyPackCatalog(packs, _catalog.OffsitePairs);
             Persist(entry.Pack.Id, entry.Json);
-            engine = new SettlementEngine(next);
-            catalog = next;
-            staged.TryRemove(packId, out _);
+            _engine = new SettlementEngine(next);
+            _catalog = next;
+            _staged.TryRemove(packId, out _);
             return true;
         }
     }
@@ -105,14 +105,14 @@ public sealed class PolicyCatalogProvider
     /// <summary>Writes the pack to the activated-packs directory (temp file, then rename) before it takes effect.</summary>
     private void Persist(string packId, string json)
     {
-        if (activatedDirectory is null)
+        if (_activatedDirectory is null)
         {
             return;
         }
 
-        Directory.CreateDirectory(activatedDirectory);
+        Directory.CreateDirectory(_activatedDirectory);
         var fileName = string.Concat(packId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')) + ".json";
-        var path = Path.Combine(activatedDirectory, fileName);
+        var path = Path.Combine(_activatedDirectory, fileName);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, json);
         File.Move(temporary, path, overwrite: true);

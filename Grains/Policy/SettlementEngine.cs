@@ -17,12 +17,12 @@ namespace Medisettle.Grains.Policy;
 /// </remarks>
 public sealed partial class SettlementEngine
 {
-    private readonly PolicyPackCatalog catalog;
+    private readonly PolicyPackCatalog _catalog;
 
     public SettlementEngine(PolicyPackCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        this.catalog = catalog;
+        _catalog = catalog;
     }
 
     /// <summary>Computes one settlement (also used for pre-settlement: nothing is committed here).</summary>

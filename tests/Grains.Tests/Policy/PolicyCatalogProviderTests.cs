@@ -8,9 +8,9 @@ namespace Medisettle.Grains.Tests.Policy;
 public sealed class PolicyCatalogProviderTests : IDisposable
 {
     private const string NewRegion = "990098";
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"medisettle-packs-{Guid.NewGuid():N}");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"medisettle-packs-{Guid.NewGuid():N}");
 
-    private SettlementOptions Options => new() { ActivatedPacksDirectory = directory };
+    private SettlementOptions Options => new() { ActivatedPacksDirectory = _directory };
 
     [Fact]
     public void An_activated_pack_is_in_force_at_once_and_after_a_restart()
@@ -27,7 +27,7 @@ public sealed class PolicyCatalogProviderTests : IDisposable
         Assert.True(activated);
         Assert.Equal("P1-990098-test", now!.Id);
         Assert.Equal("P1-990098-test", restarted!.Id);
-        Assert.True(File.Exists(Path.Combine(directory, "P1-990098-test.json")));
+        Assert.True(File.Exists(Path.Combine(_directory, "P1-990098-test.json")));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class PolicyCatalogProviderTests : IDisposable
         Assert.Throws<PolicyPackException>(() => provider.Activate("P1-370705-duplicate"));
 
         Assert.Equal("P1-370705-2011", provider.Catalog.Resolve("370705", Scheme.MergedResident, new DateOnly(2026, 3, 2)).Basic!.Id);
-        Assert.False(Directory.Exists(directory) && Directory.EnumerateFiles(directory).Any());
+        Assert.False(Directory.Exists(_directory) && Directory.EnumerateFiles(_directory).Any());
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class PolicyCatalogProviderTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 

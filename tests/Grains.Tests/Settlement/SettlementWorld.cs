@@ -25,16 +25,16 @@ internal sealed class SettlementWorld : IAsyncDisposable
     public static readonly DateOnly Day = new(2026, 3, 2);
 
     private static readonly string Secret = Convert.ToBase64String(new byte[32]);
-    private int nextVisit;
+    private int _nextVisit;
 
     public const int SiloCount = 2;
 
-    private readonly string? sqliteDirectory;
+    private readonly string? _sqliteDirectory;
 
     private SettlementWorld(InProcessTestCluster cluster, string? sqliteDirectory)
     {
         Cluster = cluster;
-        this.sqliteDirectory = sqliteDirectory;
+        _sqliteDirectory = sqliteDirectory;
     }
 
     public InProcessTestCluster Cluster { get; }
@@ -149,12 +149,12 @@ internal sealed class SettlementWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        if (sqliteDirectory is not null)
+        if (_sqliteDirectory is not null)
         {
             SqliteConnection.ClearAllPools();
-            if (Directory.Exists(sqliteDirectory))
+            if (Directory.Exists(_sqliteDirectory))
             {
-                Directory.Delete(sqliteDirectory, recursive: true);
+                Directory.Delete(_sqliteDirectory, recursive: true);
             }
         }
     }
@@ -165,7 +165,7 @@ internal sealed class SettlementWorld : IAsyncDisposable
         InstitutionCode = institution,
         Visit = new Visit
         {
-            VisitId = visitId ?? $"V{Interlocked.Increment(ref nextVisit):D6}",
+            VisitId = visitId ?? $"V{Interlocked.Increment(ref _nextVisit):D6}",
             Type = type,
             Date = date,
             AdmissionDate = type == VisitType.Inpatient ? date : null,
