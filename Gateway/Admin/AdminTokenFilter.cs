@@ -16,7 +16,7 @@ internal sealed class AdminTokenFilter(IOptions<GatewayOptions> options, ILogger
 {
     private const string Scheme = "Bearer ";
 
-    private readonly byte[] expectedDigest = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AdminToken ?? string.Empty));
+    private readonly byte[] _expectedDigest = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AdminToken ?? string.Empty));
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -28,7 +28,7 @@ internal sealed class AdminTokenFilter(IOptions<GatewayOptions> options, ILogger
         }
 
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(authorization[Scheme.Length..].Trim()));
-        if (!CryptographicOperations.FixedTimeEquals(presented, expectedDigest))
+        if (!CryptographicOperations.FixedTimeEquals(presented, _expectedDigest))
         {
             return Refuse(http, "Admin credential rejected", "The bearer token is not the configured admin token.");
         }

@@ -21,7 +21,7 @@ internal sealed class GatewayMetrics
 
     private static readonly MetricOutcome[] Outcomes = Enum.GetValues<MetricOutcome>();
 
-    private readonly ConcurrentDictionary<string, InfnoSeries> series = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InfnoSeries> _series = new(StringComparer.Ordinal);
 
     public static MetricOutcome OutcomeOf(int infcode) => infcode switch
     {
@@ -34,7 +34,7 @@ internal sealed class GatewayMetrics
 
     public void Record(string infnoLabel, int infcode, TimeSpan elapsed)
     {
-        var entry = series.GetOrAdd(infnoLabel, _ => new InfnoSeries());
+        var entry = _series.GetOrAdd(infnoLabel, _ => new InfnoSeries());
         Interlocked.Increment(ref entry.Outcomes[(int)OutcomeOf(infcode)]);
         var seconds = elapsed.TotalSeconds;
         var bucket = Array.FindIndex(BucketBoundsSeconds, bound => seconds <= bound);
@@ -45,7 +45,7 @@ internal sealed class GatewayMetrics
     public string Render()
     {
         var text = new StringBuilder();
-        var ordered = series.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        var ordered = _series.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
         text.Append("# HELP medisettle_gateway_requests_total Platform requests answered, by infno and outcome.\n");
         text.Append("# TYPE medisettle_gateway_requests_total counter\n");
         foreach (var (infno, entry) in ordered)

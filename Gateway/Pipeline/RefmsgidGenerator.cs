@@ -6,11 +6,11 @@ namespace Medisettle.Gateway.Pipeline;
 internal sealed class RefmsgidGenerator
 {
     private const long SequenceModulus = 100_000_000;
-    private long sequence;
+    private long _sequence;
 
     public string Next(DateTimeOffset at)
     {
-        var next = Interlocked.Increment(ref sequence) % SequenceModulus;
+        var next = Interlocked.Increment(ref _sequence) % SequenceModulus;
         return string.Create(CultureInfo.InvariantCulture, $"MS{at:yyyyMMddHHmmssfff}{next:D8}");
     }
 }

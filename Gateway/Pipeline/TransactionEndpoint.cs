@@ -25,15 +25,15 @@ internal sealed class TransactionEndpoint(
     IOptions<GatewayOptions> options,
     ILogger<TransactionEndpoint> logger)
 {
-    private readonly GatewayOptions settings = options.Value;
-    private readonly InputLimits limits = InputLimits.From(options.Value);
-    private readonly RefmsgidGenerator refmsgids = new();
+    private readonly GatewayOptions _settings = options.Value;
+    private readonly InputLimits _limits = InputLimits.From(options.Value);
+    private readonly RefmsgidGenerator _refmsgids = new();
 
     public async Task InvokeAsync(HttpContext http)
     {
         var started = time.GetTimestamp();
-        var receivedAt = time.GetUtcNow().ToOffset(settings.WireUtcOffset);
-        var refmsgid = refmsgids.Next(receivedAt);
+        var receivedAt = time.GetUtcNow().ToOffset(_settings.WireUtcOffset);
+        var refmsgid = _refmsgids.Next(receivedAt);
         var cancellationToken = http.RequestAborted;
         Answer answer;
         try
@@ -55,7 +55,7 @@ internal sealed class TransactionEndpoint(
             Infcode = answer.Infcode,
             InfRefmsgid = refmsgid,
             RefmsgTime = WireTime.FormatPrecise(receivedAt),
-            RespondTime = WireTime.FormatPrecise(time.GetUtcNow().ToOffset(settings.WireUtcOffset)),
+            RespondTime = WireTime.FormatPrecise(time.GetUtcNow().ToOffset(_settings.WireUtcOffset)),
             ErrMsg = answer.ErrMsg,
             WarnMsg = answer.WarnMsg,
             Output = answer.Output,
@@ -73,7 +73,7 @@ internal sealed class TransactionEndpoint(
             return Refused(new GatewayFailure(Infcodes.UnsupportedMediaType, "Content-Type must be application/json"), GatewayMetrics.NoInfno, refmsgid);
         }
 
-        if (await BoundedBody.ReadAsync(http, settings.RequestBodyBytesMax, cancellationToken) is not { } body)
+        if (await BoundedBody.ReadAsync(http, _settings.RequestBodyBytesMax, cancellationToken) is not { } body)
         {
             return Refused(new GatewayFailure(Infcodes.BodyTooLarge, TooLarge()), GatewayMetrics.NoInfno, refmsgid);
         }
@@ -108,7 +108,7 @@ internal sealed class TransactionEndpoint(
             Envelope = envelope,
             ReceivedAt = receivedAt,
             InfRefmsgid = refmsgid,
-            Limits = limits,
+            Limits = _limits,
         };
         var result = await handler.HandleAsync(context, cancellationToken);
         GatewayLog.TransactionAnswered(logger, envelope.Infno, envelope.Msgid, institution, result.Infcode);
@@ -142,7 +142,7 @@ internal sealed class TransactionEndpoint(
         return new Answer(failure.Infcode, failure.Message, null, null, infnoLabel);
     }
 
-    private string TooLarge() => $"request body exceeds RequestBodyBytesMax ({settings.RequestBodyBytesMax} bytes)";
+    private string TooLarge() => $"request body exceeds RequestBodyBytesMax ({_settings.RequestBodyBytesMax} bytes)";
 
     private sealed record Answer(int Infcode, string? ErrMsg, string? WarnMsg, JsonElement? Output, string InfnoLabel);
 }

@@ -15,12 +15,12 @@ public sealed class GrainInstitutionCredentialStore(IGrainFactory grains) : IIns
     /// <summary>Most credentials kept in memory.</summary>
     public const int EntriesMax = 100_000;
 
-    private readonly ConcurrentDictionary<string, InstitutionCredential> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InstitutionCredential> _cache = new(StringComparer.Ordinal);
 
     public async ValueTask<InstitutionCredential?> FindAsync(string fixmedinsCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fixmedinsCode);
-        if (cache.TryGetValue(fixmedinsCode, out var cached))
+        if (_cache.TryGetValue(fixmedinsCode, out var cached))
         {
             return cached;
         }
@@ -31,16 +31,16 @@ public sealed class GrainInstitutionCredentialStore(IGrainFactory grains) : IIns
             return null;
         }
 
-        if (cache.Count >= EntriesMax)
+        if (_cache.Count >= EntriesMax)
         {
-            cache.Clear();
+            _cache.Clear();
         }
 
         var credential = new InstitutionCredential(fixmedinsCode, secret);
-        cache[fixmedinsCode] = credential;
+        _cache[fixmedinsCode] = credential;
         return credential;
     }
 
     /// <summary>Forgets the cached credential of an institution (its secret or registration changed).</summary>
-    public void Invalidate(string fixmedinsCode) => cache.TryRemove(fixmedinsCode, out _);
+    public void Invalidate(string fixmedinsCode) => _cache.TryRemove(fixmedinsCode, out _);
 }

@@ -5,7 +5,7 @@ namespace Medisettle.Gateway.Security;
 /// <summary>A credential store held in memory, for tests and the demo.</summary>
 public sealed class InMemoryInstitutionCredentialStore : IInstitutionCredentialStore
 {
-    private readonly ConcurrentDictionary<string, InstitutionCredential> credentials = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InstitutionCredential> _credentials = new(StringComparer.Ordinal);
 
     public InMemoryInstitutionCredentialStore()
     {
@@ -24,12 +24,12 @@ public sealed class InMemoryInstitutionCredentialStore : IInstitutionCredentialS
     public void Set(InstitutionCredential credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        credentials[credential.FixmedinsCode] = credential;
+        _credentials[credential.FixmedinsCode] = credential;
     }
 
     public ValueTask<InstitutionCredential?> FindAsync(string fixmedinsCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fixmedinsCode);
-        return ValueTask.FromResult(credentials.GetValueOrDefault(fixmedinsCode));
+        return ValueTask.FromResult(_credentials.GetValueOrDefault(fixmedinsCode));
     }
 }

@@ -7,17 +7,17 @@ namespace Medisettle.Gateway.Security;
 /// </summary>
 internal sealed class ReplayCache(TimeProvider time, int entriesMax)
 {
-    private readonly Lock gate = new();
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<string, DateTimeOffset> expiries = new();
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
 
     public int Count
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return seen.Count;
+                return _seen.Count;
             }
         }
     }
@@ -26,26 +26,26 @@ internal sealed class ReplayCache(TimeProvider time, int entriesMax)
     public ReplayCheck TryRecord(string key, DateTimeOffset expiresAt)
     {
         var now = time.GetUtcNow();
-        lock (gate)
+        lock (_gate)
         {
-            while (expiries.TryPeek(out var oldest, out var expiry) && expiry <= now)
+            while (_expiries.TryPeek(out var oldest, out var expiry) && expiry <= now)
             {
-                expiries.Dequeue();
-                seen.Remove(oldest);
+                _expiries.Dequeue();
+                _seen.Remove(oldest);
             }
 
-            if (seen.Contains(key))
+            if (_seen.Contains(key))
             {
                 return ReplayCheck.Replay;
             }
 
-            if (seen.Count >= entriesMax)
+            if (_seen.Count >= entriesMax)
             {
                 return ReplayCheck.Full;
             }
 
-            seen.Add(key);
-            expiries.Enqueue(key, expiresAt);
+            _seen.Add(key);
+            _expiries.Enqueue(key, expiresAt);
             return ReplayCheck.Recorded;
         }
     }

@@ -21,8 +21,8 @@ internal sealed class RequestAuthenticator(
 {
     private const int SignatureBytes = 32;
 
-    private readonly ReplayCache replays = new(time, options.Value.ReplayCacheEntriesMax);
-    private readonly TimeSpan window = options.Value.ReplayWindow;
+    private readonly ReplayCache _replays = new(time, options.Value.ReplayCacheEntriesMax);
+    private readonly TimeSpan _window = options.Value.ReplayWindow;
 
     public async ValueTask<AuthenticationResult> AuthenticateAsync(IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
@@ -51,10 +51,10 @@ internal sealed class RequestAuthenticator(
 
         var signedAt = DateTimeOffset.FromUnixTimeMilliseconds(timestamp);
         var skew = time.GetUtcNow() - signedAt;
-        if (skew.Duration() > window)
+        if (skew.Duration() > _window)
         {
             return Refuse(Infcodes.TimestampOutsideWindow,
-                $"request timestamp is {(long)skew.TotalSeconds} s away from the gateway clock; the replay window is ±{(long)window.TotalSeconds} s");
+                $"request timestamp is {(long)skew.TotalSeconds} s away from the gateway clock; the replay window is ±{(long)_window.TotalSeconds} s");
         }
 
         var credential = await credentials.FindAsync(institution, cancellationToken);
@@ -69,7 +69,7 @@ internal sealed class RequestAuthenticator(
             return Refuse(Infcodes.BadSignature, "signature does not match the request");
         }
 
-        return replays.TryRecord(institution + ":" + signatureText.ToLowerInvariant(), signedAt + window) switch
+        return _replays.TryRecord(institution + ":" + signatureText.ToLowerInvariant(), signedAt + _window) switch
         {
             ReplayCheck.Recorded => AuthenticationResult.Success(institution),
             ReplayCheck.Replay => Refuse(Infcodes.Replay, "request already received (replayed signature); sign each request afresh"),

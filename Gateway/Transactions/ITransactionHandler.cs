@@ -10,5 +10,5 @@ public interface ITransactionHandler
     /// <summary>The transaction code (交易编号) handled, e.g. "2207".</summary>
     string Infno { get; }
 
-    ValueTask<TransactionResult> HandleAsync(TransactionContext context, CancellationToken cancellationToken);
+    ValueTask<EnvelopeResult> HandleAsync(TransactionContext context, CancellationToken cancellationToken);
 }

@@ -9,13 +9,13 @@ public sealed class SignInHandler(SignInRegistry sessions) : TransactionHandler<
 {
     public const int SignNoLength = 32;
 
-    protected override ValueTask<TransactionOutcome<SignInOutput>> ExecuteAsync(TransactionRequest<SignInInput> request, CancellationToken cancellationToken)
+    protected override ValueTask<HandlerOutcome<SignInOutput>> ExecuteAsync(TransactionRequest<SignInInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var signNo = RandomNumberGenerator.GetHexString(SignNoLength, lowercase: true);
         var signedInAt = request.Context.ReceivedAt;
         sessions.Record(request.Context.Institution, new SignInSession(signNo, request.Input.SignIn.OpterNo, signedInAt));
         var output = new SignInOutput { Signinoutb = new SignInResult { SignNo = signNo, SignTime = WireTime.Format(signedInAt) } };
-        return ValueTask.FromResult(TransactionOutcome<SignInOutput>.Ok(output));
+        return ValueTask.FromResult(HandlerOutcome<SignInOutput>.Ok(output));
     }
 }

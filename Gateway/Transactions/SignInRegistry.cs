@@ -8,19 +8,19 @@ namespace Medisettle.Gateway.Transactions;
 /// </summary>
 public sealed class SignInRegistry
 {
-    private readonly ConcurrentDictionary<string, SignInSession> sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SignInSession> _sessions = new(StringComparer.Ordinal);
 
     public void Record(string institution, SignInSession session)
     {
         ArgumentNullException.ThrowIfNull(institution);
         ArgumentNullException.ThrowIfNull(session);
-        sessions[institution] = session;
+        _sessions[institution] = session;
     }
 
     public SignInSession? Find(string institution)
     {
         ArgumentNullException.ThrowIfNull(institution);
-        return sessions.GetValueOrDefault(institution);
+        return _sessions.GetValueOrDefault(institution);
     }
 
     /// <summary>Whether <paramref name="signNo"/> is the institution's current sign-in number.</summary>

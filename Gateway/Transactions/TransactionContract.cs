@@ -13,7 +13,7 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
     where TInput : class
     where TOutput : class
 {
-    private readonly Action<TInput, InputChecker> validate;
+    private readonly Action<TInput, InputChecker> _validate;
 
     internal TransactionContract(string infno, string name, JsonTypeInfo<TInput> input, JsonTypeInfo<TOutput> output, Action<TInput, InputChecker> validate)
     {
@@ -21,7 +21,7 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
         Name = name;
         Input = input;
         Output = output;
-        this.validate = validate;
+        _validate = validate;
     }
 
     public string Infno { get; }
@@ -36,12 +36,12 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
     ITransactionHandler ITransactionContract.CreateUnavailableHandler() => new UnavailableTransactionHandler<TInput, TOutput>(this);
 
     /// <summary>Parses and checks the envelope's input; on failure returns the envelope error and <paramref name="input"/> is null.</summary>
-    internal TransactionResult? TryRead(JsonElement element, InputLimits limits, out TInput? input)
+    internal EnvelopeResult? TryRead(JsonElement element, InputLimits limits, out TInput? input)
     {
         input = null;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return TransactionResult.Failure(Infcodes.WrongType, "field 'input' must be an object");
+            return EnvelopeResult.Failure(Infcodes.WrongType, "field 'input' must be an object");
         }
 
         try
@@ -51,20 +51,20 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
         catch (JsonException exception)
         {
             var failure = JsonErrors.Describe(exception, "input", Input);
-            return TransactionResult.Failure(failure.Infcode, failure.Message);
+            return EnvelopeResult.Failure(failure.Infcode, failure.Message);
         }
 
         if (input is null)
         {
-            return TransactionResult.Failure(Infcodes.WrongType, "field 'input' must be an object");
+            return EnvelopeResult.Failure(Infcodes.WrongType, "field 'input' must be an object");
         }
 
         var checker = new InputChecker(limits);
-        validate(input, checker);
+        _validate(input, checker);
         if (checker.Failure is { } problem)
         {
             input = null;
-            return TransactionResult.Failure(problem.Infcode, problem.Message);
+            return EnvelopeResult.Failure(problem.Infcode, problem.Message);
         }
 
         return null;

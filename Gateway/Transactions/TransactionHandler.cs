@@ -19,7 +19,7 @@ public abstract class TransactionHandler<TInput, TOutput> : ITransactionHandler
 
     public string Infno => Contract.Infno;
 
-    public async ValueTask<TransactionResult> HandleAsync(TransactionContext context, CancellationToken cancellationToken)
+    public async ValueTask<EnvelopeResult> HandleAsync(TransactionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (Contract.TryRead(context.Envelope.Input, context.Limits, out var input) is { } failure)
@@ -29,10 +29,10 @@ public abstract class TransactionHandler<TInput, TOutput> : ITransactionHandler
 
         var outcome = await ExecuteAsync(new TransactionRequest<TInput>(context, input!), cancellationToken);
         return outcome.Output is { } output
-            ? TransactionResult.Success(System.Text.Json.JsonSerializer.SerializeToElement(output, Contract.Output), outcome.WarnMsg)
-            : TransactionResult.Failure(outcome.Infcode, outcome.ErrMsg!);
+            ? EnvelopeResult.Success(System.Text.Json.JsonSerializer.SerializeToElement(output, Contract.Output), outcome.WarnMsg)
+            : EnvelopeResult.Failure(outcome.Infcode, outcome.ErrMsg!);
     }
 
-    /// <summary>Carries out the transaction. Expected refusals are <see cref="TransactionOutcome{TOutput}.Reject(string)"/>, not exceptions.</summary>
-    protected abstract ValueTask<TransactionOutcome<TOutput>> ExecuteAsync(TransactionRequest<TInput> request, CancellationToken cancellationToken);
+    /// <summary>Carries out the transaction. Expected refusals are <see cref="HandlerOutcome{TOutput}.Reject(string)"/>, not exceptions.</summary>
+    protected abstract ValueTask<HandlerOutcome<TOutput>> ExecuteAsync(TransactionRequest<TInput> request, CancellationToken cancellationToken);
 }

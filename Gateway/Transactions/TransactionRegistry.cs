@@ -8,8 +8,8 @@ namespace Medisettle.Gateway.Transactions;
 /// </summary>
 internal sealed class TransactionRegistry
 {
-    private readonly FrozenDictionary<string, ITransactionHandler> handlers;
-    private readonly FrozenSet<string> available;
+    private readonly FrozenDictionary<string, ITransactionHandler> _handlers;
+    private readonly FrozenSet<string> _available;
 
     public TransactionRegistry(IEnumerable<ITransactionHandler> registered)
     {
@@ -23,22 +23,22 @@ internal sealed class TransactionRegistry
             }
         }
 
-        available = byInfno.Keys.ToFrozenSet(StringComparer.Ordinal);
+        _available = byInfno.Keys.ToFrozenSet(StringComparer.Ordinal);
         foreach (var contract in TransactionContracts.All)
         {
             byInfno.TryAdd(contract.Infno, contract.CreateUnavailableHandler());
         }
 
-        handlers = byInfno.ToFrozenDictionary(StringComparer.Ordinal);
+        _handlers = byInfno.ToFrozenDictionary(StringComparer.Ordinal);
         Names = TransactionContracts.All.ToFrozenDictionary(c => c.Infno, c => c.Name, StringComparer.Ordinal);
     }
 
     /// <summary>Infno → name of every known transaction code.</summary>
     public FrozenDictionary<string, string> Names { get; }
 
-    public IEnumerable<string> Infnos => handlers.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Infnos => _handlers.Keys.Order(StringComparer.Ordinal);
 
-    public bool TryGet(string infno, out ITransactionHandler handler) => handlers.TryGetValue(infno, out handler!);
+    public bool TryGet(string infno, out ITransactionHandler handler) => _handlers.TryGetValue(infno, out handler!);
 
-    public bool IsAvailable(string infno) => available.Contains(infno);
+    public bool IsAvailable(string infno) => _available.Contains(infno);
 }

@@ -11,6 +11,6 @@ internal sealed class UnavailableTransactionHandler<TInput, TOutput>(Transaction
     where TInput : class
     where TOutput : class
 {
-    protected override ValueTask<TransactionOutcome<TOutput>> ExecuteAsync(TransactionRequest<TInput> request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(TransactionOutcome<TOutput>.Reject(Infcodes.BusinessRejection, $"transaction {Infno} is not available yet"));
+    protected override ValueTask<HandlerOutcome<TOutput>> ExecuteAsync(TransactionRequest<TInput> request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(HandlerOutcome<TOutput>.Reject(Infcodes.BusinessRejection, $"transaction {Infno} is not available yet"));
 }

@@ -21,4 +21,13 @@ public static class WireTime
 
     public static bool TryParseDate(string? text, out DateTime value) =>
         DateTime.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>The calendar date of a time at its own offset; for a received-at time at the wire offset, the settlement date.</summary>
+    public static DateOnly DateOf(DateTimeOffset time) => DateOnly.FromDateTime(time.DateTime);
+
+    /// <summary>The date of a wire date-time the contract has already checked ("yyyy-MM-dd HH:mm:ss").</summary>
+    public static DateOnly DateOf(string checkedDateTime) =>
+        TryParseDateTime(checkedDateTime, out var value)
+            ? DateOnly.FromDateTime(value)
+            : throw new ArgumentException($"'{checkedDateTime}' is not a {DateTimeFormat} time.", nameof(checkedDateTime));
 }

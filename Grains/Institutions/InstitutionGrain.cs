@@ -24,17 +24,17 @@ public sealed partial class InstitutionGrain(
     public const int CredentialSecretBytesMin = 32;
 
     /// <summary>The profile as last committed (read by interleaving calls while a write is in flight).</summary>
-    private volatile InstitutionProfile? committedProfile;
+    private volatile InstitutionProfile? _committedProfile;
 
     private InstitutionState S => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        committedProfile = S.Profile;
+        _committedProfile = S.Profile;
         return Task.CompletedTask;
     }
 
-    public Task<InstitutionProfile?> GetProfileAsync() => Task.FromResult(committedProfile);
+    public Task<InstitutionProfile?> GetProfileAsync() => Task.FromResult(_committedProfile);
 
     public async Task<InstitutionSnapshot> RegisterAsync(InstitutionRegistration registration)
     {
@@ -58,7 +58,7 @@ public sealed partial class InstitutionGrain(
         S.Profile = profile;
         S.Name = registration.Name;
         await state.WriteOrReloadAsync();
-        committedProfile = S.Profile;
+        _committedProfile = S.Profile;
         return Snapshot();
     }
 
@@ -67,7 +67,7 @@ public sealed partial class InstitutionGrain(
         var profile = RequireProfile();
         S.Profile = profile with { Designation = status };
         await state.WriteOrReloadAsync();
-        committedProfile = S.Profile;
+        _committedProfile = S.Profile;
         LogDesignation(log, profile.Code, status, reason);
         return Snapshot();
     }
@@ -91,7 +91,7 @@ public sealed partial class InstitutionGrain(
         }
 
         await state.WriteOrReloadAsync();
-        committedProfile = S.Profile;
+        _committedProfile = S.Profile;
         return Snapshot();
     }
 

@@ -180,9 +180,9 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains, Policy
                 continue;
             }
 
-            if (year.BasicFundPaid > group.AnnualCap)
+            if (year.FundsPaid.BasicPooled > group.AnnualCap)
             {
-                violations.Add($"Person {profile.PersonId} year {year.BenefitYear}: basic fund paid {year.BasicFundPaid} exceeds the annual cap {group.AnnualCap} of group '{group.Name}'.");
+                violations.Add($"Person {profile.PersonId} year {year.BenefitYear}: basic fund paid {year.FundsPaid.BasicPooled} exceeds the annual cap {group.AnnualCap} of group '{group.Name}'.");
             }
 
             checkedCount++;

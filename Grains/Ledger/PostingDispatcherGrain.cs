@@ -26,14 +26,14 @@ public sealed partial class PostingDispatcherGrain(
     /// <summary>Key of the one dispatcher.</summary>
     public const string Key = "postings";
 
-    private IGrainTimer? timer;
+    private IGrainTimer? _timer;
 
     public Task StartAsync()
     {
-        if (timer is null && options.Value.DispatchInBackground)
+        if (_timer is null && options.Value.DispatchInBackground)
         {
             var delay = options.Value.DispatchIdleDelay;
-            timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(delay, delay) { KeepAlive = true });
+            _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(delay, delay) { KeepAlive = true });
         }
 
         return Task.CompletedTask;

@@ -35,12 +35,12 @@ public sealed partial class PersonGrain
                 RejectionCode.InstitutionMismatch, $"Settlement {command.SettlementId} was made by institution {record.InstitutionCode}; only it may cancel.", now);
         }
 
-        if (record.Breakdown.BenefitYear < S.CancelWindowStartYear(options.CancelWindowYears))
+        if (record.Breakdown.BenefitYear < S.CancelWindowStartYear(_options.CancelWindowYears))
         {
             return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
                 ?? SettlementOutcome.Rejected(
                     RejectionCode.CancelWindowClosed,
-                    $"Settlement {command.SettlementId} of benefit year {record.Breakdown.BenefitYear} can no longer be cancelled (CancelWindowYears = {options.CancelWindowYears}).",
+                    $"Settlement {command.SettlementId} of benefit year {record.Breakdown.BenefitYear} can no longer be cancelled (CancelWindowYears = {_options.CancelWindowYears}).",
                     now);
         }
 

@@ -42,7 +42,7 @@ public sealed partial class PersonGrain
             Rejection = outcome.Rejection,
             AnsweredAt = outcome.AnsweredAt,
         });
-        var excess = S.RecentMessages.Count - options.RecentMessagesMax;
+        var excess = S.RecentMessages.Count - _options.RecentMessagesMax;
         if (excess > 0)
         {
             S.RecentMessages.RemoveRange(0, excess);

@@ -25,7 +25,7 @@ public sealed partial class PersonGrain(
     IOptions<SettlementOptions> options,
     ILogger<PersonGrain> log) : Grain, IPersonGrain
 {
-    private readonly SettlementOptions options = options.Value;
+    private readonly SettlementOptions _options = options.Value;
 
     private PersonState S => state.State;
 
@@ -116,7 +116,7 @@ public sealed partial class PersonGrain(
         var (_, appends) = LedgerWriter.Settle(settlementId, command, profile, breakdown, now);
         var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
 
-        S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, options.CancelWindowYears);
+        S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, _options.CancelWindowYears);
         Remember(key, outcome);
         try
         {
@@ -153,7 +153,7 @@ public sealed partial class PersonGrain(
                 RejectionCode.VisitAlreadySettled, $"Visit {command.Visit.VisitId} is already settled as {existing.SettlementId}; cancel it first.", now));
         }
 
-        var input = new SettlementInput
+        var input = new EngineInput
         {
             Person = profile,
             Institution = institution,

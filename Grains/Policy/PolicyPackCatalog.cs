@@ -11,7 +11,7 @@ namespace Medisettle.Grains.Policy;
 /// </summary>
 public sealed class PolicyPackCatalog
 {
-    private readonly Dictionary<string, List<PolicyPack>> byRegion = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PolicyPack>> _byRegion = new(StringComparer.Ordinal);
 
     public PolicyPackCatalog(IEnumerable<PolicyPack> packs, IEnumerable<OffsitePair> offsitePairs)
     {
@@ -27,10 +27,10 @@ public sealed class PolicyPackCatalog
                 throw new PolicyPackException(pack.SourceFile, "$.id", pack.Id, $"id already used by {ids[pack.Id].SourceFile}");
             }
 
-            if (!byRegion.TryGetValue(pack.Region, out var list))
+            if (!_byRegion.TryGetValue(pack.Region, out var list))
             {
                 list = [];
-                byRegion.Add(pack.Region, list);
+                _byRegion.Add(pack.Region, list);
             }
 
             foreach (var other in list)
@@ -51,7 +51,7 @@ public sealed class PolicyPackCatalog
     /// <summary>The packs giving each section for this insured region, scheme and decision date.</summary>
     public PolicySet Resolve(string region, Scheme scheme, DateOnly date)
     {
-        if (!byRegion.TryGetValue(region, out var list))
+        if (!_byRegion.TryGetValue(region, out var list))
         {
             return new PolicySet();
         }

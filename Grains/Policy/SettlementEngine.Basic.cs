@@ -73,11 +73,11 @@ public sealed partial class SettlementEngine
         string capText;
         if (w.Group.CapBasis == CapBasis.FundPayment)
         {
-            capRoom = (w.Group.AnnualCap - w.Ytd.BasicFundPaid).AtLeastZero();
+            capRoom = (w.Group.AnnualCap - w.Ytd.FundsPaid.BasicPooled).AtLeastZero();
             var uncapped = payableBase.ApplyRate(w.Ratio);
             w.BasicPaid = Money.Min(uncapped, capRoom);
             w.OverCapAtRatio = uncapped - w.BasicPaid;
-            capText = Invariant($"cap {w.Group.AnnualCap} on fund payment, paid this year {w.Ytd.BasicFundPaid}, room {capRoom}");
+            capText = Invariant($"cap {w.Group.AnnualCap} on fund payment, paid this year {w.Ytd.FundsPaid.BasicPooled}, room {capRoom}");
         }
         else
         {

@@ -19,9 +19,9 @@ public sealed partial class SettlementEngine
             return Reject(RejectionCode.EmptySwipe, $"visit {w.Visit.VisitId} has no fee lines (空刷)");
         }
 
-        if (lines.Count > FeeLinesMax)
+        if (lines.Count > Visit.FeeLinesMax)
         {
-            return Reject(RejectionCode.InvalidFeeLine, $"visit {w.Visit.VisitId} has {lines.Count} fee lines; at most {FeeLinesMax}");
+            return Reject(RejectionCode.InvalidFeeLine, $"visit {w.Visit.VisitId} has {lines.Count} fee lines; at most {Visit.FeeLinesMax}");
         }
 
         var sum = Money.Zero;
@@ -67,7 +67,7 @@ public sealed partial class SettlementEngine
             return Reject(RejectionCode.InstitutionNotNetworked, Invariant($"institution {inst.Code} is not networked (联网) on {w.Visit.Date:yyyy-MM-dd}"));
         }
 
-        if (!catalog.IsOffsiteEnabled(w.Person.InsuredRegion, inst.Region, w.Visit.Date))
+        if (!_catalog.IsOffsiteEnabled(w.Person.InsuredRegion, inst.Region, w.Visit.Date))
         {
             return Reject(RejectionCode.OffsitePairNotEnabled, Invariant($"cards of region {w.Person.InsuredRegion} may not settle in region {inst.Region} on {w.Visit.Date:yyyy-MM-dd} (off-site pair not enabled; claim manually)"));
         }
@@ -78,7 +78,7 @@ public sealed partial class SettlementEngine
     private Rejection? SelectPolicies(SettlementWork w)
     {
         var person = w.Person;
-        w.Policies = catalog.Resolve(person.InsuredRegion, person.Scheme, w.DecisionDate);
+        w.Policies = _catalog.Resolve(person.InsuredRegion, person.Scheme, w.DecisionDate);
         if (w.Policies.Basic is not { Basic: { } basic } basicPack)
         {
             return Reject(RejectionCode.NoApplicablePack, Invariant($"no pack with a basic section for region {person.InsuredRegion}, scheme {person.Scheme}, on {w.DecisionDate:yyyy-MM-dd}"));

@@ -20,9 +20,9 @@ public sealed partial class SettlementEngine
         }
 
         w.UsePack(pack);
-        var room = (section.AnnualCap - w.Ytd.LargeAmountPaid).AtLeastZero();
+        var room = (section.AnnualCap - w.Ytd.FundsPaid.LargeAmount).AtLeastZero();
         w.LargeAmountPaid = Money.Min(w.OverCapAtRatio, room);
-        var info = Invariant($"{pack.Id} largeAmount: eligible cost beyond the basic cap at {Percent(w.Ratio)} = {w.OverCapAtRatio}; annual cap {section.AnnualCap}, paid this year {w.Ytd.LargeAmountPaid}, room {room} → {w.LargeAmountPaid}");
+        var info = Invariant($"{pack.Id} largeAmount: eligible cost beyond the basic cap at {Percent(w.Ratio)} = {w.OverCapAtRatio}; annual cap {section.AnnualCap}, paid this year {w.Ytd.FundsPaid.LargeAmount}, room {room} → {w.LargeAmountPaid}");
         AddLine(w, FundType.LargeAmount, w.InScope, room, w.LargeAmountPaid, info);
         return null;
     }
@@ -51,11 +51,11 @@ public sealed partial class SettlementEngine
         var baseAfter = w.Ytd.CriticalIllnessBase + increment;
         var excess = (baseAfter - section.Threshold).AtLeastZero();
         var entitlement = CriticalIllnessEntitlement(excess, set, w.Person);
-        var room = (MaxCriticalIllnessEntitlement(set, w.Person) - w.Ytd.CriticalIllnessPaid).AtLeastZero();
-        var paid = Money.Min((entitlement - w.Ytd.CriticalIllnessPaid).AtLeastZero(), increment);
+        var room = (MaxCriticalIllnessEntitlement(set, w.Person) - w.Ytd.FundsPaid.CriticalIllness).AtLeastZero();
+        var paid = Money.Min((entitlement - w.Ytd.FundsPaid.CriticalIllness).AtLeastZero(), increment);
         w.CriticalIllnessBaseAdded = increment;
         w.CriticalIllnessPaid = paid;
-        var info = Invariant($"{pack.Id} criticalIllness '{set.Name}': year base {w.Ytd.CriticalIllnessBase} + {increment} = {baseAfter}, over threshold {section.Threshold} by {excess}; entitlement {entitlement} − paid this year {w.Ytd.CriticalIllnessPaid} → {paid}");
+        var info = Invariant($"{pack.Id} criticalIllness '{set.Name}': year base {w.Ytd.CriticalIllnessBase} + {increment} = {baseAfter}, over threshold {section.Threshold} by {excess}; entitlement {entitlement} − paid this year {w.Ytd.FundsPaid.CriticalIllness} → {paid}");
         AddLine(w, FundType.CriticalIllness, increment, room, paid, info);
         return null;
     }
@@ -130,7 +130,7 @@ public sealed partial class SettlementEngine
 
         w.UsePack(pack);
         var remaining = w.InScope - w.BasicPaid - w.LargeAmountPaid - w.CriticalIllnessPaid;
-        var room = (section.AnnualCap - w.Ytd.AssistancePaid).AtLeastZero();
+        var room = (section.AnnualCap - w.Ytd.FundsPaid.MedicalAssistance).AtLeastZero();
         string info;
         if (section.MinEligibleCost is { } min && w.InScope < min)
         {
@@ -141,7 +141,7 @@ public sealed partial class SettlementEngine
             var rate = drugRule?.Rate ?? section.Rate;
             w.AssistancePaid = Money.Min(remaining.ApplyRate(rate), room);
             var which = drugRule is null ? "assistance.rate" : "assistance.outpatientDrugRule.rate";
-            info = Invariant($"{pack.Id} {which}: in-scope self-pay left {remaining} × {Percent(rate)}; annual cap {section.AnnualCap}, paid this year {w.Ytd.AssistancePaid}, room {room} → {w.AssistancePaid}");
+            info = Invariant($"{pack.Id} {which}: in-scope self-pay left {remaining} × {Percent(rate)}; annual cap {section.AnnualCap}, paid this year {w.Ytd.FundsPaid.MedicalAssistance}, room {room} → {w.AssistancePaid}");
         }
 
         AddLine(w, FundType.MedicalAssistance, remaining, room, w.AssistancePaid, info);

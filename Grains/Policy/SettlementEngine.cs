@@ -17,19 +17,16 @@ namespace Medisettle.Grains.Policy;
 /// </remarks>
 public sealed partial class SettlementEngine
 {
-    /// <summary>Most fee lines one settlement may carry.</summary>
-    public const int FeeLinesMax = 5_000;
-
-    private readonly PolicyPackCatalog catalog;
+    private readonly PolicyPackCatalog _catalog;
 
     public SettlementEngine(PolicyPackCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        this.catalog = catalog;
+        _catalog = catalog;
     }
 
     /// <summary>Computes one settlement (also used for pre-settlement: nothing is committed here).</summary>
-    public SettlementComputation Compute(SettlementInput input)
+    public SettlementComputation Compute(EngineInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.PersonalAccountBalance.IsNegative)
@@ -102,13 +99,10 @@ public sealed partial class SettlementEngine
         var delta = new AccumulatorDelta
         {
             BenefitYear = w.BenefitYear,
-            BasicFundPaid = w.BasicPaidCounted,
+            FundsPaid = w.FundsPaid(w.BasicPaidCounted),
             EligibleCostCounted = w.EligibleCounted,
             YearlyDeductibleApplied = w.YearlyDeductible,
             CriticalIllnessBase = w.CriticalIllnessBaseAdded,
-            CriticalIllnessPaid = w.CriticalIllnessPaid,
-            LargeAmountPaid = w.LargeAmountPaid,
-            AssistancePaid = w.AssistancePaid,
             SpecialDiseaseCode = w.SpecialDiseaseCode,
             SpecialDiseasePaid = w.SpecialDiseasePaid,
             AccountPaid = w.AccountPaid,
@@ -128,11 +122,8 @@ public sealed partial class SettlementEngine
             PreSelfPay = w.PreSelfPay,
             InScopeAmount = w.InScope,
             DeductibleCharged = w.Deductible,
-            BasicFundPaid = w.BasicPaid,
+            FundsPaid = w.FundsPaid(w.BasicPaid),
             PoolProportionSelfPay = poolSelfPay,
-            CriticalIllnessPaid = w.CriticalIllnessPaid,
-            LargeAmountPaid = w.LargeAmountPaid,
-            AssistancePaid = w.AssistancePaid,
             OtherPaid = Money.Zero,
             FundPaySum = fundSum,
             PersonalPart = personalPart,

@@ -4,7 +4,7 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Grains.Policy;
 
 /// <summary>Scratch state of one computation, filled step by step by the engine.</summary>
-internal sealed class SettlementWork(SettlementInput input)
+internal sealed class SettlementWork(EngineInput input)
 {
     public PersonProfile Person { get; } = input.Person;
 
@@ -72,6 +72,15 @@ internal sealed class SettlementWork(SettlementInput input)
     public Money AccountPaid { get; set; }
 
     public List<FundLine> Lines { get; } = [];
+
+    /// <summary>The funds' payments so far, with the given basic-fund amount (all basic, or only the cap-counted part).</summary>
+    public FundAmounts FundsPaid(Money basicPooled) => new()
+    {
+        BasicPooled = basicPooled,
+        LargeAmount = LargeAmountPaid,
+        CriticalIllness = CriticalIllnessPaid,
+        MedicalAssistance = AssistancePaid,
+    };
 
     public List<string> Trace { get; } = [];
 

@@ -12,14 +12,14 @@ namespace Medisettle.Grains.PolicyPacks;
 /// </summary>
 public sealed class PolicyCatalogProvider
 {
-    private readonly Lock swap = new();
-    private volatile State current;
+    private readonly Lock _swap = new();
+    private volatile State _current;
 
     public PolicyCatalogProvider(PolicyPackCatalog shipped)
     {
         ArgumentNullException.ThrowIfNull(shipped);
         Shipped = shipped;
-        current = new State(ActivatedVersionNone, shipped, new SettlementEngine(shipped));
+        _current = new State(ActivatedVersionNone, shipped, new SettlementEngine(shipped));
     }
 
     /// <summary>The version before any pack was activated in the cluster.</summary>
@@ -37,13 +37,13 @@ public sealed class PolicyCatalogProvider
     public PolicyPackCatalog Shipped { get; }
 
     /// <summary>The catalog in force.</summary>
-    public PolicyPackCatalog Catalog => current.Catalog;
+    public PolicyPackCatalog Catalog => _current.Catalog;
 
     /// <summary>The engine on the catalog in force.</summary>
-    public SettlementEngine Engine => current.Engine;
+    public SettlementEngine Engine => _current.Engine;
 
     /// <summary>Version of the cluster's activated set in force here (<see cref="ActivatedVersionNone"/> before any).</summary>
-    public long ActivatedVersion => current.Version;
+    public long ActivatedVersion => _current.Version;
 
     /// <summary>
     /// The shipped packs with <paramref name="activated"/> added, each replacing a shipped pack of the same id.
@@ -66,21 +66,21 @@ public sealed class PolicyCatalogProvider
     public bool Apply(ActivatedPolicyPacks activated)
     {
         ArgumentNullException.ThrowIfNull(activated);
-        if (activated.Version <= current.Version)
+        if (activated.Version <= _current.Version)
         {
             return false;
         }
 
         var catalog = Compose(Shipped, activated.Packs);
         var engine = new SettlementEngine(catalog);
-        lock (swap)
+        lock (_swap)
         {
-            if (activated.Version <= current.Version)
+            if (activated.Version <= _current.Version)
             {
                 return false;
             }
 
-            current = new State(activated.Version, catalog, engine);
+            _current = new State(activated.Version, catalog, engine);
             return true;
         }
     }

@@ -22,19 +22,19 @@ public sealed partial class PolicyRegistryGrain(
     /// <summary>How long the push waits for one silo before leaving it to its poll.</summary>
     public static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(10);
 
-    private ActivatedPolicyPacks committed = new(PolicyCatalogProvider.ActivatedVersionNone, []);
+    private ActivatedPolicyPacks _committed = new(PolicyCatalogProvider.ActivatedVersionNone, []);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        committed = new ActivatedPolicyPacks(state.State.Version, [.. state.State.Activated]);
+        _committed = new ActivatedPolicyPacks(state.State.Version, [.. state.State.Activated]);
         return Task.CompletedTask;
     }
 
-    public Task<ActivatedPolicyPacks> GetActivatedAsync() => Task.FromResult(committed);
+    public Task<ActivatedPolicyPacks> GetActivatedAsync() => Task.FromResult(_committed);
 
     public Task<IReadOnlyList<PolicyPackInfo>> ListAsync()
     {
-        var active = PolicyCatalogProvider.Compose(catalog.Shipped, committed.Packs).Packs.Select(p => PolicyPackInfos.From(p, active: true));
+        var active = PolicyCatalogProvider.Compose(catalog.Shipped, _committed.Packs).Packs.Select(p => PolicyPackInfos.From(p, active: true));
         var staged = state.State.Staged.Select(p => PolicyPackInfos.From(PolicyPackLoader.Parse(p.Json, p.SourceName), active: false));
         return Task.FromResult<IReadOnlyList<PolicyPackInfo>>([.. active, .. staged]);
     }
@@ -89,8 +89,8 @@ public sealed partial class PolicyRegistryGrain(
             Activated = activated,
             Staged = state.State.Staged.Where(p => p.Id != packId).ToList(),
         });
-        committed = new ActivatedPolicyPacks(state.State.Version, [.. activated]);
-        await PushAsync(committed);
+        _committed = new ActivatedPolicyPacks(state.State.Version, [.. activated]);
+        await PushAsync(_committed);
         return new PolicyPackChange { Pack = PolicyPackInfos.From(pack, active: true) };
     }
 

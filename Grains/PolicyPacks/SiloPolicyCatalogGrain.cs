@@ -13,13 +13,13 @@ public sealed partial class SiloPolicyCatalogGrain(
     IOptions<SettlementOptions> options,
     ILogger<SiloPolicyCatalogGrain> log) : Grain, ISiloPolicyCatalogGrain
 {
-    private IGrainTimer? poll;
+    private IGrainTimer? _poll;
 
     public async Task StartAsync()
     {
         await RefreshAsync();
         var interval = options.Value.PolicyRefreshInterval;
-        poll ??= this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+        _poll ??= this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
     }
 
     public Task<long> ApplyAsync(ActivatedPolicyPacks activated)

@@ -1,4 +1,5 @@
 using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Settlement;
 using Medisettle.Interfaces.Visits;
 using Medisettle.Storage.Journal;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,6 @@ public sealed partial class VisitGrain(
     [PersistentState("visit")] IPersistentState<VisitState> state,
     ILogger<VisitGrain> log) : Grain, IVisitGrain
 {
-    /// <summary>Most fee lines one visit may hold (an inpatient stay uploads many batches).</summary>
-    public const int FeeLinesMax = 5_000;
-
     /// <summary>Accepted message ids a visit remembers for retries.</summary>
     public const int MessagesMax = 256;
 
@@ -104,10 +102,10 @@ public sealed partial class VisitGrain(
             }
         }
 
-        if (S.FeeLines.Count + lines.Count > FeeLinesMax)
+        if (S.FeeLines.Count + lines.Count > Visit.FeeLinesMax)
         {
             return VisitOutcome.Refused(
-                VisitRejectionCode.TooManyFeeLines, $"Visit {VisitId} would hold {S.FeeLines.Count + lines.Count} fee lines; at most {FeeLinesMax} (FeeLinesMax).");
+                VisitRejectionCode.TooManyFeeLines, $"Visit {VisitId} would hold {S.FeeLines.Count + lines.Count} fee lines; at most {Visit.FeeLinesMax} (FeeLinesMax).");
         }
 
         S.FeeLines.AddRange(lines);

@@ -11,8 +11,12 @@ public sealed record AccumulatorDelta
 {
     [Id(0)] public required int BenefitYear { get; init; }
 
-    /// <summary>统筹基金 paid on the basic (non special-disease) path.</summary>
-    [Id(1)] public Money BasicFundPaid { get; init; }
+    /// <summary>
+    /// Paid by each fund, as counted against its annual cap: <see cref="FundAmounts.BasicPooled"/> is
+    /// the 统筹基金 paid on the basic (non special-disease) path; a special-disease payment is in
+    /// <see cref="SpecialDiseasePaid"/>.
+    /// </summary>
+    [Id(1)] public FundAmounts FundsPaid { get; init; } = FundAmounts.Zero;
 
     /// <summary>In-scope cost counted against an <c>eligibleCost</c> cap.</summary>
     [Id(2)] public Money EligibleCostCounted { get; init; }
@@ -22,12 +26,6 @@ public sealed record AccumulatorDelta
 
     /// <summary>大病 base added: in-scope − basic − 大额 of this settlement.</summary>
     [Id(4)] public Money CriticalIllnessBase { get; init; }
-
-    [Id(5)] public Money CriticalIllnessPaid { get; init; }
-
-    [Id(6)] public Money LargeAmountPaid { get; init; }
-
-    [Id(7)] public Money AssistancePaid { get; init; }
 
     /// <summary>Special disease settled, when the visit was a special-disease outpatient visit.</summary>
     [Id(8)] public string? SpecialDiseaseCode { get; init; }

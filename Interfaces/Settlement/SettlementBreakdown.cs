@@ -42,20 +42,15 @@ public sealed record SettlementBreakdown
     /// <summary><c>act_pay_dedc</c> 实际支付起付线 deductible charged.</summary>
     [Id(11)] public required Money DeductibleCharged { get; init; }
 
-    /// <summary><c>hifp_pay</c> 基本医疗保险统筹基金支出.</summary>
-    [Id(12)] public required Money BasicFundPaid { get; init; }
+    /// <summary>
+    /// Paid by each fund in this settlement: <c>hifp_pay</c> 基本医疗保险统筹基金支出 (basic pooled, including a
+    /// special-disease payment), <c>hifob_pay</c> 大额医疗补助基金支出, <c>hifmi_pay</c> 居民大病保险资金支出,
+    /// <c>maf_pay</c> 医疗救助基金支出.
+    /// </summary>
+    [Id(12)] public required FundAmounts FundsPaid { get; init; }
 
     /// <summary><c>pool_prop_selfpay</c>: in-scope above the deductible not paid by the basic fund (ratio share and over-cap part).</summary>
     [Id(13)] public required Money PoolProportionSelfPay { get; init; }
-
-    /// <summary><c>hifmi_pay</c> 居民大病保险资金支出.</summary>
-    [Id(14)] public required Money CriticalIllnessPaid { get; init; }
-
-    /// <summary><c>hifob_pay</c> 大额医疗补助基金支出.</summary>
-    [Id(15)] public required Money LargeAmountPaid { get; init; }
-
-    /// <summary><c>maf_pay</c> 医疗救助基金支出.</summary>
-    [Id(16)] public required Money AssistancePaid { get; init; }
 
     /// <summary><c>oth_pay</c> 其他支出 (always zero here).</summary>
     [Id(17)] public required Money OtherPaid { get; init; }

@@ -6,6 +6,12 @@ namespace Medisettle.Interfaces.Settlement;
 [Immutable]
 public sealed record Visit
 {
+    /// <summary>
+    /// Most fee lines one visit may hold and one settlement may carry (an inpatient stay uploads many
+    /// batches). The visit grain refuses an upload beyond it; the engine rejects a visit beyond it.
+    /// </summary>
+    public const int FeeLinesMax = 5_000;
+
     /// <summary>就诊ID (wire <c>mdtrt_id</c>).</summary>
     [Id(0)] public required string VisitId { get; init; }
 

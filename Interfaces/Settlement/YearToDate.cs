@@ -12,8 +12,13 @@ public sealed record YearToDate
 {
     [Id(0)] public required int BenefitYear { get; init; }
 
-    /// <summary>统筹基金 paid on the basic path this year (the <c>fundPayment</c> cap base).</summary>
-    [Id(1)] public Money BasicFundPaid { get; init; }
+    /// <summary>
+    /// Paid by each fund so far this year, as counted against that fund's annual cap:
+    /// <see cref="FundAmounts.BasicPooled"/> is the 统筹基金 paid on the basic path (the
+    /// <c>fundPayment</c> cap base; special-disease payments are kept per disease in
+    /// <see cref="SpecialDiseasePaid"/>).
+    /// </summary>
+    [Id(1)] public FundAmounts FundsPaid { get; init; } = FundAmounts.Zero;
 
     /// <summary>In-scope cost counted this year (the <c>eligibleCost</c> cap base).</summary>
     [Id(2)] public Money EligibleCostCounted { get; init; }
@@ -23,15 +28,6 @@ public sealed record YearToDate
 
     /// <summary>大病 base: cumulative in-scope − basic − 大额.</summary>
     [Id(4)] public Money CriticalIllnessBase { get; init; }
-
-    /// <summary>大病 paid so far this year.</summary>
-    [Id(5)] public Money CriticalIllnessPaid { get; init; }
-
-    /// <summary>大额 paid so far this year.</summary>
-    [Id(6)] public Money LargeAmountPaid { get; init; }
-
-    /// <summary>医疗救助 paid so far this year.</summary>
-    [Id(7)] public Money AssistancePaid { get; init; }
 
     /// <summary>Special-disease fund paid per disease, sorted by code, no zero entries.</summary>
     [Id(8)] public IReadOnlyList<SpecialDiseaseAmount> SpecialDiseasePaid { get; init; } = [];
@@ -61,17 +57,14 @@ public sealed record YearToDate
     public bool Equals(YearToDate? other) =>
         other is not null
         && BenefitYear == other.BenefitYear
-        && BasicFundPaid == other.BasicFundPaid
+        && FundsPaid == other.FundsPaid
         && EligibleCostCounted == other.EligibleCostCounted
         && YearlyDeductibleApplied == other.YearlyDeductibleApplied
         && CriticalIllnessBase == other.CriticalIllnessBase
-        && CriticalIllnessPaid == other.CriticalIllnessPaid
-        && LargeAmountPaid == other.LargeAmountPaid
-        && AssistancePaid == other.AssistancePaid
         && SpecialDiseasePaid.SequenceEqual(other.SpecialDiseasePaid);
 
     public override int GetHashCode() =>
-        HashCode.Combine(BenefitYear, BasicFundPaid, EligibleCostCounted, CriticalIllnessBase, CriticalIllnessPaid, AssistancePaid, SpecialDiseasePaid.Count);
+        HashCode.Combine(BenefitYear, FundsPaid, EligibleCostCounted, CriticalIllnessBase, SpecialDiseasePaid.Count);
 
     private YearToDate Combine(AccumulatorDelta delta, int sign)
     {
@@ -84,16 +77,21 @@ public sealed record YearToDate
         return new YearToDate
         {
             BenefitYear = BenefitYear,
-            BasicFundPaid = Step(BasicFundPaid, delta.BasicFundPaid, sign, nameof(BasicFundPaid)),
+            FundsPaid = CombineFunds(delta.FundsPaid, sign),
             EligibleCostCounted = Step(EligibleCostCounted, delta.EligibleCostCounted, sign, nameof(EligibleCostCounted)),
             YearlyDeductibleApplied = Step(YearlyDeductibleApplied, delta.YearlyDeductibleApplied, sign, nameof(YearlyDeductibleApplied)),
             CriticalIllnessBase = Step(CriticalIllnessBase, delta.CriticalIllnessBase, sign, nameof(CriticalIllnessBase)),
-            CriticalIllnessPaid = Step(CriticalIllnessPaid, delta.CriticalIllnessPaid, sign, nameof(CriticalIllnessPaid)),
-            LargeAmountPaid = Step(LargeAmountPaid, delta.LargeAmountPaid, sign, nameof(LargeAmountPaid)),
-            AssistancePaid = Step(AssistancePaid, delta.AssistancePaid, sign, nameof(AssistancePaid)),
             SpecialDiseasePaid = CombineDiseases(delta, sign),
         };
     }
+
+    private FundAmounts CombineFunds(FundAmounts change, int sign) => new()
+    {
+        BasicPooled = Step(FundsPaid.BasicPooled, change.BasicPooled, sign, "FundsPaid.BasicPooled"),
+        LargeAmount = Step(FundsPaid.LargeAmount, change.LargeAmount, sign, "FundsPaid.LargeAmount"),
+        CriticalIllness = Step(FundsPaid.CriticalIllness, change.CriticalIllness, sign, "FundsPaid.CriticalIllness"),
+        MedicalAssistance = Step(FundsPaid.MedicalAssistance, change.MedicalAssistance, sign, "FundsPaid.MedicalAssistance"),
+    };
 
     private IReadOnlyList<SpecialDiseaseAmount> CombineDiseases(AccumulatorDelta delta, int sign)
     {

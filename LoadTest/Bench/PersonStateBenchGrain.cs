@@ -5,7 +5,7 @@ namespace Medisettle.LoadTest.Bench;
 public sealed class PersonStateBenchGrain([PersistentState("person")] IPersistentState<PersonState> state, PersonStateSample sample) : Grain, IPersonStateBenchGrain
 {
     /// <summary>Settlement-shaped writes of this activation (numbers the new message keys and settlement ids).</summary>
-    private long settlements;
+    private long _settlements;
 
     public async Task WriteSampleAsync()
     {
@@ -20,8 +20,8 @@ public sealed class PersonStateBenchGrain([PersistentState("person")] IPersisten
             state.State = sample.NewState(); // never seeded: start from the sample
         }
 
-        PersonStateSample.ApplyNextSettlement(state.State, ++settlements);
+        PersonStateSample.ApplyNextSettlement(state.State, ++_settlements);
         await state.WriteStateAsync();
-        return settlements;
+        return _settlements;
     }
 }

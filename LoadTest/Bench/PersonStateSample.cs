@@ -73,7 +73,7 @@ public sealed class PersonStateSample
 
             var command = plan.Fresh;
             var year = command.Visit.Date.Year;
-            var computation = engine.Compute(new SettlementInput
+            var computation = engine.Compute(new EngineInput
             {
                 Person = enrolment.Profile,
                 Institution = institutions[command.InstitutionCode],

@@ -32,7 +32,7 @@ internal static class BreakdownCommand
         var engine = new SettlementEngine(PolicyPackLoader.LoadDirectory(PolicyPackLoader.DefaultDirectory));
         var institutions = population.Institutions.ToDictionary(i => i.Code, StringComparer.Ordinal);
         var persons = population.Persons.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
-        var inputs = Enumerable.Range(0, 4096).Select(i => planner.Next(i)).Select(plan => (plan, input: new SettlementInput
+        var inputs = Enumerable.Range(0, 4096).Select(i => planner.Next(i)).Select(plan => (plan, input: new EngineInput
         {
             Person = persons[plan.PersonId],
             Institution = institutions[plan.Fresh.InstitutionCode],

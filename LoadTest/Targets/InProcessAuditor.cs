@@ -63,7 +63,7 @@ internal sealed class InProcessAuditor(IServiceProvider services, int personCoun
             }
 
             var snapshot = await grains.GetGrain<IPersonGrain>(profile.PersonId).GetSnapshotAsync();
-            var paid = snapshot?.YearToDateFor(date.Year).BasicFundPaid ?? default;
+            var paid = snapshot?.YearToDateFor(date.Year).FundsPaid.BasicPooled ?? default;
             if (paid > group.AnnualCap)
             {
                 violations.Add($"Person {profile.PersonId}: basic fund paid {paid} in {date.Year} exceeds the annual cap {group.AnnualCap} of group '{group.Name}'.");

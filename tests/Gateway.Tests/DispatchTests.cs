@@ -16,11 +16,11 @@ public sealed class DispatchTests
         {
         }
 
-        protected override ValueTask<TransactionOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementInput> request, CancellationToken cancellationToken)
+        protected override ValueTask<HandlerOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementInput> request, CancellationToken cancellationToken)
         {
             if (request.Input.Data.PsnNo == "UNKNOWN")
             {
-                return ValueTask.FromResult(TransactionOutcome<SettlementOutput>.Reject(Infcodes.UnknownPerson, "person UNKNOWN is not insured here"));
+                return ValueTask.FromResult(HandlerOutcome<SettlementOutput>.Reject(Infcodes.UnknownPerson, "person UNKNOWN is not insured here"));
             }
 
             var total = WireAmount.ToMoney(request.Input.Data.MedfeeSumamt);
@@ -32,13 +32,13 @@ public sealed class DispatchTests
                 PsnPartAmt = 0, AcctPay = 0, PsnCashPay = WireAmount.ToYuan(total), HospPartAmt = 0, Balc = total.Fen,
                 SetlTime = WireTime.Format(request.Context.ReceivedAt),
             };
-            return ValueTask.FromResult(TransactionOutcome<SettlementOutput>.Ok(new SettlementOutput { Setlinfo = info, Setldetail = [] }, "echo"));
+            return ValueTask.FromResult(HandlerOutcome<SettlementOutput>.Ok(new SettlementOutput { Setlinfo = info, Setldetail = [] }, "echo"));
         }
     }
 
     private sealed class SecondSignInHandler() : TransactionHandler<SignInInput, SignInOutput>(TransactionContracts.SignIn)
     {
-        protected override ValueTask<TransactionOutcome<SignInOutput>> ExecuteAsync(TransactionRequest<SignInInput> request, CancellationToken cancellationToken) =>
+        protected override ValueTask<HandlerOutcome<SignInOutput>> ExecuteAsync(TransactionRequest<SignInInput> request, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }
 

@@ -115,13 +115,10 @@ public sealed class SerializationRoundTripTests : IDisposable
         var original = new YearToDate
         {
             BenefitYear = 2024,
-            BasicFundPaid = new Money(576_000),
+            FundsPaid = new FundAmounts { BasicPooled = new Money(576_000), CriticalIllness = new Money(7), LargeAmount = new Money(3), MedicalAssistance = new Money(11) },
             EligibleCostCounted = new Money(1_000_000),
             YearlyDeductibleApplied = new Money(40_000),
             CriticalIllnessBase = new Money(424_000),
-            CriticalIllnessPaid = new Money(7),
-            LargeAmountPaid = new Money(3),
-            AssistancePaid = new Money(11),
             SpecialDiseasePaid = [new SpecialDiseaseAmount("diabetes", new Money(10)), new SpecialDiseaseAmount("hypertension", new Money(300))],
         };
 
@@ -227,11 +224,8 @@ public sealed class SerializationRoundTripTests : IDisposable
         PreSelfPay = new Money(30_000),
         InScopeAmount = new Money(940_000),
         DeductibleCharged = new Money(80_000),
-        BasicFundPaid = new Money(600_000),
+        FundsPaid = new FundAmounts { BasicPooled = new Money(600_000), CriticalIllness = new Money(50_000), LargeAmount = new Money(1), MedicalAssistance = new Money(2) },
         PoolProportionSelfPay = new Money(260_000),
-        CriticalIllnessPaid = new Money(50_000),
-        LargeAmountPaid = new Money(1),
-        AssistancePaid = new Money(2),
         OtherPaid = Money.Zero,
         FundPaySum = new Money(650_003),
         PersonalPart = new Money(349_997),
@@ -246,12 +240,9 @@ public sealed class SerializationRoundTripTests : IDisposable
         Delta = new AccumulatorDelta
         {
             BenefitYear = 2024,
-            BasicFundPaid = new Money(600_000),
+            FundsPaid = new FundAmounts { BasicPooled = new Money(600_000), CriticalIllness = new Money(50_000), LargeAmount = new Money(1), MedicalAssistance = new Money(2) },
             EligibleCostCounted = new Money(940_000),
             CriticalIllnessBase = new Money(260_000),
-            CriticalIllnessPaid = new Money(50_000),
-            LargeAmountPaid = new Money(1),
-            AssistancePaid = new Money(2),
             SpecialDiseaseCode = "diabetes",
             SpecialDiseasePaid = new Money(600_000),
             AccountPaid = new Money(300_000),

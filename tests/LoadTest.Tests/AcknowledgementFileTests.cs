@@ -5,7 +5,7 @@ namespace Medisettle.LoadTest.Tests;
 
 public sealed class AcknowledgementFileTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("loadtest-acks-");
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("loadtest-acks-");
 
     [Fact]
     public void A_line_is_four_tab_separated_fields()
@@ -35,7 +35,7 @@ public sealed class AcknowledgementFileTests : IDisposable
     [Fact]
     public async Task Log_appends_one_line_per_acknowledgement_and_the_file_reads_back()
     {
-        var path = Path.Combine(directory.FullName, "sub", "acks.tsv");
+        var path = Path.Combine(_directory.FullName, "sub", "acks.tsv");
         using (var log = new AcknowledgementLog(path))
         {
             log.Append(new AcknowledgementLine("m1", "s1", "p1", "2102"));
@@ -58,7 +58,7 @@ public sealed class AcknowledgementFileTests : IDisposable
     [Fact]
     public async Task Reading_reports_malformed_lines_by_number_and_ignores_an_incomplete_last_line()
     {
-        var path = Path.Combine(directory.FullName, "acks.tsv");
+        var path = Path.Combine(_directory.FullName, "acks.tsv");
         await File.WriteAllTextAsync(path, "m1\ts1\tp1\t2102\nbroken line\n\nm2\ts2\tp2\t2207\nm3\ts3\tp");
 
         var file = await AcknowledgementFile.ReadAsync(path, CancellationToken.None);
@@ -68,7 +68,7 @@ public sealed class AcknowledgementFileTests : IDisposable
         Assert.True(file.IncompleteLastLine);
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => _directory.Delete(recursive: true);
 
     private static async Task<string> ReadSharedAsync(string path)
     {

@@ -18,13 +18,13 @@ public sealed class GatewayFixture : IAsyncLifetime
     public const int Persons = 200;
     public const int Institutions = 30;
 
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("loadtest-gateway-");
-    private WebApplication? app;
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("loadtest-gateway-");
+    private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>A directory of this fixture for files of the tests (acks, reports).</summary>
-    public string WorkDirectory => directory.FullName;
+    public string WorkDirectory => _directory.FullName;
 
     public async Task InitializeAsync()
     {
@@ -32,26 +32,26 @@ public sealed class GatewayFixture : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder(
         [
             "--port", Text(port), "--silo-port", Text(FreePort()), "--gateway-port", Text(FreePort()),
-            "--data-dir", Path.Combine(directory.FullName, "data"), "--persons", Text(Persons), "--institutions", Text(Institutions),
+            "--data-dir", Path.Combine(_directory.FullName, "data"), "--persons", Text(Persons), "--institutions", Text(Institutions),
             "--AdminToken", AdminToken,
         ]);
         builder.AddMedisettleSilo();
-        app = builder.Build();
-        app.MapMedisettle();
-        await app.StartAsync();
+        _app = builder.Build();
+        _app.MapMedisettle();
+        await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
 
     public async Task DisposeAsync()
     {
-        if (app is not null)
+        if (_app is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        directory.Delete(recursive: true);
+        _directory.Delete(recursive: true);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

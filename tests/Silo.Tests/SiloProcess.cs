@@ -14,13 +14,13 @@ internal sealed class SiloProcess : IAsyncDisposable
     public const string AdminToken = "crash-test-admin-token-0123456789abcdef";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private readonly Process process;
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<string> output = [];
+    private readonly Process _process;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _output = [];
 
     private SiloProcess(Process process, int port)
     {
-        this.process = process;
+        _process = process;
         Port = port;
     }
 
@@ -33,9 +33,9 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return string.Join('\n', output);
+                return string.Join('\n', _output);
             }
         }
     }
@@ -69,8 +69,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(silo.ready.Task, exited, Task.Delay(StartTimeout));
-        if (first != silo.ready.Task)
+        var first = await Task.WhenAny(silo._ready.Task, exited, Task.Delay(StartTimeout));
+        if (first != silo._ready.Task)
         {
             await silo.KillAsync();
             throw new InvalidOperationException($"The silo did not become ready within {StartTimeout}:\n{silo.Output}");
@@ -129,18 +129,18 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>SIGKILL: the process gets no chance to flush anything.</summary>
     public async Task KillAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
 
-        await process.WaitForExitAsync();
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        process.Dispose();
+        _process.Dispose();
     }
 
     /// <summary>The silo dll built beside this test project, in the same configuration.</summary>
@@ -167,14 +167,14 @@ internal sealed class SiloProcess : IAsyncDisposable
             return;
         }
 
-        lock (output)
+        lock (_output)
         {
-            output.Add(line);
+            _output.Add(line);
         }
 
         if (line.Contains("silo ready on", StringComparison.Ordinal))
         {
-            ready.TrySetResult();
+            _ready.TrySetResult();
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Medisettle.Silo.Tests;
 /// </summary>
 public sealed class StartupFailureTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("medisettle-startup-");
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("medisettle-startup-");
 
     [Fact]
     public async Task Data_dir_below_a_regular_file_is_one_line_naming_the_file_and_exit_code_1()
@@ -58,7 +58,7 @@ public sealed class StartupFailureTests : IDisposable
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var exit = await SiloProcess.RunUntilExitAsync("--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", Path.Combine(directory.FullName, "data"));
+        var exit = await SiloProcess.RunUntilExitAsync("--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", Path.Combine(_directory.FullName, "data"));
 
         AssertOneLineFailure(exit, $"medisettle silo: --port {port}: 127.0.0.1:{port} is already in use (another silo still running?)");
     }
@@ -66,12 +66,12 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task Invalid_option_value_is_one_line_naming_it_and_exit_code_1()
     {
-        var exit = await SiloProcess.RunUntilExitAsync("--port", FreePortText(), "--data-dir", Path.Combine(directory.FullName, "data"), "--persons", "0");
+        var exit = await SiloProcess.RunUntilExitAsync("--port", FreePortText(), "--data-dir", Path.Combine(_directory.FullName, "data"), "--persons", "0");
 
         AssertOneLineFailure(exit, "medisettle silo: Invalid silo options: --persons must be 1..10000000, not 0.");
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => _directory.Delete(recursive: true);
 
     private static void AssertOneLineFailure(SiloExit exit, string expectedLine)
     {
@@ -84,7 +84,7 @@ public sealed class StartupFailureTests : IDisposable
 
     private string RegularFile()
     {
-        var file = Path.Combine(directory.FullName, "file");
+        var file = Path.Combine(_directory.FullName, "file");
         File.WriteAllText(file, "not a directory");
         return file;
     }

@@ -25,6 +25,8 @@ public sealed class JournaledCounterState
     public int Value { get; set; }
 }
 
+/// <summary>Placed at random (not by Orleans' load-based default), so the cluster tests spread over both silos.</summary>
+[Orleans.Placement.RandomPlacement]
 public sealed class CounterGrain([JournaledState("counter")] IJournaledState<JournaledCounterState> state) : Grain, ICounterGrain
 {
     public async Task<int> IncrementAsync()

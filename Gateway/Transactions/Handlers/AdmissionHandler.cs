@@ -1,4 +1,5 @@
 using Medisettle.Gateway.Settlement;
+using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Settlement;
@@ -12,20 +13,20 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 /// </summary>
 public sealed class AdmissionHandler(IGrainFactory grains) : TransactionHandler<AdmissionInput, AdmissionOutput>(TransactionContracts.Admission)
 {
-    protected override async ValueTask<TransactionOutcome<AdmissionOutput>> ExecuteAsync(TransactionRequest<AdmissionInput> request, CancellationToken cancellationToken)
+    protected override async ValueTask<HandlerOutcome<AdmissionOutput>> ExecuteAsync(TransactionRequest<AdmissionInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var info = request.Input.Mdtrtinfo;
         if (!WireCodes.TryVisitType(info.MedType, out var type, out var transfer) || type is not (VisitType.Inpatient or VisitType.Accident))
         {
-            return TransactionOutcome<AdmissionOutput>.Reject(
+            return HandlerOutcome<AdmissionOutput>.Reject(
                 Infcodes.InvalidValue, $"field 'input.mdtrtinfo.med_type': '{info.MedType}' is not an inpatient med_type (21, 22, 23, 24)");
         }
 
-        var check = await Parties.FindPersonAsync(grains, info.PsnNo, request.Context.Envelope);
+        var check = await PersonLookup.FindAsync(grains, info.PsnNo, request.Context.Envelope);
         if (check.Person is null)
         {
-            return TransactionOutcome<AdmissionOutput>.Reject(check.Infcode, check.ErrMsg!);
+            return HandlerOutcome<AdmissionOutput>.Reject(check.Infcode, check.ErrMsg!);
         }
         var visitId = VisitIds.For(request.Context.Institution, request.Context.Envelope.Msgid);
         var outcome = await grains.GetGrain<IVisitGrain>(visitId).OpenAsync(new VisitOpening
@@ -34,16 +35,16 @@ public sealed class AdmissionHandler(IGrainFactory grains) : TransactionHandler<
             InstitutionCode = request.Context.Institution,
             PersonId = info.PsnNo,
             Type = type.Value,
-            BeginDate = Parties.DateOf(info.Begntime),
+            BeginDate = WireTime.DateOf(info.Begntime),
             IsTransfer = transfer,
             DiseaseCode = string.IsNullOrEmpty(info.DscgMaindiagCode) ? null : info.DscgMaindiagCode,
             InstitutionVisitNo = info.IptNo,
         });
         return outcome.Visit is { } visit
-            ? TransactionOutcome<AdmissionOutput>.Ok(new AdmissionOutput
+            ? HandlerOutcome<AdmissionOutput>.Ok(new AdmissionOutput
             {
                 Result = new VisitRegistration { MdtrtId = visit.VisitId, PsnNo = visit.PersonId, IptOtpNo = visit.InstitutionVisitNo },
             })
-            : TransactionOutcome<AdmissionOutput>.Reject(Parties.Describe(outcome));
+            : HandlerOutcome<AdmissionOutput>.Reject(VisitRefusalMessage.For(outcome));
     }
 }

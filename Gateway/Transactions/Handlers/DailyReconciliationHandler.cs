@@ -16,7 +16,7 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public sealed class DailyReconciliationHandler(IGrainFactory grains, ILedgerQueries ledger)
     : TransactionHandler<DailyReconciliationInput, DailyReconciliationOutput>(TransactionContracts.DailyReconciliation)
 {
-    protected override async ValueTask<TransactionOutcome<DailyReconciliationOutput>> ExecuteAsync(
+    protected override async ValueTask<HandlerOutcome<DailyReconciliationOutput>> ExecuteAsync(
         TransactionRequest<DailyReconciliationInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +39,7 @@ public sealed class DailyReconciliationHandler(IGrainFactory grains, ILedgerQuer
         var result = differences.Count == 0
             ? new ReconciliationResult { StmtRslt = "0", StmtRsltDscr = $"agrees: {count} settlements, medfee_sumamt {medfee}, fund_pay_sumamt {fund}, acct_pay {account} ({asOf})" }
             : new ReconciliationResult { StmtRslt = "1", StmtRsltDscr = $"disagrees: {string.Join("; ", differences)} ({asOf})" };
-        return TransactionOutcome<DailyReconciliationOutput>.Ok(new DailyReconciliationOutput { Stmtinfo = result with { SetlOptins = data.SetlOptins } });
+        return HandlerOutcome<DailyReconciliationOutput>.Ok(new DailyReconciliationOutput { Stmtinfo = result with { SetlOptins = data.SetlOptins } });
     }
 
     internal static DateOnly ParseDate(string text)

@@ -16,7 +16,7 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public sealed class DetailReconciliationHandler(ILedgerQueries ledger)
     : TransactionHandler<DetailReconciliationInput, DetailReconciliationOutput>(TransactionContracts.DetailReconciliation)
 {
-    protected override async ValueTask<TransactionOutcome<DetailReconciliationOutput>> ExecuteAsync(
+    protected override async ValueTask<HandlerOutcome<DetailReconciliationOutput>> ExecuteAsync(
         TransactionRequest<DetailReconciliationInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -54,7 +54,7 @@ public sealed class DetailReconciliationHandler(ILedgerQueries ledger)
                 ? $"agrees: {live.Count} settlements ({asOf})"
                 : string.Create(CultureInfo.InvariantCulture, $"disagrees: {mismatches.Count} settlement(s) differ{(totals is null ? "" : "; " + totals)} ({asOf})"),
         };
-        return TransactionOutcome<DetailReconciliationOutput>.Ok(new DetailReconciliationOutput { Stmtinfo = result, Mismatch = [.. mismatches.Take(max)] });
+        return HandlerOutcome<DetailReconciliationOutput>.Ok(new DetailReconciliationOutput { Stmtinfo = result, Mismatch = [.. mismatches.Take(max)] });
     }
 
     private static Dictionary<string, PlatformSettlement> Settlements(IReadOnlyList<Posting> postings)

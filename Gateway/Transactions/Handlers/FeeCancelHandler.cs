@@ -12,7 +12,7 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class FeeCancelHandler(IGrainFactory grains, TransactionContract<FeeDetailCancelInput, EmptyOutput> contract)
     : TransactionHandler<FeeDetailCancelInput, EmptyOutput>(contract)
 {
-    protected override async ValueTask<TransactionOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<FeeDetailCancelInput> request, CancellationToken cancellationToken)
+    protected override async ValueTask<HandlerOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<FeeDetailCancelInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = request.Input.Data;
@@ -20,7 +20,7 @@ public abstract class FeeCancelHandler(IGrainFactory grains, TransactionContract
             new VisitCommand { MessageId = request.Context.Envelope.Msgid, InstitutionCode = request.Context.Institution, PersonId = data.PsnNo },
             data.FeedetlSn);
         return outcome.Accepted
-            ? TransactionOutcome<EmptyOutput>.Ok(new EmptyOutput())
-            : TransactionOutcome<EmptyOutput>.Reject(Parties.Describe(outcome));
+            ? HandlerOutcome<EmptyOutput>.Ok(new EmptyOutput())
+            : HandlerOutcome<EmptyOutput>.Reject(VisitRefusalMessage.For(outcome));
     }
 }

@@ -12,7 +12,7 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class FeeUploadHandler(IGrainFactory grains, TransactionContract<FeeDetailUploadInput, FeeDetailUploadOutput> contract)
     : TransactionHandler<FeeDetailUploadInput, FeeDetailUploadOutput>(contract)
 {
-    protected override async ValueTask<TransactionOutcome<FeeDetailUploadOutput>> ExecuteAsync(
+    protected override async ValueTask<HandlerOutcome<FeeDetailUploadOutput>> ExecuteAsync(
         TransactionRequest<FeeDetailUploadInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -20,14 +20,14 @@ public abstract class FeeUploadHandler(IGrainFactory grains, TransactionContract
         var first = details[0];
         if (details.FirstOrDefault(d => d.MdtrtId != first.MdtrtId || d.PsnNo != first.PsnNo) is { } other)
         {
-            return TransactionOutcome<FeeDetailUploadOutput>.Reject(
+            return HandlerOutcome<FeeDetailUploadOutput>.Reject(
                 Infcodes.InvalidValue, $"fee line {other.FeedetlSn} names another visit or person than line {first.FeedetlSn}; upload one visit at a time");
         }
 
         var (lines, problem) = FeeLines.FromFeeDetails(details);
         if (lines is null)
         {
-            return TransactionOutcome<FeeDetailUploadOutput>.Reject(Infcodes.InvalidValue, problem!);
+            return HandlerOutcome<FeeDetailUploadOutput>.Reject(Infcodes.InvalidValue, problem!);
         }
 
         var outcome = await grains.GetGrain<IVisitGrain>(first.MdtrtId).AddFeeLinesAsync(
@@ -35,10 +35,10 @@ public abstract class FeeUploadHandler(IGrainFactory grains, TransactionContract
             lines);
         if (!outcome.Accepted)
         {
-            return TransactionOutcome<FeeDetailUploadOutput>.Reject(Parties.Describe(outcome));
+            return HandlerOutcome<FeeDetailUploadOutput>.Reject(VisitRefusalMessage.For(outcome));
         }
 
         var results = details.Select((detail, i) => FeeLines.Result(detail, lines[i])).ToList();
-        return TransactionOutcome<FeeDetailUploadOutput>.Ok(new FeeDetailUploadOutput { Result = results });
+        return HandlerOutcome<FeeDetailUploadOutput>.Ok(new FeeDetailUploadOutput { Result = results });
     }
 }

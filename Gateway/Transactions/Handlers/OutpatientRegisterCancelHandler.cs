@@ -9,7 +9,7 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public sealed class OutpatientRegisterCancelHandler(IGrainFactory grains)
     : TransactionHandler<OutpatientRegisterCancelInput, EmptyOutput>(TransactionContracts.OutpatientRegisterCancel)
 {
-    protected override async ValueTask<TransactionOutcome<EmptyOutput>> ExecuteAsync(
+    protected override async ValueTask<HandlerOutcome<EmptyOutput>> ExecuteAsync(
         TransactionRequest<OutpatientRegisterCancelInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -21,7 +21,7 @@ public sealed class OutpatientRegisterCancelHandler(IGrainFactory grains)
             PersonId = data.PsnNo,
         });
         return outcome.Accepted
-            ? TransactionOutcome<EmptyOutput>.Ok(new EmptyOutput())
-            : TransactionOutcome<EmptyOutput>.Reject(Parties.Describe(outcome));
+            ? HandlerOutcome<EmptyOutput>.Ok(new EmptyOutput())
+            : HandlerOutcome<EmptyOutput>.Reject(VisitRefusalMessage.For(outcome));
     }
 }

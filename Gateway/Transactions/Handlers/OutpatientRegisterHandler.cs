@@ -1,4 +1,5 @@
 using Medisettle.Gateway.Settlement;
+using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Settlement;
@@ -10,15 +11,15 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public sealed class OutpatientRegisterHandler(IGrainFactory grains)
     : TransactionHandler<OutpatientRegisterInput, OutpatientRegisterOutput>(TransactionContracts.OutpatientRegister)
 {
-    protected override async ValueTask<TransactionOutcome<OutpatientRegisterOutput>> ExecuteAsync(
+    protected override async ValueTask<HandlerOutcome<OutpatientRegisterOutput>> ExecuteAsync(
         TransactionRequest<OutpatientRegisterInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = request.Input.Data;
-        var check = await Parties.FindPersonAsync(grains, data.PsnNo, request.Context.Envelope);
+        var check = await PersonLookup.FindAsync(grains, data.PsnNo, request.Context.Envelope);
         if (check.Person is null)
         {
-            return TransactionOutcome<OutpatientRegisterOutput>.Reject(check.Infcode, check.ErrMsg!);
+            return HandlerOutcome<OutpatientRegisterOutput>.Reject(check.Infcode, check.ErrMsg!);
         }
         var visitId = VisitIds.For(request.Context.Institution, request.Context.Envelope.Msgid);
         var outcome = await grains.GetGrain<IVisitGrain>(visitId).OpenAsync(new VisitOpening
@@ -27,14 +28,14 @@ public sealed class OutpatientRegisterHandler(IGrainFactory grains)
             InstitutionCode = request.Context.Institution,
             PersonId = data.PsnNo,
             Type = VisitType.Outpatient,
-            BeginDate = Parties.DateOf(data.Begntime),
+            BeginDate = WireTime.DateOf(data.Begntime),
             InstitutionVisitNo = data.IptOtpNo,
         });
         return outcome.Visit is { } visit
-            ? TransactionOutcome<OutpatientRegisterOutput>.Ok(new OutpatientRegisterOutput
+            ? HandlerOutcome<OutpatientRegisterOutput>.Ok(new OutpatientRegisterOutput
             {
                 Data = new VisitRegistration { MdtrtId = visit.VisitId, PsnNo = visit.PersonId, IptOtpNo = visit.InstitutionVisitNo },
             })
-            : TransactionOutcome<OutpatientRegisterOutput>.Reject(Parties.Describe(outcome));
+            : HandlerOutcome<OutpatientRegisterOutput>.Reject(VisitRefusalMessage.For(outcome));
     }
 }

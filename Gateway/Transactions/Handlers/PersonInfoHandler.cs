@@ -10,13 +10,13 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 /// </summary>
 public sealed class PersonInfoHandler(IGrainFactory grains) : TransactionHandler<PersonInfoInput, PersonInfoOutput>(TransactionContracts.PersonInfo)
 {
-    protected override async ValueTask<TransactionOutcome<PersonInfoOutput>> ExecuteAsync(TransactionRequest<PersonInfoInput> request, CancellationToken cancellationToken)
+    protected override async ValueTask<HandlerOutcome<PersonInfoOutput>> ExecuteAsync(TransactionRequest<PersonInfoInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var check = await Parties.FindPersonAsync(grains, request.Input.Data.MdtrtCertNo, request.Context.Envelope);
+        var check = await PersonLookup.FindAsync(grains, request.Input.Data.MdtrtCertNo, request.Context.Envelope);
         if (check.Person is not { } person)
         {
-            return TransactionOutcome<PersonInfoOutput>.Reject(check.Infcode, check.ErrMsg!);
+            return HandlerOutcome<PersonInfoOutput>.Reject(check.Infcode, check.ErrMsg!);
         }
 
         var profile = person.Profile;
@@ -54,6 +54,6 @@ public sealed class PersonInfoHandler(IGrainFactory grains) : TransactionHandler
                 Begntime = since + " 00:00:00",
             })],
         };
-        return TransactionOutcome<PersonInfoOutput>.Ok(output);
+        return HandlerOutcome<PersonInfoOutput>.Ok(output);
     }
 }

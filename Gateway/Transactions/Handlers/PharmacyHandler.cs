@@ -13,26 +13,26 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<PharmacySettlementInput, SettlementOutput> contract, bool commit)
     : TransactionHandler<PharmacySettlementInput, SettlementOutput>(contract)
 {
-    protected override async ValueTask<TransactionOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<PharmacySettlementInput> request, CancellationToken cancellationToken)
+    protected override async ValueTask<HandlerOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<PharmacySettlementInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = request.Input.Data;
         var context = request.Context;
         if (data.MedType is { } medType && medType != "41")
         {
-            return TransactionOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, $"field 'input.data.med_type': '{medType}' is not 41 定点药店购药");
+            return HandlerOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, $"field 'input.data.med_type': '{medType}' is not 41 定点药店购药");
         }
 
         var (lines, problem) = FeeLines.FromDrugLines(request.Input.Drugdetail);
         if (lines is null)
         {
-            return TransactionOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, problem!);
+            return HandlerOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, problem!);
         }
 
-        var check = await Parties.FindPersonAsync(grains, data.PsnNo, context.Envelope);
+        var check = await PersonLookup.FindAsync(grains, data.PsnNo, context.Envelope);
         if (check.Person is null)
         {
-            return TransactionOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
+            return HandlerOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
         }
 
         var command = new SettleCommand
@@ -44,13 +44,13 @@ public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<
             {
                 VisitId = VisitIds.For(context.Institution, context.Envelope.Msgid),
                 Type = VisitType.Pharmacy,
-                Date = Parties.Today(context.ReceivedAt),
+                Date = WireTime.DateOf(context.ReceivedAt),
                 DeclaredTotal = WireAmount.ToMoney(data.MedfeeSumamt),
                 FeeLines = lines,
             },
         };
         var person = grains.GetGrain<IPersonGrain>(data.PsnNo);
         var outcome = commit ? await person.SettleAsync(command) : await person.PreSettleAsync(command);
-        return SettlementOutputs.From(outcome, data.PsnNo, context.ReceivedAt);
+        return SettlementAnswerMapper.From(outcome, data.PsnNo, context.ReceivedAt);
     }
 }

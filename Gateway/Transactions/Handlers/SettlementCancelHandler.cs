@@ -13,15 +13,15 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class SettlementCancelHandler(IGrainFactory grains, TransactionContract<SettlementCancelInput, SettlementOutput> contract, bool registeredVisit)
     : TransactionHandler<SettlementCancelInput, SettlementOutput>(contract)
 {
-    protected override async ValueTask<TransactionOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementCancelInput> request, CancellationToken cancellationToken)
+    protected override async ValueTask<HandlerOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementCancelInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = request.Input.Data;
         var context = request.Context;
-        var check = await Parties.FindPersonAsync(grains, data.PsnNo, context.Envelope);
+        var check = await PersonLookup.FindAsync(grains, data.PsnNo, context.Envelope);
         if (check.Person is null)
         {
-            return TransactionOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
+            return HandlerOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
         }
 
         var outcome = await grains.GetGrain<IPersonGrain>(data.PsnNo).CancelAsync(new CancelCommand
@@ -38,6 +38,6 @@ public abstract class SettlementCancelHandler(IGrainFactory grains, TransactionC
         var balance = outcome.Status == SettlementStatus.Cancelled
             ? (await grains.GetGrain<IPersonGrain>(data.PsnNo).GetSnapshotAsync())?.AccountBalance
             : null;
-        return SettlementOutputs.From(outcome, data.PsnNo, context.ReceivedAt, balance);
+        return SettlementAnswerMapper.From(outcome, data.PsnNo, context.ReceivedAt, balance);
     }
 }

@@ -11,13 +11,13 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 /// </summary>
 public sealed class VisitInfoHandler(IGrainFactory grains) : TransactionHandler<VisitInfoInput, EmptyOutput>(TransactionContracts.OutpatientVisitInfo)
 {
-    protected override async ValueTask<TransactionOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<VisitInfoInput> request, CancellationToken cancellationToken)
+    protected override async ValueTask<HandlerOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<VisitInfoInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var info = request.Input.Mdtrtinfo;
         if (!WireCodes.TryVisitType(info.MedType, out var type, out _))
         {
-            return TransactionOutcome<EmptyOutput>.Reject(Infcodes.InvalidValue, $"field 'input.mdtrtinfo.med_type': unknown code '{info.MedType}'");
+            return HandlerOutcome<EmptyOutput>.Reject(Infcodes.InvalidValue, $"field 'input.mdtrtinfo.med_type': unknown code '{info.MedType}'");
         }
 
         var disease = info.DiseCodg ?? request.Input.Diseinfo.OrderBy(d => d.DiagSrtNo).FirstOrDefault()?.DiagCode;
@@ -25,7 +25,7 @@ public sealed class VisitInfoHandler(IGrainFactory grains) : TransactionHandler<
             new VisitCommand { MessageId = request.Context.Envelope.Msgid, InstitutionCode = request.Context.Institution, PersonId = info.PsnNo },
             new VisitDetails { Type = type, DiseaseCode = disease });
         return outcome.Accepted
-            ? TransactionOutcome<EmptyOutput>.Ok(new EmptyOutput())
-            : TransactionOutcome<EmptyOutput>.Reject(Parties.Describe(outcome));
+            ? HandlerOutcome<EmptyOutput>.Ok(new EmptyOutput())
+            : HandlerOutcome<EmptyOutput>.Reject(VisitRefusalMessage.For(outcome));
     }
 }

@@ -17,28 +17,28 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionContract<SettlementInput, SettlementOutput> contract, bool commit)
     : TransactionHandler<SettlementInput, SettlementOutput>(contract)
 {
-    protected override async ValueTask<TransactionOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementInput> request, CancellationToken cancellationToken)
+    protected override async ValueTask<HandlerOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var data = request.Input.Data;
         var context = request.Context;
-        var check = await Parties.FindPersonAsync(grains, data.PsnNo, context.Envelope);
+        var check = await PersonLookup.FindAsync(grains, data.PsnNo, context.Envelope);
         if (check.Person is null)
         {
-            return TransactionOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
+            return HandlerOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
         }
 
         var visitGrain = grains.GetGrain<IVisitGrain>(data.MdtrtId);
         var visit = await visitGrain.GetAsync();
         if (Refusal(visit, data, context.Institution) is { } refusal)
         {
-            return TransactionOutcome<SettlementOutput>.Reject(refusal);
+            return HandlerOutcome<SettlementOutput>.Reject(refusal);
         }
 
         var declared = WireAmount.ToMoney(data.MedfeeSumamt);
         if (visit!.FeeTotal != declared)
         {
-            return TransactionOutcome<SettlementOutput>.Reject(Infcodes.AmountMismatch, string.Create(CultureInfo.InvariantCulture,
+            return HandlerOutcome<SettlementOutput>.Reject(Infcodes.AmountMismatch, string.Create(CultureInfo.InvariantCulture,
                 $"fee lines of visit {visit.VisitId} add up to {visit.FeeTotal}, not the declared medfee_sumamt {declared}"));
         }
 
@@ -52,7 +52,7 @@ public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionCo
                 VisitId = visit.VisitId,
                 Type = visit.Type,
                 IsTransfer = visit.IsTransfer,
-                Date = visit.DischargeDate ?? Parties.Today(context.ReceivedAt),
+                Date = visit.DischargeDate ?? WireTime.DateOf(context.ReceivedAt),
                 AdmissionDate = visit.Type is VisitType.Inpatient or VisitType.Accident ? visit.BeginDate : null,
                 DiseaseCode = visit.DiseaseCode,
                 DeclaredTotal = declared,
@@ -66,11 +66,11 @@ public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionCo
             var marked = await visitGrain.MarkSettledAsync(context.Institution, settlementId);
             if (!marked.Accepted)
             {
-                return TransactionOutcome<SettlementOutput>.Reject(Parties.Describe(marked));
+                return HandlerOutcome<SettlementOutput>.Reject(VisitRefusalMessage.For(marked));
             }
         }
 
-        return SettlementOutputs.From(outcome, data.PsnNo, context.ReceivedAt);
+        return SettlementAnswerMapper.From(outcome, data.PsnNo, context.ReceivedAt);
     }
 
     private static string? Refusal(VisitSnapshot? visit, SettlementRequest data, string institution)

@@ -67,8 +67,8 @@ public sealed class AdminEndToEndTests(SettlementHost host) : IClassFixture<Sett
         await host.CallAsync("2305", Inputs.Cancel(psn, settled.Text("setl_id"), mdtrtId), SettlementHost.Hospital);
         var after = await host.AdminAsync(HttpMethod.Get, $"/persons/{psn}");
 
-        Assert.Equal(60_000, during.Body["yearToDate"]!["basicFundPaid"]!.GetValue<long>());
-        Assert.Equal(0, after.Body["yearToDate"]!["basicFundPaid"]!.GetValue<long>());
+        Assert.Equal(60_000, during.Body["yearToDate"]!["fundsPaid"]!["basicPooled"]!.GetValue<long>());
+        Assert.Equal(0, after.Body["yearToDate"]!["fundsPaid"]!["basicPooled"]!.GetValue<long>());
         var listed = after.Body["settlements"]![0]!;
         Assert.Equal(settled.Text("setl_id"), listed["settlementId"]!.GetValue<string>());
         Assert.Equal(settleMsgid, listed["messageId"]!.GetValue<string>());

@@ -86,7 +86,7 @@ public sealed class RefusalEndToEndTests(SettlementHost host) : IClassFixture<Se
         var snapshot = await host.Grains.GetGrain<IPersonGrain>(psn).GetSnapshotAsync();
         Assert.Equal(10_000, snapshot!.AccountBalance.Fen);
         Assert.Empty(snapshot.ActiveSettlements);
-        Assert.All(snapshot.Years, y => Assert.True(y.BasicFundPaid.IsZero));
+        Assert.All(snapshot.Years, y => Assert.True(y.FundsPaid.BasicPooled.IsZero));
     }
 
     private static byte[] Spoil(JsonObject envelope, string spoil)

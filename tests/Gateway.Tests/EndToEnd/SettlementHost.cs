@@ -42,72 +42,74 @@ public sealed class SettlementHost : IAsyncLifetime
     public static readonly string Hospital = DemoData.InstitutionCode(8);
     public static readonly string OtherHospital = DemoData.InstitutionCode(9);
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"medisettle-e2e-{Guid.NewGuid():N}");
-    private int sequence;
-    private int persons;
-    private WebApplication? app;
-    private InProcessTestCluster? cluster;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"medisettle-e2e-{Guid.NewGuid():N}");
+    private int _sequence;
+    private int _persons;
+    private WebApplication? _app;
+    private InProcessTestCluster? _cluster;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
 
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The first silo's services (ledger queries, auditor, policy catalog).</summary>
-    public IServiceProvider Services => cluster!.GetSiloServiceProvider(cluster.Silos[0].SiloAddress);
+    public IServiceProvider Services => _cluster!.GetSiloServiceProvider(_cluster.Silos[0].SiloAddress);
 
-    public IGrainFactory Grains => cluster!.Client;
+    public IGrainFactory Grains => _cluster!.Client;
 
     public async Task InitializeAsync()
     {
         var clusterBuilder = new InProcessTestClusterBuilder(SiloCount);
         clusterBuilder.ConfigureSilo((_, silo) =>
         {
+            // Random, not Orleans' load-based default, so persons, funds and institutions spread over the silos.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             silo.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
             silo.AddSqliteGroupCommitStorageAsDefault(o =>
             {
-                o.DatabasePath = Path.Combine(directory, "silo.db");
+                o.DatabasePath = Path.Combine(_directory, "silo.db");
                 o.Synchronous = SqliteSynchronousMode.Normal;
             });
             silo.AddSettlementGrains(o => o.DispatchInBackground = false);
         });
-        cluster = clusterBuilder.Build();
-        await cluster.DeployAsync();
+        _cluster = clusterBuilder.Build();
+        await _cluster.DeployAsync();
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
-        builder.Services.AddSingleton<IGrainFactory>(cluster.Client);
+        builder.Services.AddSingleton<IGrainFactory>(_cluster.Client);
         builder.Services.AddSingleton(Services.GetRequiredService<ILedgerQueries>());
         builder.Services.AddGateway(o => o.AdminToken = AdminToken);
         builder.Services.AddSettlementTransactions();
-        app = builder.Build();
-        app.MapGateway();
-        app.MapAdminApi();
-        await app.StartAsync();
-        Client = app.GetTestClient();
+        _app = builder.Build();
+        _app.MapGateway();
+        _app.MapAdminApi();
+        await _app.StartAsync();
+        Client = _app.GetTestClient();
         await new DemoSeeder(Grains).SeedAsync(DemoPersons, DemoInstitutions);
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
-        if (app is not null)
+        if (_app is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
-        if (cluster is not null)
+        if (_cluster is not null)
         {
-            await cluster.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
@@ -118,7 +120,7 @@ public sealed class SettlementHost : IAsyncLifetime
     /// <summary>Enrols a new person in region 990001 (no assistance, no add-on, paid long ago); returns the psn_no.</summary>
     public async Task<string> EnrolAsync(Scheme scheme, PersonCategory category, decimal accountYuan = 0)
     {
-        var personId = string.Create(CultureInfo.InvariantCulture, $"99000199{Interlocked.Increment(ref persons):D6}");
+        var personId = string.Create(CultureInfo.InvariantCulture, $"99000199{Interlocked.Increment(ref _persons):D6}");
         await Grains.GetGrain<IPersonGrain>(personId).EnrolAsync(new PersonEnrolment
         {
             Profile = new PersonProfile
@@ -137,7 +139,7 @@ public sealed class SettlementHost : IAsyncLifetime
 
     /// <summary>A fresh msgid in the platform's form: institution + yyyyMMddHHmmss + 4 digits (unique per host).</summary>
     public string NewMsgid(string institution) =>
-        institution + string.Create(CultureInfo.InvariantCulture, $"20250301{Interlocked.Increment(ref sequence):D6}{Random.Shared.Next(10_000):D4}");
+        institution + string.Create(CultureInfo.InvariantCulture, $"20250301{Interlocked.Increment(ref _sequence):D6}{Random.Shared.Next(10_000):D4}");
 
     public static JsonObject Envelope(string infno, JsonNode input, string institution, string msgid, string? insuredRegion = "990001") => new()
     {

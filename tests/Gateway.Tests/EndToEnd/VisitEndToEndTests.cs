@@ -68,13 +68,13 @@ public sealed class VisitEndToEndTests(SettlementHost host) : IClassFixture<Sett
         await host.CallAsync("2301", Inputs.Fees(Inputs.Fee(psn, mdtrtId, "F1", 1_400m)), Hospital);
         var settled = await host.CallAsync("2304", Inputs.Settle(psn, mdtrtId, 1_400m, "21"), Hospital);
         var person = host.Grains.GetGrain<IPersonGrain>(psn);
-        Assert.Equal(60_000, (await person.GetSnapshotAsync())!.YearToDateFor(2025).BasicFundPaid.Fen); // (1,400 − 400) × 60% = 600.00
+        Assert.Equal(60_000, (await person.GetSnapshotAsync())!.YearToDateFor(2025).FundsPaid.BasicPooled.Fen); // (1,400 − 400) × 60% = 600.00
 
         var cancelled = await host.CallAsync("2305", Inputs.Cancel(psn, settled.Text("setl_id"), mdtrtId), Hospital);
 
         Assert.Equal(0, cancelled.Infcode);
         Assert.Equal(-600.00m, cancelled.Amount("hifp_pay"));
-        Assert.Equal(0, (await person.GetSnapshotAsync())!.YearToDateFor(2025).BasicFundPaid.Fen);
+        Assert.Equal(0, (await person.GetSnapshotAsync())!.YearToDateFor(2025).FundsPaid.BasicPooled.Fen);
         Assert.Equal(VisitStatus.Open, (await host.Grains.GetGrain<IVisitGrain>(mdtrtId).GetAsync())!.Status);
         var again = await host.CallAsync("2304", Inputs.Settle(psn, mdtrtId, 1_400m, "21"), Hospital);
         Assert.Equal(600.00m, again.Amount("hifp_pay"));

@@ -30,9 +30,9 @@ public sealed class AssistanceTests
 
         // basic min((100,000 − 400) × 60%, 40,000) = 40,000; 大病 base 60,000, E 30,000 → 15,000;
         // assistance (100,000 − 40,000 − 15,000) × 60% = 27,000; cash 18,000
-        Assert.Equal(Y(40_000m), b.BasicFundPaid);
-        Assert.Equal(Y(15_000m), b.CriticalIllnessPaid);
-        Assert.Equal(Y(27_000m), b.AssistancePaid);
+        Assert.Equal(Y(40_000m), b.FundsPaid.BasicPooled);
+        Assert.Equal(Y(15_000m), b.FundsPaid.CriticalIllness);
+        Assert.Equal(Y(27_000m), b.FundsPaid.MedicalAssistance);
         Assert.Equal(Y(82_000m), b.FundPaySum);
         Assert.Equal(Y(18_000m), b.CashPaid);
         Assert.Equal([FundType.BasicPooled, FundType.CriticalIllness, FundType.MedicalAssistance], b.FundLines.Select(l => l.FundType));
@@ -47,10 +47,10 @@ public sealed class AssistanceTests
     public void P0_assistance_annual_cap_30000(decimal paidBeforeYuan, decimal expectedYuan)
     {
         var person = Person("990001") with { AssistanceStatuses = [AssistanceStatus.ExtremePoverty] };
-        var ytd = YearToDate.Empty(2013) with { AssistancePaid = Y(paidBeforeYuan) };
+        var ytd = YearToDate.Empty(2013) with { FundsPaid = new FundAmounts { MedicalAssistance = Y(paidBeforeYuan) } };
         var b = Settle(Input(person, Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 100_000m), ytd));
 
-        Assert.Equal(Y(expectedYuan), b.AssistancePaid);
+        Assert.Equal(Y(expectedYuan), b.FundsPaid.MedicalAssistance);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class AssistanceTests
         var person = Person("330200", Scheme.MergedResident) with { AssistanceStatuses = [AssistanceStatus.MinimumLivingAllowance] };
         var b = Settle(Input(person, Hospital("330200", InstitutionLevel.Tier3), Inpatient(Day2013, inScopeYuan)), engine);
 
-        Assert.Equal(Y(expectedYuan), b.AssistancePaid);
+        Assert.Equal(Y(expectedYuan), b.FundsPaid.MedicalAssistance);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class AssistanceTests
         var b = Settle(Input(person, Hospital("330727", InstitutionLevel.Tier3), visit), engine);
 
         // basic 300 × 50% = 150; assistance 100% of the remaining 150; cash 0
-        Assert.Equal(Y(150m), b.BasicFundPaid);
-        Assert.Equal(Y(150m), b.AssistancePaid);
+        Assert.Equal(Y(150m), b.FundsPaid.BasicPooled);
+        Assert.Equal(Y(150m), b.FundsPaid.MedicalAssistance);
         Assert.Equal(Y(0m), b.CashPaid);
         Assert.Contains("outpatientDrugRule", FundLineOf(b, FundType.MedicalAssistance).ProcessInfo, StringComparison.Ordinal);
     }
@@ -99,6 +99,6 @@ public sealed class AssistanceTests
         var b = Settle(Input(person, Hospital("330727", InstitutionLevel.Tier3), Inpatient(new DateOnly(year, 6, 1), 1_000_000m)), engine);
 
         // basic 50,000 × ... capped at 100,000; remaining 900,000 × 60% = 540,000 → capped
-        Assert.Equal(Y(expectedCapYuan), b.AssistancePaid);
+        Assert.Equal(Y(expectedCapYuan), b.FundsPaid.MedicalAssistance);
     }
 }

@@ -12,12 +12,12 @@ public sealed class BenefitYearAndTraceTests
     [Fact]
     public void Accumulators_of_an_earlier_year_start_the_new_year_from_zero()
     {
-        var lastYear = YearToDate.Empty(2012) with { BasicFundPaid = Y(40_000m) };
+        var lastYear = YearToDate.Empty(2012) with { FundsPaid = new FundAmounts { BasicPooled = Y(40_000m) } };
         var result = Engine.Compute(Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), Inpatient(new DateOnly(2013, 1, 1), 10_000m), lastYear));
 
-        Assert.Equal(Y(5_760m), result.Breakdown!.BasicFundPaid); // a fresh 40,000 cap on 1 January
+        Assert.Equal(Y(5_760m), result.Breakdown!.FundsPaid.BasicPooled); // a fresh 40,000 cap on 1 January
         Assert.Equal(2013, result.YearToDateAfter!.BenefitYear);
-        Assert.Equal(Y(5_760m), result.YearToDateAfter.BasicFundPaid);
+        Assert.Equal(Y(5_760m), result.YearToDateAfter.FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -32,11 +32,11 @@ public sealed class BenefitYearAndTraceTests
     public void A_stay_admitted_in_december_counts_in_the_admission_year()
     {
         var visit = Inpatient(new DateOnly(2014, 1, 10), 10_000m) with { AdmissionDate = new DateOnly(2013, 12, 20) };
-        var ytd = YearToDate.Empty(2013) with { BasicFundPaid = Y(38_000m) };
+        var ytd = YearToDate.Empty(2013) with { FundsPaid = new FundAmounts { BasicPooled = Y(38_000m) } };
         var b = Settle(Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), visit, ytd));
 
         Assert.Equal(2013, b.BenefitYear);
-        Assert.Equal(Y(2_000m), b.BasicFundPaid); // the 2013 cap: room 2,000
+        Assert.Equal(Y(2_000m), b.FundsPaid.BasicPooled); // the 2013 cap: room 2,000
         Assert.Equal(new DateOnly(2014, 1, 10), b.SettlementDate);
     }
 

@@ -25,7 +25,7 @@ public sealed class BoundaryTests
         var b = Settle(Input(Person("370705", Scheme.MergedResident), Hospital("370705", InstitutionLevel.Tier3), visit));
 
         Assert.Equal(new Money(expectedDeductibleFen), b.DeductibleCharged);
-        Assert.Equal(new Money(expectedFundFen), b.BasicFundPaid);
+        Assert.Equal(new Money(expectedFundFen), b.FundsPaid.BasicPooled);
         Assert.Equal(new Money(inScopeFen - expectedFundFen), b.CashPaid);
     }
 
@@ -37,12 +37,12 @@ public sealed class BoundaryTests
     public void P0_fund_payment_cap_edges(long basicPaidBeforeFen, long expectedFundFen)
     {
         // (10,000 − 400) × 60% = 5,760.00; cap 40,000 on basic fund paid
-        var ytd = YearToDate.Empty(2013) with { BasicFundPaid = new Money(basicPaidBeforeFen) };
+        var ytd = YearToDate.Empty(2013) with { FundsPaid = new FundAmounts { BasicPooled = new Money(basicPaidBeforeFen) } };
         var b = Settle(Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 10_000m), ytd));
 
-        Assert.Equal(new Money(expectedFundFen), b.BasicFundPaid);
+        Assert.Equal(new Money(expectedFundFen), b.FundsPaid.BasicPooled);
         Assert.Equal(new Money(4_000_000 - basicPaidBeforeFen), FundLineOf(b, FundType.BasicPooled).CapAmount);
-        Assert.Equal(new Money(basicPaidBeforeFen + expectedFundFen), Engine.Compute(Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 10_000m), ytd)).YearToDateAfter!.BasicFundPaid);
+        Assert.Equal(new Money(basicPaidBeforeFen + expectedFundFen), Engine.Compute(Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 10_000m), ytd)).YearToDateAfter!.FundsPaid.BasicPooled);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class BoundaryTests
         var result = Engine.Compute(Input(Person("220722"), Hospital("220722", InstitutionLevel.CountyOrHigher), Inpatient(Day2007, 10_000m), ytd));
 
         Assert.True(result.IsSettled);
-        Assert.Equal(new Money(expectedFundFen), result.Breakdown.BasicFundPaid);
+        Assert.Equal(new Money(expectedFundFen), result.Breakdown.FundsPaid.BasicPooled);
         Assert.Equal(new Money(eligibleCountedBeforeFen + 1_000_000), result.YearToDateAfter.EligibleCostCounted);
     }
 
@@ -65,7 +65,7 @@ public sealed class BoundaryTests
     public void Cap_basis_eligible_cost_and_fund_payment_differ_on_the_same_history()
     {
         // Same person history: 35,000 eligible cost counted and 20,760 basic paid earlier this year.
-        var ytd = new YearToDate { BenefitYear = 2007, EligibleCostCounted = Y(35_000m), BasicFundPaid = Y(20_760m) };
+        var ytd = new YearToDate { BenefitYear = 2007, EligibleCostCounted = Y(35_000m), FundsPaid = new FundAmounts { BasicPooled = Y(20_760m) } };
 
         // P2 (eligibleCost): room 5,000 → (5,000 − 400) × 60% = 2,760
         var p2 = Settle(Input(Person("220722"), Hospital("220722", InstitutionLevel.CountyOrHigher), Inpatient(Day2007, 10_000m), ytd));
@@ -73,8 +73,8 @@ public sealed class BoundaryTests
         // P0 (fundPayment): room 40,000 − 20,760 = 19,240 ≥ 5,760 → 5,760
         var p0 = Settle(Input(Person("990001"), Hospital("990001", InstitutionLevel.CountyOrHigher), Inpatient(Day2007, 10_000m), ytd));
 
-        Assert.Equal(Y(2_760m), p2.BasicFundPaid);
-        Assert.Equal(Y(5_760m), p0.BasicFundPaid);
+        Assert.Equal(Y(2_760m), p2.FundsPaid.BasicPooled);
+        Assert.Equal(Y(5_760m), p0.FundsPaid.BasicPooled);
     }
 
     [Theory]
@@ -86,8 +86,8 @@ public sealed class BoundaryTests
         var person = Person("220722") with { HasLargeAmountAddOn = addOn };
         var b = Settle(Input(person, Hospital("220722", InstitutionLevel.CountyOrHigher), Inpatient(Day2007, 10_000m), ytd));
 
-        Assert.Equal(Y(2_760m), b.BasicFundPaid);
-        Assert.Equal(Y(expectedLargeYuan), b.LargeAmountPaid);
+        Assert.Equal(Y(2_760m), b.FundsPaid.BasicPooled);
+        Assert.Equal(Y(expectedLargeYuan), b.FundsPaid.LargeAmount);
         Assert.Equal(Y(10_000m - 2_760m - expectedLargeYuan), b.CashPaid);
     }
 
@@ -99,12 +99,12 @@ public sealed class BoundaryTests
     public void P0_large_amount_cap_edges(long largePaidBeforeFen, long expectedLargeFen)
     {
         // basic room 2,000 of uncapped 5,760; 3,760 beyond the cap goes to 大额 (cap 130,000)
-        var ytd = YearToDate.Empty(2013) with { BasicFundPaid = Y(38_000m), LargeAmountPaid = new Money(largePaidBeforeFen) };
+        var ytd = YearToDate.Empty(2013) with { FundsPaid = new FundAmounts { BasicPooled = Y(38_000m), LargeAmount = new Money(largePaidBeforeFen) } };
         var person = Person("990001") with { HasLargeAmountAddOn = true };
         var b = Settle(Input(person, Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 10_000m), ytd));
 
-        Assert.Equal(Y(2_000m), b.BasicFundPaid);
-        Assert.Equal(new Money(expectedLargeFen), b.LargeAmountPaid);
+        Assert.Equal(Y(2_000m), b.FundsPaid.BasicPooled);
+        Assert.Equal(new Money(expectedLargeFen), b.FundsPaid.LargeAmount);
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class BoundaryTests
         var person = Person("220722", category: PersonCategory.StudentChild, paid: new DateOnly(2007, 1, 10)) with { EnrolmentDate = new DateOnly(2007, 1, 10) };
         var b = Settle(Input(person, Hospital("220722", InstitutionLevel.Community), Inpatient(new DateOnly(2007, 1, 10), 1_000m)));
 
-        Assert.Equal(Y(700m), b.BasicFundPaid); // 1,000 × 70%, no deductible
+        Assert.Equal(Y(700m), b.FundsPaid.BasicPooled); // 1,000 × 70%, no deductible
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class BoundaryTests
         Assert.Equal(Y(50m), b.OverLimitSelfPay);
         Assert.Equal(Y(50m), b.PreSelfPay);
         Assert.Equal(Y(1_700m), b.InScopeAmount); // 2,000 − 200 − 50 − 50
-        Assert.Equal(Y(780m), b.BasicFundPaid); // (1,700 − 400) × 60%
+        Assert.Equal(Y(780m), b.FundsPaid.BasicPooled); // (1,700 − 400) × 60%
         Assert.Equal(Y(1_220m), b.CashPaid);
     }
 

@@ -71,10 +71,10 @@ public sealed class CriticalIllnessTests
         // 3: basic 0; base += 50,000 → 110,000; E = 80,000 → 43,000; pays 43,000 − 15,000 = 28,000
         var third = Engine.Compute(Input(person, hospital, Inpatient(Day2013.AddDays(20), 50_000m), second.YearToDateAfter!));
 
-        Assert.Equal([Y(29_760m), Y(10_240m), Y(0m)], new[] { first, second, third }.Select(r => r.Breakdown!.BasicFundPaid));
-        Assert.Equal([Y(0m), Y(15_000m), Y(28_000m)], new[] { first, second, third }.Select(r => r.Breakdown!.CriticalIllnessPaid));
+        Assert.Equal([Y(29_760m), Y(10_240m), Y(0m)], new[] { first, second, third }.Select(r => r.Breakdown!.FundsPaid.BasicPooled));
+        Assert.Equal([Y(0m), Y(15_000m), Y(28_000m)], new[] { first, second, third }.Select(r => r.Breakdown!.FundsPaid.CriticalIllness));
         Assert.Equal(Y(110_000m), third.YearToDateAfter!.CriticalIllnessBase);
-        Assert.Equal(Y(43_000m), third.YearToDateAfter.CriticalIllnessPaid);
+        Assert.Equal(Y(43_000m), third.YearToDateAfter.FundsPaid.CriticalIllness);
     }
 
     [Fact]
@@ -84,10 +84,10 @@ public sealed class CriticalIllnessTests
         var b = Settle(Input(person, Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 100_000m)));
 
         // basic min(59,760, 40,000) = 40,000; 大额 19,760; base 100,000 − 40,000 − 19,760 = 40,240; E 10,240 → 5,120
-        Assert.Equal(Y(40_000m), b.BasicFundPaid);
-        Assert.Equal(Y(19_760m), b.LargeAmountPaid);
+        Assert.Equal(Y(40_000m), b.FundsPaid.BasicPooled);
+        Assert.Equal(Y(19_760m), b.FundsPaid.LargeAmount);
         Assert.Equal(Y(40_240m), b.Delta.CriticalIllnessBase);
-        Assert.Equal(Y(5_120m), b.CriticalIllnessPaid);
+        Assert.Equal(Y(5_120m), b.FundsPaid.CriticalIllness);
         Assert.Equal(Y(35_120m), b.CashPaid);
     }
 
@@ -100,10 +100,10 @@ public sealed class CriticalIllnessTests
         var b = Settle(Input(person, Hospital("990001", InstitutionLevel.Tier3), visit, ytd));
 
         // 恶性肿瘤 80%: 8,000 (cap 30,000); base += 2,000 → E 2,000 → 1,000
-        Assert.Equal(Y(8_000m), b.BasicFundPaid);
-        Assert.Equal(Y(1_000m), b.CriticalIllnessPaid);
+        Assert.Equal(Y(8_000m), b.FundsPaid.BasicPooled);
+        Assert.Equal(Y(1_000m), b.FundsPaid.CriticalIllness);
         Assert.Equal(Y(8_000m), b.Delta.SpecialDiseasePaid);
-        Assert.Equal(Y(0m), b.Delta.BasicFundPaid);
+        Assert.Equal(Y(0m), b.Delta.FundsPaid.BasicPooled);
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class CriticalIllnessTests
         var b = Settle(Input(Person("350100"), Hospital("350100", InstitutionLevel.Tier3), visit), EngineWith(basic350100));
 
         // basic capped at 1,000; burden 40,000
-        Assert.Equal(Y(1_000m), b.BasicFundPaid);
-        Assert.Equal(Y(expectedYuan), b.CriticalIllnessPaid);
+        Assert.Equal(Y(1_000m), b.FundsPaid.BasicPooled);
+        Assert.Equal(Y(expectedYuan), b.FundsPaid.CriticalIllness);
     }
 }

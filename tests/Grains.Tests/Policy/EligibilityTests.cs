@@ -35,7 +35,7 @@ public sealed class EligibilityTests
     public void P0_has_a_rule_for_every_level(InstitutionLevel level, int expectedYuan)
     {
         var b = Settle(Input(Person("990001"), Hospital("990001", level), Inpatient(Day2013, 1_000m)));
-        Assert.Equal(Y(expectedYuan), b.BasicFundPaid);
+        Assert.Equal(Y(expectedYuan), b.FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class EligibilityTests
             """;
         var b = Settle(Input(Person("350200"), Hospital("350500", InstitutionLevel.Tier3), Inpatient(new DateOnly(2013, 1, 5), 10_000m)), EngineWith(basic350200));
 
-        Assert.Equal(Y(6_650m), b.BasicFundPaid); // (10,000 − 500) × 70% under 厦门 rules
+        Assert.Equal(Y(6_650m), b.FundsPaid.BasicPooled); // (10,000 − 500) × 70% under 厦门 rules
     }
 
     [Fact]
@@ -194,14 +194,14 @@ public sealed class EligibilityTests
         var visit = Visit(VisitType.SpecialDiseaseOutpatient, Day2013, Line(inScopeYuan)) with { DiseaseCode = disease };
         var result = Engine.Compute(Input(person, Hospital("990001", InstitutionLevel.Tier3), visit, ytd));
 
-        Assert.Equal(Y(expectedYuan), result.Breakdown!.BasicFundPaid);
+        Assert.Equal(Y(expectedYuan), result.Breakdown!.FundsPaid.BasicPooled);
         Assert.Equal(Y(paidBeforeYuan + expectedYuan), result.YearToDateAfter!.SpecialDiseasePaidFor(disease));
     }
 
     /// <summary>P0 adult at a tier-3 hospital with a 1,000 inpatient stay; change one part.</summary>
-    private static SettlementInput P0With(Visit visit) => Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), visit);
+    private static EngineInput P0With(Visit visit) => Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), visit);
 
-    private static SettlementInput P0At(InstitutionProfile hospital) => Input(Person("990001"), hospital, Inpatient(Day2013, 1_000m));
+    private static EngineInput P0At(InstitutionProfile hospital) => Input(Person("990001"), hospital, Inpatient(Day2013, 1_000m));
 
-    private static SettlementInput P0For(PersonProfile person) => Input(person, Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 1_000m));
+    private static EngineInput P0For(PersonProfile person) => Input(person, Hospital("990001", InstitutionLevel.Tier3), Inpatient(Day2013, 1_000m));
 }

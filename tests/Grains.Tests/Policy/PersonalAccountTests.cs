@@ -64,7 +64,7 @@ public sealed class PersonalAccountTests
 
         // 10,000 × 80% = 8,000 (deductible 0); personal 2,000: account 1,500, cash 500
         Assert.Equal(Y(0m), b.DeductibleCharged);
-        Assert.Equal(Y(8_000m), b.BasicFundPaid);
+        Assert.Equal(Y(8_000m), b.FundsPaid.BasicPooled);
         Assert.Equal(Y(2_000m), b.PersonalPart);
         Assert.Equal(Y(1_500m), b.AccountPaid);
         Assert.Equal(Y(500m), b.CashPaid);
@@ -86,21 +86,21 @@ public sealed class PersonalAccountTests
     [InlineData(2004, 7, 2, 7_000)]
     public void Langfang_cap_switches_from_35000_to_41000_on_2004_07_01(int year, int month, int day, int expectedYuan)
     {
-        var ytd = YearToDate.Empty(2004) with { BasicFundPaid = Y(34_000m) };
+        var ytd = YearToDate.Empty(2004) with { FundsPaid = new FundAmounts { BasicPooled = Y(34_000m) } };
         var b = Settle(Input(Employee("131000"), Hospital("131000", InstitutionLevel.Tier3), Inpatient(new DateOnly(year, month, day), 10_000m), ytd));
 
-        Assert.Equal(Y(expectedYuan), b.BasicFundPaid);
+        Assert.Equal(Y(expectedYuan), b.FundsPaid.BasicPooled);
         Assert.Equal(month == 6 ? "P6-131000-2004a" : "P6-131000-2004b", b.PackIds[0]);
     }
 
     [Fact]
     public void Langfang_admission_date_decides_the_pack_for_a_stay_across_the_switch()
     {
-        var ytd = YearToDate.Empty(2004) with { BasicFundPaid = Y(34_000m) };
+        var ytd = YearToDate.Empty(2004) with { FundsPaid = new FundAmounts { BasicPooled = Y(34_000m) } };
         var visit = Inpatient(new DateOnly(2004, 7, 5), 10_000m) with { AdmissionDate = new DateOnly(2004, 6, 28) };
         var b = Settle(Input(Employee("131000"), Hospital("131000", InstitutionLevel.Tier3), visit, ytd));
 
-        Assert.Equal(Y(1_000m), b.BasicFundPaid);
+        Assert.Equal(Y(1_000m), b.FundsPaid.BasicPooled);
         Assert.Equal("P6-131000-2004a", b.PackIds[0]);
     }
 

@@ -24,13 +24,13 @@ public sealed class PolicyPackLoaderTests : IDisposable
             "groups": [{ "name": "all", "categories": ["AdultResident"], "coveredVisitTypes": ["Inpatient"], "waitingPeriodMonths": 0, "annualCap": 1000, "capBasis": "FundPayment" }] } }
         """;
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "medisettle-packs-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "medisettle-packs-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 
@@ -125,11 +125,11 @@ public sealed class PolicyPackLoaderTests : IDisposable
     [Fact]
     public void Overlapping_effective_dates_for_one_region_scheme_and_section_are_rejected()
     {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "a.json"), ValidAssistancePack);
-        File.WriteAllText(Path.Combine(directory, "b.json"), ValidAssistancePack.Replace("T-1", "T-2", StringComparison.Ordinal).Replace("2010-01-01", "2012-06-01", StringComparison.Ordinal));
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "a.json"), ValidAssistancePack);
+        File.WriteAllText(Path.Combine(_directory, "b.json"), ValidAssistancePack.Replace("T-1", "T-2", StringComparison.Ordinal).Replace("2010-01-01", "2012-06-01", StringComparison.Ordinal));
 
-        var ex = Assert.Throws<PolicyPackException>(() => PolicyPackLoader.LoadDirectory(directory));
+        var ex = Assert.Throws<PolicyPackException>(() => PolicyPackLoader.LoadDirectory(_directory));
 
         Assert.Equal("b.json", ex.File);
         Assert.Equal("$.effectiveFrom", ex.FieldPath);
@@ -141,13 +141,13 @@ public sealed class PolicyPackLoaderTests : IDisposable
     [Fact]
     public void Consecutive_versions_and_different_sections_may_share_a_region()
     {
-        Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(_directory);
         var first = ValidAssistancePack.Replace("\"effectiveFrom\": \"2010-01-01\"", "\"effectiveFrom\": \"2010-01-01\", \"effectiveTo\": \"2012-05-31\"", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(directory, "a.json"), first);
-        File.WriteAllText(Path.Combine(directory, "b.json"), ValidAssistancePack.Replace("T-1", "T-2", StringComparison.Ordinal).Replace("2010-01-01", "2012-06-01", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(directory, "c.json"), ValidBasicPack);
+        File.WriteAllText(Path.Combine(_directory, "a.json"), first);
+        File.WriteAllText(Path.Combine(_directory, "b.json"), ValidAssistancePack.Replace("T-1", "T-2", StringComparison.Ordinal).Replace("2010-01-01", "2012-06-01", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_directory, "c.json"), ValidBasicPack);
 
-        var catalog = PolicyPackLoader.LoadDirectory(directory);
+        var catalog = PolicyPackLoader.LoadDirectory(_directory);
         var set = catalog.Resolve("620100", Scheme.MergedResident, new DateOnly(2012, 6, 1));
 
         Assert.Equal("T-2", set.Assistance!.Id);

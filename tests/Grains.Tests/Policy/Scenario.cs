@@ -84,7 +84,7 @@ internal static class Scenario
 
     public static Visit Inpatient(DateOnly date, decimal inScopeYuan) => Visit(VisitType.Inpatient, date, Line(inScopeYuan));
 
-    public static SettlementInput Input(PersonProfile person, InstitutionProfile institution, Visit visit, YearToDate? ytd = null, decimal accountYuan = 0) => new()
+    public static EngineInput Input(PersonProfile person, InstitutionProfile institution, Visit visit, YearToDate? ytd = null, decimal accountYuan = 0) => new()
     {
         Person = person,
         Institution = institution,
@@ -93,14 +93,14 @@ internal static class Scenario
         PersonalAccountBalance = Money.FromYuan(accountYuan),
     };
 
-    public static SettlementBreakdown Settle(SettlementInput input, SettlementEngine? engine = null)
+    public static SettlementBreakdown Settle(EngineInput input, SettlementEngine? engine = null)
     {
         var result = (engine ?? Engine).Compute(input);
         Assert.True(result.IsSettled, result.Rejection?.Message);
         return result.Breakdown;
     }
 
-    public static Rejection Reject(SettlementInput input, SettlementEngine? engine = null)
+    public static Rejection Reject(EngineInput input, SettlementEngine? engine = null)
     {
         var result = (engine ?? Engine).Compute(input);
         Assert.False(result.IsSettled, "expected a rejection");

@@ -51,7 +51,7 @@ public sealed class SettlementPropertyTests(ITestOutputHelper output)
         var visits = random.Next(1, VisitsPerPersonMax + 1);
         for (var v = 0; v < visits; v++)
         {
-            var input = new SettlementInput
+            var input = new EngineInput
             {
                 Person = person,
                 Institution = Hospital(region, region == "220722" ? Pick(random, [InstitutionLevel.Community, InstitutionLevel.CountyOrHigher]) : Pick(random, P0Levels)),
@@ -84,14 +84,14 @@ public sealed class SettlementPropertyTests(ITestOutputHelper output)
         return (applied.Count, rejected);
     }
 
-    private static void CheckSettlement(SettlementInput input, SettlementComputation result)
+    private static void CheckSettlement(EngineInput input, SettlementComputation result)
     {
         var b = result.Breakdown!;
         var before = input.YearToDate;
         Assert.Equal(b.TotalAmount, b.FundPaySum + b.AccountPaid + b.CashPaid);
         Assert.Equal(b.FundPaySum, new Money(b.FundLines.Sum(l => l.AmountPaid.Fen)));
         Assert.Equal(b.TotalAmount, b.FullOwnPay + b.OverLimitSelfPay + b.PreSelfPay + b.InScopeAmount);
-        Assert.Equal(b.InScopeAmount, b.DeductibleCharged + b.BasicFundPaid + b.PoolProportionSelfPay);
+        Assert.Equal(b.InScopeAmount, b.DeductibleCharged + b.FundsPaid.BasicPooled + b.PoolProportionSelfPay);
         Assert.False(b.CashPaid.IsNegative || b.AccountPaid.IsNegative || b.PoolProportionSelfPay.IsNegative);
         Assert.True(b.AccountPaid <= input.PersonalAccountBalance);
         foreach (var line in b.FundLines)
@@ -100,13 +100,13 @@ public sealed class SettlementPropertyTests(ITestOutputHelper output)
         }
 
         CheckBasicCap(input, b);
-        Assert.True(result.YearToDateAfter!.CriticalIllnessPaid <= Y(150_000m));
-        Assert.True(result.YearToDateAfter.LargeAmountPaid <= Y(130_000m));
-        Assert.True(result.YearToDateAfter.AssistancePaid <= Y(30_000m));
+        Assert.True(result.YearToDateAfter!.FundsPaid.CriticalIllness <= Y(150_000m));
+        Assert.True(result.YearToDateAfter.FundsPaid.LargeAmount <= Y(130_000m));
+        Assert.True(result.YearToDateAfter.FundsPaid.MedicalAssistance <= Y(30_000m));
         Assert.Equal(before with { }, result.YearToDateAfter.Reverse(b.Delta));
     }
 
-    private static void CheckBasicCap(SettlementInput input, SettlementBreakdown b)
+    private static void CheckBasicCap(EngineInput input, SettlementBreakdown b)
     {
         if (b.VisitType == VisitType.SpecialDiseaseOutpatient || b.FundLines.Count == 0)
         {
@@ -118,14 +118,14 @@ public sealed class SettlementPropertyTests(ITestOutputHelper output)
         if (group.CapBasis == CapBasis.FundPayment)
         {
             // The pooled fund never pays beyond the remaining cap.
-            Assert.True(b.BasicFundPaid <= (group.AnnualCap - input.YearToDate.BasicFundPaid).AtLeastZero());
-            Assert.True(input.YearToDate.BasicFundPaid + b.BasicFundPaid <= group.AnnualCap || b.BasicFundPaid.IsZero);
+            Assert.True(b.FundsPaid.BasicPooled <= (group.AnnualCap - input.YearToDate.FundsPaid.BasicPooled).AtLeastZero());
+            Assert.True(input.YearToDate.FundsPaid.BasicPooled + b.FundsPaid.BasicPooled <= group.AnnualCap || b.FundsPaid.BasicPooled.IsZero);
         }
         else
         {
             // Eligible cost beyond the remaining room gets no basic payment (highest ratio 70%).
             var room = (group.AnnualCap - input.YearToDate.EligibleCostCounted).AtLeastZero();
-            Assert.True(b.BasicFundPaid <= room.ApplyRate(0.70m));
+            Assert.True(b.FundsPaid.BasicPooled <= room.ApplyRate(0.70m));
         }
     }
 

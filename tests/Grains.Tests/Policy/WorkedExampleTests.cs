@@ -17,7 +17,7 @@ public sealed class WorkedExampleTests
 
         // (10,000 − 700) × 55% = 5,115.00; patient 10,000 − 5,115 = 4,885.00
         Assert.Equal(Y(700m), b.DeductibleCharged);
-        Assert.Equal(Y(5_115m), b.BasicFundPaid);
+        Assert.Equal(Y(5_115m), b.FundsPaid.BasicPooled);
         Assert.Equal(Y(5_115m), b.FundPaySum);
         Assert.Equal(Y(4_885m), b.PersonalPart);
         Assert.Equal(Y(4_885m), b.CashPaid);
@@ -49,12 +49,12 @@ public sealed class WorkedExampleTests
     public void P0_critical_illness_on_excess_80000_pays_43000_in_one_settlement()
     {
         // Basic cap already used up; 大病 base already at T = 30,000.
-        var ytd = YearToDate.Empty(2013) with { BasicFundPaid = Y(40_000m), CriticalIllnessBase = Y(30_000m) };
+        var ytd = YearToDate.Empty(2013) with { FundsPaid = new FundAmounts { BasicPooled = Y(40_000m) }, CriticalIllnessBase = Y(30_000m) };
         var b = Settle(Input(Person("990001"), Hospital("990001", InstitutionLevel.Tier3), Inpatient(new DateOnly(2013, 3, 1), 80_000m), ytd));
 
         // basic 0 (no room); base 30,000 + 80,000 = 110,000; E = 80,000 → 43,000; patient 37,000
-        Assert.Equal(Y(0m), b.BasicFundPaid);
-        Assert.Equal(Y(43_000m), b.CriticalIllnessPaid);
+        Assert.Equal(Y(0m), b.FundsPaid.BasicPooled);
+        Assert.Equal(Y(43_000m), b.FundsPaid.CriticalIllness);
         Assert.Equal(Y(37_000m), b.CashPaid);
     }
 
@@ -68,7 +68,7 @@ public sealed class WorkedExampleTests
         var visit = Inpatient(new DateOnly(2007, 6, 1), 10_000m) with { IsTransfer = transfer };
         var b = Settle(Input(Person("220722", category: category), Hospital("220722", InstitutionLevel.CountyOrHigher), visit));
 
-        Assert.Equal(Y(expectedYuan), b.BasicFundPaid);
+        Assert.Equal(Y(expectedYuan), b.FundsPaid.BasicPooled);
         Assert.Equal(Y(10_000m - expectedYuan), b.CashPaid);
     }
 
@@ -79,7 +79,7 @@ public sealed class WorkedExampleTests
     {
         var b = Settle(Input(Person("220722"), Hospital("220722", level), Inpatient(new DateOnly(2007, 6, 1), 10_000m)));
 
-        Assert.Equal(Y(expectedYuan), b.BasicFundPaid);
+        Assert.Equal(Y(expectedYuan), b.FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -102,9 +102,9 @@ public sealed class WorkedExampleTests
         var second = Settle(Input(person, hospital, visit, first.YearToDateAfter));
 
         // first: (1,000 − 400) × 60% = 360; second: deductible already met, 1,000 × 60% = 600
-        Assert.Equal(Y(360m), first.Breakdown!.BasicFundPaid);
+        Assert.Equal(Y(360m), first.Breakdown!.FundsPaid.BasicPooled);
         Assert.Equal(Y(0m), second.DeductibleCharged);
-        Assert.Equal(Y(600m), second.BasicFundPaid);
+        Assert.Equal(Y(600m), second.FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class WorkedExampleTests
         var student = Settle(Input(Person("220722", category: PersonCategory.StudentChild), hospital, visit));
         var adult = Reject(Input(Person("220722"), hospital, visit));
 
-        Assert.Equal(Y(700m), student.BasicFundPaid); // 1,000 × 70%
+        Assert.Equal(Y(700m), student.FundsPaid.BasicPooled); // 1,000 × 70%
         Assert.Equal(RejectionCode.NotCovered, adult.Code);
     }
 }

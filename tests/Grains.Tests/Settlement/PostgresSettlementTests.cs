@@ -6,25 +6,25 @@ namespace Medisettle.Grains.Tests.Settlement;
 /// <summary>One PostgreSQL 15 server (started by the fixture as the postgres user, loopback port) per collection.</summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private LocalPostgresServer? server;
-    private int databases;
+    private LocalPostgresServer? _server;
+    private int _databases;
 
-    public LocalPostgresServer Server => server ?? throw new InvalidOperationException("PostgreSQL is not started.");
+    public LocalPostgresServer Server => _server ?? throw new InvalidOperationException("PostgreSQL is not started.");
 
     public Task InitializeAsync() => StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 
     /// <summary>A fresh database on the shared server.</summary>
-    public Task<string> CreateDatabaseAsync() => Server.CreateDatabaseAsync($"grains_{Interlocked.Increment(ref databases)}");
+    public Task<string> CreateDatabaseAsync() => Server.CreateDatabaseAsync($"grains_{Interlocked.Increment(ref _databases)}");
 
-    private async Task StartAsync() => server = await LocalPostgresServer.StartAsync();
+    private async Task StartAsync() => _server = await LocalPostgresServer.StartAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -33,10 +33,10 @@ public abstract class SettlementSuite
         // (10,000 − 400) × 60% = 5,760.00; the person pays 4,240.00.
         Assert.Equal(SettlementStatus.Settled, outcome.Status);
         Assert.NotNull(outcome.SettlementId);
-        Assert.Equal(Money.FromYuan(5_760m), outcome.Breakdown!.BasicFundPaid);
+        Assert.Equal(Money.FromYuan(5_760m), outcome.Breakdown!.FundsPaid.BasicPooled);
         Assert.Equal(Money.FromYuan(4_240m), outcome.Breakdown.CashPaid);
         var snapshot = await person.GetSnapshotAsync();
-        Assert.Equal(Money.FromYuan(5_760m), snapshot!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(5_760m), snapshot!.YearToDateFor(2026).FundsPaid.BasicPooled);
         Assert.Equal(outcome.SettlementId, snapshot.ActiveSettlements[outcome.Breakdown.VisitId]);
     }
 
@@ -53,9 +53,9 @@ public abstract class SettlementSuite
 
         Assert.Equal(SettlementStatus.PreSettled, pre.Status);
         Assert.Null(pre.SettlementId);
-        Assert.Equal(Money.Zero, snapshotAfterPre!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.Zero, snapshotAfterPre!.YearToDateFor(2026).FundsPaid.BasicPooled);
         Assert.Empty(snapshotAfterPre.ActiveSettlements);
-        Assert.Equal(settled.Breakdown!.BasicFundPaid, pre.Breakdown!.BasicFundPaid);
+        Assert.Equal(settled.Breakdown!.FundsPaid.BasicPooled, pre.Breakdown!.FundsPaid.BasicPooled);
         Assert.Equal(settled.Breakdown.CashPaid, pre.Breakdown.CashPaid);
     }
 
@@ -73,7 +73,7 @@ public abstract class SettlementSuite
         Assert.Equal(first.SettlementId, retry.SettlementId);
         Assert.Equal(first.Breakdown!.FundPaySum, retry.Breakdown!.FundPaySum);
         var snapshot = await person.GetSnapshotAsync();
-        Assert.Equal(Money.FromYuan(5_760m), snapshot!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(5_760m), snapshot!.YearToDateFor(2026).FundsPaid.BasicPooled);
         Assert.Single(snapshot.ActiveSettlements);
     }
 
@@ -92,7 +92,7 @@ public abstract class SettlementSuite
         Assert.Equal(first.SettlementId, retry.SettlementId);
         Assert.Equal(first.AnsweredAt, retry.AnsweredAt);
         var snapshot = await world.Person("P1").GetSnapshotAsync();
-        Assert.Equal(Money.FromYuan(5_760m), snapshot!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(5_760m), snapshot!.YearToDateFor(2026).FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public abstract class SettlementSuite
         Assert.Equal(firstOutcome.SettlementId, retry.SettlementId);
         // 5,760 + (1,000 − 400) × 60% = 5,760 + 360 = 6,120.
         var snapshot = await person.GetSnapshotAsync();
-        Assert.Equal(Money.FromYuan(6_120m), snapshot!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(6_120m), snapshot!.YearToDateFor(2026).FundsPaid.BasicPooled);
         Assert.Equal(2, snapshot.ActiveSettlements.Count);
     }
 
@@ -128,7 +128,7 @@ public abstract class SettlementSuite
         Assert.Equal((SettlementStatus.Settled, firstOutcome.SettlementId, firstOutcome.AnsweredAt), (retry.Status, retry.SettlementId, retry.AnsweredAt));
         Assert.Equal(RejectionCode.VisitAlreadySettled, otherMessageSameVisit.Rejection!.Code);
         var snapshot = await person.GetSnapshotAsync();
-        Assert.Equal(Money.FromYuan(6_120m), snapshot!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(6_120m), snapshot!.YearToDateFor(2026).FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public abstract class SettlementSuite
 
         Assert.Equal(SettlementStatus.Settled, resettled.Status);
         Assert.NotEqual(settled.SettlementId, resettled.SettlementId);
-        Assert.Equal(Money.FromYuan(5_760m), (await person.GetSnapshotAsync())!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(5_760m), (await person.GetSnapshotAsync())!.YearToDateFor(2026).FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -187,8 +187,8 @@ public abstract class SettlementSuite
         Assert.Equal(SettlementStatus.Cancelled, cancelled.Status);
         var snapshot = await person.GetSnapshotAsync();
         Assert.Equal([thisYear.SettlementId!], snapshot!.ActiveSettlements.Values.ToArray());
-        Assert.Equal(Money.FromYuan(360m), snapshot.YearToDateFor(2024).BasicFundPaid);
-        Assert.Equal(Money.Zero, snapshot.YearToDateFor(2025).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(360m), snapshot.YearToDateFor(2024).FundsPaid.BasicPooled);
+        Assert.Equal(Money.Zero, snapshot.YearToDateFor(2025).FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public abstract class SettlementSuite
         var second = await person.SettleAsync(command with { MessageId = "M2" });
 
         Assert.Equal(RejectionCode.VisitAlreadySettled, second.Rejection!.Code);
-        Assert.Equal(Money.FromYuan(5_760m), (await person.GetSnapshotAsync())!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(5_760m), (await person.GetSnapshotAsync())!.YearToDateFor(2026).FundsPaid.BasicPooled);
     }
 
     [Fact]
@@ -284,12 +284,12 @@ public abstract class SettlementSuite
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 200)
             .Select(i => person.SettleAsync(world.Inpatient($"M{i:D3}", 1_000m))));
 
-        var paid = outcomes.Where(o => o.Status == SettlementStatus.Settled).Aggregate(Money.Zero, (sum, o) => sum + o.Breakdown!.BasicFundPaid);
+        var paid = outcomes.Where(o => o.Status == SettlementStatus.Settled).Aggregate(Money.Zero, (sum, o) => sum + o.Breakdown!.FundsPaid.BasicPooled);
         Assert.Equal(Money.FromYuan(40_000m), paid);
         Assert.All(outcomes, o => Assert.Equal(SettlementStatus.Settled, o.Status));
-        Assert.Equal(Money.FromYuan(40_000m), (await person.GetSnapshotAsync())!.YearToDateFor(2026).BasicFundPaid);
+        Assert.Equal(Money.FromYuan(40_000m), (await person.GetSnapshotAsync())!.YearToDateFor(2026).FundsPaid.BasicPooled);
         // 111 full stays (39,960) and one stay paying the last 40.00; the other 88 pay nothing from the pool.
-        Assert.Equal(112, outcomes.Count(o => o.Breakdown!.BasicFundPaid > Money.Zero));
+        Assert.Equal(112, outcomes.Count(o => o.Breakdown!.FundsPaid.BasicPooled > Money.Zero));
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public abstract class SettlementSuite
         Assert.Equal(3, audit.Settlements);
         Assert.Equal(1, audit.Cancellations);
         var pooled = await world.Fund(Scheme.UrbanResident, nameof(FundType.BasicPooled)).GetSnapshotAsync();
-        Assert.Equal(a.Breakdown!.BasicFundPaid, pooled.Spending);
+        Assert.Equal(a.Breakdown!.FundsPaid.BasicPooled, pooled.Spending);
         var account = await world.Fund(Scheme.Employee, FundPoolKey.PersonalAccountFund).GetSnapshotAsync();
         Assert.Equal(Money.FromYuan(120m), account.Spending);
         Assert.Equal(b.Breakdown!.AccountPaid, account.Spending);
@@ -365,7 +365,7 @@ public abstract class SettlementSuite
 
         var snapshot = await pooled.GetSnapshotAsync();
         Assert.Single(postings);
-        Assert.Equal(settled.Breakdown!.BasicFundPaid, snapshot.Spending);
+        Assert.Equal(settled.Breakdown!.FundsPaid.BasicPooled, snapshot.Spending);
         Assert.Equal(1, snapshot.PostingsApplied);
     }
 }

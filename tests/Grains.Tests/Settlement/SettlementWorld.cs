@@ -7,6 +7,7 @@ using Medisettle.Interfaces.Settlement;
 using Medisettle.Storage.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Messaging;
 using Orleans.TestingHost;
 
 namespace Medisettle.Grains.Tests.Settlement;
@@ -25,16 +26,20 @@ internal sealed class SettlementWorld : IAsyncDisposable
     public static readonly DateOnly Day = new(2026, 3, 2);
 
     private static readonly string Secret = Convert.ToBase64String(new byte[32]);
-    private int nextVisit;
+    private int _nextVisit;
 
     public const int SiloCount = 2;
 
-    private readonly string? sqliteDirectory;
+    /// <summary>After a restart: calls to distinct grains that must reach a silo in a row, and how long that may take.</summary>
+    private const int ProbesInARow = 16;
+    private static readonly TimeSpan ReachableWithin = TimeSpan.FromSeconds(30);
+
+    private readonly string? _sqliteDirectory;
 
     private SettlementWorld(InProcessTestCluster cluster, string? sqliteDirectory)
     {
         Cluster = cluster;
-        this.sqliteDirectory = sqliteDirectory;
+        _sqliteDirectory = sqliteDirectory;
     }
 
     public InProcessTestCluster Cluster { get; }
@@ -53,6 +58,8 @@ internal sealed class SettlementWorld : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(SiloCount);
         builder.ConfigureSilo((_, silo) =>
         {
+            // Random, not Orleans' load-based default, so persons, funds and institutions spread over the silos.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             if (postgresConnection is not null)
             {
                 silo.AddPostgresGroupCommitStorageAsDefault(o => o.ConnectionString = postgresConnection);
@@ -137,24 +144,44 @@ internal sealed class SettlementWorld : IAsyncDisposable
     public static SettleCommand WithVisit(SettleCommand command, string visitId) =>
         command with { Visit = command.Visit with { VisitId = visitId } };
 
-    /// <summary>Stops every silo gracefully (their storage commits what is queued) and starts a new one in its place.</summary>
+    /// <summary>
+    /// Stops every silo gracefully (their storage commits what is queued), starts a new one in its place, and returns
+    /// once the test client reaches the new silos: until its gateway list is refreshed, a call can still be sent to a
+    /// stopped silo's gateway and fail to connect, as a hospital's first call after a restart may.
+    /// </summary>
     public async Task RestartAsync()
     {
         foreach (var silo in Cluster.Silos.ToList())
         {
             await Cluster.RestartSiloAsync(silo);
         }
+
+        var deadline = DateTime.UtcNow + ReachableWithin;
+        var reached = 0;
+        for (var probe = 0; reached < ProbesInARow; probe++)
+        {
+            try
+            {
+                await Cluster.Client.GetGrain<IPersonGrain>($"probe-{probe}").GetSnapshotAsync();
+                reached++;
+            }
+            catch (ConnectionFailedException) when (DateTime.UtcNow < deadline)
+            {
+                reached = 0;
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        if (sqliteDirectory is not null)
+        if (_sqliteDirectory is not null)
         {
             SqliteConnection.ClearAllPools();
-            if (Directory.Exists(sqliteDirectory))
+            if (Directory.Exists(_sqliteDirectory))
             {
-                Directory.Delete(sqliteDirectory, recursive: true);
+                Directory.Delete(_sqliteDirectory, recursive: true);
             }
         }
     }
@@ -165,7 +192,7 @@ internal sealed class SettlementWorld : IAsyncDisposable
         InstitutionCode = institution,
         Visit = new Visit
         {
-            VisitId = visitId ?? $"V{Interlocked.Increment(ref nextVisit):D6}",
+            VisitId = visitId ?? $"V{Interlocked.Increment(ref _nextVisit):D6}",
             Type = type,
             Date = date,
             AdmissionDate = type == VisitType.Inpatient ? date : null,

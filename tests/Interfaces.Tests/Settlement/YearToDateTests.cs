@@ -10,13 +10,10 @@ public sealed class YearToDateTests
     private static readonly AccumulatorDelta Delta = new()
     {
         BenefitYear = 2013,
-        BasicFundPaid = new Money(576_000),
+        FundsPaid = new FundAmounts { BasicPooled = new Money(576_000), CriticalIllness = new Money(7), LargeAmount = new Money(3), MedicalAssistance = new Money(11) },
         EligibleCostCounted = new Money(1_000_000),
         YearlyDeductibleApplied = new Money(40_000),
         CriticalIllnessBase = new Money(424_000),
-        CriticalIllnessPaid = new Money(7),
-        LargeAmountPaid = new Money(3),
-        AssistancePaid = new Money(11),
         SpecialDiseaseCode = "hypertension",
         SpecialDiseasePaid = new Money(300),
         AccountPaid = new Money(99),
@@ -25,11 +22,11 @@ public sealed class YearToDateTests
     [Fact]
     public void Apply_then_reverse_restores_exactly()
     {
-        var before = YearToDate.Empty(2013) with { BasicFundPaid = new Money(5), SpecialDiseasePaid = [new SpecialDiseaseAmount("diabetes", new Money(10))] };
+        var before = YearToDate.Empty(2013) with { FundsPaid = new FundAmounts { BasicPooled = new Money(5) }, SpecialDiseasePaid = [new SpecialDiseaseAmount("diabetes", new Money(10))] };
 
         var after = before.Apply(Delta);
 
-        Assert.Equal(new Money(576_005), after.BasicFundPaid);
+        Assert.Equal(new Money(576_005), after.FundsPaid.BasicPooled);
         Assert.Equal(new Money(300), after.SpecialDiseasePaidFor("hypertension"));
         Assert.Equal(["diabetes", "hypertension"], after.SpecialDiseasePaid.Select(d => d.DiseaseCode));
         Assert.Equal(before, after.Reverse(Delta));
@@ -56,7 +53,7 @@ public sealed class YearToDateTests
         var back = JsonSerializer.Deserialize<YearToDate>(json);
 
         Assert.Equal(ytd, back);
-        Assert.Contains("\"BasicFundPaid\":576000", json, StringComparison.Ordinal);
+        Assert.Contains("\"FundsPaid\":{\"BasicPooled\":576000", json, StringComparison.Ordinal);
     }
 
     [Fact]

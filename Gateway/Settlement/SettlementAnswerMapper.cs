@@ -7,28 +7,28 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Gateway.Settlement;
 
 /// <summary>Maps a <see cref="SettlementOutcome"/> to the wire: <c>setlinfo</c> + <c>setldetail</c>, or a rejection.</summary>
-public static class SettlementOutputs
+public static class SettlementAnswerMapper
 {
     /// <summary>
     /// The transaction's answer. A rejection is infcode -1 with err_msg "{RejectionCode}: {message}". A cancel
     /// answers the reversed split with every amount negated (冲销), under the original setl_id;
     /// <paramref name="balanceNow"/> (the account balance after the cancel) replaces balc.
     /// </summary>
-    public static TransactionOutcome<SettlementOutput> From(SettlementOutcome outcome, string personId, DateTimeOffset wireOffsetNow, Money? balanceNow = null)
+    public static HandlerOutcome<SettlementOutput> From(SettlementOutcome outcome, string personId, DateTimeOffset wireOffsetNow, Money? balanceNow = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Status == SettlementStatus.Rejected || outcome.Breakdown is null)
         {
             var rejection = outcome.Rejection;
             return rejection?.Code == RejectionCode.UnknownPerson
-                ? TransactionOutcome<SettlementOutput>.Reject(Infcodes.UnknownPerson, $"{rejection.Code}: {rejection.Message}")
-                : TransactionOutcome<SettlementOutput>.Reject(rejection is null ? "Rejected: no reason given" : $"{rejection.Code}: {rejection.Message}");
+                ? HandlerOutcome<SettlementOutput>.Reject(Infcodes.UnknownPerson, $"{rejection.Code}: {rejection.Message}")
+                : HandlerOutcome<SettlementOutput>.Reject(rejection is null ? "Rejected: no reason given" : $"{rejection.Code}: {rejection.Message}");
         }
 
         var sign = outcome.Status == SettlementStatus.Cancelled ? -1 : 1;
         var answeredAt = outcome.AnsweredAt.ToOffset(wireOffsetNow.Offset);
         var output = Output(outcome.Breakdown, outcome.SettlementId ?? "", personId, answeredAt, sign);
-        return TransactionOutcome<SettlementOutput>.Ok(balanceNow is { } balance
+        return HandlerOutcome<SettlementOutput>.Ok(balanceNow is { } balance
             ? output with { Setlinfo = output.Setlinfo with { Balc = WireAmount.ToYuan(balance) } }
             : output);
     }
@@ -47,11 +47,11 @@ public static class SettlementOutputs
             PreselfpayAmt = Y(b.PreSelfPay),
             InscpScpAmt = Y(b.InScopeAmount),
             ActPayDedc = Y(b.DeductibleCharged),
-            HifpPay = Y(b.BasicFundPaid),
+            HifpPay = Y(b.FundsPaid.BasicPooled),
             PoolPropSelfpay = Y(b.PoolProportionSelfPay),
-            HifmiPay = Y(b.CriticalIllnessPaid),
-            HifobPay = Y(b.LargeAmountPaid),
-            MafPay = Y(b.AssistancePaid),
+            HifmiPay = Y(b.FundsPaid.CriticalIllness),
+            HifobPay = Y(b.FundsPaid.LargeAmount),
+            MafPay = Y(b.FundsPaid.MedicalAssistance),
             OthPay = Y(b.OtherPaid),
             FundPaySumamt = Y(b.FundPaySum),
             PsnPartAmt = Y(b.PersonalPart),

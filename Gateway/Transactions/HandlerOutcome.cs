@@ -2,11 +2,14 @@ using Medisettle.Interfaces.Platform;
 
 namespace Medisettle.Gateway.Transactions;
 
-/// <summary>A typed handler's answer: <see cref="Ok"/> with the output, or <see cref="Reject(string)"/>.</summary>
-public sealed record TransactionOutcome<TOutput>
+/// <summary>
+/// What a typed handler's <c>ExecuteAsync</c> returns: <see cref="Ok"/> with the typed output, or
+/// <see cref="Reject(string)"/>. The handler base turns it into an <see cref="EnvelopeResult"/>.
+/// </summary>
+public sealed record HandlerOutcome<TOutput>
     where TOutput : class
 {
-    private TransactionOutcome(TOutput? output, int infcode, string? errMsg, string? warnMsg)
+    private HandlerOutcome(TOutput? output, int infcode, string? errMsg, string? warnMsg)
     {
         Output = output;
         Infcode = infcode;
@@ -22,16 +25,16 @@ public sealed record TransactionOutcome<TOutput>
 
     public string? WarnMsg { get; }
 
-    public static TransactionOutcome<TOutput> Ok(TOutput output, string? warnMsg = null)
+    public static HandlerOutcome<TOutput> Ok(TOutput output, string? warnMsg = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         return new(output, Infcodes.Success, null, warnMsg);
     }
 
     /// <summary>A business rejection (infcode -1).</summary>
-    public static TransactionOutcome<TOutput> Reject(string errMsg) => Reject(Infcodes.BusinessRejection, errMsg);
+    public static HandlerOutcome<TOutput> Reject(string errMsg) => Reject(Infcodes.BusinessRejection, errMsg);
 
-    public static TransactionOutcome<TOutput> Reject(int infcode, string errMsg)
+    public static HandlerOutcome<TOutput> Reject(int infcode, string errMsg)
     {
         if (infcode == Infcodes.Success)
         {

@@ -4,7 +4,7 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Grains.Policy;
 
 /// <summary>Everything the engine needs for one settlement; the engine reads nothing else.</summary>
-public sealed record SettlementInput
+public sealed record EngineInput
 {
     public required PersonProfile Person { get; init; }
 

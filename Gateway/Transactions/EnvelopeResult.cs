@@ -3,10 +3,13 @@ using Medisettle.Interfaces.Platform;
 
 namespace Medisettle.Gateway.Transactions;
 
-/// <summary>A handler's answer: success with an output, or an <c>infcode</c> and <c>err_msg</c>.</summary>
-public sealed record TransactionResult
+/// <summary>
+/// What goes into the response envelope: success with the output already serialized to JSON, or an
+/// <c>infcode</c> and <c>err_msg</c>. Returned by <see cref="ITransactionHandler.HandleAsync"/>.
+/// </summary>
+public sealed record EnvelopeResult
 {
-    private TransactionResult(int infcode, string? errMsg, string? warnMsg, JsonElement? output)
+    private EnvelopeResult(int infcode, string? errMsg, string? warnMsg, JsonElement? output)
     {
         Infcode = infcode;
         ErrMsg = errMsg;
@@ -22,9 +25,9 @@ public sealed record TransactionResult
 
     public JsonElement? Output { get; }
 
-    public static TransactionResult Success(JsonElement output, string? warnMsg = null) => new(Infcodes.Success, null, warnMsg, output);
+    public static EnvelopeResult Success(JsonElement output, string? warnMsg = null) => new(Infcodes.Success, null, warnMsg, output);
 
-    public static TransactionResult Failure(int infcode, string errMsg)
+    public static EnvelopeResult Failure(int infcode, string errMsg)
     {
         if (infcode == Infcodes.Success)
         {
