@@ -20,9 +20,13 @@ public static class SettlementAnswerMapper
         if (outcome.Status == SettlementStatus.Rejected || outcome.Breakdown is null)
         {
             var rejection = outcome.Rejection;
-            return rejection?.Code == RejectionCode.UnknownPerson
-                ? HandlerOutcome<SettlementOutput>.Reject(Infcodes.UnknownPerson, $"{rejection.Code}: {rejection.Message}")
-                : HandlerOutcome<SettlementOutput>.Reject(rejection is null ? "Rejected: no reason given" : $"{rejection.Code}: {rejection.Message}");
+            return rejection?.Code switch
+            {
+                null => HandlerOutcome<SettlementOutput>.Reject("Rejected: no reason given"),
+                RejectionCode.UnknownPerson => HandlerOutcome<SettlementOutput>.Reject(Infcodes.UnknownPerson, $"{rejection.Code}: {rejection.Message}"),
+                RejectionCode.MessageIdConflict => HandlerOutcome<SettlementOutput>.Reject(Infcodes.DuplicateMsgidConflict, $"{rejection.Code}: {rejection.Message}"),
+                _ => HandlerOutcome<SettlementOutput>.Reject($"{rejection.Code}: {rejection.Message}"),
+            };
         }
 
         var sign = outcome.Status == SettlementStatus.Cancelled ? -1 : 1;

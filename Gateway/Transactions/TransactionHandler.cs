@@ -33,6 +33,21 @@ public abstract class TransactionHandler<TInput, TOutput> : ITransactionHandler
             : EnvelopeResult.Failure(outcome.Infcode, outcome.ErrMsg!);
     }
 
+    /// <summary>
+    /// Digest of the request as a retry must repeat it: the transaction code and the input re-serialized in its
+    /// canonical form (field order and white space do not matter). The person grain keeps it with the first answer,
+    /// so a msgid reused for a different request is told apart from a retry.
+    /// </summary>
+    protected string RequestDigest(TransactionRequest<TInput> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var canonical = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request.Input, Contract.Input);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Infno + "\n"));
+        hash.AppendData(canonical);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>Carries out the transaction. Expected refusals are <see cref="HandlerOutcome{TOutput}.Reject(string)"/>, not exceptions.</summary>
     protected abstract ValueTask<HandlerOutcome<TOutput>> ExecuteAsync(TransactionRequest<TInput> request, CancellationToken cancellationToken);
 }

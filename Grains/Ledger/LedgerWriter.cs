@@ -13,7 +13,7 @@ namespace Medisettle.Grains.Ledger;
 public static class LedgerWriter
 {
     public static (SettlementRecord Record, IReadOnlyList<JournalAppend> Appends) Settle(
-        string settlementId, SettleCommand command, PersonProfile person, SettlementBreakdown breakdown, DateTimeOffset now)
+        string settlementId, SettleCommand command, string requestDigest, PersonProfile person, SettlementBreakdown breakdown, DateTimeOffset now)
     {
         var owner = new PostingOwner(person.PersonId, person.InsuredRegion, person.Scheme, command.InstitutionCode);
         var postings = BuildPostings(settlementId, owner, breakdown, now, reversal: false);
@@ -36,6 +36,8 @@ public static class LedgerWriter
             IsCancel = false,
             SettlementId = settlementId,
             AnsweredAt = now,
+            PersonId = person.PersonId,
+            RequestDigest = requestDigest,
         };
         var appends = new List<JournalAppend>(postings.Count + 2)
         {
@@ -46,7 +48,7 @@ public static class LedgerWriter
         return (record, appends);
     }
 
-    public static IReadOnlyList<JournalAppend> Cancel(SettlementRecord settled, CancelCommand command, DateTimeOffset now)
+    public static IReadOnlyList<JournalAppend> Cancel(SettlementRecord settled, CancelCommand command, string requestDigest, DateTimeOffset now)
     {
         var owner = new PostingOwner(settled.PersonId, settled.InsuredRegion, settled.Scheme, settled.InstitutionCode);
         var postings = BuildPostings(settled.SettlementId, owner, settled.Breakdown, now, reversal: true);
@@ -66,6 +68,8 @@ public static class LedgerWriter
             IsCancel = true,
             SettlementId = settled.SettlementId,
             AnsweredAt = now,
+            PersonId = settled.PersonId,
+            RequestDigest = requestDigest,
         };
         var appends = new List<JournalAppend>(postings.Count + 2)
         {

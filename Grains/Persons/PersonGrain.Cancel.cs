@@ -11,9 +11,10 @@ public sealed partial class PersonGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         var key = LedgerNames.MessageKey(command.InstitutionCode, command.MessageId);
-        if (await FindRecentAsync(key) is { } replay)
+        var digest = DigestOf(command.RequestDigest, command);
+        if (await FindFirstAnswerAsync(command.InstitutionCode, command.MessageId, digest) is { } first)
         {
-            return replay;
+            return first;
         }
 
         var now = time.GetUtcNow();
@@ -25,8 +26,7 @@ public sealed partial class PersonGrain
         var record = await ReadSettlementAsync(command.SettlementId);
         if (record is null || record.PersonId != this.GetPrimaryKeyString())
         {
-            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
-                ?? SettlementOutcome.Rejected(RejectionCode.SettlementNotFound, $"Settlement {command.SettlementId} does not exist for this person.", now);
+            return SettlementOutcome.Rejected(RejectionCode.SettlementNotFound, $"Settlement {command.SettlementId} does not exist for this person.", now);
         }
 
         if (record.InstitutionCode != command.InstitutionCode)
@@ -37,30 +37,28 @@ public sealed partial class PersonGrain
 
         if (record.Breakdown.BenefitYear < S.CancelWindowStartYear(_options.CancelWindowYears))
         {
-            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
-                ?? SettlementOutcome.Rejected(
-                    RejectionCode.CancelWindowClosed,
-                    $"Settlement {command.SettlementId} of benefit year {record.Breakdown.BenefitYear} can no longer be cancelled (CancelWindowYears = {_options.CancelWindowYears}).",
-                    now);
+            return SettlementOutcome.Rejected(
+                RejectionCode.CancelWindowClosed,
+                $"Settlement {command.SettlementId} of benefit year {record.Breakdown.BenefitYear} can no longer be cancelled (CancelWindowYears = {_options.CancelWindowYears}).",
+                now);
         }
 
         var visitId = record.Breakdown.VisitId;
         if (!S.ActiveSettlements.TryGetValue(visitId, out var active) || active.SettlementId != record.SettlementId)
         {
-            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
-                ?? SettlementOutcome.Rejected(RejectionCode.SettlementAlreadyCancelled, $"Settlement {command.SettlementId} is already cancelled.", now);
+            return SettlementOutcome.Rejected(RejectionCode.SettlementAlreadyCancelled, $"Settlement {command.SettlementId} is already cancelled.", now);
         }
 
         S.ReverseSettlement(record.Breakdown);
         var outcome = new SettlementOutcome { Status = SettlementStatus.Cancelled, SettlementId = record.SettlementId, Breakdown = record.Breakdown, AnsweredAt = now };
-        Remember(key, outcome);
+        Remember(key, digest, outcome);
         try
         {
-            await state.WriteOrReloadAsync(LedgerWriter.Cancel(record, command, now));
+            await state.WriteOrReloadAsync(LedgerWriter.Cancel(record, command, digest, now));
         }
         catch (DuplicateJournalEntryException)
         {
-            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
+            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest)
                 ?? SettlementOutcome.Rejected(RejectionCode.SettlementAlreadyCancelled, $"Settlement {command.SettlementId} is already cancelled.", now);
         }
 

@@ -1,19 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
 using Medisettle.Grains.Ledger;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
 
 namespace Medisettle.Grains.Persons;
 
-/// <summary>Message-id idempotency: the recent-answer cache and the journal's message receipts.</summary>
+/// <summary>
+/// Message-id idempotency. Before any other check, (institution, msgid) is looked up: in the recent-answer cache,
+/// then — however old — in the journal's message receipts. The same request gets its first answer; a different
+/// request under a used msgid (another person, amount or kind) gets <see cref="RejectionCode.MessageIdConflict"/>
+/// and changes nothing.
+/// </summary>
 public sealed partial class PersonGrain
 {
-    /// <summary>The first answer to a message, when this person has seen it recently.</summary>
-    private async Task<SettlementOutcome?> FindRecentAsync(string key)
+    /// <summary>The first answer to this message if it was answered before, a conflict if it was used for another request, else null.</summary>
+    private async Task<SettlementOutcome?> FindFirstAnswerAsync(string institutionCode, string messageId, string digest)
     {
+        var key = LedgerNames.MessageKey(institutionCode, messageId);
         var recent = S.RecentMessages.FindLast(m => m.Key == key);
         if (recent is null)
         {
-            return null;
+            return await AnswerFromJournalAsync(institutionCode, messageId, digest);
+        }
+
+        if (recent.RequestDigest is { } seen && seen != digest)
+        {
+            return Conflict(institutionCode, messageId);
         }
 
         if (recent.Status == SettlementStatus.Rejected)
@@ -32,7 +45,7 @@ public sealed partial class PersonGrain
         };
     }
 
-    private void Remember(string key, SettlementOutcome outcome)
+    private void Remember(string key, string digest, SettlementOutcome outcome)
     {
         S.RecentMessages.Add(new RecentMessage
         {
@@ -41,6 +54,7 @@ public sealed partial class PersonGrain
             SettlementId = outcome.SettlementId,
             Rejection = outcome.Rejection,
             AnsweredAt = outcome.AnsweredAt,
+            RequestDigest = digest,
         });
         var excess = S.RecentMessages.Count - _options.RecentMessagesMax;
         if (excess > 0)
@@ -49,8 +63,11 @@ public sealed partial class PersonGrain
         }
     }
 
-    /// <summary>The first answer to a settled or cancelled message, rebuilt from its journal receipt.</summary>
-    private async Task<SettlementOutcome?> AnswerFromJournalAsync(string institutionCode, string messageId)
+    /// <summary>
+    /// The first answer to a settled or cancelled message, rebuilt from its journal receipt; a conflict when the
+    /// receipt is another person's or another request's; null when the message was never settled or cancelled.
+    /// </summary>
+    private async Task<SettlementOutcome?> AnswerFromJournalAsync(string institutionCode, string messageId, string digest)
     {
         var receiptEntry = await journal.FindAsync(LedgerNames.ReceiptEntry(institutionCode, messageId));
         if (receiptEntry is null)
@@ -59,10 +76,16 @@ public sealed partial class PersonGrain
         }
 
         var receipt = LedgerJson.Deserialize<MessageReceipt>(receiptEntry.Payload);
+        if ((receipt.PersonId is { } person && person != this.GetPrimaryKeyString())
+            || (receipt.RequestDigest is { } seen && seen != digest))
+        {
+            return Conflict(institutionCode, messageId);
+        }
+
         var record = await ReadSettlementAsync(receipt.SettlementId);
         if (record is null || record.PersonId != this.GetPrimaryKeyString())
         {
-            return null;
+            return Conflict(institutionCode, messageId);
         }
 
         return new SettlementOutcome
@@ -73,6 +96,15 @@ public sealed partial class PersonGrain
             AnsweredAt = receipt.AnsweredAt,
         };
     }
+
+    private SettlementOutcome Conflict(string institutionCode, string messageId) => SettlementOutcome.Rejected(
+        RejectionCode.MessageIdConflict,
+        $"msgid {messageId} was already used by institution {institutionCode} for a different request; nothing changed (a new request needs a new msgid).",
+        time.GetUtcNow());
+
+    /// <summary>The digest a retry must match: the gateway's digest of the wire request, else a hash of the command and person.</summary>
+    private string DigestOf<TCommand>(string? requestDigest, TCommand command) =>
+        requestDigest ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(this.GetPrimaryKeyString() + "\n" + LedgerJson.Serialize(command))));
 
     private async Task<SettlementRecord?> ReadSettlementAsync(string settlementId)
     {

@@ -14,8 +14,9 @@ namespace Medisettle.Grains.Persons;
 /// <summary>
 /// 参保人 grain. Every settlement of the person runs here one at a time: the engine computes the split from
 /// the current accumulators, and the new accumulators, the settlement record, the message receipt and the
-/// postings commit in one transaction. A retried message id returns the first answer: from the recent-answer
-/// cache, or — however old — from the journal, whose unique receipt id refuses a second commit.
+/// postings commit in one transaction. A message id is looked up before any other check: a retry returns the first
+/// answer (from the recent-answer cache, or — however old — from the journal, whose unique receipt id refuses a
+/// second commit), and the msgid reused for a different request is refused as a conflict.
 /// </summary>
 public sealed partial class PersonGrain(
     [JournaledState("person")] IJournaledState<PersonState> state,
@@ -75,18 +76,13 @@ public sealed partial class PersonGrain(
     {
         ArgumentNullException.ThrowIfNull(command);
         var key = LedgerNames.MessageKey(command.InstitutionCode, command.MessageId);
-        if (await FindRecentAsync(key) is { } replay)
+        var digest = DigestOf(command.RequestDigest, command);
+        if (await FindFirstAnswerAsync(command.InstitutionCode, command.MessageId, digest) is { } first)
         {
-            return replay;
+            return first;
         }
 
         var (computation, rejection) = await ComputeAsync(command);
-        if (rejection is { Rejection.Code: RejectionCode.VisitAlreadySettled })
-        {
-            // A retry the recent-answer cache forgot hits its own settled visit: the journal receipt has the first answer.
-            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId) ?? rejection;
-        }
-
         if (rejection is not null)
         {
             return rejection;
@@ -98,35 +94,35 @@ public sealed partial class PersonGrain(
             var refused = SettlementOutcome.Rejected(computation.Rejection, now);
             if (S.Profile is not null)
             {
-                Remember(key, refused);
+                Remember(key, digest, refused);
                 await state.WriteOrReloadAsync();
             }
 
             return refused;
         }
 
-        return await CommitSettlementAsync(command, key, computation, now);
+        return await CommitSettlementAsync(command, key, digest, computation, now);
     }
 
-    private async Task<SettlementOutcome> CommitSettlementAsync(SettleCommand command, string key, SettlementComputation computation, DateTimeOffset now)
+    private async Task<SettlementOutcome> CommitSettlementAsync(SettleCommand command, string key, string digest, SettlementComputation computation, DateTimeOffset now)
     {
         var profile = S.Profile!;
         var breakdown = computation.Breakdown!;
         var settlementId = NewSettlementId(now);
-        var (_, appends) = LedgerWriter.Settle(settlementId, command, profile, breakdown, now);
+        var (_, appends) = LedgerWriter.Settle(settlementId, command, digest, profile, breakdown, now);
         var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
 
         S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, _options.CancelWindowYears);
-        Remember(key, outcome);
+        Remember(key, digest, outcome);
         try
         {
             await state.WriteOrReloadAsync(appends);
         }
         catch (DuplicateJournalEntryException)
         {
-            // An old retry that the recent-answer cache had forgotten: the journal holds the first answer.
-            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId)
-                ?? throw new InvalidOperationException($"Message {key} is in the journal but its settlement could not be read.");
+            // The same msgid committed meanwhile elsewhere (another person's grain): its receipt decides the answer.
+            return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest)
+                ?? throw new InvalidOperationException($"Message {key} is in the journal but its receipt could not be read.");
         }
 
         LogSettled(log, settlementId, command.InstitutionCode, breakdown.TotalAmount.Fen, breakdown.FundPaySum.Fen);

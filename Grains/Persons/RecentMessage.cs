@@ -14,4 +14,7 @@ public sealed record RecentMessage
     public Rejection? Rejection { get; init; }
 
     public required DateTimeOffset AnsweredAt { get; init; }
+
+    /// <summary>Digest of the request answered (null in answers remembered before digests were kept).</summary>
+    public string? RequestDigest { get; init; }
 }

@@ -19,4 +19,10 @@ public sealed record MessageReceipt
 
     /// <summary>When the answer was given (so a replay returns it unchanged).</summary>
     [Id(4)] public required DateTimeOffset AnsweredAt { get; init; }
+
+    /// <summary>The person the message was for (a msgid reused for another person is a conflict, not a retry).</summary>
+    [Id(5)] public string? PersonId { get; init; }
+
+    /// <summary>Digest of the request (see <see cref="Settlement.SettleCommand.RequestDigest"/>).</summary>
+    [Id(6)] public string? RequestDigest { get; init; }
 }

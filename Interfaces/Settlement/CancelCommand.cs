@@ -16,4 +16,9 @@ public sealed record CancelCommand
 
     /// <summary>结算ID (wire <c>setl_id</c>) of the settlement to cancel.</summary>
     [Id(2)] public required string SettlementId { get; init; }
+    /// <summary>
+    /// Digest of the request as the client sent it (the gateway hashes the canonical wire input), so a msgid reused
+    /// for a different request is told apart from a retry. Null: the person grain hashes this command itself.
+    /// </summary>
+    [Id(3)] public string? RequestDigest { get; init; }
 }

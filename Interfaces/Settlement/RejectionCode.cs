@@ -75,4 +75,7 @@ public enum RejectionCode
 
     /// <summary>The settlement is older than the cancel window (SettlementOptions.CancelWindowYears).</summary>
     CancelWindowClosed,
+
+    /// <summary>The msgid was already used by this institution for a different request (another person, amount or kind); nothing changed.</summary>
+    MessageIdConflict,
 }

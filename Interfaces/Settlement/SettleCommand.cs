@@ -18,4 +18,9 @@ public sealed record SettleCommand
 
     /// <summary>个人账户使用标志 (wire <c>acct_used_flag</c>): whether the personal account may pay.</summary>
     [Id(3)] public bool UseAccount { get; init; } = true;
+    /// <summary>
+    /// Digest of the request as the client sent it (the gateway hashes the canonical wire input), so a msgid reused
+    /// for a different request is told apart from a retry. Null: the person grain hashes this command itself.
+    /// </summary>
+    [Id(4)] public string? RequestDigest { get; init; }
 }

@@ -39,6 +39,7 @@ public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<
         {
             MessageId = context.Envelope.Msgid,
             InstitutionCode = context.Institution,
+            RequestDigest = RequestDigest(request),
             UseAccount = data.AcctUsedFlag == "1",
             Visit = new Visit
             {

@@ -29,6 +29,7 @@ public abstract class SettlementCancelHandler(IGrainFactory grains, TransactionC
             MessageId = context.Envelope.Msgid,
             InstitutionCode = context.Institution,
             SettlementId = data.SetlId,
+            RequestDigest = RequestDigest(request),
         });
         if (registeredVisit && outcome is { Status: SettlementStatus.Cancelled, Breakdown: { } breakdown })
         {

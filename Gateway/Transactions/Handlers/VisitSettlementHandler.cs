@@ -46,6 +46,7 @@ public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionCo
         {
             MessageId = context.Envelope.Msgid,
             InstitutionCode = context.Institution,
+            RequestDigest = RequestDigest(request),
             UseAccount = data.AcctUsedFlag == "1",
             Visit = new Visit
             {

@@ -159,17 +159,4 @@ public sealed class PharmacyEndToEndTests(SettlementHost host) : IClassFixture<S
         Assert.StartsWith("NonInsuredGoods: ", answer.ErrMsg, StringComparison.Ordinal);
         Assert.Null(answer.Body["output"]);
     }
-
-    [Fact]
-    public async Task Retried_settlement_with_different_body_still_answers_the_first()
-    {
-        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 100m);
-        var msgid = host.NewMsgid(SettlementHost.Pharmacy);
-        var first = await host.CallAsync("2102", Inputs.Pharmacy(psn, 40m, Inputs.Drug(40m)), SettlementHost.Pharmacy, msgid);
-
-        var retry = await host.CallAsync("2102", Inputs.Pharmacy(psn, 50m, Inputs.Drug(50m)), SettlementHost.Pharmacy, msgid);
-
-        Assert.Equal(first.Text("setl_id"), retry.Text("setl_id"));
-        Assert.Equal(40.00m, retry.Amount("medfee_sumamt"));
-    }
 }

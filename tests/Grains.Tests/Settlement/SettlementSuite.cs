@@ -14,7 +14,7 @@ namespace Medisettle.Grains.Tests.Settlement;
 /// Settle / pre-settle / cancel / retry semantics through the grains, written once and run on SQLite and on
 /// PostgreSQL. Demo region 990001 (pack P0): adult residents pay a 400 deductible at tier 3, then 60%.
 /// </summary>
-public abstract class SettlementSuite
+public abstract partial class SettlementSuite
 {
     /// <summary>A PostgreSQL connection string to a fresh database, or null for SQLite.</summary>
     protected abstract Task<string?> CreateStorageAsync();
@@ -96,17 +96,17 @@ public abstract class SettlementSuite
     }
 
     [Fact]
-    public async Task Old_retry_forgotten_by_the_cache_is_answered_from_the_journal_and_not_applied_twice()
+    public async Task Msgid_reused_for_another_visit_after_the_cache_forgot_it_is_a_conflict_and_changes_nothing()
     {
         await using var world = await StartAsync(o => o.RecentMessagesMax = 1);
         var person = await world.EnrolAsync("P1");
         var first = world.Inpatient("M1", 10_000m);
-        var firstOutcome = await person.SettleAsync(first);
+        await person.SettleAsync(first);
         await person.SettleAsync(world.Inpatient("M2", 1_000m));
 
-        var retry = await person.SettleAsync(SettlementWorld.WithVisit(first, "V-other"));
+        var reused = await person.SettleAsync(SettlementWorld.WithVisit(first, "V-other"));
 
-        Assert.Equal(firstOutcome.SettlementId, retry.SettlementId);
+        Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (reused.Status, reused.Rejection!.Code));
         // 5,760 + (1,000 − 400) × 60% = 5,760 + 360 = 6,120.
         var snapshot = await person.GetSnapshotAsync();
         Assert.Equal(Money.FromYuan(6_120m), snapshot!.YearToDateFor(2026).FundsPaid.BasicPooled);
