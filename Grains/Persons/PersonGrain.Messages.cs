@@ -14,6 +14,14 @@ namespace Medisettle.Grains.Persons;
 /// </summary>
 public sealed partial class PersonGrain
 {
+    public Task<SettlementOutcome?> FindAnswerAsync(string institutionCode, string messageId, string requestDigest)
+    {
+        ArgumentNullException.ThrowIfNull(institutionCode);
+        ArgumentNullException.ThrowIfNull(messageId);
+        ArgumentNullException.ThrowIfNull(requestDigest);
+        return FindFirstAnswerAsync(institutionCode, messageId, requestDigest);
+    }
+
     /// <summary>The first answer to this message if it was answered before, a conflict if it was used for another request, else null.</summary>
     private async Task<SettlementOutcome?> FindFirstAnswerAsync(string institutionCode, string messageId, string digest)
     {

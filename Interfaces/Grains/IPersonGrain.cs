@@ -23,4 +23,12 @@ public interface IPersonGrain : IGrainWithStringKey
 
     /// <summary>Cancels a settlement exactly (2208/2305/2103). A retried message id returns the first answer.</summary>
     Task<SettlementOutcome> CancelAsync(CancelCommand command);
+
+    /// <summary>
+    /// The first answer to (institution, msgid) if this person settled or cancelled it; a
+    /// <see cref="RejectionCode.MessageIdConflict"/> if the msgid was used for a different request
+    /// (<paramref name="requestDigest"/> differs, or another person); null if it was never answered. Changes nothing:
+    /// a gateway asks before refusing a retry for a reason that arose after the first answer (e.g. the visit was cancelled since).
+    /// </summary>
+    Task<SettlementOutcome?> FindAnswerAsync(string institutionCode, string messageId, string requestDigest);
 }

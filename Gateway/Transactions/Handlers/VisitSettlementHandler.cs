@@ -1,6 +1,7 @@
 using System.Globalization;
 using Medisettle.Gateway.Settlement;
 using Medisettle.Gateway.Validation;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Settlement;
@@ -29,28 +30,27 @@ public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionCo
         }
 
         var visitGrain = grains.GetGrain<IVisitGrain>(data.MdtrtId);
+        var person = grains.GetGrain<IPersonGrain>(data.PsnNo);
+        var digest = RequestDigest(request);
         var visit = await visitGrain.GetAsync();
-        if (Refusal(visit, data, context.Institution) is { } refusal)
-        {
-            return HandlerOutcome<SettlementOutput>.Reject(refusal);
-        }
-
         var declared = WireAmount.ToMoney(data.MedfeeSumamt);
-        if (visit!.FeeTotal != declared)
+        if (Refusal(visit, data, context.Institution, declared) is { } refusal)
         {
-            return HandlerOutcome<SettlementOutput>.Reject(Infcodes.AmountMismatch, string.Create(CultureInfo.InvariantCulture,
-                $"fee lines of visit {visit.VisitId} add up to {visit.FeeTotal}, not the declared medfee_sumamt {declared}"));
+            // A late retry of a settlement made before the visit changed (e.g. it was cancelled since) gets its first answer.
+            return commit && await person.FindAnswerAsync(context.Institution, context.Envelope.Msgid, digest) is { } first
+                ? SettlementAnswerMapper.From(first, data.PsnNo, context.ReceivedAt)
+                : refusal;
         }
 
         var command = new SettleCommand
         {
             MessageId = context.Envelope.Msgid,
             InstitutionCode = context.Institution,
-            RequestDigest = RequestDigest(request),
+            RequestDigest = digest,
             UseAccount = data.AcctUsedFlag == "1",
             Visit = new Visit
             {
-                VisitId = visit.VisitId,
+                VisitId = visit!.VisitId,
                 Type = visit.Type,
                 IsTransfer = visit.IsTransfer,
                 Date = visit.DischargeDate ?? WireTime.DateOf(context.ReceivedAt),
@@ -60,7 +60,6 @@ public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionCo
                 FeeLines = [.. visit.FeeLines.Select(l => l.Line)],
             },
         };
-        var person = grains.GetGrain<IPersonGrain>(data.PsnNo);
         var outcome = commit ? await person.SettleAsync(command) : await person.PreSettleAsync(command);
         if (outcome is { Status: SettlementStatus.Settled, SettlementId: { } settlementId })
         {
@@ -74,23 +73,33 @@ public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionCo
         return SettlementAnswerMapper.From(outcome, data.PsnNo, context.ReceivedAt);
     }
 
-    private static string? Refusal(VisitSnapshot? visit, SettlementRequest data, string institution)
+    private static HandlerOutcome<SettlementOutput>? Refusal(VisitSnapshot? visit, SettlementRequest data, string institution, Money declared)
     {
         if (visit is null)
         {
-            return $"{VisitRejectionCode.UnknownVisit}: visit {data.MdtrtId} is not registered (2201 or 2401 first)";
+            return HandlerOutcome<SettlementOutput>.Reject($"{VisitRejectionCode.UnknownVisit}: visit {data.MdtrtId} is not registered (2201 or 2401 first)");
         }
 
         if (visit.InstitutionCode != institution)
         {
-            return $"{VisitRejectionCode.InstitutionMismatch}: visit {visit.VisitId} was registered by institution {visit.InstitutionCode}; only it may settle it";
+            return HandlerOutcome<SettlementOutput>.Reject(
+                $"{VisitRejectionCode.InstitutionMismatch}: visit {visit.VisitId} was registered by institution {visit.InstitutionCode}; only it may settle it");
         }
 
         if (visit.PersonId != data.PsnNo)
         {
-            return $"{VisitRejectionCode.PersonMismatch}: visit {visit.VisitId} is not a visit of person {Diagnostics.LogMasking.MaskIdNumber(data.PsnNo)}";
+            return HandlerOutcome<SettlementOutput>.Reject(
+                $"{VisitRejectionCode.PersonMismatch}: visit {visit.VisitId} is not a visit of person {Diagnostics.LogMasking.MaskIdNumber(data.PsnNo)}");
         }
 
-        return visit.Status == VisitStatus.Cancelled ? $"{VisitRejectionCode.NotOpen}: visit {visit.VisitId} is cancelled" : null;
+        if (visit.Status == VisitStatus.Cancelled)
+        {
+            return HandlerOutcome<SettlementOutput>.Reject($"{VisitRejectionCode.NotOpen}: visit {visit.VisitId} is cancelled");
+        }
+
+        return visit.FeeTotal == declared
+            ? null
+            : HandlerOutcome<SettlementOutput>.Reject(Infcodes.AmountMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"fee lines of visit {visit.VisitId} add up to {visit.FeeTotal}, not the declared medfee_sumamt {declared}"));
     }
 }

@@ -64,6 +64,28 @@ public sealed class MessageIdEndToEndTests(SettlementHost host) : IClassFixture<
         Assert.Equal((500.00m, 0), (untouched.AccountBalance.ToYuan(), untouched.ActiveSettlements.Count));
     }
 
+    [Fact]
+    public async Task An_outpatient_settlement_retried_after_its_visit_was_cancelled_gets_its_first_answer()
+    {
+        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 200m);
+        var registered = await host.CallAsync("2201", Inputs.Register(psn), SettlementHost.Hospital);
+        var mdtrtId = registered.Output["data"]!["mdtrt_id"]!.GetValue<string>();
+        Assert.Equal(0, (await host.CallAsync("2204", Inputs.Fees(Inputs.Fee(psn, mdtrtId, "F1", 30m)), SettlementHost.Hospital)).Infcode);
+        var settleMsg = host.NewMsgid(SettlementHost.Hospital);
+        var settled = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), SettlementHost.Hospital, settleMsg);
+        Assert.Equal(0, (await host.CallAsync("2208", Inputs.Cancel(psn, settled.Text("setl_id"), mdtrtId), SettlementHost.Hospital)).Infcode);
+        var registrationCancelled = await host.CallAsync("2202", new JsonObject { ["data"] = new JsonObject { ["psn_no"] = psn, ["mdtrt_id"] = mdtrtId, ["ipt_otp_no"] = "OP0001" } }, SettlementHost.Hospital);
+
+        var retry = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), SettlementHost.Hospital, settleMsg);
+        var newMessage = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), SettlementHost.Hospital);
+
+        Assert.Equal(0, registrationCancelled.Infcode);
+        Assert.Equal((0, settled.Text("setl_id")), (retry.Infcode, retry.Text("setl_id")));
+        Assert.Equal(settled.Body["output"]!.ToJsonString(), retry.Body["output"]!.ToJsonString());
+        Assert.StartsWith("NotOpen: ", newMessage.ErrMsg, StringComparison.Ordinal);
+        Assert.Equal(200.00m, (await Snapshot(psn)).AccountBalance.ToYuan());
+    }
+
     private async Task<PersonSnapshot> Snapshot(string psn) => (await host.Grains.GetGrain<IPersonGrain>(psn).GetSnapshotAsync())!;
 
     /// <summary>The same input with its fields in reverse order: the same request to the gateway.</summary>
