@@ -13,9 +13,10 @@ namespace Medisettle.Grains.Ledger;
 /// <see cref="Key"/>), kept alive by its timer.
 /// </summary>
 /// <remarks>
-/// Reading "after position" is sound while one storage writer commits batches in sequence order (one silo, or
-/// SQLite, which serializes writers). Several silos writing one PostgreSQL database need a safe watermark or
-/// per-writer streams (the cluster issue).
+/// Reading "after position" is sound because journal sequences are taken in commit order: SQLite serializes
+/// writers, and on PostgreSQL every transaction that appends to the journal holds a transaction-scoped advisory
+/// lock from before its first journal row to its COMMIT, so no silo's writer can make sequence N visible while a
+/// smaller one is still uncommitted (<c>PostgresJournalOrderTests</c>).
 /// </remarks>
 public sealed partial class PostingDispatcherGrain(
     [PersistentState("cursor")] IPersistentState<JournalCursorState> cursor,

@@ -11,8 +11,10 @@ internal interface IStorageDialect
     GroupCommitStorageOptions Options { get; }
 
     /// <summary>
-    /// Run first in every write transaction when group commit is off, so concurrent transactions still make their
-    /// journal sequences visible in order. Null when the database already serializes writers (SQLite).
+    /// Run first in every write transaction that appends to the journal (and in every one when group commit is
+    /// off), and held until COMMIT: writers in any number of processes then take journal sequences in the order
+    /// they commit, so a reader that has seen sequence N never sees a smaller one appear later. Null when the
+    /// database already serializes writers (SQLite).
     /// </summary>
     string? SerializeWritersSql { get; }
 

@@ -45,7 +45,7 @@ public sealed partial class GroupCommitGrainStorage
     private async Task CommitWithSavepointsAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await BeforeWritesAsync(connection, transaction, cancellationToken);
+        await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
         var now = _time.GetUtcNow();
         await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
         foreach (var pending in batch)
@@ -54,6 +54,7 @@ public sealed partial class GroupCommitGrainStorage
             await ExecuteWriteAsync(commands, pending, now, cancellationToken);
         }
 
+        await BeforeCommitAsync();
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -80,13 +81,15 @@ public sealed partial class GroupCommitGrainStorage
         }
     }
 
-    /// <summary>Serializes writer transactions when there is no group-commit loop, then runs the test hook.</summary>
-    private async Task BeforeWritesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Serializes, until COMMIT, the transactions that append to the journal — across every process writing the
+    /// database, since several silos' writers commit concurrently — and all transactions when there is no group-commit
+    /// loop; then runs the test hook. Journal sequences are then taken in commit order.
+    /// </summary>
+    private async Task BeforeWritesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
-        if (_writer is null && _dialect.SerializeWritersSql is { } serialize)
+        if (_dialect.SerializeWritersSql is { } serialize && (_writer is null || AppendsToJournal(batch)))
         {
-            // Without the group-commit writer, transactions run concurrently: serialize them so journal sequences
-            // become visible in order.
             await using var command = StorageSql.Command(connection, transaction, serialize);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -95,6 +98,27 @@ public sealed partial class GroupCommitGrainStorage
         {
             await hook();
         }
+    }
+
+    private async Task BeforeCommitAsync()
+    {
+        if (BeforeCommitForTesting is { } hook)
+        {
+            await hook();
+        }
+    }
+
+    private static bool AppendsToJournal(IReadOnlyList<PendingWrite> batch)
+    {
+        foreach (var pending in batch)
+        {
+            if (pending.Write.Appends.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task ExecuteWriteAsync(BatchCommands commands, PendingWrite pending, DateTimeOffset now, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public sealed partial class GroupCommitGrainStorage
     private async Task<bool> TryCommitOptimisticAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await BeforeWritesAsync(connection, transaction, cancellationToken);
+        await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
         var now = _time.GetUtcNow();
         var live = new List<PendingWrite>(batch);
         foreach (var pending in live)
@@ -31,6 +31,7 @@ public sealed partial class GroupCommitGrainStorage
             return false;
         }
 
+        await BeforeCommitAsync();
         await transaction.CommitAsync(cancellationToken);
         foreach (var pending in live)
         {

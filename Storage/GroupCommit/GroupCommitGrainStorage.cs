@@ -50,6 +50,9 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
     /// <summary>Test hook: awaited inside every write transaction, before its statements run.</summary>
     internal Func<Task>? BeforeWritesForTesting { get; set; }
 
+    /// <summary>Test hook: awaited inside every write transaction after its statements ran, just before COMMIT.</summary>
+    internal Func<Task>? BeforeCommitForTesting { get; set; }
+
     public void Participate(ISiloLifecycle lifecycle)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
