@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Medisettle.Gateway.Cluster;
 using Medisettle.Gateway.Security;
+using Medisettle.Interfaces.Administration;
 using Medisettle.Gateway.Transactions.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,8 +13,8 @@ public static class SettlementGatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds a handler for every national-platform transaction (DOMAIN.md §5) and replaces the credential store
-    /// with <see cref="GrainInstitutionCredentialStore"/>. Needs the settlement grains (an <c>IGrainFactory</c>) and
-    /// an <c>ILedgerQueries</c> in the container, as the silo provides them.
+    /// with <see cref="GrainInstitutionCredentialStore"/>; ledger queries go through <see cref="GrainLedgerQueries"/>.
+    /// Needs only an <c>IGrainFactory</c> (a co-hosting silo's, or an Orleans client's).
     /// </summary>
     public static IServiceCollection AddSettlementTransactions(this IServiceCollection services)
     {
@@ -21,6 +23,7 @@ public static class SettlementGatewayServiceCollectionExtensions
         services.RemoveAll<IInstitutionCredentialStore>();
         services.AddSingleton<GrainInstitutionCredentialStore>();
         services.AddSingleton<IInstitutionCredentialStore>(sp => sp.GetRequiredService<GrainInstitutionCredentialStore>());
+        services.TryAddSingleton<ILedgerQueries, GrainLedgerQueries>();
         return services
             .AddTransactionHandler<PersonInfoHandler>()
             .AddTransactionHandler<OutpatientRegisterHandler>()

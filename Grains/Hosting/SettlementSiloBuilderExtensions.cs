@@ -2,7 +2,6 @@ using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Placement;
 using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
-using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,7 +26,7 @@ public static class SettlementSiloBuilderExtensions
         services.AddSingleton<IValidateOptions<SettlementOptions>, SettlementOptionsValidator>();
         services.TryAddKeyedSingleton(SettlementClock.ServiceKey, TimeProvider.System);
         services.AddSingleton(sp => PolicyCatalogProvider.Load(sp.GetRequiredService<IOptions<SettlementOptions>>().Value));
-        services.AddSingleton<ILedgerQueries, LedgerQueries>();
+        services.AddSingleton<LedgerQueries>();
         services.AddSingleton<LedgerAuditor>();
         builder.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.AddStartupTask(async (sp, _) =>

@@ -5,7 +5,10 @@ using Medisettle.Storage.Journal;
 
 namespace Medisettle.Grains.Ledger;
 
-/// <summary><see cref="ILedgerQueries"/> over the silo's journal, posting dispatcher and auditor.</summary>
+/// <summary>
+/// <see cref="ILedgerQueries"/> over this silo's journal, posting dispatcher and auditor; reached from outside the silo through
+/// <see cref="LedgerQueryGrain"/>.
+/// </summary>
 public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, LedgerAuditor auditor) : ILedgerQueries
 {
     /// <summary>Journal entries read per page.</summary>

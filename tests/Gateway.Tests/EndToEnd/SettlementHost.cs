@@ -6,7 +6,6 @@ using Medisettle.Gateway.Admin;
 using Medisettle.Grains.Demo;
 using Medisettle.Grains.Hosting;
 using Medisettle.Interfaces;
-using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Settlement;
@@ -80,7 +79,6 @@ public sealed class SettlementHost : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
         builder.Services.AddSingleton<IGrainFactory>(_cluster.Client);
-        builder.Services.AddSingleton(Services.GetRequiredService<ILedgerQueries>());
         builder.Services.AddGateway(o => o.AdminToken = AdminToken);
         builder.Services.AddSettlementTransactions();
         _app = builder.Build();
