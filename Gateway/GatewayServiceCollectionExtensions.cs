@@ -5,6 +5,7 @@ using Medisettle.Gateway.Transactions;
 using Medisettle.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway;
@@ -12,6 +13,10 @@ namespace Medisettle.Gateway;
 /// <summary>Registers the gateway's services.</summary>
 public static class GatewayServiceCollectionExtensions
 {
+    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    private const string RouteMatchingCategory = "Microsoft.AspNetCore.Routing.Matching";
+
     /// <summary>
     /// Adds the gateway: options (validated at start), request authentication, the transaction
     /// registry with the 9001 sign-in handler, metrics, health checks, ProblemDetails and OpenAPI.
@@ -35,6 +40,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddHealthChecks();
         services.AddOpenApi();
+
+        // ASP.NET Core's request log (Hosting.Diagnostics, Information) and route matching (Routing.Matching, Debug)
+        // write the raw request path, which may hold a full ID number (/admin/v1/persons/{psn_no}): warnings only.
+        services.AddLogging(logging => logging
+            .AddFilter(HostingDiagnosticsCategory, LogLevel.Warning)
+            .AddFilter(RouteMatchingCategory, LogLevel.Warning));
         return services;
     }
 

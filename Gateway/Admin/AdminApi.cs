@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Medisettle.Gateway.Diagnostics;
+using Medisettle.Gateway.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,26 +40,61 @@ public static class AdminApi
         return endpoints;
     }
 
+    /// <summary>Largest admin request body (JSON) accepted; a bigger one is 413 (a bulk enrolment of 1,000 persons is about 300 KB).</summary>
+    public const int BodyBytesMax = 4 * 1024 * 1024;
+
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> StrictOptions = [];
+
     /// <summary>
     /// Reads a JSON body inside the handler, so the admin token is checked before the body is looked at (minimal
-    /// API parameter binding would answer a bad body with 400 before the token filter runs).
+    /// API parameter binding would answer a bad body with 400 before the token filter runs). Then: 415 unless the
+    /// body is JSON, 413 (naming <see cref="BodyBytesMax"/>) when it is bigger, 400 when it is not strict JSON of
+    /// <typeparamref name="T"/> (numbers only as JSON numbers, no duplicate properties).
     /// </summary>
     internal static async Task<(T? Value, ProblemHttpResult? Problem)> ReadBodyAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var (body, problem) = await ReadBytesAsync(request, BodyBytesMax, nameof(BodyBytesMax), cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var options = StrictOptions.GetValue(
+            request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions,
+            web => new JsonSerializerOptions(web) { NumberHandling = JsonNumberHandling.Strict, AllowDuplicateProperties = false });
         try
         {
-            var value = await request.ReadFromJsonAsync<T>(options, cancellationToken);
+            var value = JsonSerializer.Deserialize<T>(body.Span, options);
             return value is null ? (null, BadRequest("Invalid body", "The body must be a JSON value, not null.")) : (value, null);
         }
         catch (JsonException e)
         {
-            return (null, BadRequest("Invalid body", e.Message));
+            return (null, BadRequest("Invalid body", ClientText.BoundMessage(e.Message)!));
         }
-        catch (InvalidOperationException e)
+    }
+
+    /// <summary>The body's bytes, or the ProblemDetails refusal: 415 when it is not JSON, 413 naming <paramref name="limitName"/> when too big.</summary>
+    internal static async Task<(ReadOnlyMemory<byte> Body, ProblemHttpResult? Problem)> ReadBytesAsync(
+        HttpRequest request, int bytesMax, string limitName, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
         {
-            return (null, BadRequest("Invalid body", e.Message));
+            return (default, TypedResults.Problem(title: "Unsupported media type", detail: "Content-Type must be application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        var tooLarge = TypedResults.Problem(title: "Body too large",
+            detail: string.Create(CultureInfo.InvariantCulture, $"The body exceeds {limitName} ({bytesMax} bytes)."),
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            extensions: new Dictionary<string, object?> { ["limit"] = limitName, ["bytesMax"] = bytesMax });
+        try
+        {
+            return await BoundedBody.ReadAsync(request.HttpContext, bytesMax, cancellationToken) is { } body ? (body, null) : (default, tooLarge);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (default, tooLarge);
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed class AdminTokenFilter(IOptions<GatewayOptions> options, ILogger
 
     private ProblemHttpResult Refuse(HttpContext http, string title, string detail)
     {
-        GatewayLog.AdminRefused(logger, http.Request.Path, title);
+        GatewayLog.AdminRefused(logger, LogMasking.MaskRoute(http), title);
         http.Response.Headers.WWWAuthenticate = "Bearer";
         return TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status401Unauthorized);
     }

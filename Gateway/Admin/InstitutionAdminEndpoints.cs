@@ -1,4 +1,6 @@
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Security;
+using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
 using Microsoft.AspNetCore.Builder;
@@ -14,18 +16,23 @@ internal static class InstitutionAdminEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPut("/institutions/{code}", RegisterAsync).Accepts<InstitutionRegistration>("application/json").WithName("RegisterInstitution")
+        group.MapPut("/institutions/{code}", RegisterAsync).WithMetadata(new AdminBodyMetadata(typeof(InstitutionRegistration))).WithName("RegisterInstitution")
             .WithSummary("Registers or updates an institution and its signing secret (base64, ≥ 32 bytes; null keeps it).");
         group.MapGet("/institutions/{code}", GetAsync).WithName("GetInstitution").WithSummary("An institution's profile, score and daily totals.");
-        group.MapPost("/institutions/{code}/designation", SetDesignationAsync).Accepts<DesignationChange>("application/json").WithName("SetDesignation")
+        group.MapPost("/institutions/{code}/designation", SetDesignationAsync).WithMetadata(new AdminBodyMetadata(typeof(DesignationChange))).WithName("SetDesignation")
             .WithSummary("Suspends, revokes or reinstates (Active) the designation; applies to the next swipe.");
-        group.MapPost("/institutions/{code}/deductions", DeductAsync).Accepts<PointsDeduction>("application/json").WithName("DeductPoints")
+        group.MapPost("/institutions/{code}/deductions", DeductAsync).WithMetadata(new AdminBodyMetadata(typeof(PointsDeduction))).WithName("DeductPoints")
             .WithSummary("Deducts score points; a pharmacy reaching 12 in a year is revoked at once.");
     }
 
     private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> RegisterAsync(
         string code, HttpRequest request, IGrainFactory grains, IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (CodeProblem(code) is { } invalid)
+        {
+            return invalid;
+        }
+
         var (registration, bad) = await AdminApi.ReadBodyAsync<InstitutionRegistration>(request, cancellationToken);
         if (registration is null)
         {
@@ -34,7 +41,7 @@ internal static class InstitutionAdminEndpoints
 
         if (registration.Profile?.Code != code)
         {
-            return AdminApi.BadRequest("Invalid registration", $"profile.code '{registration.Profile?.Code}' must equal the path's '{code}'.");
+            return AdminApi.BadRequest("Invalid registration", $"profile.code '{ClientText.Echo(registration.Profile?.Code)}' must equal the path's '{code}'.");
         }
 
         try
@@ -49,13 +56,29 @@ internal static class InstitutionAdminEndpoints
         }
     }
 
-    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> GetAsync(string code, IGrainFactory grains) =>
-        await grains.GetGrain<IInstitutionGrain>(code).GetSnapshotAsync() is { } snapshot
+    private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> GetAsync(string code, IGrainFactory grains)
+    {
+        if (CodeProblem(code) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await grains.GetGrain<IInstitutionGrain>(code).GetSnapshotAsync() is { } snapshot
             ? TypedResults.Ok(snapshot)
             : AdminApi.NotFound($"Institution {code} is not registered.");
+    }
+
+    /// <summary>400 unless the path's code is a fixmedins_code (<see cref="PlatformIds"/>), checked before the body is read.</summary>
+    private static ProblemHttpResult? CodeProblem(string code) =>
+        PlatformIds.FixmedinsCodeProblem(code) is { } problem ? AdminApi.BadRequest("Invalid institution code", $"The path's fixmedins_code {problem}.") : null;
 
     private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> SetDesignationAsync(string code, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        if (CodeProblem(code) is { } invalid)
+        {
+            return invalid;
+        }
+
         var (change, bad) = await AdminApi.ReadBodyAsync<DesignationChange>(request, cancellationToken);
         if (change is null)
         {
@@ -78,6 +101,11 @@ internal static class InstitutionAdminEndpoints
 
     private static async Task<Results<Ok<InstitutionSnapshot>, ProblemHttpResult>> DeductAsync(string code, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        if (CodeProblem(code) is { } invalid)
+        {
+            return invalid;
+        }
+
         var (deduction, bad) = await AdminApi.ReadBodyAsync<PointsDeduction>(request, cancellationToken);
         if (deduction is null)
         {

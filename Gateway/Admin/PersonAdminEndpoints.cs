@@ -1,3 +1,5 @@
+using Medisettle.Gateway.Diagnostics;
+using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
@@ -16,8 +18,8 @@ internal static class PersonAdminEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/persons", EnrolAsync).Accepts<PersonEnrolment>("application/json").WithName("EnrolPerson").WithSummary("Enrols (or updates) one insured person.");
-        group.MapPost("/persons/batch", EnrolBatchAsync).Accepts<PersonEnrolment[]>("application/json").WithName("EnrolPersons")
+        group.MapPost("/persons", EnrolAsync).WithMetadata(new AdminBodyMetadata(typeof(PersonEnrolment))).WithName("EnrolPerson").WithSummary("Enrols (or updates) one insured person.");
+        group.MapPost("/persons/batch", EnrolBatchAsync).WithMetadata(new AdminBodyMetadata(typeof(PersonEnrolment[]))).WithName("EnrolPersons")
             .WithSummary($"Enrols up to {AdminApi.EnrolmentBatchMax} persons (EnrolmentBatchMax).");
         group.MapGet("/persons/{psnNo}", GetAsync).WithName("GetPerson")
             .WithSummary("A person with this year's accumulators and their settlements from the journal.");
@@ -82,6 +84,11 @@ internal static class PersonAdminEndpoints
     private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> GetAsync(
         string psnNo, IGrainFactory grains, ILedgerQueries ledger, [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
+        if (PlatformIds.PsnNoProblem(psnNo) is { } problem)
+        {
+            return AdminApi.BadRequest("Invalid psn_no", $"The path's psn_no {problem}.");
+        }
+
         var snapshot = await grains.GetGrain<IPersonGrain>(psnNo).GetSnapshotAsync();
         if (snapshot is null)
         {
@@ -118,9 +125,8 @@ internal static class PersonAdminEndpoints
     private static string? Problem(PersonEnrolment? enrolment) => enrolment?.Profile switch
     {
         null => "profile is required",
-        { PersonId: null or "" } => "profile.personId is required",
-        { PersonId.Length: > 30 } p => $"profile.personId '{p.PersonId}' is longer than 30 characters",
-        { InsuredRegion: var r } when r is null || r.Length != 6 || !r.All(char.IsAsciiDigit) => $"profile.insuredRegion '{r}' is not six digits",
+        { PersonId: var id } when PlatformIds.PsnNoProblem(id) is { } problem => $"profile.personId (the psn_no) {problem}",
+        { InsuredRegion: var r } when r is null || r.Length != 6 || !r.All(char.IsAsciiDigit) => $"profile.insuredRegion '{ClientText.Echo(r)}' is not six digits",
         _ => enrolment.OpeningAccountBalance.IsNegative ? $"openingAccountBalance {enrolment.OpeningAccountBalance.Fen} is negative" : null,
     };
 }

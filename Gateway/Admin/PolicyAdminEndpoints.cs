@@ -17,33 +17,21 @@ internal static class PolicyAdminEndpoints
             .WithName("ListPolicyPacks").WithSummary("Packs in force (active) and loaded packs waiting for activation.");
         group.MapPost("/policy-packs", LoadAsync).WithName("LoadPolicyPack")
             .WithSummary("Loads a pack (the JSON document as the body): validated, then kept for activation. 400 names file, field and value.")
-            .Accepts<string>("application/json");
+            .WithMetadata(new AdminBodyMetadata(typeof(string)));
         group.MapPost("/policy-packs/{id}/activate", ActivateAsync).WithName("ActivatePolicyPack")
             .WithSummary("Puts a loaded pack in force on every silo for the next settlement (replacing the pack with the same id); refuses overlaps.");
     }
 
     private static async Task<Results<Created<PolicyPackInfo>, ProblemHttpResult>> LoadAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > AdminApi.PolicyPackBytesMax)
+        var (body, refused) = await AdminApi.ReadBytesAsync(request, AdminApi.PolicyPackBytesMax, nameof(AdminApi.PolicyPackBytesMax), cancellationToken);
+        if (refused is not null)
         {
-            return AdminApi.BadRequest("Pack too large", $"A pack may have at most {AdminApi.PolicyPackBytesMax} bytes (PolicyPackBytesMax).");
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > AdminApi.PolicyPackBytesMax)
-            {
-                return AdminApi.BadRequest("Pack too large", $"A pack may have at most {AdminApi.PolicyPackBytesMax} bytes (PolicyPackBytesMax).");
-            }
-
-            buffer.Write(chunk, 0, read);
+            return refused;
         }
 
         var name = request.Query["name"].FirstOrDefault() is { Length: > 0 and <= 100 } given ? given : "admin-upload.json";
-        var change = await Registry(grains).LoadAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), name);
+        var change = await Registry(grains).LoadAsync(Encoding.UTF8.GetString(body.Span), name);
         return change.Pack is { } pack
             ? TypedResults.Created($"/admin/v1/policy-packs/{pack.Id}", pack)
             : AdminApi.BadRequest("Invalid policy pack", change.Error!, Extensions(change));

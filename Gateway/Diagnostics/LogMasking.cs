@@ -1,3 +1,8 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+
 namespace Medisettle.Gateway.Diagnostics;
 
 /// <summary>Masks personal data before it reaches a log: ID numbers keep their first 6 and last 4 characters, names only their first.</summary>
@@ -24,6 +29,43 @@ public static class LogMasking
             idNumber.AsSpan(0, IdPrefixKept),
             new string('*', idNumber.Length - IdPrefixKept - IdSuffixKept),
             idNumber.AsSpan(idNumber.Length - IdSuffixKept));
+    }
+
+    /// <summary>
+    /// The request's path for a log line, every id in it masked and bounded: the endpoint's route pattern with each
+    /// route value masked ("/admin/v1/persons/110101********1234"); without a route, each path segment that holds a
+    /// digit is masked. Never the raw path, which may carry a full ID number.
+    /// </summary>
+    public static string MaskRoute(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var text = new StringBuilder();
+        if (http.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern })
+        {
+            foreach (var segment in pattern.PathSegments)
+            {
+                text.Append('/');
+                foreach (var part in segment.Parts)
+                {
+                    text.Append(part switch
+                    {
+                        RoutePatternLiteralPart literal => literal.Content,
+                        RoutePatternSeparatorPart separator => separator.Content,
+                        RoutePatternParameterPart parameter => MaskIdNumber(ClientText.Echo(http.GetRouteValue(parameter.Name)?.ToString())),
+                        _ => string.Empty,
+                    });
+                }
+            }
+
+            return text.ToString();
+        }
+
+        foreach (var segment in (http.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            text.Append('/').Append(segment.Any(char.IsAsciiDigit) ? MaskIdNumber(ClientText.Echo(segment)) : ClientText.Echo(segment));
+        }
+
+        return text.ToString();
     }
 
     /// <summary>"张三丰" → "张**".</summary>

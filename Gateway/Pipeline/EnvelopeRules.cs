@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces.Platform;
 
@@ -14,7 +15,7 @@ internal static partial class EnvelopeRules
         if (!string.Equals(envelope.FixmedinsCode, institution, StringComparison.Ordinal))
         {
             return new GatewayFailure(Infcodes.InstitutionMismatch,
-                $"fixmedins_code {Shorten(envelope.FixmedinsCode)} is not the authenticated institution {institution}; an institution may act only as itself");
+                $"fixmedins_code {ClientText.Echo(envelope.FixmedinsCode)} is not the authenticated institution {institution}; an institution may act only as itself");
         }
 
         if (!Infno().IsMatch(envelope.Infno))
@@ -34,8 +35,6 @@ internal static partial class EnvelopeRules
 
         return null;
     }
-
-    private static string Shorten(string value) => value.Length <= MsgidLengthMax ? value : value[..MsgidLengthMax] + "…";
 
     [GeneratedRegex(@"^[0-9]{4}\z")]
     private static partial Regex Infno();

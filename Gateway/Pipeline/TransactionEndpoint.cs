@@ -56,7 +56,7 @@ internal sealed class TransactionEndpoint(
             InfRefmsgid = refmsgid,
             RefmsgTime = WireTime.FormatPrecise(receivedAt),
             RespondTime = WireTime.FormatPrecise(time.GetUtcNow().ToOffset(_settings.WireUtcOffset)),
-            ErrMsg = answer.ErrMsg,
+            ErrMsg = ClientText.BoundMessage(answer.ErrMsg),
             WarnMsg = answer.WarnMsg,
             Output = answer.Output,
         };
@@ -78,10 +78,20 @@ internal sealed class TransactionEndpoint(
             return Refused(new GatewayFailure(Infcodes.BodyTooLarge, TooLarge()), GatewayMetrics.NoInfno, refmsgid);
         }
 
+        // A key id that cannot be an institution code is refused before any lookup, with the value bounded (not echoed whole).
+        var keyId = http.Request.Headers[RequestSigner.InstitutionHeader].ToString();
+        if (keyId.Length > 0 && PlatformIds.FixmedinsCodeProblem(keyId) is { } badKeyId)
+        {
+            var unknown = new GatewayFailure(Infcodes.UnknownInstitution,
+                $"institution '{ClientText.Echo(keyId)}' is not registered: {RequestSigner.InstitutionHeader} {badKeyId}");
+            GatewayLog.AuthenticationFailed(logger, refmsgid, unknown.Infcode, unknown.Message);
+            return new Answer(unknown.Infcode, unknown.Message, null, null, GatewayMetrics.NoInfno);
+        }
+
         var authentication = await authenticator.AuthenticateAsync(http.Request.Headers, body, cancellationToken);
         if (authentication.Failure is { } refusal)
         {
-            GatewayLog.AuthenticationFailed(logger, refmsgid, refusal.Infcode, refusal.Message);
+            GatewayLog.AuthenticationFailed(logger, refmsgid, refusal.Infcode, ClientText.BoundMessage(refusal.Message)!);
             return new Answer(refusal.Infcode, refusal.Message, null, null, GatewayMetrics.NoInfno);
         }
 
@@ -131,14 +141,16 @@ internal sealed class TransactionEndpoint(
         }
         catch (JsonException exception)
         {
-            failure = JsonErrors.Describe(exception, string.Empty, PlatformJsonContext.Default.PlatformRequest);
+            var reader = new Utf8JsonReader(body);
+            using var document = JsonDocument.ParseValue(ref reader);
+            failure = JsonErrors.Describe(exception, string.Empty, PlatformJsonContext.Default.PlatformRequest, document.RootElement);
             return null;
         }
     }
 
     private Answer Refused(GatewayFailure failure, string infnoLabel, string refmsgid)
     {
-        GatewayLog.RequestRefused(logger, refmsgid, failure.Infcode, failure.HttpStatus, failure.Message);
+        GatewayLog.RequestRefused(logger, refmsgid, failure.Infcode, failure.HttpStatus, ClientText.BoundMessage(failure.Message)!);
         return new Answer(failure.Infcode, failure.Message, null, null, infnoLabel);
     }
 

@@ -53,8 +53,9 @@ internal sealed class RequestAuthenticator(
         var skew = time.GetUtcNow() - signedAt;
         if (skew.Duration() > _window)
         {
-            return Refuse(Infcodes.TimestampOutsideWindow,
-                $"request timestamp is {(long)skew.TotalSeconds} s away from the gateway clock; the replay window is ±{(long)_window.TotalSeconds} s");
+            // skew = gateway clock − signed time: negative when the timestamp is ahead (in the future). Whole seconds, rounded up.
+            return Refuse(Infcodes.TimestampOutsideWindow, string.Create(CultureInfo.InvariantCulture,
+                $"request timestamp is {(long)Math.Ceiling(skew.Duration().TotalSeconds)} s {(skew < TimeSpan.Zero ? "ahead of" : "behind")} the gateway clock; at most {(long)_window.TotalSeconds} s either way is accepted (the replay window)"));
         }
 
         var credential = await credentials.FindAsync(institution, cancellationToken);

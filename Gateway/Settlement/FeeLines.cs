@@ -1,4 +1,5 @@
 using System.Globalization;
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Settlement;
@@ -20,12 +21,12 @@ public static class FeeLines
             var at = string.Create(CultureInfo.InvariantCulture, $"input.feedetail[{i}]");
             if (!WireCodes.TryFeeClass(d.ChrgitmLv, out var feeClass))
             {
-                return (null, $"field '{at}.chrgitm_lv': unknown code '{d.ChrgitmLv}' (01, 02 or 03)");
+                return (null, $"field '{at}.chrgitm_lv': unknown code '{ClientText.Echo(d.ChrgitmLv)}' (01, 02 or 03)");
             }
 
             if (!WireCodes.TryItemKind(d.ListType, ItemKind.Service, out var kind))
             {
-                return (null, $"field '{at}.list_type': unknown code '{d.ListType}'");
+                return (null, $"field '{at}.list_type': unknown code '{ClientText.Echo(d.ListType)}'");
             }
 
             var line = new FeeLine
@@ -55,12 +56,12 @@ public static class FeeLines
             var at = string.Create(CultureInfo.InvariantCulture, $"input.drugdetail[{i}]");
             if (!WireCodes.TryFeeClass(d.HilistClass, out var feeClass))
             {
-                return (null, $"field '{at}.hilist_class': unknown code '{d.HilistClass}' (01, 02 or 03)");
+                return (null, $"field '{at}.hilist_class': unknown code '{ClientText.Echo(d.HilistClass)}' (01, 02 or 03)");
             }
 
             if (!WireCodes.TryItemKind(d.ListType, ItemKind.ApprovedDrug, out var kind))
             {
-                return (null, $"field '{at}.list_type': unknown code '{d.ListType}'");
+                return (null, $"field '{at}.list_type': unknown code '{ClientText.Echo(d.ListType)}'");
             }
 
             lines.Add(new FeeLine

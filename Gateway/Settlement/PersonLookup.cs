@@ -19,7 +19,7 @@ public static class PersonLookup
 
         var region = person.Profile.InsuredRegion;
         return envelope.InsuplcAdmdvs is { } declared && declared != region
-            ? PersonLookupResult.Refuse(Infcodes.BusinessRejection, $"RegionMismatch: insuplc_admdvs {declared} is not the person's insured region {region}")
+            ? PersonLookupResult.Refuse(Infcodes.BusinessRejection, $"RegionMismatch: insuplc_admdvs {Diagnostics.ClientText.Echo(declared)} is not the person's insured region {region}")
             : PersonLookupResult.Found(person);
     }
 }

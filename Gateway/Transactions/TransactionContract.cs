@@ -50,7 +50,7 @@ public sealed class TransactionContract<TInput, TOutput> : ITransactionContract
         }
         catch (JsonException exception)
         {
-            var failure = JsonErrors.Describe(exception, "input", Input);
+            var failure = JsonErrors.Describe(exception, "input", Input, element);
             return EnvelopeResult.Failure(failure.Infcode, failure.Message);
         }
 

@@ -27,6 +27,31 @@ internal sealed class InputChecker(InputLimits limits)
         }
     }
 
+    /// <summary>A psn_no in the platform's format (<see cref="PlatformIds"/>).</summary>
+    public void PsnNo(string value, string field)
+    {
+        if (PlatformIds.PsnNoProblem(value) is { } problem)
+        {
+            Fail(Infcodes.InvalidValue, $"field '{field}' {problem}");
+        }
+    }
+
+    /// <summary>
+    /// When the certificate is the ID number (mdtrt_cert_type 02 居民身份证, which this platform keys persons by: the
+    /// psn_no), mdtrt_cert_no must be that psn_no; a token (01) or a card number (03) cannot be compared here.
+    /// </summary>
+    public void CertificateNamesPerson(string certType, string certNo, string psnNo, string prefix)
+    {
+        if (Failed || certType != WireCertificateTypes.IdNumber || string.Equals(certNo, psnNo, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Fail(Infcodes.InvalidValue,
+            $"field '{prefix}.mdtrt_cert_no' ({Diagnostics.LogMasking.MaskIdNumber(Diagnostics.ClientText.Echo(certNo))}) is not the person " +
+            $"'{prefix}.psn_no' ({Diagnostics.LogMasking.MaskIdNumber(psnNo)}); with mdtrt_cert_type 02 (ID number) the two must be equal");
+    }
+
     public void Amount(decimal value, string field)
     {
         if (WireAmount.Problem(value, allowNegative: false) is { } problem)

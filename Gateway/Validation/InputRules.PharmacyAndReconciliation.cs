@@ -8,13 +8,14 @@ internal static partial class InputRules
     public static void PharmacySettlement(PharmacySettlementInput input, InputChecker check)
     {
         var data = input.Data;
-        check.Required(data.PsnNo, "input.data.psn_no");
+        check.PsnNo(data.PsnNo, "input.data.psn_no");
         check.Required(data.MdtrtCertType, "input.data.mdtrt_cert_type");
         check.Required(data.Insutype, "input.data.insutype");
         check.DateTime(data.Begntime, "input.data.begntime");
         check.Amount(data.MedfeeSumamt, "input.data.medfee_sumamt");
+        check.CertificateNamesPerson(data.MdtrtCertType, data.MdtrtCertNo, data.PsnNo, "input.data");
 
-        // An empty swipe (空刷, no drug lines) is refused here.
+        // A swipe without drug lines is refused here, one with nothing to pay (空刷, all 0.00) after the sum is checked.
         if (check.Failed || !check.Lines(input.Drugdetail, "input.drugdetail", 1, check.Limits.FeeLinesMax))
         {
             return;
@@ -38,6 +39,11 @@ internal static partial class InputRules
         {
             check.Fail(Infcodes.AmountMismatch, string.Create(CultureInfo.InvariantCulture,
                 $"drug lines add up to {sum:0.00}, not the declared medfee_sumamt {data.MedfeeSumamt:0.00}"));
+        }
+
+        if (!check.Failed && data.MedfeeSumamt == 0m)
+        {
+            check.Fail(Infcodes.EmptySwipe, EmptySwipeMessage);
         }
     }
 
@@ -72,7 +78,7 @@ internal static partial class InputRules
             var line = input.Detail[i];
             var at = Path("input.detail", i);
             check.Required(line.SetlId, at + ".setl_id");
-            check.Required(line.PsnNo, at + ".psn_no");
+            check.PsnNo(line.PsnNo, at + ".psn_no");
             check.Amount(line.MedfeeSumamt, at + ".medfee_sumamt");
             check.Amount(line.FundPaySumamt, at + ".fund_pay_sumamt");
             check.Amount(line.AcctPay, at + ".acct_pay");

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Pipeline;
 using Medisettle.Interfaces.Platform;
 
@@ -12,6 +14,9 @@ namespace Medisettle.Gateway.Validation;
 /// </summary>
 internal static partial class JsonErrors
 {
+    /// <summary>Deepest nesting of objects and arrays accepted (System.Text.Json's default MaxDepth).</summary>
+    public const int JsonDepthMax = 64;
+
     /// <summary>Checks that <paramref name="body"/> is one syntactically valid JSON value.</summary>
     public static GatewayFailure? CheckSyntax(ReadOnlySpan<byte> body)
     {
@@ -20,11 +25,17 @@ internal static partial class JsonErrors
             return new GatewayFailure(Infcodes.MalformedJson, "malformed JSON: the request body is empty");
         }
 
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        // One level more than allowed, so that too deep is seen here (1007) before the reader's own error (1001).
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = JsonDepthMax + 1 });
         try
         {
             while (reader.Read())
             {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= JsonDepthMax)
+                {
+                    return new GatewayFailure(Infcodes.LimitExceeded, string.Create(CultureInfo.InvariantCulture,
+                        $"JSON is nested more than {JsonDepthMax} levels deep (at byte offset {reader.TokenStartIndex})"));
+                }
             }
 
             return null;
@@ -37,11 +48,11 @@ internal static partial class JsonErrors
     }
 
     /// <summary>Describes a deserialization error; field paths start at <paramref name="root"/> ("input" or "" for the envelope).</summary>
-    public static GatewayFailure Describe(JsonException exception, string root, JsonTypeInfo rootType)
+    public static GatewayFailure Describe(JsonException exception, string root, JsonTypeInfo rootType, JsonElement? source = null)
     {
         var message = exception.Message;
-        var path = FieldPath(exception.Path, root);
-        var quoted = Quoted().Matches(message).Select(m => m.Groups[1].Value).ToList();
+        var path = ClientText.Echo(FieldPath(exception.Path, root));
+        var quoted = Quoted().Matches(message).Select(m => ClientText.Echo(m.Groups[1].Value)).ToList();
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) && quoted.Count > 0)
         {
             return new GatewayFailure(Infcodes.UnknownField, $"unknown field '{Child(path, quoted[0])}'");
@@ -60,7 +71,10 @@ internal static partial class JsonErrors
 
         if (message.Contains("uplicate", StringComparison.Ordinal))
         {
-            return new GatewayFailure(Infcodes.InvalidValue, $"duplicate field '{(quoted.Count > 0 ? Child(path, quoted[0]) : path)}'");
+            // System.Text.Json's path names the duplicate's parent inconsistently ("$.psn_no" for "$.data.psn_no"): find it in the document.
+            var duplicate = source is { } document ? FirstDuplicate(document, root) : null;
+            return new GatewayFailure(Infcodes.InvalidValue,
+                $"duplicate field '{(duplicate is not null ? ClientText.Echo(duplicate) : quoted.Count > 0 ? Child(path, quoted[0]) : path)}'");
         }
 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -72,6 +86,41 @@ internal static partial class JsonErrors
         return ExpectedKind(rootType, exception.Path) is { } kind
             ? new GatewayFailure(Infcodes.WrongType, $"{subject} must be {kind}")
             : new GatewayFailure(Infcodes.WrongType, $"{subject} does not have the expected type");
+    }
+
+    /// <summary>The path of the first property that repeats a name of its object, in document order ("input.data.psn_no").</summary>
+    private static string? FirstDuplicate(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                var child = path.Length == 0 ? property.Name : path + "." + property.Name;
+                if (!seen.Add(property.Name))
+                {
+                    return child;
+                }
+
+                if (FirstDuplicate(property.Value, child) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (FirstDuplicate(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]")) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What JSON the wire type expects at <paramref name="jsonPath"/>, found by walking the source-generated metadata.</summary>

@@ -53,5 +53,8 @@ public static class Infcodes
     /// <summary>A msgid already used for a different request (set by transaction handlers).</summary>
     public const int DuplicateMsgidConflict = 2003;
 
+    /// <summary>空刷 empty swipe: a settlement (2101/2102, 2206/2207, 2303/2304) whose medfee_sumamt is 0.00; nothing is settled.</summary>
+    public const int EmptySwipe = 2004;
+
     public const int InternalError = 9999;
 }

@@ -66,6 +66,7 @@ public sealed class DispatchTests
         await using var gateway = await TestGateway.StartAsync(services: s => s.AddTransactionHandler<EchoSettlementHandler>());
         var input = Samples.SettlementInput();
         input["data"]!["psn_no"] = "UNKNOWN";
+        input["data"]!["mdtrt_cert_no"] = "UNKNOWN";
 
         var (status, response) = await gateway.PostSignedAsync(TestGateway.Envelope("2207", input));
 

@@ -11,7 +11,7 @@ public static class Samples
         {
             ["psn_no"] = "P990001000001",
             ["mdtrt_cert_type"] = "02",
-            ["mdtrt_cert_no"] = "110101199003071234",
+            ["mdtrt_cert_no"] = "P990001000001",
             ["med_type"] = "11",
             ["medfee_sumamt"] = medfeeSumamt ?? JsonValue.Create(123.45m),
             ["psn_setlway"] = "01",
@@ -39,7 +39,7 @@ public static class Samples
         {
             ["psn_no"] = "P990001000001",
             ["mdtrt_cert_type"] = "02",
-            ["mdtrt_cert_no"] = "110101199003071234",
+            ["mdtrt_cert_no"] = "P990001000001",
             ["insutype"] = "310",
             ["medfee_sumamt"] = declared,
             ["begntime"] = "2025-03-01 09:58:00",

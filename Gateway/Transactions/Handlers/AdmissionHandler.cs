@@ -1,3 +1,4 @@
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Settlement;
 using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces.Grains;
@@ -20,7 +21,7 @@ public sealed class AdmissionHandler(IGrainFactory grains) : TransactionHandler<
         if (!WireCodes.TryVisitType(info.MedType, out var type, out var transfer) || type is not (VisitType.Inpatient or VisitType.Accident))
         {
             return HandlerOutcome<AdmissionOutput>.Reject(
-                Infcodes.InvalidValue, $"field 'input.mdtrtinfo.med_type': '{info.MedType}' is not an inpatient med_type (21, 22, 23, 24)");
+                Infcodes.InvalidValue, $"field 'input.mdtrtinfo.med_type': '{ClientText.Echo(info.MedType)}' is not an inpatient med_type (21, 22, 23, 24)");
         }
 
         var check = await PersonLookup.FindAsync(grains, info.PsnNo, request.Context.Envelope);

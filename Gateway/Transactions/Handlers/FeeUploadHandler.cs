@@ -1,3 +1,4 @@
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Settlement;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
@@ -21,7 +22,7 @@ public abstract class FeeUploadHandler(IGrainFactory grains, TransactionContract
         if (details.FirstOrDefault(d => d.MdtrtId != first.MdtrtId || d.PsnNo != first.PsnNo) is { } other)
         {
             return HandlerOutcome<FeeDetailUploadOutput>.Reject(
-                Infcodes.InvalidValue, $"fee line {other.FeedetlSn} names another visit or person than line {first.FeedetlSn}; upload one visit at a time");
+                Infcodes.InvalidValue, $"fee line {ClientText.Echo(other.FeedetlSn)} names another visit or person than line {ClientText.Echo(first.FeedetlSn)}; upload one visit at a time");
         }
 
         var (lines, problem) = FeeLines.FromFeeDetails(details);

@@ -1,3 +1,4 @@
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Settlement;
 using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces.Grains;
@@ -20,7 +21,7 @@ public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<
         var context = request.Context;
         if (data.MedType is { } medType && medType != "41")
         {
-            return HandlerOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, $"field 'input.data.med_type': '{medType}' is not 41 定点药店购药");
+            return HandlerOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, $"field 'input.data.med_type': '{ClientText.Echo(medType)}' is not 41 定点药店购药");
         }
 
         var (lines, problem) = FeeLines.FromDrugLines(request.Input.Drugdetail);

@@ -1,3 +1,4 @@
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Settlement;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
@@ -17,7 +18,7 @@ public sealed class VisitInfoHandler(IGrainFactory grains) : TransactionHandler<
         var info = request.Input.Mdtrtinfo;
         if (!WireCodes.TryVisitType(info.MedType, out var type, out _))
         {
-            return HandlerOutcome<EmptyOutput>.Reject(Infcodes.InvalidValue, $"field 'input.mdtrtinfo.med_type': unknown code '{info.MedType}'");
+            return HandlerOutcome<EmptyOutput>.Reject(Infcodes.InvalidValue, $"field 'input.mdtrtinfo.med_type': unknown code '{ClientText.Echo(info.MedType)}'");
         }
 
         var disease = info.DiseCodg ?? request.Input.Diseinfo.OrderBy(d => d.DiagSrtNo).FirstOrDefault()?.DiagCode;

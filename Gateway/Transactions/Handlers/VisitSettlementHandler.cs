@@ -1,4 +1,5 @@
 using System.Globalization;
+using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Settlement;
 using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces;
@@ -77,7 +78,7 @@ public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionCo
     {
         if (visit is null)
         {
-            return HandlerOutcome<SettlementOutput>.Reject($"{VisitRejectionCode.UnknownVisit}: visit {data.MdtrtId} is not registered (2201 or 2401 first)");
+            return HandlerOutcome<SettlementOutput>.Reject($"{VisitRejectionCode.UnknownVisit}: visit {ClientText.Echo(data.MdtrtId)} is not registered (2201 or 2401 first)");
         }
 
         if (visit.InstitutionCode != institution)

@@ -29,6 +29,96 @@ public sealed class AdminEndToEndTests(SettlementHost host) : IClassFixture<Sett
         Assert.Equal("Admin credential rejected", wrong.Body["title"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("text/plain", "{}")]
+    [InlineData("application/json", "{not json")]
+    [InlineData("application/json", null)]
+    public async Task Admin_token_is_checked_before_the_media_type_the_size_and_the_body(string mediaType, string? json)
+    {
+        var body = json ?? "[" + new string(' ', Gateway.Admin.AdminApi.BodyBytesMax) + "]";
+
+        var anonymous = await RawAdminAsync(HttpMethod.Post, "/persons", body, mediaType, token: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
+        Assert.Equal("Admin credential required", anonymous.Body["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Non_json_admin_body_is_415_and_an_oversized_one_413_naming_the_limit()
+    {
+        var plain = await RawAdminAsync(HttpMethod.Post, "/persons", "{}", "text/plain", SettlementHost.AdminToken);
+        var huge = await RawAdminAsync(HttpMethod.Post, "/persons/batch", "[" + new string(' ', Gateway.Admin.AdminApi.BodyBytesMax) + "]", "application/json", SettlementHost.AdminToken);
+        var hugePack = await RawAdminAsync(HttpMethod.Post, "/policy-packs", "{" + new string(' ', Gateway.Admin.AdminApi.PolicyPackBytesMax) + "}", "application/json", SettlementHost.AdminToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.Status);
+        Assert.Equal("Content-Type must be application/json.", plain.Body["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.Status);
+        Assert.Equal("Body too large", huge.Body["title"]!.GetValue<string>());
+        Assert.Equal("The body exceeds BodyBytesMax (4194304 bytes).", huge.Body["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, hugePack.Status);
+        Assert.Equal("The body exceeds PolicyPackBytesMax (1048576 bytes).", hugePack.Body["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Numbers_in_admin_bodies_must_be_json_numbers()
+    {
+        var pharmacy = Medisettle.Grains.Demo.DemoData.InstitutionCode(7);
+        var before = await host.AdminAsync(HttpMethod.Get, $"/institutions/{pharmacy}");
+
+        var asString = await host.AdminAsync(HttpMethod.Post, $"/institutions/{pharmacy}/deductions", """{"points":"5","reason":"空刷"}""");
+        var balanceAsString = await host.AdminAsync(HttpMethod.Post, "/persons", Person("99000188000010", "Employee", "Employed", 0).Replace("\"openingAccountBalance\":0", "\"openingAccountBalance\":\"0\"", StringComparison.Ordinal));
+        var after = await host.AdminAsync(HttpMethod.Get, $"/institutions/{pharmacy}");
+        var unknown = await host.AdminAsync(HttpMethod.Get, "/persons/99000188000010");
+
+        Assert.Equal(HttpStatusCode.BadRequest, asString.Status);
+        Assert.Equal("Invalid body", asString.Body["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, balanceAsString.Status);
+        Assert.Equal(before.Body.ToJsonString(), after.Body.ToJsonString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+    }
+
+    [Theory]
+    [InlineData("../../etc/x", "profile.personId (the psn_no) must be 1 to 30 ASCII letters or digits; character 1 is U+002E")]
+    [InlineData("9900018\u202E8000011", "profile.personId (the psn_no) must be 1 to 30 ASCII letters or digits; character 8 is U+202E")]
+    [InlineData("9900018\u200B8000012", "profile.personId (the psn_no) must be 1 to 30 ASCII letters or digits; character 8 is U+200B")]
+    [InlineData("", "profile.personId (the psn_no) must not be empty")]
+    [InlineData("9900018800001399000188000013000", "profile.personId (the psn_no) has 31 characters; at most 30 ASCII letters or digits are accepted")]
+    public async Task Person_id_that_is_not_a_platform_psn_no_is_not_enrolled(string personId, string detail)
+    {
+        var enrolled = await host.AdminAsync(HttpMethod.Post, "/persons", Person("PLACEHOLDER", "Employee", "Employed", 0).Replace("PLACEHOLDER", personId, StringComparison.Ordinal));
+        var batch = await host.AdminAsync(HttpMethod.Post, "/persons/batch", "[" + Person("PLACEHOLDER", "Employee", "Employed", 0).Replace("PLACEHOLDER", personId, StringComparison.Ordinal) + "]");
+
+        Assert.Equal(HttpStatusCode.BadRequest, enrolled.Status);
+        Assert.Equal(detail, enrolled.Body["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, batch.Status);
+        Assert.Equal("[0]: " + detail, batch.Body["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/persons/9900018%E2%80%8B8000014", "Invalid psn_no", "The path's psn_no must be 1 to 30 ASCII letters or digits; character 8 is U+200B.")]
+    [InlineData("/institutions/H9900%2E%2E99", "Invalid institution code", "The path's fixmedins_code must be 1 to 30 ASCII letters or digits; character 6 is U+002E.")]
+    [InlineData("/institutions/H99009900001%E2%80%AE", "Invalid institution code", "The path's fixmedins_code must be 1 to 30 ASCII letters or digits; character 13 is U+202E.")]
+    public async Task Path_ids_that_are_not_platform_codes_are_refused(string path, string title, string detail)
+    {
+        var read = await host.AdminAsync(HttpMethod.Get, path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, read.Status);
+        Assert.Equal(title, read.Body["title"]!.GetValue<string>());
+        Assert.Equal(detail, read.Body["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Institution_with_a_code_that_is_not_a_platform_code_is_not_registered()
+    {
+        var registered = await host.AdminAsync(HttpMethod.Put, "/institutions/H9900%E2%80%8B9900009", Institution("H9900\u200B9900009", Secret));
+        var deducted = await host.AdminAsync(HttpMethod.Post, "/institutions/..%2F..%2Fetc%2Fx/deductions", """{"points":1,"reason":"x"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, registered.Status);
+        Assert.Equal("Invalid institution code", registered.Body["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, deducted.Status);
+        Assert.Equal("The path's fixmedins_code must be 1 to 30 ASCII letters or digits; character 1 is U+002E.", deducted.Body["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Enrol_read_and_bulk_enrol_persons()
     {
@@ -214,6 +304,20 @@ public sealed class AdminEndToEndTests(SettlementHost host) : IClassFixture<Sett
     {
         var body = System.Text.Encoding.UTF8.GetBytes(SettlementHost.Envelope("9001", Inputs.SignIn(), institution, host.NewMsgid(institution)).ToJsonString());
         return await host.SendAsync(body, institution, secret);
+    }
+
+    private async Task<Answer> RawAdminAsync(HttpMethod method, string path, string body, string mediaType, string? token)
+    {
+        using var request = new HttpRequestMessage(method, "/admin/v1" + path) { Content = new StringContent(body, System.Text.Encoding.UTF8) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await host.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new Answer(response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!);
     }
 
     private static string Person(string psn, string scheme, string category, long accountFen, string region = "990001") => new JsonObject

@@ -9,6 +9,27 @@ namespace Medisettle.Gateway.Tests.EndToEnd;
 public sealed class PharmacyEndToEndTests(SettlementHost host) : IClassFixture<SettlementHost>
 {
     [Fact]
+    public async Task Pharmacy_swipe_of_0_00_is_refused_as_an_empty_swipe_and_0_01_is_settled()
+    {
+        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 10m);
+
+        var empty = await host.CallAsync("2102", Inputs.Pharmacy(psn, 0m, Inputs.Drug(0m)), SettlementHost.Pharmacy);
+        var afterEmpty = await host.AdminAsync(HttpMethod.Get, $"/persons/{psn}");
+        var cent = await host.CallAsync("2102", Inputs.Pharmacy(psn, 0.01m, Inputs.Drug(0.01m)), SettlementHost.Pharmacy);
+        var afterCent = await host.AdminAsync(HttpMethod.Get, $"/persons/{psn}");
+
+        Assert.Equal(HttpStatusCode.OK, empty.Status);
+        Assert.Equal(2004, empty.Infcode);
+        Assert.Equal("empty swipe (空刷): medfee_sumamt is 0.00, there is nothing to settle; a settlement needs at least 0.01 of fees", empty.ErrMsg);
+        Assert.Empty(afterEmpty.Body["settlements"]!.AsArray());
+        Assert.Equal(1_000, afterEmpty.Body["accountBalance"]!.GetValue<long>());
+        Assert.Equal(0, cent.Infcode);
+        Assert.Equal(0.01m, cent.Amount("medfee_sumamt"));
+        Assert.Single(afterCent.Body["settlements"]!.AsArray());
+        Assert.Equal(999, afterCent.Body["accountBalance"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task Sign_in_answers_a_session_number()
     {
         var answer = await host.CallAsync("9001", Inputs.SignIn(), SettlementHost.Pharmacy);

@@ -124,6 +124,7 @@ public sealed class RefusalEndToEndTests(SettlementHost host) : IClassFixture<Se
                 break;
             case "unknown person":
                 data["psn_no"] = "99000100990000";
+                data["mdtrt_cert_no"] = "99000100990000";
                 break;
             case "unknown list_type":
                 line["list_type"] = "999";

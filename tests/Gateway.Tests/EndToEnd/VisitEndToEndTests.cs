@@ -82,6 +82,28 @@ public sealed class VisitEndToEndTests(SettlementHost host) : IClassFixture<Sett
     }
 
     [Fact]
+    public async Task Outpatient_settlement_of_0_00_is_refused_as_an_empty_swipe_and_0_01_is_settled()
+    {
+        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 10m);
+        var registered = await host.CallAsync("2201", Inputs.Register(psn), Hospital);
+        var mdtrtId = registered.Output["data"]!["mdtrt_id"]!.GetValue<string>();
+        Assert.Equal(0, (await host.CallAsync("2204", Inputs.Fees(Inputs.Fee(psn, mdtrtId, "F1", 0m)), Hospital)).Infcode);
+
+        var empty = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 0m, "11"), Hospital);
+        var visitAfterEmpty = await host.Grains.GetGrain<IVisitGrain>(mdtrtId).GetAsync();
+        var personAfterEmpty = await host.AdminAsync(HttpMethod.Get, $"/persons/{psn}");
+        Assert.Equal(0, (await host.CallAsync("2204", Inputs.Fees(Inputs.Fee(psn, mdtrtId, "F2", 0.01m)), Hospital)).Infcode);
+        var cent = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 0.01m, "11"), Hospital);
+
+        Assert.Equal(2004, empty.Infcode);
+        Assert.StartsWith("empty swipe (空刷)", empty.ErrMsg, StringComparison.Ordinal);
+        Assert.Equal(VisitStatus.Open, visitAfterEmpty!.Status);
+        Assert.Empty(personAfterEmpty.Body["settlements"]!.AsArray());
+        Assert.Equal(0, cent.Infcode);
+        Assert.Equal(0.01m, cent.Amount("medfee_sumamt"));
+    }
+
+    [Fact]
     public async Task Outpatient_visit_register_upload_withdraw_settle_and_cancel()
     {
         // P0 employee ordinary outpatient is account-only: 2 lines 30.00 + 20.00, the 20.00 withdrawn:
