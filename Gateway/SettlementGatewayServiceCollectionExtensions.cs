@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Medisettle.Gateway.Security;
+using Medisettle.Gateway.Transactions;
 using Medisettle.Gateway.Transactions.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,8 @@ public static class SettlementGatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds a handler for every national-platform transaction (DOMAIN.md §5) and replaces the credential store
-    /// with <see cref="GrainInstitutionCredentialStore"/>. Needs the settlement grains (an <c>IGrainFactory</c>) and
+    /// with <see cref="GrainInstitutionCredentialStore"/>, the replay window with <see cref="GrainReplayGuard"/> and the
+    /// sign-ins with <see cref="GrainSignInStore"/> (all cluster state, shared by every gateway). Needs the settlement grains (an <c>IGrainFactory</c>) and
     /// an <c>ILedgerQueries</c> in the container, as the silo provides them.
     /// </summary>
     public static IServiceCollection AddSettlementTransactions(this IServiceCollection services)
@@ -21,6 +23,10 @@ public static class SettlementGatewayServiceCollectionExtensions
         services.RemoveAll<IInstitutionCredentialStore>();
         services.AddSingleton<GrainInstitutionCredentialStore>();
         services.AddSingleton<IInstitutionCredentialStore>(sp => sp.GetRequiredService<GrainInstitutionCredentialStore>());
+        services.RemoveAll<IReplayGuard>();
+        services.AddSingleton<IReplayGuard, GrainReplayGuard>();
+        services.RemoveAll<ISignInStore>();
+        services.AddSingleton<ISignInStore, GrainSignInStore>();
         return services
             .AddTransactionHandler<PersonInfoHandler>()
             .AddTransactionHandler<OutpatientRegisterHandler>()
