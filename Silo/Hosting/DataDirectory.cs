@@ -25,11 +25,6 @@ public static class DataDirectory
             else
             {
                 Directory.CreateDirectory(full, PrivateFiles.DirectoryMode);
-                File.SetUnixFileMode(full, PrivateFiles.DirectoryMode);
-                foreach (var name in privateFiles)
-                {
-                    PrivateFiles.Tighten(Path.Combine(full, name));
-                }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -46,6 +41,24 @@ public static class DataDirectory
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SiloStartupException($"--data-dir '{full}' is not writable: {Explain(e)}", e);
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(full, PrivateFiles.DirectoryMode);
+            foreach (var name in privateFiles)
+            {
+                PrivateFiles.Tighten(Path.Combine(full, name));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SiloStartupException($"--data-dir '{full}' cannot be made private (0700, files 0600): {Explain(e)}", e);
         }
     }
 
