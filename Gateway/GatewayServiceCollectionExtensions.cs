@@ -22,7 +22,8 @@ public static class GatewayServiceCollectionExtensions
     /// registry with the 9001 sign-in handler, metrics, health checks, ProblemDetails and OpenAPI.
     /// Credentials come from an <see cref="IInstitutionCredentialStore"/>; unless one is registered,
     /// an <see cref="InMemoryInstitutionCredentialStore"/> holding the registered
-    /// <see cref="InstitutionCredential"/> singletons is used. <see cref="TimeProvider"/> defaults to the system clock.
+    /// <see cref="InstitutionCredential"/> singletons is used; the replay window and sign-ins are kept in memory
+    /// (<see cref="LocalReplayGuard"/>, <see cref="SignInRegistry"/>) unless the settlement transactions replace them. <see cref="TimeProvider"/> defaults to the system clock.
     /// </summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, Action<GatewayOptions> configure)
     {
@@ -32,6 +33,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddKeyedSingleton(SettlementClock.ServiceKey, TimeProvider.System);
         services.TryAddSingleton<IInstitutionCredentialStore, InMemoryInstitutionCredentialStore>();
         services.TryAddSingleton<SignInRegistry>();
+        services.TryAddSingleton<ISignInStore>(sp => sp.GetRequiredService<SignInRegistry>());
+        services.TryAddSingleton<IReplayGuard, LocalReplayGuard>();
         services.TryAddSingleton<RequestAuthenticator>();
         services.TryAddSingleton<TransactionRegistry>();
         services.TryAddSingleton<GatewayMetrics>();

@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
 using Medisettle.Gateway.Cluster;
 using Medisettle.Gateway.Security;
-using Medisettle.Interfaces.Administration;
+using Medisettle.Gateway.Transactions;
 using Medisettle.Gateway.Transactions.Handlers;
+using Medisettle.Interfaces.Administration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,8 +14,9 @@ public static class SettlementGatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds a handler for every national-platform transaction (DOMAIN.md §5) and replaces the credential store
-    /// with <see cref="GrainInstitutionCredentialStore"/>; ledger queries go through <see cref="GrainLedgerQueries"/>.
-    /// Needs only an <c>IGrainFactory</c> (a co-hosting silo's, or an Orleans client's).
+    /// with <see cref="GrainInstitutionCredentialStore"/>, the replay window with <see cref="GrainReplayGuard"/>, the
+    /// sign-ins with <see cref="GrainSignInStore"/> and ledger queries with <see cref="GrainLedgerQueries"/> (all cluster
+    /// state, shared by every gateway). Needs only an <c>IGrainFactory</c> (a co-hosting silo's, or an Orleans client's).
     /// </summary>
     public static IServiceCollection AddSettlementTransactions(this IServiceCollection services)
     {
@@ -24,6 +26,10 @@ public static class SettlementGatewayServiceCollectionExtensions
         services.AddSingleton<GrainInstitutionCredentialStore>();
         services.AddSingleton<IInstitutionCredentialStore>(sp => sp.GetRequiredService<GrainInstitutionCredentialStore>());
         services.TryAddSingleton<ILedgerQueries, GrainLedgerQueries>();
+        services.RemoveAll<IReplayGuard>();
+        services.AddSingleton<IReplayGuard, GrainReplayGuard>();
+        services.RemoveAll<ISignInStore>();
+        services.AddSingleton<ISignInStore, GrainSignInStore>();
         return services
             .AddTransactionHandler<PersonInfoHandler>()
             .AddTransactionHandler<OutpatientRegisterHandler>()

@@ -22,18 +22,24 @@ internal sealed class ReplayCache(TimeProvider time, int entriesMax)
         }
     }
 
+    /// <summary>Whether <paramref name="key"/> was recorded and has not expired.</summary>
+    public bool Contains(string key)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            DropExpired(now);
+            return _seen.Contains(key);
+        }
+    }
+
     /// <summary>Records <paramref name="key"/> until <paramref name="expiresAt"/>, unless already seen.</summary>
     public ReplayCheck TryRecord(string key, DateTimeOffset expiresAt)
     {
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            while (_expiries.TryPeek(out var oldest, out var expiry) && expiry <= now)
-            {
-                _expiries.Dequeue();
-                _seen.Remove(oldest);
-            }
-
+            DropExpired(now);
             if (_seen.Contains(key))
             {
                 return ReplayCheck.Replay;
@@ -47,6 +53,15 @@ internal sealed class ReplayCache(TimeProvider time, int entriesMax)
             _seen.Add(key);
             _expiries.Enqueue(key, expiresAt);
             return ReplayCheck.Recorded;
+        }
+    }
+
+    private void DropExpired(DateTimeOffset now)
+    {
+        while (_expiries.TryPeek(out var oldest, out var expiry) && expiry <= now)
+        {
+            _expiries.Dequeue();
+            _seen.Remove(oldest);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Medisettle.Gateway.Pipeline;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,16 +13,17 @@ namespace Medisettle.Gateway.Security;
 /// <summary>
 /// Verifies an institution's request signature (see <see cref="RequestSigner"/>): headers present,
 /// timestamp inside the replay window, institution registered, signature correct (constant-time),
-/// and signature not seen before within the window.
+/// and signature not seen before within the window (<see cref="IReplayGuard"/>: in grains when the settlement
+/// transactions are added, so the window survives restarts and holds across gateways).
 /// </summary>
 internal sealed class RequestAuthenticator(
     IInstitutionCredentialStore credentials,
+    IReplayGuard replays,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options)
 {
     private const int SignatureBytes = 32;
 
-    private readonly ReplayCache _replays = new(time, options.Value.ReplayCacheEntriesMax);
     private readonly TimeSpan _window = options.Value.ReplayWindow;
 
     public async ValueTask<AuthenticationResult> AuthenticateAsync(IHeaderDictionary headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
@@ -70,10 +72,12 @@ internal sealed class RequestAuthenticator(
             return Refuse(Infcodes.BadSignature, "signature does not match the request");
         }
 
-        return _replays.TryRecord(institution + ":" + signatureText.ToLowerInvariant(), signedAt + _window) switch
+        return await replays.CheckAndRecordAsync(institution, timestamp, signatureText.ToLowerInvariant(), cancellationToken) switch
         {
-            ReplayCheck.Recorded => AuthenticationResult.Success(institution),
-            ReplayCheck.Replay => Refuse(Infcodes.Replay, "request already received (replayed signature); sign each request afresh"),
+            ReplayVerdict.Recorded => AuthenticationResult.Success(institution),
+            ReplayVerdict.Replay => Refuse(Infcodes.Replay, "request already received (replayed signature); sign each request afresh"),
+            ReplayVerdict.Expired => Refuse(Infcodes.TimestampOutsideWindow,
+                $"request timestamp has left the replay window of ±{(long)_window.TotalSeconds} s"),
             _ => AuthenticationResult.Refused(new GatewayFailure(Infcodes.ReplayCacheFull,
                 "too many requests within the replay window; retry later")),
         };

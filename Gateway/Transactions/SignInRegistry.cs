@@ -1,21 +1,31 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 
 namespace Medisettle.Gateway.Transactions;
 
 /// <summary>
-/// The current sign-in of each institution: one entry per authenticated institution, so its size
-/// is bounded by the registered institutions. A new sign-in replaces the previous one.
+/// Sign-ins in this process's memory only, for a gateway without the settlement grains (tests, a demo): one entry per
+/// authenticated institution, so its size is bounded by the registered institutions. A new sign-in replaces the
+/// previous one; a retry of the current one (same msgid) answers it again. <see cref="GrainSignInStore"/> keeps
+/// sign-ins in the cluster instead.
 /// </summary>
-public sealed class SignInRegistry
+public sealed class SignInRegistry : ISignInStore
 {
     private readonly ConcurrentDictionary<string, SignInSession> _sessions = new(StringComparer.Ordinal);
 
-    public void Record(string institution, SignInSession session)
+    public ValueTask<SignInSession> SignInAsync(string institution, string messageId, string opterNo, DateTimeOffset signedInAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(institution);
-        ArgumentNullException.ThrowIfNull(session);
-        _sessions[institution] = session;
+        ArgumentNullException.ThrowIfNull(messageId);
+        var session = _sessions.AddOrUpdate(
+            institution,
+            (_, fresh) => fresh,
+            (_, current, fresh) => string.Equals(current.MessageId, fresh.MessageId, StringComparison.Ordinal) ? current : fresh,
+            new SignInSession(messageId, RandomNumberGenerator.GetHexString(SignInHandler.SignNoLength, lowercase: true), opterNo, signedInAt));
+        return ValueTask.FromResult(session);
     }
+
+    public ValueTask<SignInSession?> FindAsync(string institution, CancellationToken cancellationToken) => ValueTask.FromResult(Find(institution));
 
     public SignInSession? Find(string institution)
     {

@@ -1,21 +1,31 @@
 namespace Medisettle.Silo.Hosting;
 
-/// <summary>Creates the data directory and proves it writable before anything else uses it.</summary>
+/// <summary>Creates the data directory (0700) and proves it writable before anything else uses it.</summary>
 public static class DataDirectory
 {
     private const string ProbeFileName = ".write-probe";
 
     /// <summary>
-    /// Creates <paramref name="path"/> (and its parents) and writes, then deletes, a probe file in it.
+    /// Creates <paramref name="path"/> (and its parents) owner-only (0700; an existing one is set to 0700, and the files
+    /// named in <paramref name="privateFiles"/> that an older version left readable to others are set to 0600), and
+    /// writes, then deletes, a probe file in it.
     /// Throws <see cref="SiloStartupException"/> naming the path and the problem.
     /// </summary>
-    public static void Prepare(string path)
+    public static void Prepare(string path, params string[] privateFiles)
     {
+        ArgumentNullException.ThrowIfNull(privateFiles);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
         try
         {
-            Directory.CreateDirectory(full);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(full);
+            }
+            else
+            {
+                Directory.CreateDirectory(full, PrivateFiles.DirectoryMode);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -31,6 +41,24 @@ public static class DataDirectory
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SiloStartupException($"--data-dir '{full}' is not writable: {Explain(e)}", e);
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(full, PrivateFiles.DirectoryMode);
+            foreach (var name in privateFiles)
+            {
+                PrivateFiles.Tighten(Path.Combine(full, name));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SiloStartupException($"--data-dir '{full}' cannot be made private (0700, files 0600): {Explain(e)}", e);
         }
     }
 

@@ -38,13 +38,10 @@ public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options,
         }
 
         var path = Path.Combine(options.DataDir, CredentialsFileName);
-        await File.WriteAllBytesAsync(path, CredentialsJson(), cancellationToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        Console.WriteLine($"Wrote {path} (institution secrets and the admin token).");
+        PrivateFiles.WriteAllBytes(path, CredentialsJson());
+        Console.WriteLine(options.AdminTokenInDataDir
+            ? $"Wrote {path} (0600: institution secrets and the admin token)."
+            : $"Wrote {path} (0600: institution secrets; the admin token was given, so it is not written).");
         Console.WriteLine(ExampleRequest());
     }
 
@@ -67,7 +64,11 @@ public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options,
         {
             json.WriteStartObject();
             json.WriteString("gateway", $"http://127.0.0.1:{options.Port}");
-            json.WriteString("adminToken", options.AdminToken);
+            if (options.AdminTokenInDataDir)
+            {
+                json.WriteString("adminToken", options.AdminToken);
+            }
+
             json.WriteStartObject("examples");
             json.WriteString("pharmacy", ExamplePharmacy);
             json.WriteString("hospital", DemoData.InstitutionCode(8));

@@ -10,6 +10,12 @@ namespace Medisettle.Silo.Hosting;
 /// <summary>Registration of the silo program: Orleans silo (localhost clustering, group-commit storage), settlement grains, gateway on loopback, admin API.</summary>
 public static class MedisettleHostExtensions
 {
+    /// <summary>The SQLite database in the data directory.</summary>
+    public const string DatabaseFileName = "silo.db";
+
+    /// <summary>The generated admin token in the data directory (never written when the token is given).</summary>
+    public const string AdminTokenFileName = "admin-token";
+
     /// <summary>Reads and validates <see cref="SiloHostOptions"/> and registers the silo with the co-hosted gateway.</summary>
     public static SiloHostOptions AddMedisettleSilo(this WebApplicationBuilder builder)
     {
@@ -26,8 +32,14 @@ public static class MedisettleHostExtensions
             throw new SiloStartupException("Invalid silo options: " + string.Join(" ", problems));
         }
 
-        DataDirectory.Prepare(options.DataDir);
-        options.AdminToken ??= LoadOrCreateAdminToken(options.DataDir);
+        PrivateFiles.RestrictProcessUmask();
+        DataDirectory.Prepare(options.DataDir, DatabaseFileName, DatabaseFileName + "-wal", DatabaseFileName + "-shm", AdminTokenFileName, DemoBootstrap.CredentialsFileName);
+        if (options.AdminToken is null)
+        {
+            options.AdminToken = LoadOrCreateAdminToken(options.DataDir);
+            options.AdminTokenInDataDir = true;
+        }
+
         builder.Services.AddSingleton(options);
         builder.Logging
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
@@ -44,7 +56,7 @@ public static class MedisettleHostExtensions
             }
             else
             {
-                silo.AddSqliteGroupCommitStorageAsDefault(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, "silo.db"));
+                silo.AddSqliteGroupCommitStorageAsDefault(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, DatabaseFileName));
             }
 
             silo.AddSettlementGrains();
@@ -74,18 +86,14 @@ public static class MedisettleHostExtensions
 
     private static string LoadOrCreateAdminToken(string dataDir)
     {
-        var path = Path.Combine(dataDir, "admin-token");
+        var path = Path.Combine(dataDir, AdminTokenFileName);
         if (File.Exists(path))
         {
             return File.ReadAllText(path).Trim();
         }
 
         var token = RandomNumberGenerator.GetHexString(48, lowercase: true);
-        File.WriteAllText(path, token + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        PrivateFiles.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(token + "\n"));
 
         return token;
     }

@@ -36,6 +36,12 @@ public sealed class SiloHostOptions
     /// <summary>Admin bearer token (≥ 32 characters); default: generated on first start and kept in the data directory.</summary>
     public string? AdminToken { get; set; }
 
+    /// <summary>
+    /// True when <see cref="AdminToken"/> was generated or read from <c>{data-dir}/admin-token</c>; false when it was
+    /// given (environment or configuration), in which case it is written nowhere (not in demo-credentials.json either).
+    /// </summary>
+    public bool AdminTokenInDataDir { get; set; }
+
     /// <summary>Every problem, naming the option and the value; empty when valid.</summary>
     public IReadOnlyList<string> Problems()
     {

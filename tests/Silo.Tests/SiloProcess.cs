@@ -40,7 +40,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloProcess> StartAsync(string dataDirectory, int port, int persons, int institutions)
+    /// <summary>Starts the silo; <paramref name="adminToken"/> is given by environment unless null (then none is given).</summary>
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, int port, int persons, int institutions, string? adminToken = AdminToken)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -60,7 +61,13 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["MEDISETTLE_ADMIN_TOKEN"] = AdminToken;
+        start.Environment.Remove("ADMIN_TOKEN");
+        start.Environment["MEDISETTLE_ADMIN_TOKEN"] = adminToken;
+        if (adminToken is null)
+        {
+            start.Environment.Remove("MEDISETTLE_ADMIN_TOKEN");
+        }
+
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var silo = new SiloProcess(process, port);

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime.Messaging;
 using Orleans.TestingHost;
 
 namespace Medisettle.Gateway.Tests.EndToEnd;
@@ -41,10 +42,13 @@ public sealed class SettlementHost : IAsyncLifetime
     public static readonly string Hospital = DemoData.InstitutionCode(8);
     public static readonly string OtherHospital = DemoData.InstitutionCode(9);
 
+    private const int ProbesInARow = 16;
+    private static readonly TimeSpan ReachableWithin = TimeSpan.FromSeconds(30);
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"medisettle-e2e-{Guid.NewGuid():N}");
+    private readonly List<WebApplication> _gateways = [];
     private int _sequence;
     private int _persons;
-    private WebApplication? _app;
     private InProcessTestCluster? _cluster;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
@@ -74,29 +78,65 @@ public sealed class SettlementHost : IAsyncLifetime
         _cluster = clusterBuilder.Build();
         await _cluster.DeployAsync();
 
+        Client = await AddGatewayAsync();
+        await new DemoSeeder(Grains).SeedAsync(DemoPersons, DemoInstitutions);
+    }
+
+    /// <summary>
+    /// Starts another gateway (its own TestServer, caches and replay fast path) on the same cluster, as a second
+    /// gateway process would be, and returns its client.
+    /// </summary>
+    public async Task<HttpClient> AddGatewayAsync()
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
-        builder.Services.AddSingleton<IGrainFactory>(_cluster.Client);
+        builder.Services.AddSingleton<IGrainFactory>(_cluster!.Client);
         builder.Services.AddGateway(o => o.AdminToken = AdminToken);
         builder.Services.AddSettlementTransactions();
-        _app = builder.Build();
-        _app.MapGateway();
-        _app.MapAdminApi();
-        await _app.StartAsync();
-        Client = _app.GetTestClient();
-        await new DemoSeeder(Grains).SeedAsync(DemoPersons, DemoInstitutions);
+        var app = builder.Build();
+        app.MapGateway();
+        app.MapAdminApi();
+        await app.StartAsync();
+        _gateways.Add(app);
+        return app.GetTestClient();
+    }
+
+    /// <summary>
+    /// A clean restart of everything: stops every gateway, restarts every silo (state flushed, activations gone),
+    /// waits until the client reaches the new silos, and starts a fresh gateway as <see cref="Client"/>.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopGatewaysAsync();
+        foreach (var silo in _cluster!.Silos.ToList())
+        {
+            await _cluster.RestartSiloAsync(silo);
+        }
+
+        var deadline = DateTime.UtcNow + ReachableWithin;
+        var reached = 0;
+        for (var probe = 0; reached < ProbesInARow; probe++)
+        {
+            try
+            {
+                await Grains.GetGrain<IPersonGrain>($"probe-{probe}").GetSnapshotAsync();
+                reached++;
+            }
+            catch (ConnectionFailedException) when (DateTime.UtcNow < deadline)
+            {
+                reached = 0;
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
+
+        Client = await AddGatewayAsync();
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await StopGatewaysAsync();
 
         if (_cluster is not null)
         {
@@ -113,6 +153,18 @@ public sealed class SettlementHost : IAsyncLifetime
         {
             // A file still held open is left in the temp directory.
         }
+    }
+
+    private async Task StopGatewaysAsync()
+    {
+        Client?.Dispose();
+        foreach (var app in _gateways)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        _gateways.Clear();
     }
 
     /// <summary>Enrols a new person in region 990001 (no assistance, no add-on, paid long ago); returns the psn_no.</summary>
@@ -161,7 +213,7 @@ public sealed class SettlementHost : IAsyncLifetime
         SendAsync(Encoding.UTF8.GetBytes(Envelope(infno, input, institution, msgid ?? NewMsgid(institution), insuredRegion).ToJsonString()), institution, secret);
 
     /// <summary>Signs <paramref name="body"/> as <paramref name="institution"/> (demo secret unless given) and sends it.</summary>
-    public async Task<Answer> SendAsync(byte[] body, string institution, string? secret = null, long? timestampMilliseconds = null)
+    public async Task<Answer> SendAsync(byte[] body, string institution, string? secret = null, long? timestampMilliseconds = null, HttpClient? via = null)
     {
         Clock.Advance(TimeSpan.FromSeconds(1));
         var timestamp = timestampMilliseconds ?? Clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -170,7 +222,7 @@ public sealed class SettlementHost : IAsyncLifetime
         request.Headers.Add(RequestSigner.InstitutionHeader, institution);
         request.Headers.Add(RequestSigner.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(RequestSigner.SignatureHeader, RequestSigner.Sign(secret ?? DemoData.CredentialSecret(institution), timestamp, institution, body));
-        using var response = await Client.SendAsync(request);
+        using var response = await (via ?? Client).SendAsync(request);
         return new Answer(response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 

@@ -1,0 +1,76 @@
+using Medisettle.Grains.Tests.Settlement;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Security;
+using Xunit;
+
+namespace Medisettle.Grains.Tests.Signing;
+
+/// <summary>The replay window and sign-ins are grain state: they hold after a restart of every silo.</summary>
+public sealed class ReplayWindowGrainTests
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
+    private const string SignatureA = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private const string SignatureB = "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
+
+    [Fact]
+    public async Task A_signature_recorded_before_a_restart_is_a_replay_after_it()
+    {
+        await using var world = await SettlementWorld.StartAsync();
+        const long bucket = 174_000_000;
+
+        var first = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
+        var again = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
+        await world.RestartAsync();
+        var afterRestart = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
+        var other = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
+
+        Assert.Equal(
+            [ReplayVerdict.Recorded, ReplayVerdict.Replay, ReplayVerdict.Replay, ReplayVerdict.Recorded],
+            [first, again, afterRestart, other]);
+    }
+
+    [Fact]
+    public async Task A_newer_bucket_on_the_same_slot_replaces_the_old_one_and_the_old_bucket_is_expired()
+    {
+        await using var world = await SettlementWorld.StartAsync();
+        const long bucket = 174_000_000;
+        var later = bucket + ReplayWindowKeys.SlotCount(Window);
+
+        var first = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
+        var reused = await Slot(world, later).RecordAsync(later, SignatureA);
+        var old = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
+
+        Assert.Equal(ReplayWindowKeys.GrainKey("H1", bucket, Window), ReplayWindowKeys.GrainKey("H1", later, Window));
+        Assert.Equal([ReplayVerdict.Recorded, ReplayVerdict.Recorded, ReplayVerdict.Expired], [first, reused, old]);
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(5, 3)]
+    [InlineData(300, 62)]
+    [InlineData(3600, 722)]
+    public void Slots_cover_both_sides_of_the_window_plus_two(int windowSeconds, int slots)
+    {
+        Assert.Equal(slots, ReplayWindowKeys.SlotCount(TimeSpan.FromSeconds(windowSeconds)));
+    }
+
+    [Fact]
+    public async Task Sign_in_retried_with_its_msgid_after_a_restart_answers_the_first_sign_in()
+    {
+        await using var world = await SettlementWorld.StartAsync();
+        var at = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8));
+
+        var first = await world.Cluster.Client.GetGrain<ISignInGrain>("H1").SignInAsync("M1", "001", at);
+        var second = await world.Cluster.Client.GetGrain<ISignInGrain>("H1").SignInAsync("M2", "002", at.AddSeconds(1));
+        await world.RestartAsync();
+        var retried = await world.Cluster.Client.GetGrain<ISignInGrain>("H1").SignInAsync("M1", "001", at.AddSeconds(2));
+        var current = await world.Cluster.Client.GetGrain<ISignInGrain>("H1").GetCurrentAsync();
+
+        Assert.Equal(first, retried);
+        Assert.NotEqual(first.SignNo, second.SignNo);
+        Assert.Equal(second, current);
+    }
+
+    private static IReplayWindowGrain Slot(SettlementWorld world, long bucket) =>
+        world.Cluster.Client.GetGrain<IReplayWindowGrain>(ReplayWindowKeys.GrainKey("H1", bucket, Window));
+}
