@@ -31,6 +31,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<GatewayOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddKeyedSingleton(SettlementClock.ServiceKey, TimeProvider.System);
+        services.TryAddKeyedSingleton(SigningClock.ServiceKey, TimeProvider.System);
         services.TryAddSingleton<IInstitutionCredentialStore, InMemoryInstitutionCredentialStore>();
         services.TryAddSingleton<SignInRegistry>();
         services.TryAddSingleton<ISignInStore>(sp => sp.GetRequiredService<SignInRegistry>());

@@ -15,7 +15,7 @@ namespace Medisettle.Gateway.Security;
 /// </summary>
 public sealed class GrainReplayGuard(
     IGrainFactory grains,
-    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
+    [FromKeyedServices(SigningClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options) : IReplayGuard
 {
     private readonly ReplayCache _seenHere = new(time, options.Value.ReplayCacheEntriesMax);

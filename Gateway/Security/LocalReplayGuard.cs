@@ -10,7 +10,7 @@ namespace Medisettle.Gateway.Security;
 /// It is lost on restart and not shared with other gateways; <see cref="GrainReplayGuard"/> is.
 /// </summary>
 public sealed class LocalReplayGuard(
-    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
+    [FromKeyedServices(SigningClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options) : IReplayGuard
 {
     private readonly ReplayCache _replays = new(time, options.Value.ReplayCacheEntriesMax);

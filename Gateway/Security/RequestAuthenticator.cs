@@ -19,7 +19,7 @@ namespace Medisettle.Gateway.Security;
 internal sealed class RequestAuthenticator(
     IInstitutionCredentialStore credentials,
     IReplayGuard replays,
-    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
+    [FromKeyedServices(SigningClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options)
 {
     private const int SignatureBytes = 32;

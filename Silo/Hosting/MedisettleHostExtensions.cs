@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Medisettle.Gateway;
 using Medisettle.Gateway.Admin;
 using Medisettle.Grains.Hosting;
+using Medisettle.Interfaces;
 using Medisettle.Storage.Hosting;
 
 namespace Medisettle.Silo.Hosting;
@@ -27,6 +28,7 @@ public static class MedisettleHostExtensions
         options.SiloPort = builder.Configuration.GetValue("silo-port", options.SiloPort);
         options.GatewayPort = builder.Configuration.GetValue("gateway-port", options.GatewayPort);
         options.AdminToken = builder.Configuration["ADMIN_TOKEN"] ?? options.AdminToken;
+        options.ClockStart = builder.Configuration["clock-start"] ?? options.ClockStart;
         if (options.Problems() is { Count: > 0 } problems)
         {
             throw new SiloStartupException("Invalid silo options: " + string.Join(" ", problems));
@@ -41,6 +43,11 @@ public static class MedisettleHostExtensions
         }
 
         builder.Services.AddSingleton(options);
+        if (options.ClockStartInstant is { } start)
+        {
+            builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, new StartedClock(TimeProvider.System, start));
+        }
+
         builder.Logging
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)
@@ -81,6 +88,11 @@ public static class MedisettleHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<SiloHostOptions>();
+        if (app.Services.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey) is StartedClock clock)
+        {
+            Console.WriteLine($"Settlement clock started at {clock.Start:yyyy-MM-dd'T'HH:mm:sszzz} (--clock-start: test and training environments only); it now reads {clock.GetUtcNow().ToOffset(clock.Start.Offset):yyyy-MM-dd'T'HH:mm:sszzz}");
+        }
+
         Console.WriteLine($"Medisettle silo ready on http://127.0.0.1:{options.Port} (Ctrl-C to stop)");
     }
 

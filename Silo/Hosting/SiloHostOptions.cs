@@ -42,6 +42,23 @@ public sealed class SiloHostOptions
     /// </summary>
     public bool AdminTokenInDataDir { get; set; }
 
+    /// <summary>
+    /// <c>--clock-start</c>: the instant the settlement clock starts at (ISO 8601 with offset, e.g.
+    /// <c>2013-06-03T09:00:00+08:00</c>); it advances with real time from there. For test and training environments and
+    /// replays only — never on by default; the start-up banner says when it is on. Signatures are still checked
+    /// against real time.
+    /// </summary>
+    public string? ClockStart { get; set; }
+
+    /// <summary><see cref="ClockStart"/> parsed; null when not given or not valid (<see cref="Problems"/> says why).</summary>
+    public DateTimeOffset? ClockStartInstant =>
+        ClockStart is { } text
+        && System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$")
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start)
+        && start.Year is >= 2000 and <= 2099
+            ? start
+            : null;
+
     /// <summary>Every problem, naming the option and the value; empty when valid.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -94,6 +111,11 @@ public sealed class SiloHostOptions
         if (AdminToken is { Length: < 32 })
         {
             problems.Add($"AdminToken (MEDISETTLE_ADMIN_TOKEN) must have at least 32 characters, not {AdminToken.Length}.");
+        }
+
+        if (ClockStart is not null && ClockStartInstant is null)
+        {
+            problems.Add($"--clock-start must be an instant with its offset between 2000 and 2099, e.g. 2013-06-03T09:00:00+08:00, not '{ClockStart}'.");
         }
 
         return problems;

@@ -51,6 +51,7 @@ public sealed class TestGateway : IAsyncDisposable
             configure?.Invoke(options);
         });
         builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, clock);
+        builder.Services.AddKeyedSingleton<TimeProvider>(SigningClock.ServiceKey, clock);
         builder.Services.AddSingleton<IInstitutionCredentialStore>(new InMemoryInstitutionCredentialStore(
             [new InstitutionCredential(InstitutionA, SecretA), new InstitutionCredential(InstitutionB, SecretB)]));
         services?.Invoke(builder.Services);

@@ -25,6 +25,34 @@ public sealed class SiloHostOptionsTests
     }
 
     [Theory]
+    [InlineData("2013-06-03")]
+    [InlineData("2013-06-03T09:00:00")]
+    [InlineData("2013-06-03 09:00:00+08:00")]
+    [InlineData("1999-12-31T23:59:59Z")]
+    [InlineData("2100-01-01T00:00:00Z")]
+    [InlineData("2013-02-30T09:00:00+08:00")]
+    public void Clock_start_must_be_an_instant_with_its_offset_in_this_century(string clockStart)
+    {
+        var options = new SiloHostOptions { ClockStart = clockStart };
+
+        Assert.Equal([$"--clock-start must be an instant with its offset between 2000 and 2099, e.g. 2013-06-03T09:00:00+08:00, not '{clockStart}'."], options.Problems());
+        Assert.Null(options.ClockStartInstant);
+    }
+
+    [Theory]
+    [InlineData("2013-06-03T09:00:00+08:00", "2013-06-03T01:00:00+00:00")]
+    [InlineData("2000-01-01T00:00Z", "2000-01-01T00:00:00+00:00")]
+    [InlineData("2099-12-31T23:59:59-05:00", "2100-01-01T04:59:59+00:00")]
+    [InlineData("2000-01-01T00:00:00+08:00", "1999-12-31T16:00:00+00:00")]
+    public void Clock_start_with_its_offset_is_accepted(string clockStart, string utc)
+    {
+        var options = new SiloHostOptions { ClockStart = clockStart };
+
+        Assert.Empty(options.Problems());
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), options.ClockStartInstant);
+    }
+
+    [Theory]
     [InlineData(0, 30000, "--silo-port must be 1..65535, not 0.")]
     [InlineData(11111, 65536, "--gateway-port must be 1..65535, not 65536.")]
     [InlineData(5080, 30000, "--port, --silo-port and --gateway-port must differ, not 5080, 5080 and 30000.")]

@@ -41,7 +41,8 @@ internal sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the silo; <paramref name="adminToken"/> is given by environment unless null (then none is given).</summary>
-    public static async Task<SiloProcess> StartAsync(string dataDirectory, int port, int persons, int institutions, string? adminToken = AdminToken)
+    public static async Task<SiloProcess> StartAsync(
+        string dataDirectory, int port, int persons, int institutions, string? adminToken = AdminToken, IReadOnlyList<string>? moreArguments = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,7 +57,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--persons", persons.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--institutions", institutions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
+        }.Concat(moreArguments ?? []))
         {
             start.ArgumentList.Add(argument);
         }

@@ -92,6 +92,7 @@ public sealed class SettlementHost : IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
+        builder.Services.AddKeyedSingleton<TimeProvider>(SigningClock.ServiceKey, Clock);
         builder.Services.AddSingleton<IGrainFactory>(_cluster!.Client);
         builder.Services.AddGateway(o => o.AdminToken = AdminToken);
         builder.Services.AddSettlementTransactions();
