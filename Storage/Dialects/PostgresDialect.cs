@@ -43,7 +43,10 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
     public PostgresDialect(PostgresStorageOptions options)
     {
         _options = options;
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        var idleMilliseconds = (long)options.IdleInTransactionTimeout.TotalMilliseconds;
+        connection.Options = $"{connection.Options} -c idle_in_transaction_session_timeout={idleMilliseconds}".Trim();
+        _dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
     }
 
     public string Name => "postgres";

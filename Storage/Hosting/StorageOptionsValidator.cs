@@ -30,6 +30,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<SqliteStorageOp
             failures.Add("PostgresStorageOptions.ConnectionString must be set; it is empty.");
         }
 
+        if (options.IdleInTransactionTimeout < TimeSpan.FromSeconds(1) || options.IdleInTransactionTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"PostgresStorageOptions.IdleInTransactionTimeout must be 1 s to 5 min; it is {options.IdleInTransactionTimeout}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
