@@ -60,6 +60,30 @@ public sealed class PostgresJournalOrderTests(PostgresFixture postgres) : IAsync
         Assert.True(entries[0].Sequence < entries[1].Sequence);
     }
 
+    [Fact]
+    public async Task A_writer_paused_inside_its_commit_is_cut_off_after_the_idle_timeout_and_the_other_writer_goes_on()
+    {
+        await using var paused = TestStorages.Postgres(_connectionString, o => o.IdleInTransactionTimeout = TimeSpan.FromSeconds(1));
+        await paused.StartAsync(CancellationToken.None);
+        var inserted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        paused.BeforeCommitForTesting = async () =>
+        {
+            inserted.TrySetResult();
+            await resume.Task;
+        };
+
+        var stuck = WriteAsync(paused, "a", "paused");
+        await inserted.Task.WaitAsync(WaitMax);
+        await WriteAsync(_second, "b", "goes-on").WaitAsync(WaitMax);
+        resume.SetResult();
+        var failure = await Record.ExceptionAsync(() => stuck.WaitAsync(WaitMax));
+        var entries = await _second.ReadAsync("order", 0, 10);
+
+        Assert.NotNull(failure);
+        Assert.Equal(["goes-on"], entries.Select(e => e.EntryId));
+    }
+
     private static Task WriteAsync(GroupCommitGrainStorage storage, string key, string entryId) =>
         storage.WriteStateAsync("s", GrainId.Create("test", key), new GrainState<StorageSuite.Box>(new StorageSuite.Box("v")), [new JournalAppend("order", entryId, "{}")], CancellationToken.None);
 
