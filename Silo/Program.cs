@@ -2,12 +2,16 @@ using Medisettle.Silo.Hosting;
 using Microsoft.AspNetCore.Connections;
 
 // Medisettle silo with the co-hosted gateway: `dotnet run --project Silo [--port 5080] [--data-dir data]
-// [--storage sqlite|postgres --connection "..."] [--persons 100000 --institutions 500]`.
+// [--storage sqlite|postgres --connection "..." --cluster-id medisettle] [--persons 100000 --institutions 500]`;
+// a stand-alone gateway of a cluster: `dotnet run --project Silo -- gateway --port 5070 --storage postgres --connection "..."`.
+var gatewayOnly = args is [StandaloneGateway.Verb, ..];
 WebApplication? app = null;
 try
 {
-    var builder = WebApplication.CreateSlimBuilder(args);
-    LoopbackPorts.EnsureFree(builder.AddMedisettleSilo());
+    var builder = WebApplication.CreateSlimBuilder(gatewayOnly ? args[1..] : args);
+    var options = gatewayOnly ? builder.AddMedisettleGateway() : builder.AddMedisettleSilo();
+    LoopbackPorts.EnsureFree(options, gatewayOnly);
+    await ClusterHosting.EnsureSchemaAsync(options, CancellationToken.None);
 
     app = builder.Build();
     app.MapMedisettle();
@@ -20,7 +24,7 @@ try
 catch (Exception e) when (e is SiloStartupException || e.InnerException is AddressInUseException)
 {
     // A failure the user can fix (bad option, unusable data directory, port taken): one line, no stack trace.
-    await Console.Error.WriteLineAsync("medisettle silo: " + e.Message);
+    await Console.Error.WriteLineAsync((gatewayOnly ? "medisettle gateway: " : "medisettle silo: ") + e.Message);
     if (app is not null)
     {
         await app.DisposeAsync();

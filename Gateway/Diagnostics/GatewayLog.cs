@@ -21,6 +21,10 @@ internal static partial class GatewayLog
         Message = "Transaction {Infno} request {InfRefmsgid} failed unexpectedly")]
     public static partial void TransactionFailed(ILogger logger, Exception exception, string infno, string infRefmsgid);
 
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning,
+        Message = "Request {InfRefmsgid} not answered now ({Failure}); the client was told to retry with the same msgid")]
+    public static partial void TransactionUnavailable(ILogger logger, string failure, string infRefmsgid);
+
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Admin request to {Path} refused: {Reason}")]
     public static partial void AdminRefused(ILogger logger, string path, string reason);

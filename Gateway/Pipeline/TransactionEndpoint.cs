@@ -44,6 +44,15 @@ internal sealed class TransactionEndpoint(
         {
             answer = Refused(new GatewayFailure(Infcodes.BodyTooLarge, TooLarge()), GatewayMetrics.NoInfno, refmsgid);
         }
+        catch (Exception exception) when (TransientFailure.Is(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            GatewayLog.TransactionUnavailable(logger, exception.GetType().Name, refmsgid);
+            http.Response.Headers.RetryAfter = TransientFailure.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            answer = new Answer(
+                Infcodes.Unavailable,
+                $"not answered now (the cluster is failing over or busy); the request may or may not have been applied: retry it with the same msgid after {TransientFailure.RetryAfterSeconds} s",
+                null, null, GatewayMetrics.NoInfno);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             GatewayLog.TransactionFailed(logger, exception, "?", refmsgid);

@@ -56,5 +56,11 @@ public static class Infcodes
     /// <summary>空刷 empty swipe: a settlement (2101/2102, 2206/2207, 2303/2304) whose medfee_sumamt is 0.00; nothing is settled.</summary>
     public const int EmptySwipe = 2004;
 
+    /// <summary>
+    /// The cluster could not answer now (a silo was lost mid-call, a timeout, load shed): HTTP 503 with Retry-After. The
+    /// request may or may not have been applied; retrying it with the same msgid returns the first answer.
+    /// </summary>
+    public const int Unavailable = 9998;
+
     public const int InternalError = 9999;
 }

@@ -34,6 +34,8 @@ internal static class HttpCommand
             var name = result.GetValue(common.Name) ?? FormattableString.Invariant($"http-{rate}");
             var report = await RunSession.RunAsync(name, target, RunSession.Population(result.GetValue(common.Persons), result.GetValue(common.Institutions)),
                 common.Schedule(result), rate, common.RunOptions(result), Console.Out, cancellationToken);
+            await Console.Out.WriteLineAsync(FormattableString.Invariant(
+                $"Requests sent again after a 9998 \"retry\" answer (same msgid, after Retry-After, at most {HttpTarget.UnavailableRetriesMax} times each): {target.UnavailableRetries:N0}"));
             return await RunSession.FinishAsync(report, result.GetValue(common.Output)!, result.GetValue(common.ErrorRateMax), Console.Out, cancellationToken);
         });
         return command;

@@ -22,6 +22,7 @@ public sealed partial class HttpTarget : ISwipeTarget
     private readonly AcknowledgementLog? _acknowledgements;
     private readonly HttpOptions _options;
     private readonly TimeProvider _time;
+    private long _unavailableRetries;
 
     public HttpTarget(HttpOptions options, TimeProvider time)
     {
@@ -43,6 +44,12 @@ public sealed partial class HttpTarget : ISwipeTarget
         _client = new HttpClient(handler) { BaseAddress = options.BaseAddress, Timeout = options.RequestTimeout };
         _acknowledgements = options.AcknowledgementsPath is { } path ? new AcknowledgementLog(path) : null;
     }
+
+    /// <summary>Sends a 9998 "not answered now" answer made the target repeat (same msgid, after Retry-After) at most.</summary>
+    public const int UnavailableRetriesMax = 5;
+
+    /// <summary>Requests sent again because the gateway answered 9998 (a silo lost mid-call), so far.</summary>
+    public long UnavailableRetries => Interlocked.Read(ref _unavailableRetries);
 
     public string Description => $"gateway {_options.BaseAddress} over HTTP/1.1 ({_options.ConnectionsMax} connections max)"
         + (_acknowledgements is null ? "" : $"; acknowledgements appended to {_acknowledgements.FilePath}");
@@ -137,20 +144,37 @@ public sealed partial class HttpTarget : ISwipeTarget
 
     /// <summary>Sends a body that is sent once (helper transactions, cancels), signed now.</summary>
     private Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(byte[] body, string institution, CancellationToken cancellationToken) =>
-        SendAsync(body, institution, Now, cancellationToken);
+        SendAsync(new SignedBody(body), institution, cancellationToken);
 
-    /// <summary>Sends a body that a retry may send again: each send is signed with a later timestamp than the one before.</summary>
-    private Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(SignedBody body, string institution, CancellationToken cancellationToken) =>
-        SendAsync(body.Bytes, institution, body.NextSigningTime(Now), cancellationToken);
+    /// <summary>
+    /// Sends a body, and sends it again with the same msgid, as a hospital system would, while the gateway answers 9998
+    /// "not answered now, retry" (a silo lost mid-call): after Retry-After, at most <see cref="UnavailableRetriesMax"/>
+    /// times. Each send is signed with a later timestamp than the one before.
+    /// </summary>
+    private async Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(SignedBody body, string institution, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (response, output, retryAfter) = await SendOnceAsync(body.Bytes, institution, body.NextSigningTime(Now), cancellationToken);
+            if (response.Infcode != Infcodes.Unavailable || attempt == UnavailableRetriesMax)
+            {
+                return (response, output);
+            }
 
-    private async Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(byte[] body, string institution, DateTimeOffset signedAt, CancellationToken cancellationToken)
+            Interlocked.Increment(ref _unavailableRetries);
+            await Task.Delay(retryAfter ?? TimeSpan.FromSeconds(1), _time, cancellationToken);
+        }
+    }
+
+    private async Task<(PlatformResponse Response, JsonElement? Output, TimeSpan? RetryAfter)> SendOnceAsync(
+        byte[] body, string institution, DateTimeOffset signedAt, CancellationToken cancellationToken)
     {
         using var request = PlatformEnvelope.Signed(body, institution, DemoData.CredentialSecret(institution), signedAt);
         using var response = await _client.SendAsync(request, cancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var answer = JsonSerializer.Deserialize(bytes, PlatformJsonContext.Default.PlatformResponse)
             ?? throw new InvalidDataException($"HTTP {(int)response.StatusCode}: empty platform response.");
-        return (answer, answer.Output);
+        return (answer, answer.Output, response.Headers.RetryAfter?.Delta);
     }
 
     /// <summary>Business refusals (infcode -1, 2002, 2003) are rejections; everything else (4xx/5xx infcodes) is an error.</summary>

@@ -9,11 +9,14 @@ namespace Medisettle.Silo.Hosting;
 /// </summary>
 public static class LoopbackPorts
 {
-    /// <summary>Throws <see cref="SiloStartupException"/> naming the first option whose port cannot be bound.</summary>
-    public static void EnsureFree(SiloHostOptions options)
+    /// <summary>Throws <see cref="SiloStartupException"/> naming the first option whose port cannot be bound (only <c>--port</c> for a stand-alone gateway).</summary>
+    public static void EnsureFree(SiloHostOptions options, bool httpOnly = false)
     {
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var (option, port) in new[] { ("--port", options.Port), ("--silo-port", options.SiloPort), ("--gateway-port", options.GatewayPort) })
+        (string Option, int Port)[] ports = httpOnly
+            ? [("--port", options.Port)]
+            : [("--port", options.Port), ("--silo-port", options.SiloPort), ("--gateway-port", options.GatewayPort)];
+        foreach (var (option, port) in ports)
         {
             var listener = new TcpListener(IPAddress.Loopback, port);
             try

@@ -21,14 +21,7 @@ public static class MedisettleHostExtensions
     public static SiloHostOptions AddMedisettleSilo(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Configuration.AddEnvironmentVariables("MEDISETTLE_");
-        var options = new SiloHostOptions();
-        builder.Configuration.Bind(options);
-        options.DataDir = builder.Configuration["data-dir"] ?? options.DataDir;
-        options.SiloPort = builder.Configuration.GetValue("silo-port", options.SiloPort);
-        options.GatewayPort = builder.Configuration.GetValue("gateway-port", options.GatewayPort);
-        options.AdminToken = builder.Configuration["ADMIN_TOKEN"] ?? options.AdminToken;
-        options.ClockStart = builder.Configuration["clock-start"] ?? options.ClockStart;
+        var options = SiloHostOptions.Read(builder.Configuration);
         if (options.Problems() is { Count: > 0 } problems)
         {
             throw new SiloStartupException("Invalid silo options: " + string.Join(" ", problems));
@@ -55,7 +48,7 @@ public static class MedisettleHostExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.UseMedisettleClustering(options);
             silo.UseSettlementActivationCollection(TimeSpan.FromMinutes(10));
             if (options.Storage == "postgres")
             {
@@ -93,7 +86,10 @@ public static class MedisettleHostExtensions
             Console.WriteLine($"Settlement clock started at {clock.Start:yyyy-MM-dd'T'HH:mm:sszzz} (--clock-start: test and training environments only); it now reads {clock.GetUtcNow().ToOffset(clock.Start.Offset):yyyy-MM-dd'T'HH:mm:sszzz}");
         }
 
-        Console.WriteLine($"Medisettle silo ready on http://127.0.0.1:{options.Port} (Ctrl-C to stop)");
+        var what = app.Services.GetService<ILocalSiloDetails>() is { } silo
+            ? options.IsCluster ? $"silo {silo.SiloAddress} of cluster '{options.ClusterId}'" : "silo"
+            : $"gateway of cluster '{options.ClusterId}'";
+        Console.WriteLine($"Medisettle {what} ready on http://127.0.0.1:{options.Port} (Ctrl-C to stop)");
     }
 
     private static string LoadOrCreateAdminToken(string dataDir)

@@ -27,6 +27,15 @@ public sealed class SiloHostOptions
     /// <summary>PostgreSQL connection string (required with <c>--storage postgres</c>).</summary>
     public string? Connection { get; set; }
 
+    /// <summary>
+    /// <c>--cluster-id</c>: with <c>--storage postgres</c> the silo joins this cluster (Orleans ADO.NET clustering on the
+    /// same database); silos and stand-alone gateways with the same id form one cluster. Default <c>medisettle</c>.
+    /// </summary>
+    public string ClusterId { get; set; } = "medisettle";
+
+    /// <summary>True with PostgreSQL: a member of a cluster of silos rather than a lone silo on SQLite.</summary>
+    public bool IsCluster => Storage == "postgres";
+
     /// <summary>Demo persons seeded on first start. Default 100,000.</summary>
     public int Persons { get; set; } = 100_000;
 
@@ -58,6 +67,25 @@ public sealed class SiloHostOptions
         && start.Year is >= 2000 and <= 2099
             ? start
             : null;
+
+    /// <summary>
+    /// The options from configuration: command line (<c>--port</c>, <c>--data-dir</c>, <c>--silo-port</c>, ...), environment
+    /// with the <c>MEDISETTLE_</c> prefix (e.g. <c>MEDISETTLE_ADMIN_TOKEN</c>) and appsettings.
+    /// </summary>
+    public static SiloHostOptions Read(ConfigurationManager configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.AddEnvironmentVariables("MEDISETTLE_");
+        var options = new SiloHostOptions();
+        configuration.Bind(options);
+        options.DataDir = configuration["data-dir"] ?? options.DataDir;
+        options.SiloPort = configuration.GetValue("silo-port", options.SiloPort);
+        options.GatewayPort = configuration.GetValue("gateway-port", options.GatewayPort);
+        options.AdminToken = configuration["ADMIN_TOKEN"] ?? options.AdminToken;
+        options.ClockStart = configuration["clock-start"] ?? options.ClockStart;
+        options.ClusterId = configuration["cluster-id"] ?? options.ClusterId;
+        return options;
+    }
 
     /// <summary>Every problem, naming the option and the value; empty when valid.</summary>
     public IReadOnlyList<string> Problems()
@@ -111,6 +139,11 @@ public sealed class SiloHostOptions
         if (AdminToken is { Length: < 32 })
         {
             problems.Add($"AdminToken (MEDISETTLE_ADMIN_TOKEN) must have at least 32 characters, not {AdminToken.Length}.");
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(ClusterId ?? "", "^[A-Za-z0-9_-]{1,64}$"))
+        {
+            problems.Add($"--cluster-id must be 1..64 letters, digits, '-' or '_', not '{ClusterId}'.");
         }
 
         if (ClockStart is not null && ClockStartInstant is null)

@@ -25,6 +25,17 @@ public sealed class SiloHostOptionsTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("../etc")]
+    public void Cluster_id_is_letters_digits_dash_and_underscore(string clusterId)
+    {
+        var options = new SiloHostOptions { ClusterId = clusterId };
+
+        Assert.Equal([$"--cluster-id must be 1..64 letters, digits, '-' or '_', not '{clusterId}'."], options.Problems());
+    }
+
+    [Theory]
     [InlineData("2013-06-03")]
     [InlineData("2013-06-03T09:00:00")]
     [InlineData("2013-06-03 09:00:00+08:00")]

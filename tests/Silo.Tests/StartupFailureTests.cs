@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Medisettle.Silo.Hosting;
 using Xunit;
 
 namespace Medisettle.Silo.Tests;
@@ -72,6 +73,27 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task Stand_alone_gateway_without_a_cluster_is_one_line_and_exit_code_1()
+    {
+        var exit = await SiloProcess.RunUntilExitAsync(StandaloneGateway.Verb, "--port", FreePortText());
+
+        AssertOneLineFailure(exit, "medisettle gateway: Invalid gateway options: a stand-alone gateway needs the cluster: --storage postgres --connection \"...\" (and the silos' --cluster-id).");
+    }
+
+    [Fact]
+    public async Task Cluster_database_that_cannot_be_reached_is_one_line_and_exit_code_1()
+    {
+        var unused = SiloProcess.FreePort();
+        var exit = await SiloProcess.RunUntilExitAsync(
+            "--port", FreePortText(), "--data-dir", Path.Combine(_directory.FullName, "data"),
+            "--storage", "postgres", "--connection", $"Host=127.0.0.1;Port={unused};Username=postgres;Timeout=3");
+
+        Assert.Equal(1, exit.ExitCode);
+        Assert.StartsWith("medisettle silo: --connection: the cluster database cannot be set up: ", exit.StandardError, StringComparison.Ordinal);
+        Assert.Single(exit.StandardError.TrimEnd('\n').Split('\n'));
+    }
 
     private static void AssertOneLineFailure(SiloExit exit, string expectedLine)
     {

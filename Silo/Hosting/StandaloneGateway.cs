@@ -1,0 +1,55 @@
+using System.Net;
+using Medisettle.Gateway;
+using Medisettle.Grains.Hosting;
+using Medisettle.Interfaces;
+
+namespace Medisettle.Silo.Hosting;
+
+/// <summary>
+/// <c>gateway</c> mode of the program: the HTTP gateway alone, as an Orleans client of a cluster on PostgreSQL. It hosts
+/// no grains; everything it needs (persons, visits, credentials, the replay window, sign-ins, policy packs, ledger
+/// queries) is a grain call, so HTTP front ends scale apart from silos.
+/// </summary>
+public static class StandaloneGateway
+{
+    /// <summary>The first argument that selects this mode.</summary>
+    public const string Verb = "gateway";
+
+    /// <summary>Reads and validates the options (the silo's, of which a gateway uses the HTTP port, cluster and token) and registers the gateway.</summary>
+    public static SiloHostOptions AddMedisettleGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = SiloHostOptions.Read(builder.Configuration);
+        var problems = options.Problems().ToList();
+        if (!options.IsCluster)
+        {
+            problems.Add("a stand-alone gateway needs the cluster: --storage postgres --connection \"...\" (and the silos' --cluster-id).");
+        }
+
+        if (options.AdminToken is null)
+        {
+            problems.Add("a stand-alone gateway needs the cluster's admin token in MEDISETTLE_ADMIN_TOKEN (it keeps no data directory).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SiloStartupException("Invalid gateway options: " + string.Join(" ", problems));
+        }
+
+        builder.Services.AddSingleton(options);
+        if (options.ClockStartInstant is { } start)
+        {
+            builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, new StartedClock(TimeProvider.System, start));
+        }
+
+        builder.Logging
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting", LogLevel.Warning)
+            .AddOrleansNoiseFilters();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.UseOrleansClient(client => client.UseMedisettleCluster(options));
+        builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
+        builder.Services.AddSettlementTransactions();
+        return options;
+    }
+}
