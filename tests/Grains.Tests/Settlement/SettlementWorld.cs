@@ -51,11 +51,11 @@ internal sealed class SettlementWorld : IAsyncDisposable
 
     public LedgerAuditor Auditor => Services.GetRequiredService<LedgerAuditor>();
 
-    /// <summary>Starts the cluster on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh SQLite file when null.</summary>
-    public static async Task<SettlementWorld> StartAsync(string? postgresConnection = null, Action<SettlementOptions>? configure = null)
+    /// <summary>Starts <paramref name="siloCount"/> silos on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh SQLite file when null.</summary>
+    public static async Task<SettlementWorld> StartAsync(string? postgresConnection = null, Action<SettlementOptions>? configure = null, int siloCount = SiloCount)
     {
         var directory = postgresConnection is null ? Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}") : null;
-        var builder = new InProcessTestClusterBuilder(SiloCount);
+        var builder = new InProcessTestClusterBuilder(checked((short)siloCount));
         builder.ConfigureSilo((_, silo) =>
         {
             // Random, not Orleans' load-based default, so persons, funds and institutions spread over the silos.
