@@ -24,6 +24,7 @@ public static class MedisettleHostExtensions
         var options = new SiloHostOptions();
         builder.Configuration.Bind(options);
         options.DataDir = builder.Configuration["data-dir"] ?? options.DataDir;
+        options.KeysDir = builder.Configuration["keys-dir"] ?? options.KeysDir;
         options.SiloPort = builder.Configuration.GetValue("silo-port", options.SiloPort);
         options.GatewayPort = builder.Configuration.GetValue("gateway-port", options.GatewayPort);
         options.AdminToken = builder.Configuration["ADMIN_TOKEN"] ?? options.AdminToken;
@@ -33,7 +34,8 @@ public static class MedisettleHostExtensions
         }
 
         PrivateFiles.RestrictProcessUmask();
-        DataDirectory.Prepare(options.DataDir, DatabaseFileName, DatabaseFileName + "-wal", DatabaseFileName + "-shm", AdminTokenFileName, DemoBootstrap.CredentialsFileName);
+        DataDirectory.Prepare("--data-dir", options.DataDir, DatabaseFileName, DatabaseFileName + "-wal", DatabaseFileName + "-shm", AdminTokenFileName, DemoBootstrap.CredentialsFileName);
+        DataDirectory.Prepare("--keys-dir", options.KeysDirectory);
         if (options.AdminToken is null)
         {
             options.AdminToken = LoadOrCreateAdminToken(options.DataDir);
@@ -41,6 +43,7 @@ public static class MedisettleHostExtensions
         }
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddCredentialProtection(options.KeysDirectory);
         builder.Logging
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)

@@ -41,7 +41,7 @@ public sealed class HttpVerifyTests(GatewayFixture gateway)
     {
         var acks = Path.Combine(gateway.WorkDirectory, "tampered-acks.tsv");
         var plans = GatewayPlans.Pharmacy(3, seed: 5, hoursEarlier: 3);
-        await using (var target = new HttpTarget(new HttpOptions { BaseAddress = gateway.BaseAddress, AcknowledgementsPath = acks }, TimeProvider.System))
+        await using (var target = new HttpTarget(new HttpOptions { BaseAddress = gateway.BaseAddress, Credentials = gateway.Credentials, AcknowledgementsPath = acks }, TimeProvider.System))
         {
             foreach (var plan in plans)
             {
