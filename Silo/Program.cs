@@ -2,7 +2,7 @@ using Medisettle.Silo.Hosting;
 using Microsoft.AspNetCore.Connections;
 
 // Medisettle silo with the co-hosted gateway: `dotnet run --project Silo [--port 5080] [--data-dir data]
-// [--storage sqlite|postgres --connection "..."] [--persons 100000 --institutions 500]`.
+// [--keys-dir DIR] [--storage sqlite|postgres --connection "..."] [--persons 100000 --institutions 500]`.
 WebApplication? app = null;
 try
 {

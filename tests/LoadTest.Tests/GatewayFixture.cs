@@ -27,6 +27,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>The demo institutions' secrets, as the silo wrote them to its demo-credentials.json (random per data directory).</summary>
     public DemoCredentials Credentials { get; private set; } = null!;
 
+    /// <summary>The silo's demo-credentials.json.</summary>
+    public string CredentialsPath => Path.Combine(_directory.FullName, "data", DemoBootstrap.CredentialsFileName);
+
     /// <summary>A directory of this fixture for files of the tests (acks, reports).</summary>
     public string WorkDirectory => _directory.FullName;
 
@@ -45,7 +48,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         _app.MapMedisettle();
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        Credentials = DemoCredentials.ReadFile(Path.Combine(dataDirectory, DemoBootstrap.CredentialsFileName));
+        Credentials = DemoCredentials.ReadFile(CredentialsPath);
     }
 
     public async Task DisposeAsync()

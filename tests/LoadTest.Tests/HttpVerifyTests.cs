@@ -19,7 +19,7 @@ public sealed class HttpVerifyTests(GatewayFixture gateway)
 
         var exit = await LoadTestCommands.Create().Parse(
         [
-            "http", "--url", url, "--admin-token", GatewayFixture.AdminToken, "--acks", acks, "--rate", "40", "--duration", "1", "--warmup", "0",
+            "http", "--url", url, "--admin-token", GatewayFixture.AdminToken, "--credentials", gateway.CredentialsPath, "--acks", acks, "--rate", "40", "--duration", "1", "--warmup", "0",
             "--persons", "200", "--institutions", "30", "--seed", "7", "--out", reports, "--name", "e2e",
         ]).InvokeAsync();
         var log = new StringWriter();
