@@ -2,7 +2,7 @@ using Medisettle.Silo.Hosting;
 using Microsoft.AspNetCore.Connections;
 
 // Medisettle silo with the co-hosted gateway: `dotnet run --project Silo [--port 5080] [--data-dir data]
-// [--storage sqlite|postgres --connection "..." --cluster-id medisettle] [--persons 100000 --institutions 500]`;
+// [--keys-dir DIR] [--storage sqlite|postgres --connection "..." --cluster-id medisettle] [--persons 100000 --institutions 500]`;
 // a stand-alone gateway of a cluster: `dotnet run --project Silo -- gateway --port 5070 --storage postgres --connection "..."`.
 var gatewayOnly = args is [StandaloneGateway.Verb, ..];
 WebApplication? app = null;

@@ -11,7 +11,8 @@
 #
 # Silo I serves HTTP on 5081+I (co-hosted gateway), Orleans on 11112+I / 30001+I; the stand-alone gateway on 5070.
 # Everything lives in $MEDISETTLE_CLUSTER_DIR (default /tmp/medisettle-cluster): pg/ (database), logs/, silo-I/ (data
-# dirs), admin-token (one token for the whole cluster). PostgreSQL refuses to run as root, so it runs as the
+# dirs), keys/ (the one Data Protection key ring every process shares), admin-token (one token for the whole cluster).
+# Silos start one after another: the first seeds the demo data and its random secrets, the others find them. PostgreSQL refuses to run as root, so it runs as the
 # `postgres` user. MEDISETTLE_PERSONS / MEDISETTLE_INSTITUTIONS set the demo size (default 10,000 / 100).
 set -euo pipefail
 
@@ -56,7 +57,7 @@ start_silo() { # index
   local log=$dir/logs/silo-$i.log
   mkdir -p "$dir/silo-$i"
   MEDISETTLE_ADMIN_TOKEN=$(token) nohup dotnet "$dll" --storage postgres --connection "$connection" --cluster-id "$cluster_id" \
-    --port $((5081 + i)) --silo-port $((11112 + i)) --gateway-port $((30001 + i)) --data-dir "$dir/silo-$i" \
+    --port $((5081 + i)) --silo-port $((11112 + i)) --gateway-port $((30001 + i)) --data-dir "$dir/silo-$i" --keys-dir "$dir/keys" \
     --persons "$persons" --institutions "$institutions" >"$log" 2>&1 &
   echo $! >"$dir/silo-$i.pid"
   wait_ready "$log" "silo $i"
@@ -66,7 +67,7 @@ start_silo() { # index
 start_gateway() {
   local log=$dir/logs/gateway.log
   MEDISETTLE_ADMIN_TOKEN=$(token) nohup dotnet "$dll" gateway --storage postgres --connection "$connection" --cluster-id "$cluster_id" \
-    --port 5070 >"$log" 2>&1 &
+    --port 5070 --keys-dir "$dir/keys" >"$log" 2>&1 &
   echo $! >"$dir/gateway.pid"
   wait_ready "$log" "gateway"
   echo "gateway: pid $(cat "$dir/gateway.pid"), http://127.0.0.1:5070"

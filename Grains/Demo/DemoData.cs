@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Settlement;
 
@@ -13,8 +11,9 @@ namespace Medisettle.Grains.Demo;
 /// regions whose packs have a basic layer (P1 370705, P2 220722, P6 131000).
 /// </summary>
 /// <remarks>
-/// The institution credential secrets are derived from a public demo key: demo data only. Real institutions
-/// are registered through the admin API with their own secrets.
+/// The institutions' signing secrets are not derived from anything here: they are random per data directory
+/// (<see cref="DemoCredentials"/>, written to <c>demo-credentials.json</c>), so knowing the repository is not
+/// knowing a secret. Real institutions are registered through the admin API with their own secrets.
 /// </remarks>
 public static class DemoData
 {
@@ -23,8 +22,6 @@ public static class DemoData
 
     /// <summary>The composite demo region (P0).</summary>
     public const string DemoRegion = "990001";
-
-    private const string SecretDerivationKey = "medisettle-demo-credentials-not-for-production";
 
     /// <summary>psn_no of the person with this index: region + 8 digits, e.g. 99000100000042.</summary>
     public static string PersonId(int index) => PersonRegion(index) + index.ToString("D8", CultureInfo.InvariantCulture);
@@ -62,34 +59,34 @@ public static class DemoData
         return KindLetter(kind) + region + index.ToString("D5", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The institution with this index (0-based), with its derived demo secret.</summary>
-    public static InstitutionRegistration Institution(int index)
+    /// <summary>The profile of the institution with this index (0-based).</summary>
+    public static InstitutionProfile InstitutionProfileAt(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var (kind, level, region) = InstitutionShape(index);
-        var code = InstitutionCode(index);
-        return new InstitutionRegistration
+        return new InstitutionProfile
         {
-            Profile = new InstitutionProfile
-            {
-                Code = code,
-                Kind = kind,
-                Level = level,
-                Region = region,
-                Designation = DesignationStatus.Active,
-                Networked = true,
-            },
-            Name = $"Demo {kind} {index}",
-            CredentialSecret = CredentialSecret(code),
+            Code = InstitutionCode(index),
+            Kind = kind,
+            Level = level,
+            Region = region,
+            Designation = DesignationStatus.Active,
+            Networked = true,
         };
     }
 
-    public static IEnumerable<InstitutionRegistration> Institutions(int count = DefaultInstitutionCount) =>
-        Enumerable.Range(0, count).Select(Institution);
-
-    /// <summary>The demo signing secret of an institution (base64 of 32 bytes derived from its code).</summary>
-    public static string CredentialSecret(string institutionCode) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SecretDerivationKey), Encoding.UTF8.GetBytes(institutionCode)));
+    /// <summary>The registration of the institution with this index (0-based) with its signing secret (base64).</summary>
+    public static InstitutionRegistration Institution(int index, string credentialSecret)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(credentialSecret);
+        var profile = InstitutionProfileAt(index);
+        return new InstitutionRegistration
+        {
+            Profile = profile,
+            Name = $"Demo {profile.Kind} {index}",
+            CredentialSecret = credentialSecret,
+        };
+    }
 
     /// <summary>9 in 10 people live in the demo region; the rest in P2, P1 and P6 regions.</summary>
     private static string PersonRegion(int index) => (index % 100) switch

@@ -1,8 +1,10 @@
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
+using Medisettle.Interfaces.Security;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.Storage.Journal;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,7 @@ public sealed partial class InstitutionGrain(
     [PersistentState("institution")] IPersistentState<InstitutionState> state,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<SettlementOptions> options,
+    IDataProtectionProvider protection,
     ILogger<InstitutionGrain> log) : Grain, IInstitutionGrain
 {
     /// <summary>Shortest accepted signing secret, in bytes.</summary>
@@ -26,12 +29,25 @@ public sealed partial class InstitutionGrain(
     /// <summary>The profile as last committed (read by interleaving calls while a write is in flight).</summary>
     private volatile InstitutionProfile? _committedProfile;
 
+    private readonly IDataProtector _protector = protection.CreateProtector(CredentialProtection.Purpose);
+
     private InstitutionState S => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A plain secret left by a version before protection at rest is protected and the state rewritten before the
+    /// grain answers anything, so it leaves the database at the institution's first use.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (S.CredentialSecret is { } plain)
+        {
+            S.ProtectedCredentialSecret = _protector.Protect(plain);
+            S.CredentialSecret = null;
+            await state.WriteOrReloadAsync(cancellationToken);
+            LogSecretProtected(log, this.GetPrimaryKeyString());
+        }
+
         _committedProfile = S.Profile;
-        return Task.CompletedTask;
     }
 
     public Task<InstitutionProfile?> GetProfileAsync() => Task.FromResult(_committedProfile);
@@ -48,9 +64,9 @@ public sealed partial class InstitutionGrain(
         if (registration.CredentialSecret is { } secret)
         {
             ValidateSecret(secret);
-            S.CredentialSecret = secret;
+            S.ProtectedCredentialSecret = _protector.Protect(secret);
         }
-        else if (S.CredentialSecret is null)
+        else if (S.ProtectedCredentialSecret is null)
         {
             throw new ArgumentException($"Institution {profile.Code} needs a credential secret on first registration.", nameof(registration));
         }
@@ -98,7 +114,7 @@ public sealed partial class InstitutionGrain(
     public Task<InstitutionSnapshot?> GetSnapshotAsync() =>
         Task.FromResult(S.Profile is null ? null : Snapshot());
 
-    public Task<string?> GetCredentialSecretAsync() => Task.FromResult(S.Profile is null ? null : S.CredentialSecret);
+    public Task<string?> GetProtectedCredentialSecretAsync() => Task.FromResult(S.Profile is null ? null : S.ProtectedCredentialSecret);
 
     public async Task ApplyPostingsAsync(IReadOnlyList<AppliedPosting> postings)
     {
@@ -192,4 +208,7 @@ public sealed partial class InstitutionGrain(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Institution {Code} designation is now {Status}: {Reason}")]
     private static partial void LogDesignation(ILogger logger, string code, DesignationStatus status, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Institution {Code}: the plain credential secret an older version stored is now stored protected")]
+    private static partial void LogSecretProtected(ILogger logger, string code);
 }

@@ -11,7 +11,16 @@ public sealed class InstitutionState
 
     public string Name { get; set; } = "";
 
-    /// <summary>HMAC signing secret (base64).</summary>
+    /// <summary>
+    /// The HMAC signing secret, protected (<see cref="Interfaces.Security.CredentialProtection.Purpose"/>); the plain secret is
+    /// never stored.
+    /// </summary>
+    public string? ProtectedCredentialSecret { get; set; }
+
+    /// <summary>
+    /// The plain secret as versions before protection at rest stored it; on activation it is protected into
+    /// <see cref="ProtectedCredentialSecret"/> and cleared (null in every state written since).
+    /// </summary>
     public string? CredentialSecret { get; set; }
 
     public int PointsDeducted { get; set; }

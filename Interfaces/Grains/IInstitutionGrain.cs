@@ -27,8 +27,12 @@ public interface IInstitutionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<InstitutionProfile?> GetProfileAsync();
 
-    /// <summary>The signing secret (base64), or null when not registered.</summary>
-    Task<string?> GetCredentialSecretAsync();
+    /// <summary>
+    /// The signing secret as stored, protected with ASP.NET Core Data Protection (purpose
+    /// <see cref="Security.CredentialProtection.Purpose"/>), or null when not registered. The caller unprotects it
+    /// with the cluster's key ring; the plain secret never crosses a grain call.
+    /// </summary>
+    Task<string?> GetProtectedCredentialSecretAsync();
 
     /// <summary>Applies receivable postings idempotently (by journal sequence) and commits the new position.</summary>
     Task ApplyPostingsAsync(IReadOnlyList<AppliedPosting> postings);

@@ -1,3 +1,5 @@
+using Medisettle.Grains.Demo;
+
 namespace Medisettle.LoadTest.Targets;
 
 /// <summary>Where the gateway is and how to talk to it.</summary>
@@ -5,6 +7,12 @@ public sealed record HttpOptions
 {
     /// <summary>Gateway base address; loopback only (the tool refuses other hosts).</summary>
     public Uri BaseAddress { get; init; } = new("http://127.0.0.1:5080");
+
+    /// <summary>
+    /// The demo institutions' signing secrets (random per data directory: the silo writes them to
+    /// <c>{data-dir}/demo-credentials.json</c>, <see cref="DemoCredentials.ReadFile"/> reads them).
+    /// </summary>
+    public required DemoCredentials Credentials { get; init; }
 
     /// <summary>Admin bearer token for <c>GET /admin/v1/audit</c>; without it the audit is reported unavailable.</summary>
     public string? AdminToken { get; init; }

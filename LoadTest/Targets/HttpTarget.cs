@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Medisettle.Grains.Demo;
 using Medisettle.Interfaces.Platform;
 using Medisettle.LoadTest.Acknowledgements;
 using Medisettle.LoadTest.Workload;
@@ -169,7 +168,7 @@ public sealed partial class HttpTarget : ISwipeTarget
     private async Task<(PlatformResponse Response, JsonElement? Output, TimeSpan? RetryAfter)> SendOnceAsync(
         byte[] body, string institution, DateTimeOffset signedAt, CancellationToken cancellationToken)
     {
-        using var request = PlatformEnvelope.Signed(body, institution, DemoData.CredentialSecret(institution), signedAt);
+        using var request = PlatformEnvelope.Signed(body, institution, _options.Credentials.SecretOf(institution), signedAt);
         using var response = await _client.SendAsync(request, cancellationToken);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var answer = JsonSerializer.Deserialize(bytes, PlatformJsonContext.Default.PlatformResponse)

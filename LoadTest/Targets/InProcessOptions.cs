@@ -10,6 +10,18 @@ public sealed record InProcessOptions
     /// <summary>SQLite file (deleted and re-created unless <see cref="AlreadySeeded"/>).</summary>
     public string DatabasePath { get; init; } = Path.Combine("data", "loadtest.db");
 
+    /// <summary>
+    /// The Data Protection key ring that protects the institutions' signing secrets at rest. Default: <c>keys</c> beside
+    /// <see cref="DatabasePath"/> (kept with the data, so a run on an already seeded database can read them).
+    /// </summary>
+    public string KeysDirectory
+    {
+        get => _keysDirectory ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!, Interfaces.Security.CredentialProtection.KeysDirectoryName);
+        init => _keysDirectory = value;
+    }
+
+    private readonly string? _keysDirectory;
+
     /// <summary>PostgreSQL connection string (required for <see cref="StorageKind.Postgres"/> and <see cref="StorageKind.AdoNetPostgres"/>).</summary>
     public string? ConnectionString { get; init; }
 

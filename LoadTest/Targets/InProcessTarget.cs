@@ -58,6 +58,7 @@ public sealed partial class InProcessTarget : ISwipeTarget
                 settlement.DispatchInBackground = options.DispatchInBackground;
                 settlement.DispatchBatchMax = options.DispatchBatchMax > 0 ? options.DispatchBatchMax : settlement.DispatchBatchMax;
             }));
+        builder.Services.AddCredentialProtection(options.KeysDirectory);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         var target = new InProcessTarget(host, options);

@@ -14,7 +14,7 @@ public sealed class DemoPopulation
         InstitutionCount = institutionCount;
         Persons = Enumerable.Range(0, personCount).Select(i => DemoData.Person(i).Profile).ToArray();
         Employees = Indexes(Persons, p => p.Scheme == Scheme.Employee);
-        Institutions = Enumerable.Range(0, institutionCount).Select(i => DemoData.Institution(i).Profile).ToArray();
+        Institutions = Enumerable.Range(0, institutionCount).Select(DemoData.InstitutionProfileAt).ToArray();
         Pharmacies = Institutions.Where(i => i.Kind == InstitutionKind.Pharmacy).ToArray();
         Hospitals = Institutions.Where(i => i.Kind == InstitutionKind.Hospital).ToArray();
         Outpatient = Institutions.Where(i => i.Kind != InstitutionKind.Pharmacy).ToArray();

@@ -1,6 +1,6 @@
 namespace Medisettle.Silo.Hosting;
 
-/// <summary>Creates the data directory (0700) and proves it writable before anything else uses it.</summary>
+/// <summary>Creates the data directory or the key directory (0700) and proves it writable before anything else uses it.</summary>
 public static class DataDirectory
 {
     private const string ProbeFileName = ".write-probe";
@@ -9,10 +9,11 @@ public static class DataDirectory
     /// Creates <paramref name="path"/> (and its parents) owner-only (0700; an existing one is set to 0700, and the files
     /// named in <paramref name="privateFiles"/> that an older version left readable to others are set to 0600), and
     /// writes, then deletes, a probe file in it.
-    /// Throws <see cref="SiloStartupException"/> naming the path and the problem.
+    /// Throws <see cref="SiloStartupException"/> naming the <paramref name="option"/> (e.g. <c>--data-dir</c>), the path and the problem.
     /// </summary>
-    public static void Prepare(string path, params string[] privateFiles)
+    public static void Prepare(string option, string path, params string[] privateFiles)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(option);
         ArgumentNullException.ThrowIfNull(privateFiles);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
@@ -29,7 +30,7 @@ public static class DataDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SiloStartupException($"--data-dir '{full}' cannot be created: {Reason(full, e)}", e);
+            throw new SiloStartupException($"{option} '{full}' cannot be created: {Reason(full, e)}", e);
         }
 
         var probe = Path.Combine(full, ProbeFileName);
@@ -40,7 +41,7 @@ public static class DataDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SiloStartupException($"--data-dir '{full}' is not writable: {Explain(e)}", e);
+            throw new SiloStartupException($"{option} '{full}' is not writable: {Explain(e)}", e);
         }
 
         if (OperatingSystem.IsWindows())
@@ -58,7 +59,7 @@ public static class DataDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SiloStartupException($"--data-dir '{full}' cannot be made private (0700, files 0600): {Explain(e)}", e);
+            throw new SiloStartupException($"{option} '{full}' cannot be made private (0700, files 0600): {Explain(e)}", e);
         }
     }
 

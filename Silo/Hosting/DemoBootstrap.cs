@@ -6,15 +6,21 @@ using System.Text.Json;
 using Medisettle.Grains.Demo;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Platform;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Medisettle.Silo.Hosting;
 
 /// <summary>
 /// First-start demo setup, run as a silo start-up task before the silo accepts requests: seeds the deterministic
-/// demo persons and institutions (skipped when present), writes
-/// <c>demo-credentials.json</c> (institution secrets, admin token, example ids) and prints a signed example request.
+/// demo persons and the demo institutions with random secrets (skipped when present; later starts read the secrets
+/// back from the institution grains), writes <c>demo-credentials.json</c> (institution secrets, admin token, example
+/// ids) and prints a signed example request.
 /// </summary>
-public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options, [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time) : IStartupTask
+public sealed class DemoBootstrap(
+    IGrainFactory grains,
+    SiloHostOptions options,
+    IDataProtectionProvider protection,
+    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time) : IStartupTask
 {
     public const string CredentialsFileName = "demo-credentials.json";
 
@@ -28,36 +34,39 @@ public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options,
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var seeder = new DemoSeeder(grains);
+        DemoCredentials credentials;
         if (await seeder.IsSeededAsync(options.Persons, options.Institutions))
         {
             Console.WriteLine($"Demo data present ({options.Persons:N0} persons, {options.Institutions:N0} institutions); not seeding.");
+            credentials = await seeder.ReadCredentialsAsync(options.Institutions, protection, cancellationToken);
         }
         else
         {
-            await SeedAsync(seeder, cancellationToken);
+            credentials = await SeedAsync(seeder, cancellationToken);
         }
 
         var path = Path.Combine(options.DataDir, CredentialsFileName);
-        PrivateFiles.WriteAllBytes(path, CredentialsJson());
+        PrivateFiles.WriteAllBytes(path, CredentialsJson(credentials));
         Console.WriteLine(options.AdminTokenInDataDir
             ? $"Wrote {path} (0600: institution secrets and the admin token)."
             : $"Wrote {path} (0600: institution secrets; the admin token was given, so it is not written).");
-        Console.WriteLine(ExampleRequest());
+        Console.WriteLine(ExampleRequest(credentials.SecretOf(ExamplePharmacy)));
     }
 
-    private async Task SeedAsync(DemoSeeder seeder, CancellationToken cancellationToken)
+    private async Task<DemoCredentials> SeedAsync(DemoSeeder seeder, CancellationToken cancellationToken)
     {
         Console.WriteLine($"Seeding demo data: {options.Institutions:N0} institutions, {options.Persons:N0} persons ...");
         var clock = Stopwatch.StartNew();
         var progress = new Progress<int>(done => Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture, $"  {done:N0} / {options.Persons:N0} persons ({done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)")));
-        await seeder.SeedAsync(options.Persons, options.Institutions, progress, cancellationToken);
+        var credentials = await seeder.SeedAsync(options.Persons, options.Institutions, progress, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded in {seconds:N1} s ({options.Persons / Math.Max(seconds, 0.001):N0} persons/s)."));
+        return credentials;
     }
 
     /// <summary>The credentials file; '+' in base64 secrets stays literal (relaxed escaping) so shell scripts can read it.</summary>
-    private byte[] CredentialsJson()
+    private byte[] CredentialsJson(DemoCredentials credentials)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -75,11 +84,11 @@ public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options,
             json.WriteString("employeeWithAccount", ExampleEmployee);
             json.WriteString("region", DemoData.DemoRegion);
             json.WriteEndObject();
-            json.WriteStartObject("institutions");
+            json.WriteStartObject(DemoCredentials.InstitutionsProperty);
             for (var i = 0; i < options.Institutions; i++)
             {
                 var code = DemoData.InstitutionCode(i);
-                json.WriteString(code, DemoData.CredentialSecret(code));
+                json.WriteString(code, credentials.SecretOf(code));
             }
 
             json.WriteEndObject();
@@ -90,7 +99,7 @@ public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options,
     }
 
     /// <summary>A ready-to-paste curl for 1101 (person info of the demo employee) at the demo pharmacy, signed now.</summary>
-    private string ExampleRequest()
+    private string ExampleRequest(string secret)
     {
         var now = time.GetUtcNow();
         var local = now.ToOffset(TimeSpan.FromHours(8));
@@ -99,7 +108,7 @@ public sealed class DemoBootstrap(IGrainFactory grains, SiloHostOptions options,
             $$$"""{"infno":"1101","msgid":"{{{msgid}}}","mdtrtarea_admvs":"990001","insuplc_admdvs":"990001","recer_sys_code":"FSI_LOCAL","infver":"V1.0","opter_type":"1","opter":"001","opter_name":"demo","inf_time":"{{{local:yyyy-MM-dd HH:mm:ss}}}","fixmedins_code":"{{{ExamplePharmacy}}}","fixmedins_name":"demo pharmacy","input":""");
         var body = envelope + $$"""{"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"{{ExampleEmployee}}"}""" + "}}";
         var timestamp = now.ToUnixTimeMilliseconds();
-        var signature = RequestSigner.Sign(DemoData.CredentialSecret(ExamplePharmacy), timestamp, ExamplePharmacy, Encoding.UTF8.GetBytes(body));
+        var signature = RequestSigner.Sign(secret, timestamp, ExamplePharmacy, Encoding.UTF8.GetBytes(body));
         return $"""
             Example (1101 person info at demo pharmacy {ExamplePharmacy}; signed now, valid for 5 minutes; scripts/call.sh signs afresh):
             curl -sS http://127.0.0.1:{options.Port}/fsi/api/transactions -H 'Content-Type: application/json' \

@@ -28,7 +28,8 @@ public static class MedisettleHostExtensions
         }
 
         PrivateFiles.RestrictProcessUmask();
-        DataDirectory.Prepare(options.DataDir, DatabaseFileName, DatabaseFileName + "-wal", DatabaseFileName + "-shm", AdminTokenFileName, DemoBootstrap.CredentialsFileName);
+        DataDirectory.Prepare("--data-dir", options.DataDir, DatabaseFileName, DatabaseFileName + "-wal", DatabaseFileName + "-shm", AdminTokenFileName, DemoBootstrap.CredentialsFileName);
+        DataDirectory.Prepare("--keys-dir", options.KeysDirectory);
         if (options.AdminToken is null)
         {
             options.AdminToken = LoadOrCreateAdminToken(options.DataDir);
@@ -41,6 +42,7 @@ public static class MedisettleHostExtensions
             builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, new StartedClock(TimeProvider.System, start));
         }
 
+        builder.Services.AddCredentialProtection(options.KeysDirectory);
         builder.Logging
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)

@@ -21,6 +21,15 @@ public sealed class SiloHostOptions
     /// <summary>Directory of the SQLite database, the admin token and demo-credentials.json. Default <c>data</c>.</summary>
     public string DataDir { get; set; } = "data";
 
+    /// <summary>
+    /// Directory of the Data Protection key ring that protects the institutions' signing secrets at rest
+    /// (<c>--keys-dir</c>). Default <c>{data-dir}/keys</c>. Every process of a cluster must use the same directory.
+    /// </summary>
+    public string? KeysDir { get; set; }
+
+    /// <summary>The key ring's directory: <see cref="KeysDir"/>, or <c>keys</c> in <see cref="DataDir"/>.</summary>
+    public string KeysDirectory => KeysDir ?? Path.Combine(DataDir, Interfaces.Security.CredentialProtection.KeysDirectoryName);
+
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
     public string Storage { get; set; } = "sqlite";
 
@@ -79,6 +88,7 @@ public sealed class SiloHostOptions
         var options = new SiloHostOptions();
         configuration.Bind(options);
         options.DataDir = configuration["data-dir"] ?? options.DataDir;
+        options.KeysDir = configuration["keys-dir"] ?? options.KeysDir;
         options.SiloPort = configuration.GetValue("silo-port", options.SiloPort);
         options.GatewayPort = configuration.GetValue("gateway-port", options.GatewayPort);
         options.AdminToken = configuration["ADMIN_TOKEN"] ?? options.AdminToken;
@@ -114,6 +124,11 @@ public sealed class SiloHostOptions
         if (string.IsNullOrWhiteSpace(DataDir))
         {
             problems.Add("--data-dir must not be empty.");
+        }
+
+        if (KeysDir is not null && string.IsNullOrWhiteSpace(KeysDir))
+        {
+            problems.Add("--keys-dir must not be empty.");
         }
 
         if (Storage is not ("sqlite" or "postgres"))

@@ -15,7 +15,10 @@ public static class StandaloneGateway
     /// <summary>The first argument that selects this mode.</summary>
     public const string Verb = "gateway";
 
-    /// <summary>Reads and validates the options (the silo's, of which a gateway uses the HTTP port, cluster and token) and registers the gateway.</summary>
+    /// <summary>
+    /// Reads and validates the options (the silo's, of which a gateway uses the HTTP port, the cluster, the admin token
+    /// and <c>--keys-dir</c>: the cluster's shared key ring, to read the institutions' protected secrets) and registers the gateway.
+    /// </summary>
     public static SiloHostOptions AddMedisettleGateway(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -36,7 +39,10 @@ public static class StandaloneGateway
             throw new SiloStartupException("Invalid gateway options: " + string.Join(" ", problems));
         }
 
+        PrivateFiles.RestrictProcessUmask();
+        DataDirectory.Prepare("--keys-dir", options.KeysDirectory);
         builder.Services.AddSingleton(options);
+        builder.Services.AddCredentialProtection(options.KeysDirectory);
         if (options.ClockStartInstant is { } start)
         {
             builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, new StartedClock(TimeProvider.System, start));

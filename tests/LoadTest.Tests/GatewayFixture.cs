@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Medisettle.Grains.Demo;
 using Medisettle.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Xunit;
@@ -23,16 +24,23 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The demo institutions' secrets, as the silo wrote them to its demo-credentials.json (random per data directory).</summary>
+    public DemoCredentials Credentials { get; private set; } = null!;
+
+    /// <summary>The silo's demo-credentials.json.</summary>
+    public string CredentialsPath => Path.Combine(_directory.FullName, "data", DemoBootstrap.CredentialsFileName);
+
     /// <summary>A directory of this fixture for files of the tests (acks, reports).</summary>
     public string WorkDirectory => _directory.FullName;
 
     public async Task InitializeAsync()
     {
         var port = FreePort();
+        var dataDirectory = Path.Combine(_directory.FullName, "data");
         var builder = WebApplication.CreateSlimBuilder(
         [
             "--port", Text(port), "--silo-port", Text(FreePort()), "--gateway-port", Text(FreePort()),
-            "--data-dir", Path.Combine(_directory.FullName, "data"), "--persons", Text(Persons), "--institutions", Text(Institutions),
+            "--data-dir", dataDirectory, "--persons", Text(Persons), "--institutions", Text(Institutions),
             "--AdminToken", AdminToken,
         ]);
         builder.AddMedisettleSilo();
@@ -40,6 +48,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         _app.MapMedisettle();
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        Credentials = DemoCredentials.ReadFile(CredentialsPath);
     }
 
     public async Task DisposeAsync()

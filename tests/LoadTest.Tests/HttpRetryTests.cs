@@ -14,7 +14,7 @@ public sealed class HttpRetryTests(GatewayFixture gateway)
         // A stopped clock: the settlement and both retries are signed in the same millisecond. Before each send got its
         // own signing time the retries carried the settlement's signature and the gateway refused them as replays.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var target = new HttpTarget(new HttpOptions { BaseAddress = gateway.BaseAddress }, clock);
+        await using var target = new HttpTarget(new HttpOptions { BaseAddress = gateway.BaseAddress, Credentials = gateway.Credentials }, clock);
         var plan = GatewayPlans.Pharmacy(1, seed: 3, hoursEarlier: 2)[0];
 
         var settled = await target.ExecuteAsync(plan, null, CancellationToken.None);

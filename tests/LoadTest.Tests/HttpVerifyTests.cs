@@ -19,7 +19,7 @@ public sealed class HttpVerifyTests(GatewayFixture gateway)
 
         var exit = await LoadTestCommands.Create().Parse(
         [
-            "http", "--url", url, "--admin-token", GatewayFixture.AdminToken, "--acks", acks, "--rate", "40", "--duration", "1", "--warmup", "0",
+            "http", "--url", url, "--admin-token", GatewayFixture.AdminToken, "--credentials", gateway.CredentialsPath, "--acks", acks, "--rate", "40", "--duration", "1", "--warmup", "0",
             "--persons", "200", "--institutions", "30", "--seed", "7", "--out", reports, "--name", "e2e",
         ]).InvokeAsync();
         var log = new StringWriter();
@@ -41,7 +41,7 @@ public sealed class HttpVerifyTests(GatewayFixture gateway)
     {
         var acks = Path.Combine(gateway.WorkDirectory, "tampered-acks.tsv");
         var plans = GatewayPlans.Pharmacy(3, seed: 5, hoursEarlier: 3);
-        await using (var target = new HttpTarget(new HttpOptions { BaseAddress = gateway.BaseAddress, AcknowledgementsPath = acks }, TimeProvider.System))
+        await using (var target = new HttpTarget(new HttpOptions { BaseAddress = gateway.BaseAddress, Credentials = gateway.Credentials, AcknowledgementsPath = acks }, TimeProvider.System))
         {
             foreach (var plan in plans)
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Medisettle.Grains.Demo;
 using Medisettle.Interfaces.Platform;
 using Medisettle.LoadTest.Targets;
 using Xunit;
@@ -42,6 +43,6 @@ public sealed class PlatformEnvelopeTests
     [Fact]
     public void Only_loopback_gateways_are_targeted()
     {
-        Assert.Throws<ArgumentException>(() => new HttpTarget(new HttpOptions { BaseAddress = new Uri("http://example.com") }, TimeProvider.System));
+        Assert.Throws<ArgumentException>(() => new HttpTarget(new HttpOptions { BaseAddress = new Uri("http://example.com"), Credentials = DemoCredentials.Generate(1) }, TimeProvider.System));
     }
 }

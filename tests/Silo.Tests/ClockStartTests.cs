@@ -19,9 +19,9 @@ public sealed class ClockStartTests
             await using var silo = await SiloProcess.StartAsync(
                 directory, SiloProcess.FreePort(), persons: 20, institutions: 10, moreArguments: ["--clock-start", "2025-06-02T10:00:00+08:00"]);
             using var http = new HttpClient { BaseAddress = silo.BaseAddress };
-            var client = new PlatformClient(http);
+            var client = PlatformClient.ForSilo(http, directory);
             var person = Enumerable.Range(0, 20).First(i => DemoData.Person(i).Profile is { Scheme: Scheme.Employee, InsuredRegion: DemoData.DemoRegion });
-            var pharmacy = DemoData.InstitutionCode(Enumerable.Range(0, 10).First(i => DemoData.Institution(i).Profile is { Kind: InstitutionKind.Pharmacy, Region: DemoData.DemoRegion }));
+            var pharmacy = DemoData.InstitutionCode(Enumerable.Range(0, 10).First(i => DemoData.InstitutionProfileAt(i) is { Kind: InstitutionKind.Pharmacy, Region: DemoData.DemoRegion }));
 
             var answer = await client.SendAsync("2102", pharmacy, PlatformClient.MessageId(pharmacy, 1), PlatformClient.PharmacyInput(DemoData.PersonId(person), 12.34m));
 

@@ -33,7 +33,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             await using (var silo = await SiloProcess.StartAsync(dataDirectory, SiloProcess.FreePort(), Persons, Institutions))
             {
                 using var http = new HttpClient { BaseAddress = silo.BaseAddress };
-                await StreamUntilKilledAsync(silo, new PlatformClient(http), plan, sent, acknowledged);
+                await StreamUntilKilledAsync(silo, PlatformClient.ForSilo(http, dataDirectory), plan, sent, acknowledged);
             }
 
             output.WriteLine($"sent {sent.Count}, acknowledged {acknowledged.Count} before the kill");
@@ -42,7 +42,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
             await using var restarted = await SiloProcess.StartAsync(dataDirectory, SiloProcess.FreePort(), Persons, Institutions);
             using var client = new HttpClient { BaseAddress = restarted.BaseAddress };
-            var platform = new PlatformClient(client);
+            var platform = PlatformClient.ForSilo(client, dataDirectory);
             var final = await RetryEverythingAsync(platform, plan.Where(p => sent.ContainsKey(p.MessageId)).ToArray());
 
             // Every acknowledged message answers with its original settlement: present, and not applied again.
@@ -147,7 +147,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     private static List<Swipe> Plan()
     {
         var employees = Enumerable.Range(0, Persons).Where(i => DemoData.Person(i).Profile is { Scheme: Interfaces.Settlement.Scheme.Employee, InsuredRegion: DemoData.DemoRegion }).ToArray();
-        var pharmacies = Enumerable.Range(0, Institutions).Where(i => DemoData.Institution(i).Profile.Kind == Interfaces.Settlement.InstitutionKind.Pharmacy && DemoData.Institution(i).Profile.Region == DemoData.DemoRegion).ToArray();
+        var pharmacies = Enumerable.Range(0, Institutions).Where(i => DemoData.InstitutionProfileAt(i).Kind == Interfaces.Settlement.InstitutionKind.Pharmacy && DemoData.InstitutionProfileAt(i).Region == DemoData.DemoRegion).ToArray();
         var random = new Random(20261122);
         var plan = new List<Swipe>(MessagesMax);
         for (var i = 0; i < MessagesMax; i++)

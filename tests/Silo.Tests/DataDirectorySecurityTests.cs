@@ -17,7 +17,7 @@ public sealed class DataDirectorySecurityTests
     private const UnixFileMode OwnerDirectory = OwnerFile | UnixFileMode.UserExecute;
 
     [Fact]
-    public async Task Data_directory_is_0700_and_database_admin_token_and_demo_credentials_are_0600()
+    public async Task Data_directory_and_key_ring_are_0700_and_database_admin_token_demo_credentials_and_keys_are_0600()
     {
         var directory = Path.Combine(Path.GetTempPath(), $"medisettle-modes-{Guid.NewGuid():N}", "data");
         try
@@ -31,6 +31,9 @@ public sealed class DataDirectorySecurityTests
                         ("silo.db-shm", OwnerFile), ("silo.db-wal", OwnerFile),
                     ],
                     Directory.GetFiles(directory).Select(f => (Path.GetFileName(f), File.GetUnixFileMode(f))).Order().ToArray());
+                var keys = Path.Combine(directory, "keys");
+                Assert.Equal(OwnerDirectory, File.GetUnixFileMode(keys));
+                Assert.Equal([OwnerFile], Directory.GetFiles(keys).Select(File.GetUnixFileMode).Distinct().ToArray());
                 var token = File.ReadAllText(Path.Combine(directory, MedisettleHostExtensions.AdminTokenFileName)).Trim();
                 using var credentials = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, DemoBootstrap.CredentialsFileName)));
                 Assert.Equal(token, credentials.RootElement.GetProperty("adminToken").GetString());

@@ -7,9 +7,16 @@ using Medisettle.Interfaces.Platform;
 
 namespace Medisettle.Silo.Tests;
 
-/// <summary>A minimal HIS: builds national-platform envelopes, signs them with the demo secret and posts them.</summary>
-internal sealed class PlatformClient(HttpClient http)
+/// <summary>
+/// A minimal HIS: builds national-platform envelopes, signs them with the institution's demo secret (from the silo's
+/// demo-credentials.json, see <see cref="ForSilo"/>) and posts them.
+/// </summary>
+internal sealed class PlatformClient(HttpClient http, DemoCredentials credentials)
 {
+    /// <summary>A client of the silo on <paramref name="dataDirectory"/>, with the secrets it wrote to demo-credentials.json.</summary>
+    public static PlatformClient ForSilo(HttpClient http, string dataDirectory) =>
+        new(http, DemoCredentials.ReadFile(Path.Combine(dataDirectory, "demo-credentials.json")));
+
     /// <summary>Posts one transaction; returns the parsed response envelope.</summary>
     public async Task<JsonElement> SendAsync(string infno, string institution, string msgid, string inputJson)
     {
@@ -23,7 +30,7 @@ internal sealed class PlatformClient(HttpClient http)
         var timestamp = now.ToUnixTimeMilliseconds();
         request.Headers.Add(RequestSigner.InstitutionHeader, institution);
         request.Headers.Add(RequestSigner.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(RequestSigner.SignatureHeader, RequestSigner.Sign(DemoData.CredentialSecret(institution), timestamp, institution, bytes));
+        request.Headers.Add(RequestSigner.SignatureHeader, RequestSigner.Sign(credentials.SecretOf(institution), timestamp, institution, bytes));
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return JsonDocument.Parse(text).RootElement.Clone();

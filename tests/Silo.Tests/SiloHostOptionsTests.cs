@@ -74,4 +74,19 @@ public sealed class SiloHostOptionsTests
 
         Assert.Equal([expected], options.Problems());
     }
+
+    [Fact]
+    public void Key_ring_is_in_the_data_directory_unless_given()
+    {
+        Assert.Equal(Path.Combine("/srv/medisettle", "keys"), new SiloHostOptions { DataDir = "/srv/medisettle" }.KeysDirectory);
+        Assert.Equal("/srv/shared-keys", new SiloHostOptions { DataDir = "/srv/medisettle", KeysDir = "/srv/shared-keys" }.KeysDirectory);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Empty_keys_dir_is_named(string keysDir)
+    {
+        Assert.Equal(["--keys-dir must not be empty."], new SiloHostOptions { KeysDir = keysDir }.Problems());
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Medisettle.Grains.Demo;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
 
@@ -48,7 +47,7 @@ public sealed class RefusalEndToEndTests(SettlementHost host) : IClassFixture<Se
         var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 100m);
         byte[] Body() => Encoding.UTF8.GetBytes(SettlementHost.Envelope("2102", Inputs.Pharmacy(psn, 40m, Inputs.Drug(40m)), Pharmacy, host.NewMsgid(Pharmacy)).ToJsonString());
 
-        var badSignature = await host.SendAsync(Body(), Pharmacy, secret: DemoData.CredentialSecret(SettlementHost.OtherPharmacy));
+        var badSignature = await host.SendAsync(Body(), Pharmacy, secret: host.Credentials.SecretOf(SettlementHost.OtherPharmacy));
         var expired = await host.SendAsync(Body(), Pharmacy, timestampMilliseconds: host.Clock.GetUtcNow().AddSeconds(-400).ToUnixTimeMilliseconds());
         var unknown = await host.SendAsync(Body(), "P99000199999", secret: "some-secret-of-sixteen-or-more");
         var body = Body();

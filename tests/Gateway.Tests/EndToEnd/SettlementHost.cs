@@ -25,6 +25,8 @@ namespace Medisettle.Gateway.Tests.EndToEnd;
 /// directory), with a small deterministic demo (200 persons, 20 institutions) and a fake settlement clock at
 /// 2025-03-01 10:00 +08:00, on <see cref="SiloCount"/> silos sharing one database, so persons, institutions and funds
 /// live on different silos and a policy pack activated through one reaches all.
+/// The demo institutions get random secrets (<see cref="Credentials"/>), protected at rest with a key ring in the
+/// temp directory that every silo and gateway of the host shares, as every process of a cluster must.
 /// Each request is signed with the institution's demo secret and moves the clock on by one second.
 /// </summary>
 public sealed class SettlementHost : IAsyncLifetime
@@ -60,6 +62,14 @@ public sealed class SettlementHost : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster!.Client;
 
+    /// <summary>The demo institutions' secrets, random for this host.</summary>
+    public DemoCredentials Credentials { get; private set; } = null!;
+
+    /// <summary>The SQLite database every silo shares.</summary>
+    public string DatabasePath => Path.Combine(_directory, "silo.db");
+
+    private string KeysDirectory => Path.Combine(_directory, "keys");
+
     public async Task InitializeAsync()
     {
         var clusterBuilder = new InProcessTestClusterBuilder(SiloCount);
@@ -68,9 +78,10 @@ public sealed class SettlementHost : IAsyncLifetime
             // Random, not Orleans' load-based default, so persons, funds and institutions spread over the silos.
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             silo.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
+            silo.Services.AddCredentialProtection(KeysDirectory);
             silo.AddSqliteGroupCommitStorageAsDefault(o =>
             {
-                o.DatabasePath = Path.Combine(_directory, "silo.db");
+                o.DatabasePath = DatabasePath;
                 o.Synchronous = SqliteSynchronousMode.Normal;
             });
             silo.AddSettlementGrains(o => o.DispatchInBackground = false);
@@ -79,7 +90,7 @@ public sealed class SettlementHost : IAsyncLifetime
         await _cluster.DeployAsync();
 
         Client = await AddGatewayAsync();
-        await new DemoSeeder(Grains).SeedAsync(DemoPersons, DemoInstitutions);
+        Credentials = await new DemoSeeder(Grains).SeedAsync(DemoPersons, DemoInstitutions);
     }
 
     /// <summary>
@@ -94,6 +105,7 @@ public sealed class SettlementHost : IAsyncLifetime
         builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, Clock);
         builder.Services.AddKeyedSingleton<TimeProvider>(SigningClock.ServiceKey, Clock);
         builder.Services.AddSingleton<IGrainFactory>(_cluster!.Client);
+        builder.Services.AddCredentialProtection(KeysDirectory);
         builder.Services.AddGateway(o => o.AdminToken = AdminToken);
         builder.Services.AddSettlementTransactions();
         var app = builder.Build();
@@ -222,7 +234,7 @@ public sealed class SettlementHost : IAsyncLifetime
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(RequestSigner.InstitutionHeader, institution);
         request.Headers.Add(RequestSigner.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(RequestSigner.SignatureHeader, RequestSigner.Sign(secret ?? DemoData.CredentialSecret(institution), timestamp, institution, body));
+        request.Headers.Add(RequestSigner.SignatureHeader, RequestSigner.Sign(secret ?? Credentials.SecretOf(institution), timestamp, institution, body));
         using var response = await (via ?? Client).SendAsync(request);
         return new Answer(response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }

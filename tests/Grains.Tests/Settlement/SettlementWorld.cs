@@ -34,13 +34,17 @@ internal sealed class SettlementWorld : IAsyncDisposable
     private const int ProbesInARow = 16;
     private static readonly TimeSpan ReachableWithin = TimeSpan.FromSeconds(30);
 
-    private readonly string? _sqliteDirectory;
+    /// <summary>The SQLite database (when not on PostgreSQL) and the key ring that protects institution secrets.</summary>
+    private readonly string _directory;
 
-    private SettlementWorld(InProcessTestCluster cluster, string? sqliteDirectory)
+    private SettlementWorld(InProcessTestCluster cluster, string directory)
     {
         Cluster = cluster;
-        _sqliteDirectory = sqliteDirectory;
+        _directory = directory;
     }
+
+    /// <summary>The SQLite database file (unused on PostgreSQL).</summary>
+    public string DatabasePath => Path.Combine(_directory, "silo.db");
 
     public InProcessTestCluster Cluster { get; }
 
@@ -54,10 +58,11 @@ internal sealed class SettlementWorld : IAsyncDisposable
     /// <summary>Starts <paramref name="siloCount"/> silos on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh SQLite file when null.</summary>
     public static async Task<SettlementWorld> StartAsync(string? postgresConnection = null, Action<SettlementOptions>? configure = null, int siloCount = SiloCount)
     {
-        var directory = postgresConnection is null ? Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}") : null;
+        var directory = Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}");
         var builder = new InProcessTestClusterBuilder(checked((short)siloCount));
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.Services.AddCredentialProtection(Path.Combine(directory, "keys"));
             // Random, not Orleans' load-based default, so persons, funds and institutions spread over the silos.
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             if (postgresConnection is not null)
@@ -68,7 +73,7 @@ internal sealed class SettlementWorld : IAsyncDisposable
             {
                 silo.AddSqliteGroupCommitStorageAsDefault(o =>
                 {
-                    o.DatabasePath = Path.Combine(directory!, "silo.db");
+                    o.DatabasePath = Path.Combine(directory, "silo.db");
                     o.Synchronous = SqliteSynchronousMode.Normal;
                 });
             }
@@ -88,7 +93,7 @@ internal sealed class SettlementWorld : IAsyncDisposable
         return world;
     }
 
-    public Task<InstitutionSnapshot> RegisterAsync(string code, InstitutionKind kind, InstitutionLevel level) =>
+    public Task<InstitutionSnapshot> RegisterAsync(string code, InstitutionKind kind, InstitutionLevel level, string? secret = null) =>
         Cluster.Client.GetGrain<IInstitutionGrain>(code).RegisterAsync(new InstitutionRegistration
         {
             Profile = new InstitutionProfile
@@ -101,7 +106,7 @@ internal sealed class SettlementWorld : IAsyncDisposable
                 Networked = true,
             },
             Name = code,
-            CredentialSecret = Secret,
+            CredentialSecret = secret ?? Secret,
         });
 
     public async Task<IPersonGrain> EnrolAsync(
@@ -176,13 +181,10 @@ internal sealed class SettlementWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        if (_sqliteDirectory is not null)
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
         {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_sqliteDirectory))
-            {
-                Directory.Delete(_sqliteDirectory, recursive: true);
-            }
+            Directory.Delete(_directory, recursive: true);
         }
     }
 
