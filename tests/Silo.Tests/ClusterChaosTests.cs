@@ -108,7 +108,7 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
         await DelayUntilAsync(started, paused + 10);
         await cluster.ResumeAsync(silos[2]);
         var resumed = Now();
-        faults.Add(($"SIGSTOP silo 2, SIGCONT at {resumed:F1} s", paused));
+        faults.Add(($"SIGSTOP silo 2 (SIGCONT {resumed - paused:F1} s later)", paused));
 
         await DelayUntilAsync(started, Math.Max(32, resumed + 4));
         await silos[0].SignalAsync("TERM");
