@@ -26,7 +26,24 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The operating system's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code; only once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>The last <paramref name="count"/> lines the process printed (for failure messages).</summary>
+    public string OutputTail(int count)
+    {
+        lock (_output)
+        {
+            return string.Join('\n', _output.TakeLast(count));
+        }
+    }
 
     /// <summary>Everything the process printed so far (for failure messages).</summary>
     public string Output
@@ -41,8 +58,30 @@ internal sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the silo; <paramref name="adminToken"/> is given by environment unless null (then none is given).</summary>
-    public static async Task<SiloProcess> StartAsync(
+    public static Task<SiloProcess> StartAsync(
         string dataDirectory, int port, int persons, int institutions, string? adminToken = AdminToken, IReadOnlyList<string>? moreArguments = null)
+    {
+        string[] arguments =
+        [
+            "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory,
+            "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--persons", persons.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--institutions", institutions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. moreArguments ?? [],
+        ];
+        return LaunchAsync(arguments, port, adminToken);
+    }
+
+    /// <summary>
+    /// Starts the program in <c>gateway</c> mode (the HTTP gateway alone, an Orleans client of a cluster) on
+    /// <paramref name="port"/>, with <paramref name="clusterArguments"/> (<c>--storage postgres --connection … --cluster-id …
+    /// --keys-dir …</c>) and the admin token by environment.
+    /// </summary>
+    public static Task<SiloProcess> StartGatewayAsync(int port, IReadOnlyList<string> clusterArguments) =>
+        LaunchAsync(["gateway", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. clusterArguments], port, AdminToken);
+
+    private static async Task<SiloProcess> LaunchAsync(IReadOnlyList<string> arguments, int port, string? adminToken)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -50,14 +89,8 @@ internal sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            SiloDll(), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory,
-            "--silo-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--gateway-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--persons", persons.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--institutions", institutions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Concat(moreArguments ?? []))
+        start.ArgumentList.Add(SiloDll());
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -81,7 +114,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         if (first != silo._ready.Task)
         {
             await silo.KillAsync();
-            throw new InvalidOperationException($"The silo did not become ready within {StartTimeout}:\n{silo.Output}");
+            throw new InvalidOperationException($"The process did not become ready within {StartTimeout}:\n{silo.Output}");
         }
 
         return silo;
@@ -145,6 +178,38 @@ internal sealed class SiloProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// Sends <paramref name="signal"/> (<c>STOP</c>, <c>CONT</c>, <c>TERM</c>) with kill(1); .NET itself only sends
+    /// SIGKILL. Does nothing once the process has exited.
+    /// </summary>
+    public async Task SignalAsync(string signal)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await kill.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Waits at most <paramref name="timeout"/> for the process to exit; true when it did.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
@@ -152,21 +217,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>The silo dll built beside this test project, in the same configuration.</summary>
-    private static string SiloDll()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cluster.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Cluster.sln not found above " + AppContext.BaseDirectory),
-            "Silo", "bin", configuration, framework, "Medisettle.Silo.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the Silo project first.", dll);
-    }
+    private static string SiloDll() => BuiltProgram.DllPath("Silo", "Medisettle.Silo.dll");
 
     private void OnLine(string? line)
     {
@@ -180,7 +231,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             _output.Add(line);
         }
 
-        if (line.Contains("silo ready on", StringComparison.Ordinal))
+        if (line.Contains(" ready on http://", StringComparison.Ordinal))
         {
             _ready.TrySetResult();
         }
