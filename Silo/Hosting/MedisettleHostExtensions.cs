@@ -17,6 +17,9 @@ public static class MedisettleHostExtensions
     /// <summary>The generated admin token in the data directory (never written when the token is given).</summary>
     public const string AdminTokenFileName = "admin-token";
 
+    /// <summary>The OpenTelemetry <c>service.name</c> of every process of this program (silo or stand-alone gateway).</summary>
+    public const string TelemetryServiceName = "medisettle";
+
     /// <summary>Reads and validates <see cref="SiloHostOptions"/> and registers the silo with the co-hosted gateway.</summary>
     public static SiloHostOptions AddMedisettleSilo(this WebApplicationBuilder builder)
     {
@@ -62,10 +65,12 @@ public static class MedisettleHostExtensions
             }
 
             silo.AddSettlementGrains();
+            silo.AddActivityPropagation();
             silo.AddStartupTask<DemoBootstrap>();
         });
         builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
         builder.Services.AddSettlementTransactions();
+        builder.Services.AddMedisettleTelemetry(TelemetryServiceName, builder.Configuration);
         return options;
     }
 

@@ -53,9 +53,10 @@ public static class StandaloneGateway
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)
             .AddOrleansNoiseFilters();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.UseOrleansClient(client => client.UseMedisettleCluster(options));
+        builder.UseOrleansClient(client => client.UseMedisettleCluster(options).AddActivityPropagation());
         builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
         builder.Services.AddSettlementTransactions();
+        builder.Services.AddMedisettleTelemetry(MedisettleHostExtensions.TelemetryServiceName, builder.Configuration);
         return options;
     }
 }
