@@ -1,5 +1,4 @@
 using Medisettle.Gateway.Admin;
-using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Pipeline;
 using Medisettle.Gateway.Transactions;
 using Microsoft.AspNetCore.Builder;
@@ -27,8 +26,11 @@ public static class GatewayEndpointRouteBuilderExtensions
         RequestDelegate transaction = http => http.RequestServices.GetRequiredService<TransactionEndpoint>().InvokeAsync(http);
         endpoints.MapPost(GatewayOptions.TransactionPath, transaction).ExcludeFromDescription();
         endpoints.MapHealthChecks("/health");
-        endpoints.MapGet("/metrics", (GatewayMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
-            .ExcludeFromDescription();
+        // Prometheus text from the OpenTelemetry exporter (AddMedisettleTelemetry); absent when it is not registered.
+        if (endpoints.ServiceProvider.GetService<OpenTelemetry.Metrics.MeterProvider>() is not null)
+        {
+            endpoints.MapPrometheusScrapingEndpoint().ExcludeFromDescription();
+        }
         endpoints.MapOpenApi();
         endpoints.MapGatewayAdmin()
             .MapGet("/transactions", (TransactionRegistry registry) => TypedResults.Ok(

@@ -38,6 +38,9 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IReplayGuard, LocalReplayGuard>();
         services.TryAddSingleton<RequestAuthenticator>();
         services.TryAddSingleton<TransactionRegistry>();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RecentTraffic>();
         services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton<TransactionEndpoint>();
         services.AddTransactionHandler<SignInHandler>();

@@ -1,27 +1,50 @@
-using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Globalization;
-using System.Text;
 using Medisettle.Interfaces.Platform;
 
 namespace Medisettle.Gateway.Diagnostics;
 
 /// <summary>
-/// Request counts by infno and outcome and a latency histogram per infno, rendered as Prometheus
-/// text. Label values are bounded: known infnos plus "unknown" (unrecognised code) and "none"
-/// (refused before the envelope was read).
+/// The gateway's instruments on the <see cref="MeterName"/> meter (exported by OpenTelemetry: <c>/metrics</c>, OTLP):
+/// requests by infno and outcome, latency per infno, refusals by infcode (the reason) and busy refusals
+/// (<see cref="Infcodes.Unavailable"/>, <see cref="Infcodes.ReplayCacheFull"/>). Label values are bounded: known
+/// infnos plus "unknown" (unrecognised code) and "none" (refused before the envelope was read); infcodes are the
+/// documented ones. The same figures feed <see cref="RecentTraffic"/>, the operator page's window.
 /// </summary>
 internal sealed class GatewayMetrics
 {
+    public const string MeterName = "Medisettle";
+
     public const string NoInfno = "none";
 
     public const string UnknownInfno = "unknown";
 
     /// <summary>Histogram upper bounds in seconds.</summary>
-    public static readonly double[] BucketBoundsSeconds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+    public static readonly IReadOnlyList<double> BucketBoundsSeconds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-    private static readonly MetricOutcome[] Outcomes = Enum.GetValues<MetricOutcome>();
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _refusals;
+    private readonly Counter<long> _busy;
 
-    private readonly ConcurrentDictionary<string, InfnoSeries> _series = new(StringComparer.Ordinal);
+    public GatewayMetrics(IMeterFactory meters, RecentTraffic recent)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        Recent = recent;
+        var meter = meters.Create(MeterName);
+        _requests = meter.CreateCounter<long>(
+            "medisettle.gateway.requests", "{request}", "Platform requests answered, by infno and outcome.");
+        _duration = meter.CreateHistogram(
+            "medisettle.gateway.request.duration", "s", "Time from receiving a platform request to answering it.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = BucketBoundsSeconds });
+        _refusals = meter.CreateCounter<long>(
+            "medisettle.gateway.refusals", "{request}", "Requests answered with an infcode other than 0, by infno and infcode (the reason).");
+        _busy = meter.CreateCounter<long>(
+            "medisettle.gateway.busy_refusals", "{request}", "Requests refused because the cluster or the gateway was busy (infcode 9998 unavailable, 1107 replay cache full).");
+    }
+
+    /// <summary>The last minutes of traffic, for the operator page.</summary>
+    public RecentTraffic Recent { get; }
 
     public static MetricOutcome OutcomeOf(int infcode) => infcode switch
     {
@@ -32,64 +55,27 @@ internal sealed class GatewayMetrics
         _ => MetricOutcome.Rejected,
     };
 
+    public static bool IsBusy(int infcode) => infcode is Infcodes.Unavailable or Infcodes.ReplayCacheFull;
+
+    public static string OutcomeLabel(MetricOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
     public void Record(string infnoLabel, int infcode, TimeSpan elapsed)
     {
-        var entry = _series.GetOrAdd(infnoLabel, _ => new InfnoSeries());
-        Interlocked.Increment(ref entry.Outcomes[(int)OutcomeOf(infcode)]);
-        var seconds = elapsed.TotalSeconds;
-        var bucket = Array.FindIndex(BucketBoundsSeconds, bound => seconds <= bound);
-        Interlocked.Increment(ref entry.Buckets[bucket < 0 ? BucketBoundsSeconds.Length : bucket]);
-        Interlocked.Add(ref entry.SumMicroseconds, (long)(elapsed.Ticks / (TimeSpan.TicksPerMillisecond / 1000)));
-    }
-
-    public string Render()
-    {
-        var text = new StringBuilder();
-        var ordered = _series.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
-        text.Append("# HELP medisettle_gateway_requests_total Platform requests answered, by infno and outcome.\n");
-        text.Append("# TYPE medisettle_gateway_requests_total counter\n");
-        foreach (var (infno, entry) in ordered)
+        var infno = new KeyValuePair<string, object?>("infno", infnoLabel);
+        var outcome = OutcomeOf(infcode);
+        _requests.Add(1, infno, new KeyValuePair<string, object?>("outcome", OutcomeLabel(outcome)));
+        _duration.Record(elapsed.TotalSeconds, infno);
+        var code = infcode.ToString(CultureInfo.InvariantCulture);
+        if (infcode != Infcodes.Success)
         {
-            foreach (var outcome in Outcomes)
-            {
-                var count = Interlocked.Read(ref entry.Outcomes[(int)outcome]);
-                if (count > 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture,
-                        $"medisettle_gateway_requests_total{{infno=\"{infno}\",outcome=\"{outcome.ToString().ToLowerInvariant()}\"}} {count}\n");
-                }
-            }
+            _refusals.Add(1, infno, new KeyValuePair<string, object?>("infcode", code));
         }
 
-        text.Append("# HELP medisettle_gateway_request_duration_seconds Time from receiving a platform request to answering it.\n");
-        text.Append("# TYPE medisettle_gateway_request_duration_seconds histogram\n");
-        foreach (var (infno, entry) in ordered)
+        if (IsBusy(infcode))
         {
-            AppendHistogram(text, infno, entry);
+            _busy.Add(1, new KeyValuePair<string, object?>("infcode", code));
         }
 
-        return text.ToString();
-    }
-
-    private static void AppendHistogram(StringBuilder text, string infno, InfnoSeries entry)
-    {
-        long cumulative = 0;
-        for (var i = 0; i <= BucketBoundsSeconds.Length; i++)
-        {
-            cumulative += Interlocked.Read(ref entry.Buckets[i]);
-            var bound = i < BucketBoundsSeconds.Length ? BucketBoundsSeconds[i].ToString(CultureInfo.InvariantCulture) : "+Inf";
-            text.Append(CultureInfo.InvariantCulture, $"medisettle_gateway_request_duration_seconds_bucket{{infno=\"{infno}\",le=\"{bound}\"}} {cumulative}\n");
-        }
-
-        var sumSeconds = Interlocked.Read(ref entry.SumMicroseconds) / 1_000_000d;
-        text.Append(CultureInfo.InvariantCulture, $"medisettle_gateway_request_duration_seconds_sum{{infno=\"{infno}\"}} {sumSeconds}\n");
-        text.Append(CultureInfo.InvariantCulture, $"medisettle_gateway_request_duration_seconds_count{{infno=\"{infno}\"}} {cumulative}\n");
-    }
-
-    private sealed class InfnoSeries
-    {
-        public readonly long[] Outcomes = new long[GatewayMetrics.Outcomes.Length];
-        public readonly long[] Buckets = new long[BucketBoundsSeconds.Length + 1];
-        public long SumMicroseconds;
+        Recent.Record(infnoLabel, infcode, elapsed);
     }
 }

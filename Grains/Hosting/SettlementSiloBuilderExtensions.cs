@@ -1,3 +1,4 @@
+using Medisettle.Grains.Diagnostics;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Placement;
 using Medisettle.Grains.PolicyPacks;
@@ -27,6 +28,8 @@ public static class SettlementSiloBuilderExtensions
         services.TryAddKeyedSingleton(SettlementClock.ServiceKey, TimeProvider.System);
         services.AddSingleton(sp => PolicyCatalogProvider.Load(sp.GetRequiredService<IOptions<SettlementOptions>>().Value));
         services.AddSingleton<LedgerQueries>();
+        services.AddMetrics();
+        services.TryAddSingleton<SettlementMetrics>();
         services.AddSingleton<LedgerAuditor>();
         builder.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.AddStartupTask(async (sp, _) =>

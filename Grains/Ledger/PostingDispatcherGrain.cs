@@ -1,6 +1,9 @@
+using Medisettle.Grains.Diagnostics;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Storage.Journal;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,12 +25,18 @@ public sealed partial class PostingDispatcherGrain(
     [PersistentState("cursor")] IPersistentState<JournalCursorState> cursor,
     IJournal journal,
     IOptions<SettlementOptions> options,
+    SettlementMetrics metrics,
+    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     ILogger<PostingDispatcherGrain> log) : Grain, IPostingDispatcherGrain
 {
     /// <summary>Key of the one dispatcher.</summary>
     public const string Key = "postings";
 
+    /// <summary>How often the timer reads the journal head to report the lag (the head is one more query).</summary>
+    public static readonly TimeSpan LagSampleInterval = TimeSpan.FromSeconds(1);
+
     private IGrainTimer? _timer;
+    private long _lagSampledAt = long.MinValue;
 
     public Task StartAsync()
     {
@@ -51,6 +60,13 @@ public sealed partial class PostingDispatcherGrain(
 
     public Task<long> GetPositionAsync() => Task.FromResult(cursor.State.Position);
 
+    public async Task<JournalLag> GetLagAsync()
+    {
+        var lag = new JournalLag { Position = cursor.State.Position, Head = await journal.ReadHeadSequenceAsync() };
+        metrics.OnJournalLag(lag);
+        return lag;
+    }
+
     /// <summary>Timer turns run one at a time with the grain's calls (not interleaved), so one pass runs at a time.</summary>
     private async Task TickAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +74,13 @@ public sealed partial class PostingDispatcherGrain(
         {
             while (!cancellationToken.IsCancellationRequested && await DispatchOnceAsync() > 0)
             {
+            }
+
+            var now = time.GetTimestamp();
+            if (_lagSampledAt == long.MinValue || time.GetElapsedTime(_lagSampledAt, now) >= LagSampleInterval)
+            {
+                _lagSampledAt = now;
+                await GetLagAsync();
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -62,6 +62,7 @@ public sealed partial class PersonGrain
                 ?? SettlementOutcome.Rejected(RejectionCode.SettlementAlreadyCancelled, $"Settlement {command.SettlementId} is already cancelled.", now);
         }
 
+        metrics.OnReversed(record.Breakdown);
         return outcome;
     }
 }

@@ -1,3 +1,4 @@
+using Medisettle.Grains.Diagnostics;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
 using Medisettle.Grains.PolicyPacks;
@@ -24,6 +25,7 @@ public sealed partial class PersonGrain(
     IJournal journal,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<SettlementOptions> options,
+    SettlementMetrics metrics,
     ILogger<PersonGrain> log) : Grain, IPersonGrain
 {
     private readonly SettlementOptions _options = options.Value;
@@ -125,6 +127,7 @@ public sealed partial class PersonGrain(
                 ?? throw new InvalidOperationException($"Message {key} is in the journal but its receipt could not be read.");
         }
 
+        metrics.OnSettled(breakdown);
         LogSettled(log, settlementId, command.InstitutionCode, breakdown.TotalAmount.Fen, breakdown.FundPaySum.Fen);
         return outcome;
     }

@@ -1,3 +1,5 @@
+using Medisettle.Interfaces.Ledger;
+
 namespace Medisettle.Interfaces.Grains;
 
 /// <summary>
@@ -14,4 +16,7 @@ public interface IPostingDispatcherGrain : IGrainWithStringKey
 
     /// <summary>The journal sequence up to which postings have been delivered.</summary>
     Task<long> GetPositionAsync();
+
+    /// <summary>The dispatcher's position against the journal's head, read now.</summary>
+    Task<JournalLag> GetLagAsync();
 }

@@ -2,9 +2,11 @@ using System.Net;
 using System.Security.Cryptography;
 using Medisettle.Gateway;
 using Medisettle.Gateway.Admin;
+using Medisettle.Gateway.Operations;
 using Medisettle.Grains.Hosting;
 using Medisettle.Interfaces;
 using Medisettle.Storage.Hosting;
+using Orleans.Dashboard;
 
 namespace Medisettle.Silo.Hosting;
 
@@ -16,6 +18,12 @@ public static class MedisettleHostExtensions
 
     /// <summary>The generated admin token in the data directory (never written when the token is given).</summary>
     public const string AdminTokenFileName = "admin-token";
+
+    /// <summary>The OpenTelemetry <c>service.name</c> of every process of this program (silo or stand-alone gateway).</summary>
+    public const string TelemetryServiceName = "medisettle";
+
+    /// <summary>Where the Orleans Dashboard is served.</summary>
+    public const string DashboardPath = "/dashboard";
 
     /// <summary>Reads and validates <see cref="SiloHostOptions"/> and registers the silo with the co-hosted gateway.</summary>
     public static SiloHostOptions AddMedisettleSilo(this WebApplicationBuilder builder)
@@ -62,19 +70,28 @@ public static class MedisettleHostExtensions
             }
 
             silo.AddSettlementGrains();
+            silo.AddActivityPropagation();
+            silo.AddDashboard();
             silo.AddStartupTask<DemoBootstrap>();
         });
         builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
         builder.Services.AddSettlementTransactions();
+        builder.Services.AddMedisettleTelemetry(TelemetryServiceName, builder.Configuration);
         return options;
     }
 
-    /// <summary>Maps the gateway (platform transactions, health, metrics, OpenAPI) and the admin API.</summary>
+    /// <summary>
+    /// Maps the gateway (platform transactions, health, metrics, OpenAPI), the admin API, and, behind the admin
+    /// credential, the operator page <c>/ops</c> and the Orleans Dashboard under <c>/dashboard</c>.
+    /// </summary>
     public static WebApplication MapMedisettle(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseOperatorAccess();
         app.MapGateway();
         app.MapAdminApi();
+        app.MapOperatorPage();
+        app.MapOrleansDashboard(routePrefix: DashboardPath);
         return app;
     }
 

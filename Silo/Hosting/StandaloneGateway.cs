@@ -2,6 +2,7 @@ using System.Net;
 using Medisettle.Gateway;
 using Medisettle.Grains.Hosting;
 using Medisettle.Interfaces;
+using Orleans.Dashboard;
 
 namespace Medisettle.Silo.Hosting;
 
@@ -53,9 +54,10 @@ public static class StandaloneGateway
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)
             .AddOrleansNoiseFilters();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.UseOrleansClient(client => client.UseMedisettleCluster(options));
+        builder.UseOrleansClient(client => client.UseMedisettleCluster(options).AddActivityPropagation().AddDashboard());
         builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
         builder.Services.AddSettlementTransactions();
+        builder.Services.AddMedisettleTelemetry(MedisettleHostExtensions.TelemetryServiceName, builder.Configuration);
         return options;
     }
 }

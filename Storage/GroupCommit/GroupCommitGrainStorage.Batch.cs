@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using Medisettle.Storage.Diagnostics;
 using Medisettle.Storage.Journal;
 using Orleans.Storage;
 
@@ -15,20 +17,26 @@ public sealed partial class GroupCommitGrainStorage
     /// </summary>
     internal async Task<bool> CommitBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = StartTransactionSpan(batch);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (!await TryCommitOptimisticAsync(connection, batch, cancellationToken))
             {
                 Statistics.OnOptimisticFallback();
+                span?.SetTag("medisettle.optimistic_fallback", true);
                 await CommitWithSavepointsAsync(connection, batch, cancellationToken);
             }
 
-            Statistics.OnTransaction(System.Diagnostics.Stopwatch.GetElapsedTime(started), batch.Count);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Statistics.OnTransaction(elapsed, batch.Count);
+            StorageTelemetry.OnTransaction(Name, elapsed, batch.Count);
         }
         catch (Exception exception)
         {
             Statistics.OnBatchFailed();
+            StorageTelemetry.OnWrites(Name, "failed", batch.Count);
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             LogBatchFailed(_log, exception, _dialect.Name, batch.Count);
             foreach (var pending in batch)
             {
@@ -40,6 +48,53 @@ public sealed partial class GroupCommitGrainStorage
 
         Complete(batch);
         return true;
+    }
+
+    /// <summary>
+    /// The <c>group-commit transaction</c> span: a root of its own (one batch serves many swipes), linked to the
+    /// <c>group-commit wait</c> span of each write it carries; each write learns the span to link back to.
+    /// </summary>
+    private Activity? StartTransactionSpan(IReadOnlyList<PendingWrite> batch)
+    {
+        if (!StorageTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = new List<ActivityLink>(batch.Count);
+        foreach (var pending in batch)
+        {
+            if (pending.WaitContext != default)
+            {
+                links.Add(new ActivityLink(pending.WaitContext));
+            }
+        }
+
+        // A write committed directly (group commit off) runs in its caller's span: its transaction is a child of it.
+        // The writer loop's batch is a root span, whatever its thread inherited (this async method's change of
+        // Activity.Current does not flow back to its caller).
+        var direct = batch.Count == 1 && Activity.Current is { } caller && caller.Context == batch[0].WaitContext;
+        if (!direct)
+        {
+            Activity.Current = null;
+        }
+
+        var span = StorageTelemetry.Source.StartActivity(
+            StorageTelemetry.TransactionSpanName, ActivityKind.Internal, default(ActivityContext), links: direct ? null : links);
+        if (span is null)
+        {
+            return null;
+        }
+
+        span.SetTag("db.system.name", _dialect.Name);
+        span.SetTag("medisettle.storage", Name);
+        span.SetTag("medisettle.batch.size", batch.Count);
+        foreach (var pending in batch)
+        {
+            pending.TransactionContext = span.Context;
+        }
+
+        return span;
     }
 
     private async Task CommitWithSavepointsAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
@@ -68,6 +123,8 @@ public sealed partial class GroupCommitGrainStorage
         }
 
         Statistics.OnCommitted(batch.Count - rejected, rejected);
+        StorageTelemetry.OnWrites(Name, "committed", batch.Count - rejected);
+        StorageTelemetry.OnWrites(Name, "rejected", rejected);
         foreach (var pending in batch)
         {
             if (pending.Error is not null)

@@ -35,6 +35,13 @@ public sealed partial class GroupCommitGrainStorage
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
+    public async Task<long> ReadHeadSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalHead);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<JournalEntry?> FindAsync(string entryId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entryId);

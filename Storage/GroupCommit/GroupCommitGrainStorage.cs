@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
+using Medisettle.Storage.Diagnostics;
 using Medisettle.Storage.Dialects;
 using Medisettle.Storage.Journal;
 using Microsoft.Extensions.Logging;
@@ -204,14 +206,60 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
         return new StateWrite(grainId.Type.ToString()!, grainId.Key.ToString()!, stateName, expected, payload, appends);
     }
 
-    private static async Task<long> WriteQueuedAsync(GroupCommitWriter writer, PendingWrite pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the write and waits for its transaction, inside a <c>group-commit wait</c> span that is a child of the caller's
+    /// span (the grain call), so a swipe's trace reaches the commit it waited for; the two spans link to each other.
+    /// </summary>
+    private async Task<long> WriteQueuedAsync(GroupCommitWriter writer, PendingWrite pending, CancellationToken cancellationToken)
     {
+        using var wait = StartWait(pending);
         await writer.EnqueueAsync(pending, cancellationToken);
-        return await pending.Task;
+        try
+        {
+            return await pending.Task;
+        }
+        finally
+        {
+            EndWait(wait, pending);
+        }
+    }
+
+    private Activity? StartWait(PendingWrite pending)
+    {
+        var wait = StorageTelemetry.Source.StartActivity(StorageTelemetry.WaitSpanName, ActivityKind.Internal);
+        if (wait is not null)
+        {
+            wait.SetTag("medisettle.storage", Name);
+            wait.SetTag("medisettle.grain_type", pending.Write.GrainType);
+            wait.SetTag("medisettle.state_name", pending.Write.StateName);
+            wait.SetTag("medisettle.journal_appends", pending.Write.Appends.Count);
+            pending.WaitContext = wait.Context;
+        }
+
+        return wait;
+    }
+
+    private static void EndWait(Activity? wait, PendingWrite pending)
+    {
+        if (wait is null)
+        {
+            return;
+        }
+
+        if (pending.TransactionContext != default)
+        {
+            wait.AddLink(new ActivityLink(pending.TransactionContext));
+        }
+
+        if (pending.Task.IsFaulted)
+        {
+            wait.SetStatus(ActivityStatusCode.Error, pending.Task.Exception?.InnerException?.GetType().Name);
+        }
     }
 
     private async Task<long> WriteDirectAsync(PendingWrite pending, CancellationToken cancellationToken)
     {
+        pending.WaitContext = Activity.Current?.Context ?? default;
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
         await CommitBatchAsync(connection, [pending], CancellationToken.None);
         return await pending.Task;

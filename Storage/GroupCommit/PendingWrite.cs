@@ -10,4 +10,10 @@ internal sealed class PendingWrite(StateWrite write) : TaskCompletionSource<long
 
     /// <summary>Why this write alone was refused (version conflict, duplicate journal entry).</summary>
     public Exception? Error { get; set; }
+
+    /// <summary>The caller's <c>group-commit wait</c> span, which the transaction span links to (default when not traced).</summary>
+    public System.Diagnostics.ActivityContext WaitContext { get; set; }
+
+    /// <summary>The <c>group-commit transaction</c> span that committed (or failed) this write, for the wait span to link back.</summary>
+    public System.Diagnostics.ActivityContext TransactionContext { get; set; }
 }

@@ -41,6 +41,8 @@ internal static class StorageSql
     public const string ReadJournalByStreamPrefix =
         JournalColumns + "WHERE sequence > @after AND substr(stream, 1, @prefixLength) = @prefix ORDER BY sequence LIMIT @count";
 
+    public const string ReadJournalHead = "SELECT COALESCE(MAX(sequence), 0) FROM journal";
+
     public const string FindJournalEntry = JournalColumns + "WHERE entry_id = @entry";
 
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string text)

@@ -24,5 +24,8 @@ public interface IJournal
     /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixAsync(string streamPrefix, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>The highest sequence in the journal (0 when empty): consumers measure their lag against it.</summary>
+    Task<long> ReadHeadSequenceAsync(CancellationToken cancellationToken = default);
+
     Task<JournalEntry?> FindAsync(string entryId, CancellationToken cancellationToken = default);
 }

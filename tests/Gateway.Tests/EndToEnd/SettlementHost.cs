@@ -85,7 +85,9 @@ public sealed class SettlementHost : IAsyncLifetime
                 o.Synchronous = SqliteSynchronousMode.Normal;
             });
             silo.AddSettlementGrains(o => o.DispatchInBackground = false);
+            silo.AddActivityPropagation();
         });
+        clusterBuilder.ConfigureClient(client => client.AddActivityPropagation());
         _cluster = clusterBuilder.Build();
         await _cluster.DeployAsync();
 
@@ -95,9 +97,9 @@ public sealed class SettlementHost : IAsyncLifetime
 
     /// <summary>
     /// Starts another gateway (its own TestServer, caches and replay fast path) on the same cluster, as a second
-    /// gateway process would be, and returns its client.
+    /// gateway process would be, and returns its client; <paramref name="services"/> adds to its services (telemetry).
     /// </summary>
-    public async Task<HttpClient> AddGatewayAsync()
+    public async Task<HttpClient> AddGatewayAsync(Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -108,6 +110,7 @@ public sealed class SettlementHost : IAsyncLifetime
         builder.Services.AddCredentialProtection(KeysDirectory);
         builder.Services.AddGateway(o => o.AdminToken = AdminToken);
         builder.Services.AddSettlementTransactions();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapGateway();
         app.MapAdminApi();
