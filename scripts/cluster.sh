@@ -14,6 +14,8 @@
 # dirs), keys/ (the one Data Protection key ring every process shares), admin-token (one token for the whole cluster).
 # Silos start one after another: the first seeds the demo data and its random secrets, the others find them. PostgreSQL refuses to run as root, so it runs as the
 # `postgres` user. MEDISETTLE_PERSONS / MEDISETTLE_INSTITUTIONS set the demo size (default 10,000 / 100).
+# MEDISETTLE_SILO_CPU=0.5 puts each silo in its own cgroup (v1 `cpu`, as root) limited to that many CPUs, for
+# scale-out experiments on a small machine; unset, silos are not limited.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,6 +62,7 @@ start_silo() { # index
     --port $((5081 + i)) --silo-port $((11112 + i)) --gateway-port $((30001 + i)) --data-dir "$dir/silo-$i" --keys-dir "$dir/keys" \
     --persons "$persons" --institutions "$institutions" >"$log" 2>&1 &
   echo $! >"$dir/silo-$i.pid"
+  limit_cpu "$i" "$(cat "$dir/silo-$i.pid")"
   wait_ready "$log" "silo $i"
   echo "silo $i: pid $(cat "$dir/silo-$i.pid"), http://127.0.0.1:$((5081 + i))"
 }
@@ -71,6 +74,15 @@ start_gateway() {
   echo $! >"$dir/gateway.pid"
   wait_ready "$log" "gateway"
   echo "gateway: pid $(cat "$dir/gateway.pid"), http://127.0.0.1:5070"
+}
+
+limit_cpu() { # index, pid
+  [ -n "${MEDISETTLE_SILO_CPU:-}" ] || return 0
+  local group=/sys/fs/cgroup/cpu/medisettle-silo-$1
+  mkdir -p "$group"
+  echo 100000 >"$group/cpu.cfs_period_us"
+  awk -v c="$MEDISETTLE_SILO_CPU" 'BEGIN { printf "%d\n", c * 100000 }' >"$group/cpu.cfs_quota_us"
+  echo "$2" >"$group/cgroup.procs"
 }
 
 pid_of() { cat "$dir/silo-$1.pid" 2>/dev/null || { echo "no silo $1" >&2; exit 1; }; }
@@ -115,6 +127,7 @@ case $cmd in
     sleep 3
     for f in "$dir"/silo-*.pid "$dir"/gateway.pid; do [ -e "$f" ] && kill -KILL "$(cat "$f")" 2>/dev/null || true; done
     [ -d "$dir/pg" ] && as_postgres "$pg_bin/pg_ctl" -D "$dir/pg" -m fast -w stop >/dev/null 2>&1 || true
+    for group in /sys/fs/cgroup/cpu/medisettle-silo-*; do [ -d "$group" ] && rmdir "$group" 2>/dev/null || true; done
     rm -rf "$dir"
     echo "cluster down"
     ;;
