@@ -12,14 +12,19 @@ internal static class BuiltProgram
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
-        var root = testBin;
+        var dll = Path.Combine(RepositoryRoot(), project, "bin", configuration, framework, assembly);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the {project} project first.", dll);
+    }
+
+    /// <summary>The first directory above the test binaries that holds Cluster.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cluster.sln")))
         {
             root = root.Parent;
         }
 
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Cluster.sln not found above " + AppContext.BaseDirectory),
-            project, "bin", configuration, framework, assembly);
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the {project} project first.", dll);
+        return root?.FullName ?? throw new InvalidOperationException("Cluster.sln not found above " + AppContext.BaseDirectory);
     }
 }
