@@ -11,8 +11,9 @@ namespace Medisettle.Silo.Tests;
 /// <summary>
 /// The operator page and the Orleans Dashboard in a real (headless) Chromium against a real silo process: signed swipes
 /// go in, <c>/ops</c> shows their count and moves when more arrive, <c>/ops/data</c> reports the silo with its
-/// activations and the fund pools, and <c>/dashboard/</c> shows the silo and our grain types. Saves the page to
-/// <c>docs/img/ops.png</c> (the README shows it). The browser is the Debian chromium (<c>.ci/run</c> installs it);
+/// activations and the fund pools, and <c>/dashboard/</c> shows the silo and our grain types. Saves the page as
+/// <c>ops.png</c> in the temp directory, or to the path in <c>MEDISETTLE_OPS_SCREENSHOT</c> (how README's
+/// <c>docs/img/ops.png</c> is made: <c>MEDISETTLE_OPS_SCREENSHOT=docs/img/ops.png</c>). The browser is the Debian chromium (<c>.ci/run</c> installs it);
 /// without it the test fails rather than skips.
 /// </summary>
 public sealed class OperatorPageBrowserTests(ITestOutputHelper output)
@@ -122,9 +123,12 @@ public sealed class OperatorPageBrowserTests(ITestOutputHelper output)
 
     private static string ScreenshotPath()
     {
-        var directory = Path.Combine(BuiltProgram.RepositoryRoot(), "docs", "img");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, "ops.png");
+        var given = Environment.GetEnvironmentVariable("MEDISETTLE_OPS_SCREENSHOT");
+        var path = string.IsNullOrEmpty(given)
+            ? Path.Combine(Path.GetTempPath(), "medisettle-ops.png")
+            : Path.GetFullPath(given, BuiltProgram.RepositoryRoot());
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 
     /// <summary>
