@@ -4,7 +4,10 @@ using Medisettle.LoadTest.Workload;
 
 namespace Medisettle.LoadTest.Metrics;
 
-/// <summary>Everything recorded during a run: latency overall and per kind, status counts, rejection and error reasons, the time series.</summary>
+/// <summary>
+/// Everything recorded during a run: latency overall and per kind, status counts, rejection and error reasons, busy
+/// refusals, GC pause time, the time series.
+/// </summary>
 public sealed class RunMetrics(TimeSpan expectedDuration)
 {
     /// <summary>Distinct rejection/error reasons kept; later new reasons are counted under "other".</summary>
@@ -16,6 +19,8 @@ public sealed class RunMetrics(TimeSpan expectedDuration)
     private readonly ConcurrentDictionary<string, long> _rejections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private long _offered;
+    private long _busyRefusals;
+    private long _gcPauseMicroseconds;
 
     public LatencyHistogram Latency { get; } = new();
 
@@ -31,6 +36,12 @@ public sealed class RunMetrics(TimeSpan expectedDuration)
 
     /// <summary>Errors including drops.</summary>
     public long Errors => Count(SwipeStatus.Error) + Count(SwipeStatus.Dropped);
+
+    /// <summary>Answers meaning "busy, retry later" (HTTP 503) received, resends included; see <see cref="SecondSample.BusyRefusals"/>.</summary>
+    public long BusyRefusals => Interlocked.Read(ref _busyRefusals);
+
+    /// <summary>GC pause time of this process recorded during the run; see <see cref="SecondSample.GcPauseMicroseconds"/>.</summary>
+    public long GcPauseMicroseconds => Interlocked.Read(ref _gcPauseMicroseconds);
 
     public long DurableWrites => Count(SwipeStatus.Settled) + Count(SwipeStatus.Cancelled);
 
@@ -51,6 +62,21 @@ public sealed class RunMetrics(TimeSpan expectedDuration)
         Interlocked.Increment(ref _statusCounts[(int)SwipeStatus.Dropped]);
         Count(_errors, "dropped: in-flight bound");
         Series.RecordError(intendedOffset);
+    }
+
+    /// <summary>Records one answer meaning "busy, retry later", received <paramref name="sinceStart"/> after the run's start.</summary>
+    public void RecordBusyRefusal(TimeSpan sinceStart)
+    {
+        Interlocked.Increment(ref _busyRefusals);
+        Series.RecordBusyRefusal(sinceStart);
+    }
+
+    /// <summary>Records <paramref name="microseconds"/> of GC pause seen <paramref name="sinceStart"/> after the run's start.</summary>
+    public void RecordGcPause(TimeSpan sinceStart, long microseconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(microseconds);
+        Interlocked.Add(ref _gcPauseMicroseconds, microseconds);
+        Series.RecordGcPause(sinceStart, microseconds);
     }
 
     /// <summary>Records a finished swipe; <paramref name="completedOffset"/> is its completion time since the run's start.</summary>

@@ -26,6 +26,14 @@ public sealed class TimeSeries
 
     public void RecordError(TimeSpan sinceStart) => Interlocked.Increment(ref SlotAt(sinceStart).Errors);
 
+    public void RecordBusyRefusal(TimeSpan sinceStart) => Interlocked.Increment(ref SlotAt(sinceStart).BusyRefusals);
+
+    public void RecordGcPause(TimeSpan sinceStart, long microseconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(microseconds);
+        Interlocked.Add(ref SlotAt(sinceStart).GcPauseMicroseconds, microseconds);
+    }
+
     public IReadOnlyList<SecondSample> Samples()
     {
         var last = Volatile.Read(ref _lastSecond);
@@ -34,7 +42,10 @@ public sealed class TimeSeries
         {
             var slot = _slots[i];
             samples.Add(slot is null
-                ? new SecondSample { Second = i, Offered = 0, Completed = 0, Errors = 0, P50Microseconds = 0, P99Microseconds = 0, MaxMicroseconds = 0 }
+                ? new SecondSample
+                {
+                    Second = i, Offered = 0, Completed = 0, Errors = 0, P50Microseconds = 0, P99Microseconds = 0, MaxMicroseconds = 0, BusyRefusals = 0, GcPauseMicroseconds = 0,
+                }
                 : new SecondSample
                 {
                     Second = i,
@@ -44,6 +55,8 @@ public sealed class TimeSeries
                     P50Microseconds = slot.Latency.PercentileMicroseconds(50),
                     P99Microseconds = slot.Latency.PercentileMicroseconds(99),
                     MaxMicroseconds = slot.Latency.MaxMicroseconds,
+                    BusyRefusals = Interlocked.Read(ref slot.BusyRefusals),
+                    GcPauseMicroseconds = Interlocked.Read(ref slot.GcPauseMicroseconds),
                 });
         }
 
@@ -80,6 +93,8 @@ public sealed class TimeSeries
         public long Offered;
         public long Completed;
         public long Errors;
+        public long BusyRefusals;
+        public long GcPauseMicroseconds;
 
         public LatencyHistogram Latency { get; } = new();
     }

@@ -21,6 +21,12 @@ public static class MarkdownReport
         var l = report.Latency;
         Line(sb, $"| {report.Offered:N0} | {report.Completed:N0} | {report.Errors:N0} ({report.ErrorRate:P2}) | {report.ElapsedSeconds:F1} s | {report.AchievedSwipesPerSecond:N0} | {report.DurableSettlementsPerSecond:N0} | {Ms(l.P50Microseconds)} | {Ms(l.P90Microseconds)} | {Ms(l.P99Microseconds)} | {Ms(l.P999Microseconds)} | {Ms(l.MaxMicroseconds)} |");
         Line(sb, "");
+        Line(sb, "| GC pause | GC pause max in 1 s | Busy refusals (503) | Busy refusals max in 1 s |");
+        Line(sb, "|---:|---:|---:|---:|");
+        Line(sb, $"| {Ms(report.GcPauseMicroseconds)} | {Ms(report.GcPauseMicrosecondsPerSecondMax)} | {report.BusyRefusals:N0} | {report.BusyRefusalsPerSecondMax:N0} |");
+        Line(sb, "");
+        Line(sb, GcScope(report.GcIncludesSilo) + " " + BusyScope(report.GcIncludesSilo));
+        Line(sb, "");
         Line(sb, "Latency is measured from each swipe's intended start (open loop). An outpatient swipe is its 2206 pre-settlement and 2207 settlement.");
         Line(sb, "");
         Line(sb, "| Kind | Count | p50 | p99 | max |");
@@ -54,6 +60,15 @@ public static class MarkdownReport
 
         return sb.ToString();
     }
+
+    /// <summary>What the GC pause figures cover: the load tool's process, and the silo's GC only when it runs in it.</summary>
+    public static string GcScope(bool includesSilo) => includesSilo
+        ? "GC pause is this process's (GC.GetTotalPauseDuration), which hosts the silo: it is the silo's GC too."
+        : "GC pause is the load tool's process only (GC.GetTotalPauseDuration); the silo's GC is not in it.";
+
+    private static string BusyScope(bool inProcess) => inProcess
+        ? "Busy refusals are 0 in-process: no gateway answers \"busy, retry later\"."
+        : "Busy refusals count every HTTP 503 answer (infcode 9998 or 1107, \"busy, retry later\") once, including those sent again.";
 
     public static string Ms(long microseconds) => (microseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture) + " ms";
 

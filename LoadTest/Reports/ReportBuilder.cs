@@ -21,6 +21,7 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(outcome);
         var m = outcome.Metrics;
         var seconds = Math.Max(outcome.Elapsed.TotalSeconds, 1e-3);
+        var samples = m.Series.Samples();
         var errors = m.Errors + (outcome.Drained ? 0 : m.Offered - m.Completed - m.Count(SwipeStatus.Dropped) - m.Count(SwipeStatus.Error));
         return new RunReport
         {
@@ -47,9 +48,14 @@ public static class ReportBuilder
             LatencyByKind = Enum.GetValues<SwipeKind>().ToDictionary(k => k.ToString(), k => m.LatencyOf(k).Summarize()),
             Rejections = new SortedDictionary<string, long>(m.Rejections.ToDictionary(), StringComparer.Ordinal),
             ErrorReasons = new SortedDictionary<string, long>(m.ErrorReasons.ToDictionary(), StringComparer.Ordinal),
+            BusyRefusals = m.BusyRefusals,
+            BusyRefusalsPerSecondMax = samples.Count == 0 ? 0 : samples.Max(s => s.BusyRefusals),
+            GcPauseMicroseconds = m.GcPauseMicroseconds,
+            GcPauseMicrosecondsPerSecondMax = samples.Count == 0 ? 0 : samples.Max(s => s.GcPauseMicroseconds),
+            GcIncludesSilo = target.HostsSilo,
             Storage = storage,
             Audit = audit,
-            Seconds = m.Series.Samples(),
+            Seconds = samples,
         };
     }
 

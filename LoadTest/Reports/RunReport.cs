@@ -54,6 +54,24 @@ public sealed record RunReport
 
     public required IReadOnlyDictionary<string, long> ErrorReasons { get; init; }
 
+    /// <summary>
+    /// Answers meaning "busy, retry later" (HTTP 503: infcode 9998 or 1107) received, each counted once, including those
+    /// the target then sent again; 0 in-process (no gateway).
+    /// </summary>
+    public required long BusyRefusals { get; init; }
+
+    /// <summary>The most <see cref="BusyRefusals"/> in one second of <see cref="Seconds"/>.</summary>
+    public required long BusyRefusalsPerSecondMax { get; init; }
+
+    /// <summary>GC pause time of the load tool's process during the run (the silo's too when <see cref="GcIncludesSilo"/>).</summary>
+    public required long GcPauseMicroseconds { get; init; }
+
+    /// <summary>The most GC pause time in one second of <see cref="Seconds"/>.</summary>
+    public required long GcPauseMicrosecondsPerSecondMax { get; init; }
+
+    /// <summary>True when the silo ran in the load tool's process (in-process targets), so the GC figures are the silo's too.</summary>
+    public required bool GcIncludesSilo { get; init; }
+
     /// <summary>Storage counters (in-process only): transactions, writes, mean writes per transaction.</summary>
     public StorageReport? Storage { get; init; }
 

@@ -26,14 +26,30 @@ public sealed class OpenLoopRunner(ISwipeTarget target, ArrivalSchedule schedule
     {
         var count = options.CountMax > 0 ? Math.Min(options.CountMax, schedule.Count) : schedule.Count;
         var startedAt = DateTimeOffset.UtcNow;
+        var gcPauses = new GcPauseSampler(_metrics, GC.GetTotalPauseDuration);
         _start = Stopwatch.GetTimestamp();
         using var ticker = options.Progress ? new Timer(_ => PrintProgress(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) : null;
-        var arrivals = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() => Arrive(count, arrivals, cancellationToken)) { IsBackground = true, Name = "arrivals", Priority = ThreadPriority.AboveNormal };
-        thread.Start();
-        await arrivals.Task;
-        var drained = await DrainAsync(cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(_start, Math.Max(Interlocked.Read(ref _lastCompletion), _start + 1));
+        var gcTicker = new Timer(_ => gcPauses.Sample(Stopwatch.GetElapsedTime(_start)), null, GcPauseSampler.Interval, GcPauseSampler.Interval);
+        target.BusyRefused = () => _metrics.RecordBusyRefusal(Stopwatch.GetElapsedTime(_start));
+        bool drained;
+        TimeSpan elapsed;
+        try
+        {
+            var arrivals = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() => Arrive(count, arrivals, cancellationToken)) { IsBackground = true, Name = "arrivals", Priority = ThreadPriority.AboveNormal };
+            thread.Start();
+            await arrivals.Task;
+            drained = await DrainAsync(cancellationToken);
+            elapsed = Stopwatch.GetElapsedTime(_start, Math.Max(Interlocked.Read(ref _lastCompletion), _start + 1));
+        }
+        finally
+        {
+            target.BusyRefused = null;
+            await gcTicker.DisposeAsync(); // waits for a sample under way
+        }
+
+        // The pauses since the last tick belong to the run's last second.
+        gcPauses.Sample(elapsed);
         if (options.Progress)
         {
             PrintProgress();

@@ -24,6 +24,12 @@ public sealed partial class HttpTarget : ISwipeTarget
     private long _unavailableRetries;
 
     public HttpTarget(HttpOptions options, TimeProvider time)
+        : this(options, time, Handler(options))
+    {
+    }
+
+    /// <summary>With <paramref name="handler"/> in place of the sockets (tests answer from memory).</summary>
+    internal HttpTarget(HttpOptions options, TimeProvider time, HttpMessageHandler handler)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!IsLoopback(options.BaseAddress))
@@ -33,15 +39,20 @@ public sealed partial class HttpTarget : ISwipeTarget
 
         _options = options;
         _time = time;
-        var handler = new SocketsHttpHandler
+        _client = new HttpClient(handler) { BaseAddress = options.BaseAddress, Timeout = options.RequestTimeout };
+        _acknowledgements = options.AcknowledgementsPath is { } path ? new AcknowledgementLog(path) : null;
+    }
+
+    private static SocketsHttpHandler Handler(HttpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SocketsHttpHandler
         {
             MaxConnectionsPerServer = options.ConnectionsMax,
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
         };
-        _client = new HttpClient(handler) { BaseAddress = options.BaseAddress, Timeout = options.RequestTimeout };
-        _acknowledgements = options.AcknowledgementsPath is { } path ? new AcknowledgementLog(path) : null;
     }
 
     /// <summary>Sends a 9998 "not answered now" answer made the target repeat (same msgid, after Retry-After) at most.</summary>
@@ -49,6 +60,10 @@ public sealed partial class HttpTarget : ISwipeTarget
 
     /// <summary>Requests sent again because the gateway answered 9998 (a silo lost mid-call), so far.</summary>
     public long UnavailableRetries => Interlocked.Read(ref _unavailableRetries);
+
+    public bool HostsSilo => false;
+
+    public Action? BusyRefused { get; set; }
 
     public string Description => $"gateway {_options.BaseAddress} over HTTP/1.1 ({_options.ConnectionsMax} connections max)"
         + (_acknowledgements is null ? "" : $"; acknowledgements appended to {_acknowledgements.FilePath}");
@@ -170,6 +185,11 @@ public sealed partial class HttpTarget : ISwipeTarget
     {
         using var request = PlatformEnvelope.Signed(body, institution, _options.Credentials.SecretOf(institution), signedAt);
         using var response = await _client.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            BusyRefused?.Invoke();
+        }
+
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var answer = JsonSerializer.Deserialize(bytes, PlatformJsonContext.Default.PlatformResponse)
             ?? throw new InvalidDataException($"HTTP {(int)response.StatusCode}: empty platform response.");

@@ -7,6 +7,16 @@ public interface ISwipeTarget : IAsyncDisposable
 {
     string Description { get; }
 
+    /// <summary>True when the silo runs in this process, so this process's GC pauses are the silo's too.</summary>
+    bool HostsSilo { get; }
+
+    /// <summary>
+    /// Called once for each answer meaning "busy, retry later" (HTTP 503: infcode 9998 or 1107) as it arrives, including
+    /// answers to requests the target then sends again. The runner sets it for the length of its run; targets without a
+    /// gateway never call it.
+    /// </summary>
+    Action? BusyRefused { get; set; }
+
     /// <summary>
     /// Runs the swipe. For <see cref="SwipeKind.Cancel"/> and <see cref="SwipeKind.Retry"/>, <paramref name="prior"/>
     /// is the acknowledged settlement to cancel or re-send; when it is null the plan's fresh settlement runs.

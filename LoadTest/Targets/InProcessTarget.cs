@@ -33,6 +33,11 @@ public sealed partial class InProcessTarget : ISwipeTarget
 
     public string Description => Options.Describe();
 
+    public bool HostsSilo => true;
+
+    /// <summary>Never called: no gateway, so no "busy, retry later" answers.</summary>
+    public Action? BusyRefused { get; set; }
+
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Builds and starts the silo, then seeds the demo data unless the database already has it.</summary>

@@ -25,6 +25,12 @@ public sealed class InProcessRunTests
             Assert.True(report.Audit.Settlements > 0);
             Assert.True(report.Audit.CapsChecked > 0);
             Assert.Equal(report.ByStatus["Settled"], report.Audit.Settlements);
+            Assert.True(report.GcIncludesSilo);
+            Assert.All(report.Seconds, s => Assert.True(s.GcPauseMicroseconds >= 0));
+            Assert.Equal(report.GcPauseMicroseconds, report.Seconds.Sum(s => s.GcPauseMicroseconds));
+            Assert.Equal(report.Seconds.Max(s => s.GcPauseMicroseconds), report.GcPauseMicrosecondsPerSecondMax);
+            Assert.Equal(0, report.BusyRefusals);
+            Assert.All(report.Seconds, s => Assert.Equal(0, s.BusyRefusals));
         }
         finally
         {

@@ -23,16 +23,40 @@ public sealed class ReportTests
         Assert.Equal(1_200, root.GetProperty("latency").GetProperty("p99Microseconds").GetInt64());
         Assert.Equal(3, root.GetProperty("seconds").GetArrayLength());
         Assert.True(root.GetProperty("audit").GetProperty("passed").GetBoolean());
+        Assert.Equal(7, root.GetProperty("busyRefusals").GetInt64());
+        Assert.Equal(9_000, root.GetProperty("gcPauseMicroseconds").GetInt64());
+        Assert.Equal([3L, 4L, 0L], root.GetProperty("seconds").EnumerateArray().Select(s => s.GetProperty("busyRefusals").GetInt64()));
+        Assert.Equal([0L, 6_500L, 2_500L], root.GetProperty("seconds").EnumerateArray().Select(s => s.GetProperty("gcPauseMicroseconds").GetInt64()));
     }
 
     [Fact]
-    public void Svg_chart_is_well_formed_xml_with_two_series_per_panel()
+    public void Svg_chart_is_well_formed_xml_with_rate_latency_gc_pause_and_busy_refusal_panels()
     {
         var svg = XDocument.Parse(SvgChart.Render(Sample()));
 
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(ns + "svg", svg.Root!.Name);
-        Assert.Equal(4, svg.Descendants(ns + "polyline").Count());
+        Assert.Equal(6, svg.Descendants(ns + "polyline").Count());
+        var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToList();
+        Assert.Contains(SvgChart.GcPanelTitle + ": the load tool's process only, not the silo's", texts);
+        Assert.Contains(SvgChart.BusyPanelTitle, texts);
+    }
+
+    [Fact]
+    public void Svg_chart_plots_gc_pause_in_milliseconds_and_busy_refusals_on_whole_count_ticks()
+    {
+        var svg = XDocument.Parse(SvgChart.Render(Sample() with { GcIncludesSilo = true }));
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var lines = svg.Descendants(ns + "polyline").Select(p => p.Attribute("points")!.Value).ToList();
+        var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToList();
+        Assert.Contains(SvgChart.GcPanelTitle + ": this process, which hosts the silo", texts);
+        Assert.Contains(SvgChart.BusyPanelTitle + ": none in-process", texts);
+        // GC panel (120 px, axis to 6.5 ms) and busy panel (120 px, axis to 4) at x = 70, 475, 880.
+        Assert.Equal("70.0,720.0 475.0,600.0 880.0,673.8", lines[4]);
+        Assert.Equal("70.0,810.0 475.0,780.0 880.0,900.0", lines[5]);
+        Assert.Contains("6.5", texts);
+        Assert.Equal(["0", "1", "2", "3", "4"], texts.SkipWhile(t => !t.StartsWith(SvgChart.BusyPanelTitle, StringComparison.Ordinal)).Skip(1).Take(5));
     }
 
     [Fact]
@@ -42,6 +66,19 @@ public sealed class ReportTests
 
         Assert.Contains("Audit: **passed**", markdown, StringComparison.Ordinal);
         Assert.Contains("| 1.20 ms |", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "GC pause is the load tool's process only (GC.GetTotalPauseDuration); the silo's GC is not in it.")]
+    [InlineData(true, "GC pause is this process's (GC.GetTotalPauseDuration), which hosts the silo: it is the silo's GC too.")]
+    public void Markdown_report_states_gc_pause_and_busy_refusals_with_their_maxima_per_second(bool inProcess, string scope)
+    {
+        var markdown = MarkdownReport.Render(Sample() with { GcIncludesSilo = inProcess });
+
+        var lines = markdown.Split('\n');
+        Assert.Contains("| GC pause | GC pause max in 1 s | Busy refusals (503) | Busy refusals max in 1 s |", lines);
+        Assert.Contains("| 9.00 ms | 6.50 ms | 7 | 4 |", lines);
+        Assert.Contains(lines, l => l.StartsWith(scope, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,12 +144,17 @@ public sealed class ReportTests
         LatencyByKind = new Dictionary<string, LatencySummary> { ["Pharmacy"] = new() { Count = 1_000, P99Microseconds = 1_200 } },
         Rejections = new Dictionary<string, long>(),
         ErrorReasons = new Dictionary<string, long>(),
+        BusyRefusals = 7,
+        BusyRefusalsPerSecondMax = 4,
+        GcPauseMicroseconds = 9_000,
+        GcPauseMicrosecondsPerSecondMax = 6_500,
+        GcIncludesSilo = false,
         Audit = new RunAudit { Passed = true, Settlements = 900 },
         Seconds =
         [
-            new SecondSample { Second = 0, Offered = 500, Completed = 480, Errors = 0, P50Microseconds = 400, P99Microseconds = 1_000, MaxMicroseconds = 1_500 },
-            new SecondSample { Second = 1, Offered = 500, Completed = 510, Errors = 0, P50Microseconds = 500, P99Microseconds = 1_200, MaxMicroseconds = 3_000 },
-            new SecondSample { Second = 2, Offered = 0, Completed = 10, Errors = 0, P50Microseconds = 600, P99Microseconds = 900, MaxMicroseconds = 900 },
+            new SecondSample { Second = 0, Offered = 500, Completed = 480, Errors = 0, P50Microseconds = 400, P99Microseconds = 1_000, MaxMicroseconds = 1_500, BusyRefusals = 3, GcPauseMicroseconds = 0 },
+            new SecondSample { Second = 1, Offered = 500, Completed = 510, Errors = 0, P50Microseconds = 500, P99Microseconds = 1_200, MaxMicroseconds = 3_000, BusyRefusals = 4, GcPauseMicroseconds = 6_500 },
+            new SecondSample { Second = 2, Offered = 0, Completed = 10, Errors = 0, P50Microseconds = 600, P99Microseconds = 900, MaxMicroseconds = 900, BusyRefusals = 0, GcPauseMicroseconds = 2_500 },
         ],
     };
 }
