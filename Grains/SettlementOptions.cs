@@ -39,6 +39,13 @@ public sealed class SettlementOptions
     /// <summary>Whether the posting dispatcher runs in the background (tests drive it by hand). Default true.</summary>
     public bool DispatchInBackground { get; set; } = true;
 
+    /// <summary>
+    /// How long a silo trusts its cached copy of an institution's profile before asking the institution grain again.
+    /// Profile changes are pushed to every silo at once; this only bounds how long a silo that missed a push (it was
+    /// unreachable at that moment) can settle on the old profile. Default 30 s; 1 s to 10 min.
+    /// </summary>
+    public TimeSpan InstitutionCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Days of per-day totals an institution keeps. Default 400.</summary>
     public int DailyTotalsDaysMax { get; set; } = 400;
 }

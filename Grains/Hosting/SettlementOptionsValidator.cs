@@ -48,6 +48,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.PolicyRefreshInterval must be in [1 s, 1 h], not {options.PolicyRefreshInterval}.");
         }
 
+        if (options.InstitutionCacheDuration < TimeSpan.FromSeconds(1) || options.InstitutionCacheDuration > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"SettlementOptions.InstitutionCacheDuration must be in [1 s, 10 min], not {options.InstitutionCacheDuration}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,4 +1,5 @@
 using Medisettle.Grains.Diagnostics;
+using Medisettle.Grains.Institutions;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Placement;
 using Medisettle.Grains.PolicyPacks;
@@ -28,6 +29,7 @@ public static class SettlementSiloBuilderExtensions
         services.TryAddKeyedSingleton(SettlementClock.ServiceKey, TimeProvider.System);
         services.AddSingleton(sp => PolicyCatalogProvider.Load(sp.GetRequiredService<IOptions<SettlementOptions>>().Value));
         services.AddSingleton<LedgerQueries>();
+        services.AddSingleton(sp => new InstitutionProfileCache(sp.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey)));
         services.AddMetrics();
         services.TryAddSingleton<SettlementMetrics>();
         services.AddSingleton<LedgerAuditor>();

@@ -13,8 +13,9 @@ namespace Medisettle.Grains.Institutions;
 
 /// <summary>
 /// 定点医药机构 grain: registration, designation (suspend/revoke/reinstate), pharmacy score and the
-/// consumed receivable postings with per-day totals for reconciliation. Person grains read the committed profile
-/// on every swipe (<see cref="GetProfileAsync"/>), so a suspension applies to the next swipe on any silo.
+/// consumed receivable postings with per-day totals for reconciliation. Every committed profile change is pushed to
+/// every silo's <see cref="InstitutionProfileCache"/> before the change answers, so a suspension applies to the next
+/// swipe on any silo without the swipe calling this grain.
 /// </summary>
 public sealed partial class InstitutionGrain(
     [PersistentState("institution")] IPersistentState<InstitutionState> state,
@@ -26,8 +27,11 @@ public sealed partial class InstitutionGrain(
     /// <summary>Shortest accepted signing secret, in bytes.</summary>
     public const int CredentialSecretBytesMin = 32;
 
+    /// <summary>How long the push of a profile change waits for one silo before leaving it to its cache expiry.</summary>
+    public static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>The profile as last committed (read by interleaving calls while a write is in flight).</summary>
-    private volatile InstitutionProfile? _committedProfile;
+    private volatile VersionedInstitutionProfile _committed = new(null, 0);
 
     private readonly IDataProtector _protector = protection.CreateProtector(CredentialProtection.Purpose);
 
@@ -47,10 +51,12 @@ public sealed partial class InstitutionGrain(
             LogSecretProtected(log, this.GetPrimaryKeyString());
         }
 
-        _committedProfile = S.Profile;
+        _committed = new VersionedInstitutionProfile(S.Profile, S.ProfileVersion);
     }
 
-    public Task<InstitutionProfile?> GetProfileAsync() => Task.FromResult(_committedProfile);
+    public Task<InstitutionProfile?> GetProfileAsync() => Task.FromResult(_committed.Profile);
+
+    public Task<VersionedInstitutionProfile> GetVersionedProfileAsync() => Task.FromResult(_committed);
 
     public async Task<InstitutionSnapshot> RegisterAsync(InstitutionRegistration registration)
     {
@@ -73,8 +79,7 @@ public sealed partial class InstitutionGrain(
 
         S.Profile = profile;
         S.Name = registration.Name;
-        await state.WriteOrReloadAsync();
-        _committedProfile = S.Profile;
+        await CommitProfileAsync();
         return Snapshot();
     }
 
@@ -82,8 +87,7 @@ public sealed partial class InstitutionGrain(
     {
         var profile = RequireProfile();
         S.Profile = profile with { Designation = status };
-        await state.WriteOrReloadAsync();
-        _committedProfile = S.Profile;
+        await CommitProfileAsync();
         LogDesignation(log, profile.Code, status, reason);
         return Snapshot();
     }
@@ -106,9 +110,34 @@ public sealed partial class InstitutionGrain(
             LogDesignation(log, profile.Code, DesignationStatus.Revoked, $"{S.PointsDeducted} points deducted this year: {reason}");
         }
 
-        await state.WriteOrReloadAsync();
-        _committedProfile = S.Profile;
+        await CommitProfileAsync();
         return Snapshot();
+    }
+
+    /// <summary>
+    /// Commits the state with the profile's version moved on, then pushes the profile to every active silo's cache
+    /// (in parallel, each bounded by <see cref="PushTimeout"/>); a silo the push misses drops its stale entry after
+    /// <see cref="SettlementOptions.InstitutionCacheDuration"/>.
+    /// </summary>
+    private async Task CommitProfileAsync()
+    {
+        S.ProfileVersion = checked(S.ProfileVersion + 1);
+        await state.WriteOrReloadAsync();
+        var committed = new VersionedInstitutionProfile(S.Profile, S.ProfileVersion);
+        _committed = committed;
+        var code = this.GetPrimaryKeyString();
+        var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        await Task.WhenAll(hosts.Keys.Select(async silo =>
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ISiloInstitutionCacheGrain>(silo.ToParsableString()).UpdateAsync(code, committed).WaitAsync(PushTimeout);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogPushFailed(log, code, silo, e);
+            }
+        }));
     }
 
     public Task<InstitutionSnapshot?> GetSnapshotAsync() =>
@@ -211,4 +240,7 @@ public sealed partial class InstitutionGrain(
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Institution {Code}: the plain credential secret an older version stored is now stored protected")]
     private static partial void LogSecretProtected(ILogger logger, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Profile of institution {Code} not pushed to silo {Silo}; its cache entry expires instead")]
+    private static partial void LogPushFailed(ILogger logger, string code, SiloAddress silo, Exception exception);
 }

@@ -23,6 +23,9 @@ public sealed class InstitutionState
     /// </summary>
     public string? CredentialSecret { get; set; }
 
+    /// <summary>One more with every committed change of <see cref="Profile"/> (the silos' caches keep the newest).</summary>
+    public long ProfileVersion { get; set; }
+
     public int PointsDeducted { get; set; }
 
     /// <summary>The year <see cref="PointsDeducted"/> counts in.</summary>

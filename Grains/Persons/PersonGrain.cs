@@ -1,4 +1,5 @@
 using Medisettle.Grains.Diagnostics;
+using Medisettle.Grains.Institutions;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
 using Medisettle.Grains.PolicyPacks;
@@ -22,6 +23,7 @@ namespace Medisettle.Grains.Persons;
 public sealed partial class PersonGrain(
     [JournaledState("person")] IJournaledState<PersonState> state,
     PolicyCatalogProvider policies,
+    InstitutionProfileCache institutions,
     IJournal journal,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<SettlementOptions> options,
@@ -141,7 +143,7 @@ public sealed partial class PersonGrain(
             return (null, SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now));
         }
 
-        if (await GrainFactory.GetGrain<IInstitutionGrain>(command.InstitutionCode).GetProfileAsync() is not { } institution)
+        if (await InstitutionProfileAsync(command.InstitutionCode) is not { } institution)
         {
             return (null, SettlementOutcome.Rejected(RejectionCode.UnknownInstitution, $"Institution {command.InstitutionCode} is not registered.", now));
         }
@@ -168,6 +170,19 @@ public sealed partial class PersonGrain(
         }
 
         return (computation, null);
+    }
+
+    /// <summary>The institution's committed profile from this silo's cache; on a miss (or an expired entry) from its grain.</summary>
+    private async Task<InstitutionProfile?> InstitutionProfileAsync(string code)
+    {
+        if (institutions.TryGet(code, _options.InstitutionCacheDuration, out var cached))
+        {
+            return cached.Profile;
+        }
+
+        var fetched = await GrainFactory.GetGrain<IInstitutionGrain>(code).GetVersionedProfileAsync();
+        institutions.Set(code, fetched);
+        return fetched.Profile;
     }
 
     /// <summary>The accumulators of the latest benefit year not after <paramref name="year"/> (the engine starts a new year from zero).</summary>

@@ -28,6 +28,13 @@ public interface IInstitutionGrain : IGrainWithStringKey
     Task<InstitutionProfile?> GetProfileAsync();
 
     /// <summary>
+    /// <see cref="GetProfileAsync"/> with the profile's version (one more with every committed change), for the
+    /// silos' profile caches: a newer version always replaces an older one.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<VersionedInstitutionProfile> GetVersionedProfileAsync();
+
+    /// <summary>
     /// The signing secret as stored, protected with ASP.NET Core Data Protection (purpose
     /// <see cref="Security.CredentialProtection.Purpose"/>), or null when not registered. The caller unprotects it
     /// with the cluster's key ring; the plain secret never crosses a grain call.
