@@ -20,6 +20,7 @@ public sealed class SettlementMetrics
 
     private readonly Counter<long> _paidFen;
     private readonly Counter<long> _settlements;
+    private readonly Counter<long> _rejected;
     private JournalLag? _lag;
 
     public SettlementMetrics(IMeterFactory meters)
@@ -30,6 +31,8 @@ public sealed class SettlementMetrics
             "medisettle.settlement.paid", "fen", "Amounts paid by committed settlements (status settled) and given back by reversals (status reversed), per fund.");
         _settlements = meter.CreateCounter<long>(
             "medisettle.settlement.committed", "{settlement}", "Settlements committed (settled) and reversed (cancelled).");
+        _rejected = meter.CreateCounter<long>(
+            "medisettle.settlement.rejected", "{settlement}", "Settlements refused by the rules or checks, by reason (the rejection code); retries answered from the first answer are not counted again.");
         meter.CreateObservableGauge(
             "medisettle.journal.lag", () => _lag is { } lag ? [new Measurement<long>(lag.Entries)] : Array.Empty<Measurement<long>>(),
             "{entry}", "Journal entries committed but not yet delivered by the posting dispatcher (its position against the journal head).");
@@ -50,6 +53,8 @@ public sealed class SettlementMetrics
     public void OnSettled(SettlementBreakdown breakdown) => Count(breakdown, "settled");
 
     public void OnReversed(SettlementBreakdown breakdown) => Count(breakdown, "reversed");
+
+    public void OnRejected(RejectionCode code) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", code.ToString()));
 
     public void OnJournalLag(JournalLag lag) => Volatile.Write(ref _lag, lag);
 

@@ -89,6 +89,7 @@ public sealed partial class PersonGrain(
         var (computation, rejection) = await ComputeAsync(command);
         if (rejection is not null)
         {
+            metrics.OnRejected(rejection.Rejection!.Code);
             return rejection;
         }
 
@@ -96,6 +97,7 @@ public sealed partial class PersonGrain(
         if (!computation!.IsSettled)
         {
             var refused = SettlementOutcome.Rejected(computation.Rejection, now);
+            metrics.OnRejected(computation.Rejection!.Code);
             if (S.Profile is not null)
             {
                 Remember(key, digest, refused);

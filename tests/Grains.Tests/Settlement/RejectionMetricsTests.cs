@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Medisettle.Grains.Diagnostics;
+using Medisettle.Interfaces.Settlement;
+using Xunit;
+
+namespace Medisettle.Grains.Tests.Settlement;
+
+/// <summary>
+/// Refused settlements are counted by reason (the rejection code), once: a retry answered from the first answer is not
+/// counted again. The listener hears every silo in the process, so this runs with no other test beside it.
+/// </summary>
+[Collection(RejectionMetricsCollection.Name)]
+public sealed class RejectionMetricsTests
+{
+    [Fact]
+    public async Task Refused_settlements_are_counted_by_reason_and_a_retry_is_not_counted_again()
+    {
+        var counted = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SettlementMetrics.MeterName && instrument.Name == "medisettle.settlement.rejected")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "reason")
+                {
+                    counted.AddOrUpdate((string)tag.Value!, value, (_, sum) => sum + value);
+                }
+            }
+        });
+        listener.Start();
+        await using var world = await SettlementWorld.StartAsync();
+        var person = await world.EnrolAsync("P1");
+        await world.Institution(SettlementWorld.HospitalCode).SetDesignationAsync(DesignationStatus.Suspended, "audit");
+
+        var suspended = world.Inpatient("M1", 1_000m);
+        var first = await person.SettleAsync(suspended);
+        var retry = await person.SettleAsync(suspended);
+        var unknown = await world.Person("NOBODY").SettleAsync(world.Inpatient("M2", 1_000m));
+
+        Assert.Equal(RejectionCode.InstitutionSuspended, first.Rejection!.Code);
+        Assert.Equal(RejectionCode.InstitutionSuspended, retry.Rejection!.Code);
+        Assert.Equal(RejectionCode.UnknownPerson, unknown.Rejection!.Code);
+        Assert.Equal(1, counted.GetValueOrDefault(nameof(RejectionCode.InstitutionSuspended)));
+        Assert.Equal(1, counted.GetValueOrDefault(nameof(RejectionCode.UnknownPerson)));
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RejectionMetricsCollection
+{
+    public const string Name = "rejection-metrics (alone)";
+}
