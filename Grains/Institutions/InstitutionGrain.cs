@@ -1,3 +1,4 @@
+using Medisettle.Grains.Placement;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
@@ -126,18 +127,8 @@ public sealed partial class InstitutionGrain(
         var committed = new VersionedInstitutionProfile(S.Profile, S.ProfileVersion);
         _committed = committed;
         var code = this.GetPrimaryKeyString();
-        var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        await Task.WhenAll(hosts.Keys.Select(async silo =>
-        {
-            try
-            {
-                await GrainFactory.GetGrain<ISiloInstitutionCacheGrain>(silo.ToParsableString()).UpdateAsync(code, committed).WaitAsync(PushTimeout);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogPushFailed(log, code, silo, e);
-            }
-        }));
+        await EverySilo.CallAsync<ISiloInstitutionCacheGrain>(
+            GrainFactory, PushTimeout, async silo => { await silo.UpdateAsync(code, committed); return true; }, (silo, e) => LogPushFailed(log, code, silo, e));
     }
 
     public Task<InstitutionSnapshot?> GetSnapshotAsync() =>

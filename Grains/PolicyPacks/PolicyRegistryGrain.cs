@@ -1,3 +1,4 @@
+using Medisettle.Grains.Placement;
 using Medisettle.Grains.Policy;
 using Medisettle.Interfaces.Administration;
 using Medisettle.Interfaces.Grains;
@@ -112,22 +113,9 @@ public sealed partial class PolicyRegistryGrain(
 
     private async Task PushAsync(ActivatedPolicyPacks activated)
     {
-        var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        var pushes = hosts.Keys.Select(async silo =>
-        {
-            try
-            {
-                var version = await GrainFactory.GetGrain<ISiloPolicyCatalogGrain>(silo.ToParsableString()).ApplyAsync(activated).WaitAsync(PushTimeout);
-                return version >= activated.Version;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogPushFailed(log, silo, activated.Version, e);
-                return false;
-            }
-        });
-        var switched = (await Task.WhenAll(pushes)).Count(s => s);
-        LogActivated(log, activated.Version, switched, hosts.Count);
+        var (switched, silos) = await EverySilo.CallAsync<ISiloPolicyCatalogGrain>(
+            GrainFactory, PushTimeout, async silo => await silo.ApplyAsync(activated) >= activated.Version, (silo, e) => LogPushFailed(log, silo, activated.Version, e));
+        LogActivated(log, activated.Version, switched, silos);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Policy packs version {Version} in force on {Switched} of {Silos} active silos (the rest catch up by their poll)")]
