@@ -7,8 +7,9 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Grains.Persons;
 
 /// <summary>
-/// Message-id idempotency. Before any other check, (institution, msgid) is looked up: in the recent-answer cache,
-/// then — however old — in the journal's message receipts. The same request gets its first answer; a different
+/// Message-id idempotency. (institution, msgid) is looked up in the recent-answer cache before any other check and,
+/// however old, in the journal's message receipts before any refusal (a message that commits cannot have been answered
+/// before: its receipt's unique id would refuse the commit). The same request gets its first answer; a different
 /// request under a used msgid (another person, amount or kind) gets <see cref="RejectionCode.MessageIdConflict"/>
 /// and changes nothing.
 /// </summary>
@@ -23,13 +24,18 @@ public sealed partial class PersonGrain
     }
 
     /// <summary>The first answer to this message if it was answered before, a conflict if it was used for another request, else null.</summary>
-    private async Task<SettlementOutcome?> FindFirstAnswerAsync(string institutionCode, string messageId, string digest)
+    private async Task<SettlementOutcome?> FindFirstAnswerAsync(string institutionCode, string messageId, string digest) =>
+        await FindRecentAnswerAsync(institutionCode, messageId, digest)
+        ?? await AnswerFromJournalAsync(institutionCode, messageId, digest);
+
+    /// <summary>The answer the recent-answer cache holds for this message (a conflict if it was another request), else null.</summary>
+    private async Task<SettlementOutcome?> FindRecentAnswerAsync(string institutionCode, string messageId, string digest)
     {
         var key = LedgerNames.MessageKey(institutionCode, messageId);
         var recent = S.RecentMessages.FindLast(m => m.Key == key);
         if (recent is null)
         {
-            return await AnswerFromJournalAsync(institutionCode, messageId, digest);
+            return null;
         }
 
         if (recent.RequestDigest is { } seen && seen != digest)

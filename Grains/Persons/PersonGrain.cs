@@ -81,14 +81,22 @@ public sealed partial class PersonGrain(
         ArgumentNullException.ThrowIfNull(command);
         var key = LedgerNames.MessageKey(command.InstitutionCode, command.MessageId);
         var digest = DigestOf(command.RequestDigest, command);
-        if (await FindFirstAnswerAsync(command.InstitutionCode, command.MessageId, digest) is { } first)
+        if (await FindRecentAnswerAsync(command.InstitutionCode, command.MessageId, digest) is { } recent)
         {
-            return first;
+            return recent;
         }
 
+        // The journal's receipts are read only when this message would not commit: a message that commits cannot have
+        // been answered before (its receipt's unique id would refuse the commit, answered below from that receipt), so
+        // fresh settlements pay no journal read on the way.
         var (computation, rejection) = await ComputeAsync(command);
         if (rejection is not null)
         {
+            if (await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest) is { } answered)
+            {
+                return answered;
+            }
+
             metrics.OnRejected(rejection.Rejection!.Code);
             return rejection;
         }
@@ -96,6 +104,11 @@ public sealed partial class PersonGrain(
         var now = time.GetUtcNow();
         if (!computation!.IsSettled)
         {
+            if (await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest) is { } answered)
+            {
+                return answered;
+            }
+
             var refused = SettlementOutcome.Rejected(computation.Rejection, now);
             metrics.OnRejected(computation.Rejection!.Code);
             if (S.Profile is not null)
@@ -126,7 +139,8 @@ public sealed partial class PersonGrain(
         }
         catch (DuplicateJournalEntryException)
         {
-            // The same msgid committed meanwhile elsewhere (another person's grain): its receipt decides the answer.
+            // The msgid was answered before (a retry the cache forgot, or the same msgid for another request or person):
+            // its receipt decides the answer.
             return await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest)
                 ?? throw new InvalidOperationException($"Message {key} is in the journal but its receipt could not be read.");
         }
