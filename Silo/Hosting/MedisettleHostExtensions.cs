@@ -44,18 +44,7 @@ public static class MedisettleHostExtensions
             options.AdminTokenInDataDir = true;
         }
 
-        builder.Services.AddSingleton(options);
-        if (options.ClockStartInstant is { } start)
-        {
-            builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, new StartedClock(TimeProvider.System, start));
-        }
-
-        builder.Services.AddCredentialProtection(options.KeysDirectory);
-        builder.Logging
-            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
-            .AddFilter("Microsoft.Hosting", LogLevel.Warning)
-            .AddOrleansNoiseFilters();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.AddGatewayHost(options);
         builder.UseOrleans(silo =>
         {
             silo.UseMedisettleClustering(options);
@@ -74,10 +63,31 @@ public static class MedisettleHostExtensions
             silo.AddDashboard();
             silo.AddStartupTask<DemoBootstrap>();
         });
+        return options;
+    }
+
+    /// <summary>
+    /// What a silo with its co-hosted gateway and a stand-alone gateway share: the options as a service, the settlement
+    /// clock (started at <c>--clock-start</c> when given), the key ring, quiet framework logs, Kestrel on loopback, the
+    /// gateway with every transaction, and telemetry.
+    /// </summary>
+    internal static void AddGatewayHost(this WebApplicationBuilder builder, SiloHostOptions options)
+    {
+        builder.Services.AddSingleton(options);
+        if (options.ClockStartInstant is { } start)
+        {
+            builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, new StartedClock(TimeProvider.System, start));
+        }
+
+        builder.Services.AddCredentialProtection(options.KeysDirectory);
+        builder.Logging
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting", LogLevel.Warning)
+            .AddOrleansNoiseFilters();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
         builder.Services.AddSettlementTransactions();
         builder.Services.AddMedisettleTelemetry(TelemetryServiceName, builder.Configuration);
-        return options;
     }
 
     /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Medisettle.Gateway;
-using Medisettle.Grains.Hosting;
-using Medisettle.Interfaces;
 using Orleans.Dashboard;
 
 namespace Medisettle.Silo.Hosting;
@@ -42,22 +38,8 @@ public static class StandaloneGateway
 
         PrivateFiles.RestrictProcessUmask();
         DataDirectory.Prepare("--keys-dir", options.KeysDirectory);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddCredentialProtection(options.KeysDirectory);
-        if (options.ClockStartInstant is { } start)
-        {
-            builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, new StartedClock(TimeProvider.System, start));
-        }
-
-        builder.Logging
-            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
-            .AddFilter("Microsoft.Hosting", LogLevel.Warning)
-            .AddOrleansNoiseFilters();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.AddGatewayHost(options);
         builder.UseOrleansClient(client => client.UseMedisettleCluster(options).AddActivityPropagation().AddDashboard());
-        builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
-        builder.Services.AddSettlementTransactions();
-        builder.Services.AddMedisettleTelemetry(MedisettleHostExtensions.TelemetryServiceName, builder.Configuration);
         return options;
     }
 }
