@@ -11,6 +11,14 @@ public sealed class GatewayOptions
     /// <summary>Largest accepted request body. Default 1 MiB; 1 KiB to 64 MiB.</summary>
     public int RequestBodyBytesMax { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Longest wait for the replay window's answer (a grain call: the window is cluster state). A request whose check
+    /// takes longer — its window grain sits on a silo that is frozen and not yet voted dead — is answered 503 with
+    /// infcode 9998 ("retry with the same msgid") at once, instead of holding the hospital's connection until the
+    /// cluster has voted. Default 2 s; 100 ms to 60 s.
+    /// </summary>
+    public TimeSpan ReplayCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Signatures remembered within the replay window. Default 1,000,000; when full, new requests get 503.</summary>
     public int ReplayCacheEntriesMax { get; set; } = 1_000_000;
 

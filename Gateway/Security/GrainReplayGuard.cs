@@ -20,6 +20,7 @@ public sealed class GrainReplayGuard(
 {
     private readonly ReplayCache _seenHere = new(time, options.Value.ReplayCacheEntriesMax);
     private readonly TimeSpan _window = options.Value.ReplayWindow;
+    private readonly TimeSpan _checkTimeout = options.Value.ReplayCheckTimeout;
 
     public async ValueTask<ReplayVerdict> CheckAndRecordAsync(string institution, long timestampMilliseconds, string signature, CancellationToken cancellationToken)
     {
@@ -33,7 +34,8 @@ public sealed class GrainReplayGuard(
 
         var bucket = ReplayWindowKeys.BucketOf(timestampMilliseconds);
         var verdict = await grains.GetGrain<IReplayWindowGrain>(ReplayWindowKeys.GrainKey(institution, bucket, _window))
-            .RecordAsync(bucket, signature);
+            .RecordAsync(bucket, signature)
+            .WaitAsync(_checkTimeout, cancellationToken); // real time; a TimeoutException is answered 9998 (TransientFailure)
         if (verdict == ReplayVerdict.Recorded)
         {
             _seenHere.TryRecord(key, DateTimeOffset.FromUnixTimeMilliseconds(timestampMilliseconds) + _window);

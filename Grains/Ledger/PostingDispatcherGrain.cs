@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Medisettle.Grains.Diagnostics;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
@@ -16,10 +17,9 @@ namespace Medisettle.Grains.Ledger;
 /// <see cref="Key"/>), kept alive by its timer.
 /// </summary>
 /// <remarks>
-/// Reading "after position" is sound because journal sequences are taken in commit order: SQLite serializes
-/// writers, and on PostgreSQL every transaction that appends to the journal holds a transaction-scoped advisory
-/// lock from before its first journal row to its COMMIT, so no silo's writer can make sequence N visible while a
-/// smaller one is still uncommitted (<c>PostgresJournalOrderTests</c>).
+/// Reading "after position" never skips a posting: the journal returns entries only up to its safe point, below
+/// which no entry can still appear, although silos commit concurrently and PostgreSQL can make sequence 11 visible
+/// before 10 (<see cref="IJournal"/>, <c>PostgresJournalOrderTests</c>).
 /// </remarks>
 public sealed partial class PostingDispatcherGrain(
     [PersistentState("cursor")] IPersistentState<JournalCursorState> cursor,
@@ -35,6 +35,11 @@ public sealed partial class PostingDispatcherGrain(
     /// <summary>How often the timer reads the journal head to report the lag (the head is one more query).</summary>
     public static readonly TimeSpan LagSampleInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Longest a drain waits for other silos' commits in flight (a writer frozen mid-commit is cut off after 5 s).</summary>
+    public static readonly TimeSpan DrainWaitMax = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan DrainPollInterval = TimeSpan.FromMilliseconds(20);
+
     private IGrainTimer? _timer;
     private long _lagSampledAt = long.MinValue;
 
@@ -49,13 +54,30 @@ public sealed partial class PostingDispatcherGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Delivers every posting committed before the call: reads until the journal is empty past the cursor and its
+    /// safe point has reached the head seen at the start (commits in flight on other silos end first), for at most
+    /// <see cref="DrainWaitMax"/>.
+    /// </summary>
     public async Task<long> DrainAsync()
     {
-        while (await DispatchOnceAsync() >= 0)
+        var head = await journal.ReadHeadSequenceAsync();
+        var started = Stopwatch.GetTimestamp(); // real time: the settlement clock may be a test's frozen clock
+        while (true)
         {
-        }
+            var safe = await journal.ReadSafeSequenceAsync();
+            if (await DispatchOnceAsync() >= 0)
+            {
+                continue;
+            }
 
-        return cursor.State.Position;
+            if (safe >= head || Stopwatch.GetElapsedTime(started) >= DrainWaitMax)
+            {
+                return cursor.State.Position;
+            }
+
+            await Task.Delay(DrainPollInterval);
+        }
     }
 
     public Task<long> GetPositionAsync() => Task.FromResult(cursor.State.Position);

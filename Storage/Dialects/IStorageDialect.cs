@@ -11,12 +11,20 @@ internal interface IStorageDialect
     GroupCommitStorageOptions Options { get; }
 
     /// <summary>
-    /// Run first in every write transaction that appends to the journal (and in every one when group commit is
-    /// off), and held until COMMIT: writers in any number of processes then take journal sequences in the order
-    /// they commit, so a reader that has seen sequence N never sees a smaller one appear later. Null when the
-    /// database already serializes writers (SQLite).
+    /// Run first in every write transaction that appends to the journal, before any journal row takes its sequence:
+    /// gives the transaction its id at once, which <see cref="ReadSafeSequenceAsync"/> relies on. Null when the
+    /// database has one writer at a time (SQLite).
     /// </summary>
-    string? SerializeWritersSql { get; }
+    string? BeginJournalWriteSql { get; }
+
+    /// <summary>
+    /// The journal's safe point: the highest sequence at or below which no entry can still appear. Writers in
+    /// several processes take sequences when they insert, not when they commit, so sequence 11 can become visible
+    /// while 10 is still uncommitted; readers that move a cursor "after sequence N" read only up to this point, and
+    /// never skip an entry. Waits a bounded time for transactions in flight to end, then answers the last safe point
+    /// it knew. <see cref="long.MaxValue"/> when sequences become visible in order (SQLite).
+    /// </summary>
+    ValueTask<long> ReadSafeSequenceAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Opens a connection with the provider's session settings applied.</summary>
     ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);

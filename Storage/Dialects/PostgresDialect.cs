@@ -39,6 +39,7 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
 
     private readonly PostgresStorageOptions _options;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresJournalSafePoint _safePoint = new();
 
     public PostgresDialect(PostgresStorageOptions options)
     {
@@ -53,8 +54,11 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
 
     public GroupCommitStorageOptions Options => _options;
 
-    /// <summary>A transaction-scoped advisory lock: one writer transaction at a time, released at COMMIT/ROLLBACK.</summary>
-    public string? SerializeWritersSql => "SELECT pg_advisory_xact_lock(7310001)";
+    /// <summary>Gives the transaction its id before its first journal row takes a sequence (see <see cref="PostgresJournalSafePoint"/>).</summary>
+    public string? BeginJournalWriteSql => "SELECT pg_current_xact_id()";
+
+    public ValueTask<long> ReadSafeSequenceAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        _safePoint.ReadAsync(connection, _options.JournalSafePointWaitMax, cancellationToken);
 
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -60,8 +60,11 @@ internal sealed class SqliteDialect : IStorageDialect
 
     public GroupCommitStorageOptions Options => _options;
 
-    /// <summary>SQLite has one writer at a time already.</summary>
-    public string? SerializeWritersSql => null;
+    /// <summary>SQLite has one writer at a time: sequences become visible in the order they are taken.</summary>
+    public string? BeginJournalWriteSql => null;
+
+    public ValueTask<long> ReadSafeSequenceAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(long.MaxValue);
 
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

@@ -139,15 +139,14 @@ public sealed partial class GroupCommitGrainStorage
     }
 
     /// <summary>
-    /// Serializes, until COMMIT, the transactions that append to the journal — across every process writing the
-    /// database, since several silos' writers commit concurrently — and all transactions when there is no group-commit
-    /// loop; then runs the test hook. Journal sequences are then taken in commit order.
+    /// Starts a transaction that appends to the journal the way the dialect's safe point needs (on PostgreSQL: the
+    /// transaction takes its id before any journal row takes a sequence), then runs the test hook.
     /// </summary>
     private async Task BeforeWritesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
     {
-        if (_dialect.SerializeWritersSql is { } serialize && (_writer is null || AppendsToJournal(batch)))
+        if (_dialect.BeginJournalWriteSql is { } begin && AppendsToJournal(batch))
         {
-            await using var command = StorageSql.Command(connection, transaction, serialize);
+            await using var command = StorageSql.Command(connection, transaction, begin);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -27,12 +27,20 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        var safe = await _dialect.ReadSafeSequenceAsync(connection, cancellationToken);
         await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalByStreamPrefix);
         command.Add("prefix", streamPrefix, DbType.String);
         command.Add("prefixLength", streamPrefix.Length, DbType.Int32);
         command.Add("after", afterSequence, DbType.Int64);
+        command.Add("safe", safe, DbType.Int64);
         command.Add("count", maxCount, DbType.Int32);
         return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    public async Task<long> ReadSafeSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        return await _dialect.ReadSafeSequenceAsync(connection, cancellationToken);
     }
 
     public async Task<long> ReadHeadSequenceAsync(CancellationToken cancellationToken = default)
@@ -55,6 +63,7 @@ public sealed partial class GroupCommitGrainStorage
     private async Task<IReadOnlyList<JournalEntry>> QueryJournalAsync(string sql, string? stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        var safe = await _dialect.ReadSafeSequenceAsync(connection, cancellationToken);
         await using var command = StorageSql.Command(connection, null, sql);
         if (stream is not null)
         {
@@ -62,6 +71,7 @@ public sealed partial class GroupCommitGrainStorage
         }
 
         command.Add("after", afterSequence, DbType.Int64);
+        command.Add("safe", safe, DbType.Int64);
         command.Add("count", maxCount, DbType.Int32);
         return await ReadEntriesAsync(command, cancellationToken);
     }

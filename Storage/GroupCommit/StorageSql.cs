@@ -33,13 +33,13 @@ internal static class StorageSql
     private const string JournalColumns = "SELECT sequence, stream, entry_id, payload, created_at FROM journal ";
 
     public const string ReadJournalStream =
-        JournalColumns + "WHERE stream = @stream AND sequence > @after ORDER BY sequence LIMIT @count";
+        JournalColumns + "WHERE stream = @stream AND sequence > @after AND sequence <= @safe ORDER BY sequence LIMIT @count";
 
     public const string ReadJournalAll =
-        JournalColumns + "WHERE sequence > @after ORDER BY sequence LIMIT @count";
+        JournalColumns + "WHERE sequence > @after AND sequence <= @safe ORDER BY sequence LIMIT @count";
 
     public const string ReadJournalByStreamPrefix =
-        JournalColumns + "WHERE sequence > @after AND substr(stream, 1, @prefixLength) = @prefix ORDER BY sequence LIMIT @count";
+        JournalColumns + "WHERE sequence > @after AND sequence <= @safe AND substr(stream, 1, @prefixLength) = @prefix ORDER BY sequence LIMIT @count";
 
     public const string ReadJournalHead = "SELECT COALESCE(MAX(sequence), 0) FROM journal";
 

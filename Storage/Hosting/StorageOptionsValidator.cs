@@ -35,6 +35,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<SqliteStorageOp
             failures.Add($"PostgresStorageOptions.IdleInTransactionTimeout must be 1 s to 5 min; it is {options.IdleInTransactionTimeout}.");
         }
 
+        if (options.JournalSafePointWaitMax < TimeSpan.Zero || options.JournalSafePointWaitMax > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"PostgresStorageOptions.JournalSafePointWaitMax must be 0 to 10 s; it is {options.JournalSafePointWaitMax}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

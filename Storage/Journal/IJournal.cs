@@ -5,24 +5,32 @@ namespace Medisettle.Storage.Journal;
 /// <see cref="IJournaledState{TState}.WriteStateAsync(IReadOnlyList{JournalAppend}, CancellationToken)"/>.
 /// </summary>
 /// <remarks>
-/// Within one silo, entries become visible in sequence order, because one group-commit loop per storage
-/// commits batches one after another. With several silos writing to one PostgreSQL database, a reader can
-/// see sequence 11 committed before 10 (identity values are taken at insert, not at commit); consumers in
-/// the cluster must then read behind a safe point (see DESIGN.md) rather than trust "after sequence".
+/// Reads "after sequence N" never skip an entry: they return entries only up to the journal's safe point, at or below
+/// which no entry can still appear. With one writer (SQLite) that is every committed entry; with several silos
+/// committing to one PostgreSQL database concurrently, sequence 11 can commit before 10, and the safe point stops
+/// below 10 until 10's transaction has ended (see <c>PostgresJournalSafePoint</c>). A consumer that keeps a cursor
+/// therefore lags by at most the commits in flight, and by up to the storage's idle-in-transaction timeout behind a
+/// writer frozen inside its commit; writers never wait for each other.
 /// </remarks>
 public interface IJournal
 {
-    /// <summary>Entries of <paramref name="stream"/> with a sequence above <paramref name="afterSequence"/>, oldest first.</summary>
+    /// <summary>Entries of <paramref name="stream"/> with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest first.</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
-    /// <summary>Entries of all streams with a sequence above <paramref name="afterSequence"/>, oldest first (for auditors).</summary>
+    /// <summary>Entries of all streams with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest first (for auditors).</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Entries of every stream whose name starts with <paramref name="streamPrefix"/>, with a sequence above
-    /// <paramref name="afterSequence"/>, oldest first: a consumer of a family of streams reads only its own entries.
+    /// <paramref name="afterSequence"/> up to the safe point, oldest first: a consumer of a family of streams reads only its own entries.
     /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixAsync(string streamPrefix, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The safe point now: the highest sequence at or below which every entry that will ever exist is visible
+    /// (<see cref="long.MaxValue"/> on a single-writer database). Waits a bounded time for commits in flight.
+    /// </summary>
+    Task<long> ReadSafeSequenceAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The highest sequence in the journal (0 when empty): consumers measure their lag against it.</summary>
     Task<long> ReadHeadSequenceAsync(CancellationToken cancellationToken = default);

@@ -22,6 +22,16 @@ public sealed class GatewayOptionsTests
     }
 
     [Theory]
+    [InlineData(99, "GatewayOptions.ReplayCheckTimeout must be between 00:00:00.1000000 and 00:01:00; got 00:00:00.0990000.")]
+    [InlineData(60_001, "GatewayOptions.ReplayCheckTimeout must be between 00:00:00.1000000 and 00:01:00; got 00:01:00.0010000.")]
+    public void Replay_check_timeout_out_of_range_is_refused_naming_it_and_its_value(int milliseconds, string message)
+    {
+        var result = new GatewayOptionsValidator().Validate(null, new GatewayOptions { AdminToken = TestGateway.AdminToken, ReplayCheckTimeout = TimeSpan.FromMilliseconds(milliseconds) });
+
+        Assert.Equal([message], result.Failures);
+    }
+
+    [Theory]
     [InlineData(null, "GatewayOptions.AdminToken must have at least 32 characters; got none.")]
     [InlineData("short", "GatewayOptions.AdminToken must have at least 32 characters; got 5 characters.")]
     public void Missing_or_short_admin_token_is_refused(string? token, string message)

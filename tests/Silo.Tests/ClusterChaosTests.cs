@@ -22,6 +22,13 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
     private const int Institutions = 100;
     private const int Rate = 150;
     private const int DurationSeconds = 42;
+
+    /// <summary>
+    /// Connections of the load tool: many hospital systems, each with its own. A frozen silo's swipes hold theirs until
+    /// the cluster votes it dead (~8 s × a third of 150/s); with fewer, every other swipe would queue behind them in the
+    /// tool's own pool, and the outage measured would be the tool's.
+    /// </summary>
+    private const int Connections = 2_048;
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(DurationSeconds + 90);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
@@ -42,7 +49,7 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
             using var load = LoadTestProcess.Start(
                 "http", "--url", gateway.BaseAddress.ToString(), "--acks", acks, "--credentials", Path.Combine(cluster.SeedDataDirectory, "demo-credentials.json"),
                 "--rate", Invariant(Rate), "--duration", Invariant(DurationSeconds), "--persons", Invariant(Persons), "--institutions", Invariant(Institutions),
-                "--warmup", "0", "--error-rate-max", "1", "--out", reports, "--name", "chaos");
+                "--warmup", "0", "--error-rate-max", "1", "--out", reports, "--name", "chaos", "--connections", Invariant(Connections));
             var faults = await InjectFaultsAsync(cluster, silos, load);
 
             var loadExit = await load.WaitForExitAsync(LoadTimeout);

@@ -1,15 +1,14 @@
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Journal;
-using Npgsql;
 
 namespace Medisettle.Storage.Tests;
 
 /// <summary>
-/// Several silos' writers commit to one PostgreSQL journal at once. A sequence taken early and committed late
-/// would become visible after a larger one, and a reader past the larger one would skip it for good. The writers
-/// therefore take journal sequences in commit order: this test holds one writer's transaction open just before
-/// COMMIT, with its journal row inserted, and shows the other writer waits rather than committing a larger
-/// sequence first.
+/// Several silos' writers commit to one PostgreSQL journal at once, and a journal row takes its sequence at INSERT:
+/// sequence 2 can commit while 1 is still in flight. A reader that moved its cursor past 2 would skip 1 for good.
+/// These tests hold one writer's transaction open just before COMMIT, with its journal row inserted, and show that
+/// the other writer does not wait for it, and that readers stop below the open transaction's sequence (the safe
+/// point) until it has ended — committed or cut off.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresJournalOrderTests(PostgresFixture postgres) : IAsyncLifetime
@@ -35,7 +34,7 @@ public sealed class PostgresJournalOrderTests(PostgresFixture postgres) : IAsync
     }
 
     [Fact]
-    public async Task A_writer_that_takes_a_journal_sequence_commits_before_another_writer_can_take_a_larger_one()
+    public async Task A_later_sequence_committed_first_is_not_read_until_the_earlier_one_has_committed_and_no_writer_waits()
     {
         var inserted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,21 +46,25 @@ public sealed class PostgresJournalOrderTests(PostgresFixture postgres) : IAsync
 
         var early = WriteAsync(_first, "a", "early");
         await inserted.Task.WaitAsync(WaitMax);
-        var late = WriteAsync(_second, "b", "late");
-        var waiting = await WaitForAdvisoryLockWaiterAsync();
-        var visibleWhileHeld = await _second.ReadAsync("order", 0, 10);
+        await WriteAsync(_second, "b", "late").WaitAsync(WaitMax);
+        var lateCommitted = await _second.FindAsync("late");
+        var byStream = await _second.ReadAsync("order", 0, 10);
+        var byPrefix = await _second.ReadByStreamPrefixAsync("ord", 0, 10);
+        var all = await _second.ReadAllAsync(0, 10);
         release.SetResult();
-        await Task.WhenAll(early, late);
+        await early.WaitAsync(WaitMax);
         var entries = await _second.ReadAsync("order", 0, 10);
 
-        Assert.True(waiting, "the second writer did not wait for the first writer's commit");
-        Assert.Empty(visibleWhileHeld);
+        Assert.NotNull(lateCommitted);
+        Assert.Empty(byStream);
+        Assert.Empty(byPrefix);
+        Assert.Empty(all);
         Assert.Equal(["early", "late"], entries.Select(e => e.EntryId));
         Assert.True(entries[0].Sequence < entries[1].Sequence);
     }
 
     [Fact]
-    public async Task A_writer_paused_inside_its_commit_is_cut_off_after_the_idle_timeout_and_the_other_writer_goes_on()
+    public async Task A_writer_paused_inside_its_commit_is_cut_off_after_the_idle_timeout_and_the_entries_after_it_become_readable()
     {
         await using var paused = TestStorages.Postgres(_connectionString, o => o.IdleInTransactionTimeout = TimeSpan.FromSeconds(1));
         await paused.StartAsync(CancellationToken.None);
@@ -76,35 +79,42 @@ public sealed class PostgresJournalOrderTests(PostgresFixture postgres) : IAsync
         var stuck = WriteAsync(paused, "a", "paused");
         await inserted.Task.WaitAsync(WaitMax);
         await WriteAsync(_second, "b", "goes-on").WaitAsync(WaitMax);
+        var whilePaused = await _second.ReadAsync("order", 0, 10);
+        var afterCutOff = await ReadUntilAnyAsync(_second);
         resume.SetResult();
         var failure = await Record.ExceptionAsync(() => stuck.WaitAsync(WaitMax));
-        var entries = await _second.ReadAsync("order", 0, 10);
 
+        Assert.Empty(whilePaused);
+        Assert.Equal(["goes-on"], afterCutOff.Select(e => e.EntryId));
         Assert.NotNull(failure);
-        Assert.Equal(["goes-on"], entries.Select(e => e.EntryId));
+        Assert.Null(await _second.FindAsync("paused"));
+    }
+
+    [Fact]
+    public async Task With_nothing_in_flight_a_read_returns_every_committed_entry_at_once()
+    {
+        await WriteAsync(_first, "a", "one");
+        await WriteAsync(_second, "b", "two");
+
+        Assert.Equal(["one", "two"], (await _first.ReadAsync("order", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["two"], (await _first.ReadByStreamPrefixAsync("order", (await _first.FindAsync("one"))!.Sequence, 10)).Select(e => e.EntryId));
     }
 
     private static Task WriteAsync(GroupCommitGrainStorage storage, string key, string entryId) =>
         storage.WriteStateAsync("s", GrainId.Create("test", key), new GrainState<StorageSuite.Box>(new StorageSuite.Box("v")), [new JournalAppend("order", entryId, "{}")], CancellationToken.None);
 
-    /// <summary>True once some session of the test database waits on an advisory lock; false after <see cref="WaitMax"/>.</summary>
-    private async Task<bool> WaitForAdvisoryLockWaiterAsync()
+    private static async Task<IReadOnlyList<JournalEntry>> ReadUntilAnyAsync(GroupCommitGrainStorage storage)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'", connection);
         var deadline = DateTime.UtcNow + WaitMax;
-        while (DateTime.UtcNow < deadline)
+        while (true)
         {
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            var entries = await storage.ReadAsync("order", 0, 10);
+            if (entries.Count > 0 || DateTime.UtcNow >= deadline)
             {
-                return true;
+                return entries;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
-
-        return false;
     }
 }

@@ -55,8 +55,13 @@ internal sealed class SettlementWorld : IAsyncDisposable
 
     public LedgerAuditor Auditor => Services.GetRequiredService<LedgerAuditor>();
 
-    /// <summary>Starts <paramref name="siloCount"/> silos on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh SQLite file when null.</summary>
-    public static async Task<SettlementWorld> StartAsync(string? postgresConnection = null, Action<SettlementOptions>? configure = null, int siloCount = SiloCount)
+    /// <summary>
+    /// Starts <paramref name="siloCount"/> silos on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh
+    /// SQLite file when null, and registers the demo institutions unless <paramref name="registerInstitutions"/> is
+    /// false (a second cluster on a database the first one set up).
+    /// </summary>
+    public static async Task<SettlementWorld> StartAsync(
+        string? postgresConnection = null, Action<SettlementOptions>? configure = null, int siloCount = SiloCount, bool registerInstitutions = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}");
         var builder = new InProcessTestClusterBuilder(checked((short)siloCount));
@@ -87,6 +92,11 @@ internal sealed class SettlementWorld : IAsyncDisposable
         var cluster = builder.Build();
         await cluster.DeployAsync();
         var world = new SettlementWorld(cluster, directory);
+        if (!registerInstitutions)
+        {
+            return world;
+        }
+
         await world.RegisterAsync(HospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier3);
         await world.RegisterAsync(OtherHospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier2);
         await world.RegisterAsync(PharmacyCode, InstitutionKind.Pharmacy, InstitutionLevel.Unrated);

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Npgsql;
+
+namespace Medisettle.Storage.Dialects;
+
+/// <summary>
+/// Finds how far the journal can be read without skipping an entry, with no lock on the write path. Silos commit
+/// concurrently, and a journal row takes its sequence at INSERT, so a reader can see 11 committed while 10 is still
+/// in flight. A sample first reads the highest sequence handed out so far (L, from the identity's sequence, which
+/// is not transactional) and then, in a later statement, the transactions running at that moment. Every row with a
+/// sequence ≤ L was inserted by a transaction that already had its id (writers take it first:
+/// <see cref="PostgresDialect.BeginJournalWriteSql"/>), so it was either finished — visible — or among those
+/// running. Once the oldest running transaction (the snapshot's xmin) is newer than all of them, every row ≤ L that
+/// will ever exist is visible, and L is safe. Transaction ids are the 64-bit <c>xid8</c>, which never wrap.
+/// </summary>
+/// <remarks>
+/// A writer frozen inside its transaction (SIGSTOP) holds the safe point back — not the other writers — until
+/// PostgreSQL ends its session (<c>idle_in_transaction_session_timeout</c>). Transactions of other databases on
+/// the same server count too (xids are server-wide): a long one delays readers, never misleads them.
+/// </remarks>
+internal sealed class PostgresJournalSafePoint
+{
+    private const string LastSequenceSql =
+        "SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('journal', 'sequence')::regclass), 0)";
+
+    private const string RunningSql =
+        "SELECT (SELECT max(x::text::bigint) FROM pg_snapshot_xip(s) AS x), pg_snapshot_xmin(s)::text::bigint FROM pg_current_snapshot() AS s";
+
+    private const string OldestRunningSql = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
+    /// <summary>Pause between two looks at the oldest running transaction while a sample waits to become safe.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(2);
+
+    private long _known;
+
+    /// <summary>The last safe point this process established (0 before the first).</summary>
+    public long Known => Interlocked.Read(ref _known);
+
+    public async ValueTask<long> ReadAsync(DbConnection connection, TimeSpan waitMax, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var npgsql = (NpgsqlConnection)connection;
+        long last;
+        long? newestRunning;
+        long oldestRunning;
+        // Two statements, so the snapshot is taken after the sequence was read (each statement has its own snapshot).
+        await using (var batch = new NpgsqlBatch(npgsql) { BatchCommands = { new(LastSequenceSql), new(RunningSql) } })
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            last = reader.GetInt64(0);
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            newestRunning = reader.IsDBNull(0) ? null : reader.GetInt64(0);
+            oldestRunning = reader.GetInt64(1);
+        }
+
+        if (newestRunning is { } newest)
+        {
+            await using var poll = new NpgsqlCommand(OldestRunningSql, npgsql);
+            while (oldestRunning <= newest)
+            {
+                if (Stopwatch.GetElapsedTime(started) >= waitMax)
+                {
+                    return Known;
+                }
+
+                await Task.Delay(PollInterval, cancellationToken);
+                oldestRunning = (long)(await poll.ExecuteScalarAsync(cancellationToken))!;
+            }
+        }
+
+        return Publish(last);
+    }
+
+    private long Publish(long safe)
+    {
+        var known = Interlocked.Read(ref _known);
+        while (safe > known)
+        {
+            var seen = Interlocked.CompareExchange(ref _known, safe, known);
+            if (seen == known)
+            {
+                return safe;
+            }
+
+            known = seen;
+        }
+
+        return known;
+    }
+}

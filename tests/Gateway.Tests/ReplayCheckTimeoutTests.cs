@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Reflection;
+using Medisettle.Gateway.Security;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Security;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Medisettle.Gateway.Tests;
+
+/// <summary>
+/// The replay window is a grain call. When that grain's silo is frozen and not yet voted dead the call would wait for
+/// the vote; the gateway gives up after <see cref="GatewayOptions.ReplayCheckTimeout"/> with a
+/// <see cref="TimeoutException"/>, which the transaction endpoint answers 503/9998 ("retry", see UnavailableTests).
+/// </summary>
+public sealed class ReplayCheckTimeoutTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(300);
+
+    [Fact]
+    public async Task A_replay_check_whose_grain_does_not_answer_fails_with_a_timeout_after_the_configured_wait()
+    {
+        var guard = Guard(new TaskCompletionSource<ReplayVerdict>().Task);
+        var started = Stopwatch.GetTimestamp();
+
+        var failure = await Record.ExceptionAsync(async () => await guard.CheckAndRecordAsync("H990001T3", TestGateway.Start.ToUnixTimeMilliseconds(), new string('a', 64), CancellationToken.None));
+        var waited = Stopwatch.GetElapsedTime(started);
+
+        Assert.IsType<TimeoutException>(failure);
+        Assert.InRange(waited, Timeout, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_replay_check_whose_grain_answers_in_time_returns_its_verdict()
+    {
+        var guard = Guard(Task.FromResult(ReplayVerdict.Replay));
+
+        var verdict = await guard.CheckAndRecordAsync("H990001T3", TestGateway.Start.ToUnixTimeMilliseconds(), new string('a', 64), CancellationToken.None);
+
+        Assert.Equal(ReplayVerdict.Replay, verdict);
+    }
+
+    private static GrainReplayGuard Guard(Task<ReplayVerdict> answer)
+    {
+        var grains = DispatchProxy.Create<IGrainFactory, GrainFactoryProxy>();
+        ((GrainFactoryProxy)(object)grains).Answer = answer;
+        return new GrainReplayGuard(grains, new FakeTimeProvider(TestGateway.Start), Options.Create(new GatewayOptions { ReplayCheckTimeout = Timeout }));
+    }
+
+    /// <summary>An <see cref="IGrainFactory"/> that only hands out replay-window grains answering <see cref="Answer"/>.</summary>
+    public class GrainFactoryProxy : DispatchProxy
+    {
+        public Task<ReplayVerdict> Answer { get; set; } = null!;
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod?.Name != nameof(IGrainFactory.GetGrain) || targetMethod.ReturnType != typeof(IReplayWindowGrain))
+            {
+                throw new NotSupportedException(targetMethod?.ToString());
+            }
+
+            var grain = DispatchProxy.Create<IReplayWindowGrain, ReplayWindowGrainProxy>();
+            ((ReplayWindowGrainProxy)(object)grain).Answer = Answer;
+            return grain;
+        }
+    }
+
+    /// <summary>A replay-window grain whose <see cref="IReplayWindowGrain.RecordAsync"/> returns <see cref="Answer"/>.</summary>
+    public class ReplayWindowGrainProxy : DispatchProxy
+    {
+        public Task<ReplayVerdict> Answer { get; set; } = null!;
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod?.Name == nameof(IReplayWindowGrain.RecordAsync) ? Answer : throw new NotSupportedException(targetMethod?.ToString());
+    }
+}
