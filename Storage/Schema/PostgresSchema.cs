@@ -14,8 +14,8 @@ namespace Medisettle.Storage.Schema;
 public static class PostgresSchema
 {
     /// <summary>
-    /// Key of the advisory lock held while applying. Other single-key advisory locks in this repository: 7231009 (group-commit
-    /// storage tables), 7310001 (serialized writers).
+    /// Key of the advisory lock held while applying. The other single-key advisory lock in this repository: 7231009
+    /// (group-commit storage tables).
     /// </summary>
     public const long ApplyLockKey = 7231011;
 
