@@ -33,6 +33,11 @@ public static class SettlementSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<SettlementMetrics>();
         services.AddSingleton<LedgerAuditor>();
+        // New activations go to a random silo, not to Orleans' default resource-optimized choice: that one follows load
+        // statistics refreshed about once a second, so the many activations a busy second creates (persons, and every
+        // institution's new replay-window slot each 10 s) herd onto one silo, and freezing that silo stalled nearly every
+        // swipe of the cluster (FailoverRecoveryTests, docs/benchmarks.md "Cluster faults").
+        services.AddSingleton<PlacementStrategy, RandomPlacement>();
         builder.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.AddStartupTask(async (sp, _) =>
         {

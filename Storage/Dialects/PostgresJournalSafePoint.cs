@@ -7,25 +7,26 @@ namespace Medisettle.Storage.Dialects;
 /// <summary>
 /// Finds how far the journal can be read without skipping an entry, with no lock on the write path. Silos commit
 /// concurrently, and a journal row takes its sequence at INSERT, so a reader can see 11 committed while 10 is still
-/// in flight. A sample first reads the highest sequence handed out so far (L, from the identity's sequence, which
-/// is not transactional) and then, in a later statement, the transactions running at that moment. Every row with a
-/// sequence ≤ L was inserted by a transaction that already had its id (writers take it first:
-/// <see cref="PostgresDialect.BeginJournalWriteSql"/>), so it was either finished — visible — or among those
-/// running. Once the oldest running transaction (the snapshot's xmin) is newer than all of them, every row ≤ L that
-/// will ever exist is visible, and L is safe. Transaction ids are the 64-bit <c>xid8</c>, which never wrap.
+/// in flight. A sample reads the highest sequence handed out so far (L, from the identity's sequence, which is not
+/// transactional), then takes a transaction id of its own (X) in a later statement. Every row with a sequence ≤ L was
+/// inserted by a transaction that already had its id (writers take it first:
+/// <see cref="PostgresDialect.BeginJournalWriteSql"/>), and ids are handed out in order, so that id is below X. Once
+/// the oldest running transaction (the snapshot's xmin) is X or newer, every transaction below X has ended, every row
+/// ≤ L that will ever exist is visible, and L is safe. Transaction ids are the 64-bit <c>xid8</c>, which never wrap.
 /// </summary>
 /// <remarks>
-/// A writer frozen inside its transaction (SIGSTOP) holds the safe point back — not the other writers — until
-/// PostgreSQL ends its session (<c>idle_in_transaction_session_timeout</c>). Transactions of other databases on
-/// the same server count too (xids are server-wide): a long one delays readers, never misleads them.
+/// The snapshot's list of running transactions is not enough: it leaves out those whose id is above the newest
+/// completed one. The sample's own id costs one transaction id per read; its commit writes no data and is not
+/// flushed. A writer frozen inside its transaction (SIGSTOP) holds the safe point back — not the other writers — until
+/// PostgreSQL ends its session (<c>idle_in_transaction_session_timeout</c>). Transactions of other databases on the
+/// same server count too (ids are server-wide): a long one delays readers, never misleads them.
 /// </remarks>
 internal sealed class PostgresJournalSafePoint
 {
     private const string LastSequenceSql =
         "SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('journal', 'sequence')::regclass), 0)";
 
-    private const string RunningSql =
-        "SELECT (SELECT max(x::text::bigint) FROM pg_snapshot_xip(s) AS x), pg_snapshot_xmin(s)::text::bigint FROM pg_current_snapshot() AS s";
+    private const string OwnIdSql = "SELECT pg_current_xact_id()::text::bigint";
 
     private const string OldestRunningSql = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 
@@ -42,33 +43,27 @@ internal sealed class PostgresJournalSafePoint
         var started = Stopwatch.GetTimestamp();
         var npgsql = (NpgsqlConnection)connection;
         long last;
-        long? newestRunning;
-        long oldestRunning;
-        // Two statements, so the snapshot is taken after the sequence was read (each statement has its own snapshot).
-        await using (var batch = new NpgsqlBatch(npgsql) { BatchCommands = { new(LastSequenceSql), new(RunningSql) } })
+        long own;
+        // Two statements of one implicit transaction: the sequence is read before the id is taken.
+        await using (var batch = new NpgsqlBatch(npgsql) { BatchCommands = { new(LastSequenceSql), new(OwnIdSql) } })
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
             last = reader.GetInt64(0);
             await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            newestRunning = reader.IsDBNull(0) ? null : reader.GetInt64(0);
-            oldestRunning = reader.GetInt64(1);
+            own = reader.GetInt64(0);
         }
 
-        if (newestRunning is { } newest)
+        await using var poll = new NpgsqlCommand(OldestRunningSql, npgsql);
+        while ((long)(await poll.ExecuteScalarAsync(cancellationToken))! < own)
         {
-            await using var poll = new NpgsqlCommand(OldestRunningSql, npgsql);
-            while (oldestRunning <= newest)
+            if (Stopwatch.GetElapsedTime(started) >= waitMax)
             {
-                if (Stopwatch.GetElapsedTime(started) >= waitMax)
-                {
-                    return Known;
-                }
-
-                await Task.Delay(PollInterval, cancellationToken);
-                oldestRunning = (long)(await poll.ExecuteScalarAsync(cancellationToken))!;
+                return Known;
             }
+
+            await Task.Delay(PollInterval, cancellationToken);
         }
 
         return Publish(last);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Xunit;
 using Xunit.Abstractions;
@@ -74,7 +73,7 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
                 verify.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
 
             // The ledger: nothing else was settled, every posting applied, every balance equal to its postings, no cap exceeded.
-            var audit = await DrainedAuditAsync(gateway);
+            var audit = await ClusterAudit.DrainedAsync(gateway);
             output.WriteLine(audit.GetRawText());
             Assert.True(audit.GetProperty("passed").GetBoolean(), audit.GetRawText());
             Assert.Equal(acknowledged, audit.GetProperty("settlements").GetInt32());
@@ -144,28 +143,6 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
         }
 
         output.WriteLine(loadOutput.Split('\n').LastOrDefault(l => l.StartsWith("Requests sent again after a 9998", StringComparison.Ordinal)) ?? "(no 9998 line)");
-    }
-
-    /// <summary>The gateway's audit once the posting dispatcher applied every posting (polled for at most 60 s).</summary>
-    private static async Task<JsonElement> DrainedAuditAsync(SiloProcess gateway)
-    {
-        using var http = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/v1/audit");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.AdminToken);
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"/admin/v1/audit: {(int)response.StatusCode} {text}");
-            var audit = JsonDocument.Parse(text).RootElement.Clone();
-            if (audit.GetProperty("pendingPostings").GetInt32() == 0 || deadline.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                return audit;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
     }
 
     private static async Task DelayUntilAsync(long started, double second)

@@ -87,6 +87,21 @@ internal sealed class ProcessCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The silo's status in Orleans' membership table (its newest incarnation): 3 Active, 5 ShuttingDown, 6 Dead, …;
+    /// null before it has a row.
+    /// </summary>
+    public async Task<int?> MembershipStatusAsync(SiloProcess silo)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT Status FROM OrleansMembershipTable WHERE DeploymentId = @cluster AND Port = @port ORDER BY Generation DESC LIMIT 1", connection);
+        command.Parameters.AddWithValue("cluster", _clusterId);
+        command.Parameters.AddWithValue("port", silo.SiloPort ?? throw new ArgumentException("A stand-alone gateway has no membership row.", nameof(silo)));
+        return await command.ExecuteScalarAsync() is int status ? status : null;
+    }
+
     /// <summary>The last lines of every process, for a failure report.</summary>
     public string OutputTails(int lines)
     {

@@ -18,13 +18,18 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
-    private SiloProcess(Process process, int port)
+    private SiloProcess(Process process, int port, int? siloPort)
     {
         _process = process;
         Port = port;
+        SiloPort = siloPort;
     }
 
+    /// <summary>The HTTP port.</summary>
     public int Port { get; }
+
+    /// <summary>The Orleans silo-to-silo port (its row in the membership table); null for a stand-alone gateway.</summary>
+    public int? SiloPort { get; }
 
     /// <summary>The operating system's process id.</summary>
     public int ProcessId => _process.Id;
@@ -81,8 +86,10 @@ internal sealed class SiloProcess : IAsyncDisposable
     public static Task<SiloProcess> StartGatewayAsync(int port, IReadOnlyList<string> clusterArguments) =>
         LaunchAsync(["gateway", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. clusterArguments], port, AdminToken);
 
-    private static async Task<SiloProcess> LaunchAsync(IReadOnlyList<string> arguments, int port, string? adminToken)
+    private static async Task<SiloProcess> LaunchAsync(string[] arguments, int port, string? adminToken)
     {
+        var siloPortAt = Array.IndexOf(arguments, "--silo-port");
+        int? siloPort = siloPortAt >= 0 ? int.Parse(arguments[siloPortAt + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -104,7 +111,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var silo = new SiloProcess(process, port);
+        var silo = new SiloProcess(process, port, siloPort);
         process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
         process.BeginOutputReadLine();
@@ -126,6 +133,8 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// </summary>
     public static async Task<SiloExit> RunUntilExitAsync(params string[] arguments)
     {
+        var siloPortAt = Array.IndexOf(arguments, "--silo-port");
+        int? siloPort = siloPortAt >= 0 ? int.Parse(arguments[siloPortAt + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(SiloDll());
         foreach (var argument in arguments)

@@ -64,6 +64,42 @@ public sealed class PostgresJournalOrderTests(PostgresFixture postgres) : IAsync
     }
 
     [Fact]
+    public async Task An_older_transaction_committing_a_larger_sequence_does_not_let_readers_pass_a_newer_open_one()
+    {
+        // B takes its transaction id first, then A takes a newer one and inserts sequence 1 and stays open; B inserts 2
+        // and commits. PostgreSQL's snapshot then lists no running transaction (A's id is above the newest completed
+        // one), yet 1 is still in flight.
+        var bHasItsId = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bGoOn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _second.BeforeWritesForTesting = async () =>
+        {
+            bHasItsId.TrySetResult();
+            await bGoOn.Task;
+        };
+        var aInserted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _first.BeforeCommitForTesting = async () =>
+        {
+            aInserted.TrySetResult();
+            await aCommit.Task;
+        };
+
+        var b = WriteAsync(_second, "b", "late");
+        await bHasItsId.Task.WaitAsync(WaitMax);
+        var a = WriteAsync(_first, "a", "early");
+        await aInserted.Task.WaitAsync(WaitMax);
+        bGoOn.SetResult();
+        await b.WaitAsync(WaitMax);
+        var whileOpen = await _second.ReadAsync("order", 0, 10);
+        aCommit.SetResult();
+        await a.WaitAsync(WaitMax);
+        var entries = await _second.ReadAsync("order", 0, 10);
+
+        Assert.Empty(whileOpen);
+        Assert.Equal(["early", "late"], entries.Select(e => e.EntryId));
+    }
+
+    [Fact]
     public async Task A_writer_paused_inside_its_commit_is_cut_off_after_the_idle_timeout_and_the_entries_after_it_become_readable()
     {
         await using var paused = TestStorages.Postgres(_connectionString, o => o.IdleInTransactionTimeout = TimeSpan.FromSeconds(1));
