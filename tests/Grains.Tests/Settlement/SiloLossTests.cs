@@ -12,7 +12,7 @@ namespace Medisettle.Grains.Tests.Settlement;
 /// each message answers one setl_id, every account is its opening balance less exactly the swipes, and the audit passes.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class SiloLossTests(PostgresFixture postgres, ITestOutputHelper output)
+public sealed class SiloLossTests(PostgresClusters postgres, ITestOutputHelper output)
 {
     private const int Persons = 30;
     private const int Swipes = 300;
@@ -24,7 +24,9 @@ public sealed class SiloLossTests(PostgresFixture postgres, ITestOutputHelper ou
     [Fact]
     public async Task Killing_a_silo_during_concurrent_swipes_loses_nothing_and_applies_nothing_twice()
     {
-        await using var world = await SettlementWorld.StartAsync(await postgres.CreateDatabaseAsync(), siloCount: 3);
+        // Its own cluster: it kills a silo, and runs on 3.
+        await using var cluster = await SettlementCluster.StartAsync(await postgres.CreateDatabaseAsync(), siloCount: 3);
+        var world = await cluster.NewWorldAsync();
         var persons = new List<string>();
         for (var i = 0; i < Persons; i++)
         {
