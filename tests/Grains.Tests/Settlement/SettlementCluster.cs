@@ -4,6 +4,7 @@ using Medisettle.Interfaces.Grains;
 using Medisettle.Storage.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Runtime.Messaging;
 using Orleans.TestingHost;
 
@@ -45,11 +46,23 @@ internal sealed class SettlementCluster : IAsyncDisposable
 
     public LedgerAuditor Auditor => Services.GetRequiredService<LedgerAuditor>();
 
-    /// <summary>Starts <paramref name="siloCount"/> silos on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh SQLite file when null.</summary>
-    public static async Task<SettlementCluster> StartAsync(string? postgresConnection = null, Action<SettlementOptions>? configure = null, int siloCount = SiloCount)
+    /// <summary>
+    /// Starts <paramref name="siloCount"/> silos on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh
+    /// SQLite file when null; <paramref name="clientResponseTimeout"/> replaces the test client's (Orleans' default 30 s).
+    /// </summary>
+    public static async Task<SettlementCluster> StartAsync(
+        string? postgresConnection = null,
+        Action<SettlementOptions>? configure = null,
+        int siloCount = SiloCount,
+        TimeSpan? clientResponseTimeout = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}");
         var builder = new InProcessTestClusterBuilder(checked((short)siloCount));
+        if (clientResponseTimeout is { } timeout)
+        {
+            builder.ConfigureClient(client => client.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeout));
+        }
+
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddCredentialProtection(Path.Combine(directory, "keys"));

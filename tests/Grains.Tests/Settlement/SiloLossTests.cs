@@ -21,11 +21,17 @@ public sealed class SiloLossTests(PostgresClusters postgres, ITestOutputHelper o
     private const int AttemptsMax = 40;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// A call the killed silo's gateway had taken is never answered: the client gives up on it after this (Orleans'
+    /// default is 30 s, which was most of this test's time) and the worker sends it again with its msgid.
+    /// </summary>
+    private static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task Killing_a_silo_during_concurrent_swipes_loses_nothing_and_applies_nothing_twice()
     {
         // Its own cluster: it kills a silo, and runs on 3.
-        await using var cluster = await SettlementCluster.StartAsync(await postgres.CreateDatabaseAsync(), siloCount: 3);
+        await using var cluster = await SettlementCluster.StartAsync(await postgres.CreateDatabaseAsync(), siloCount: 3, clientResponseTimeout: ClientResponseTimeout);
         var world = await cluster.NewWorldAsync();
         var persons = new List<string>();
         for (var i = 0; i < Persons; i++)
