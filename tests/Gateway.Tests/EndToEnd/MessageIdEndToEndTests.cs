@@ -10,7 +10,8 @@ namespace Medisettle.Gateway.Tests.EndToEnd;
 /// msgid over the wire: a retry gets its first answer however late (also when the clock has moved on and the
 /// fields are sent in another order); a msgid reused for a different request is answered 2003 and changes nothing.
 /// </summary>
-public sealed class MessageIdEndToEndTests(SettlementHost host) : IClassFixture<SettlementHost>
+[Collection(SettlementHostCollection.Name)]
+public sealed class MessageIdEndToEndTests(SettlementHost host)
 {
     [Fact]
     public async Task A_pharmacy_retry_after_17_newer_swipes_for_the_person_gets_the_first_setl_id()

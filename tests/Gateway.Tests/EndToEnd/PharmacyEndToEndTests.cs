@@ -6,7 +6,8 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Gateway.Tests.EndToEnd;
 
 /// <summary>9001, 1101 and the pharmacy fast path 2101/2102/2103 through the gateway on real grains.</summary>
-public sealed class PharmacyEndToEndTests(SettlementHost host) : IClassFixture<SettlementHost>
+[Collection(SettlementHostCollection.Name)]
+public sealed class PharmacyEndToEndTests(SettlementHost host)
 {
     [Fact]
     public async Task Pharmacy_swipe_of_0_00_is_refused_as_an_empty_swipe_and_0_01_is_settled()

@@ -5,7 +5,8 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Gateway.Tests.EndToEnd;
 
 /// <summary>3201 对总账 and 3202 对明细账 against the journal, for a pharmacy only these tests use.</summary>
-public sealed class ReconciliationEndToEndTests(SettlementHost host) : IClassFixture<SettlementHost>
+[Collection(SettlementHostCollection.Name)]
+public sealed class ReconciliationEndToEndTests(SettlementHost host)
 {
     private static readonly string Pharmacy = DemoData.InstitutionCode(10);
 

@@ -7,7 +7,8 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Gateway.Tests.EndToEnd;
 
 /// <summary>Every bad 2102 swipe gets its defined answer and changes nothing (account and settlements untouched).</summary>
-public sealed class RefusalEndToEndTests(SettlementHost host) : IClassFixture<SettlementHost>
+[Collection(SettlementHostCollection.Name)]
+public sealed class RefusalEndToEndTests(SettlementHost host)
 {
     private static readonly string Pharmacy = SettlementHost.Pharmacy;
 

@@ -9,6 +9,7 @@ using OpenTelemetry.Trace;
 namespace Medisettle.Gateway.Tests.EndToEnd;
 
 /// <summary>One swipe is one trace: the gateway's HTTP span, the grain calls (Orleans activity propagation) and the storage commit it waited for.</summary>
+// Its own host: the gateway it adds keeps a tracer provider that hears every activity in the process until the host stops.
 public sealed class TracingEndToEndTests(SettlementHost host) : IClassFixture<SettlementHost>
 {
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(60);

@@ -5,7 +5,8 @@ using Medisettle.Interfaces.Visits;
 namespace Medisettle.Gateway.Tests.EndToEnd;
 
 /// <summary>Registered visits: outpatient 2201–2208 and inpatient 2401/2402, 2301–2305.</summary>
-public sealed class VisitEndToEndTests(SettlementHost host) : IClassFixture<SettlementHost>
+[Collection(SettlementHostCollection.Name)]
+public sealed class VisitEndToEndTests(SettlementHost host)
 {
     private static readonly string Hospital = SettlementHost.Hospital;
 

@@ -11,14 +11,15 @@ namespace Medisettle.Grains.Tests.Institutions;
 /// institution grain. A suspension still applies to the next swipe on any silo, including silos whose cache held the
 /// active profile; a newer version always wins; an entry a silo could not refresh expires.
 /// </summary>
-public sealed class InstitutionProfileCacheTests
+[Collection(SqliteCollection.Name)]
+public sealed class InstitutionProfileCacheTests(SqliteClusters clusters)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task A_suspension_reaches_the_next_swipe_on_every_silo_although_their_caches_held_the_active_profile()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
         var persons = new List<Interfaces.Grains.IPersonGrain>();
         for (var i = 0; i < 16; i++)
         {
@@ -26,9 +27,9 @@ public sealed class InstitutionProfileCacheTests
         }
 
         var warm = await Task.WhenAll(persons.Select((p, i) => p.SettleAsync(world.Inpatient($"W{i}", 1_000m))));
-        await world.Institution(SettlementWorld.HospitalCode).SetDesignationAsync(DesignationStatus.Suspended, "audit");
+        await world.Institution(world.HospitalCode).SetDesignationAsync(DesignationStatus.Suspended, "audit");
         var refused = await Task.WhenAll(persons.Select((p, i) => p.SettleAsync(world.Inpatient($"S{i}", 1_000m))));
-        await world.Institution(SettlementWorld.HospitalCode).SetDesignationAsync(DesignationStatus.Active, "audit closed");
+        await world.Institution(world.HospitalCode).SetDesignationAsync(DesignationStatus.Active, "audit closed");
         var accepted = await Task.WhenAll(persons.Select((p, i) => p.SettleAsync(world.Inpatient($"A{i}", 1_000m))));
 
         Assert.All(warm, o => Assert.Equal(SettlementStatus.Settled, o.Status));

@@ -16,19 +16,22 @@ namespace Medisettle.Grains.Tests.Institutions;
 /// persisted state holds neither its text nor its bytes, the grain hands out only the protected form, and a plain
 /// secret an older version stored is protected and rewritten when the grain activates.
 /// </summary>
-public sealed class InstitutionSecretTests
+[Collection(SqliteCollection.Name)]
+public sealed class InstitutionSecretTests(SqliteClusters clusters)
 {
+    /// <summary>The institution of these tests; its grain key also has the test's prefix.</summary>
     private const string Code = "H990001S1";
 
     [Fact]
     public async Task Registered_secret_is_stored_protected_and_the_stored_state_holds_neither_its_text_nor_its_bytes()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
+        var code = world.Id(Code);
         var secret = NewSecret();
 
-        await world.RegisterAsync(Code, InstitutionKind.Hospital, InstitutionLevel.Tier2, secret);
-        var handedOut = await world.Institution(Code).GetProtectedCredentialSecretAsync();
-        var payload = await ReadPayloadAsync(world.DatabasePath);
+        await world.RegisterAsync(code, InstitutionKind.Hospital, InstitutionLevel.Tier2, secret);
+        var handedOut = await world.Institution(code).GetProtectedCredentialSecretAsync();
+        var payload = await ReadPayloadAsync(world.DatabasePath, code);
 
         Assert.NotNull(handedOut);
         Assert.NotEqual(secret, handedOut);
@@ -42,17 +45,19 @@ public sealed class InstitutionSecretTests
     [Fact]
     public async Task Plain_secret_left_by_an_older_version_is_protected_and_rewritten_on_activation()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        // The collection's restartable cluster: this test restarts every silo.
+        var world = await clusters.RestartableWorldAsync();
+        var code = world.Id(Code);
         var secret = NewSecret();
-        await world.RegisterAsync(Code, InstitutionKind.Hospital, InstitutionLevel.Tier2, secret);
+        await world.RegisterAsync(code, InstitutionKind.Hospital, InstitutionLevel.Tier2, secret);
         await world.RestartAsync();
-        var legacy = JsonNode.Parse(await ReadPayloadAsync(world.DatabasePath))!;
+        var legacy = JsonNode.Parse(await ReadPayloadAsync(world.DatabasePath, code))!;
         legacy["credentialSecret"] = secret;
         legacy["protectedCredentialSecret"] = null;
-        await WritePayloadAsync(world.DatabasePath, Encoding.UTF8.GetBytes(legacy.ToJsonString()));
+        await WritePayloadAsync(world.DatabasePath, code, Encoding.UTF8.GetBytes(legacy.ToJsonString()));
 
-        var handedOut = await world.Institution(Code).GetProtectedCredentialSecretAsync();
-        var payload = await ReadPayloadAsync(world.DatabasePath);
+        var handedOut = await world.Institution(code).GetProtectedCredentialSecretAsync();
+        var payload = await ReadPayloadAsync(world.DatabasePath, code);
 
         Assert.NotNull(handedOut);
         Assert.Equal(secret, Protector(world).Unprotect(handedOut));
@@ -66,29 +71,29 @@ public sealed class InstitutionSecretTests
     private static IDataProtector Protector(SettlementWorld world) =>
         world.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(CredentialProtection.Purpose);
 
-    /// <summary>The stored state of institution <see cref="Code"/>, as the bytes in grain_state.payload.</summary>
-    private static async Task<byte[]> ReadPayloadAsync(string databasePath)
+    /// <summary>The stored state of institution <paramref name="code"/>, as the bytes in grain_state.payload.</summary>
+    private static async Task<byte[]> ReadPayloadAsync(string databasePath, string code)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT payload FROM grain_state WHERE state_name = 'institution' AND grain_key LIKE '%' || $code";
-        command.Parameters.AddWithValue("$code", Code);
+        command.Parameters.AddWithValue("$code", code);
         await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), $"no stored state for institution {Code}");
+        Assert.True(await reader.ReadAsync(), $"no stored state for institution {code}");
         var payload = (byte[])reader["payload"];
-        Assert.False(await reader.ReadAsync(), $"more than one stored state for institution {Code}");
+        Assert.False(await reader.ReadAsync(), $"more than one stored state for institution {code}");
         return payload;
     }
 
-    private static async Task WritePayloadAsync(string databasePath, byte[] payload)
+    private static async Task WritePayloadAsync(string databasePath, string code, byte[] payload)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE grain_state SET payload = $payload WHERE state_name = 'institution' AND grain_key LIKE '%' || $code";
         command.Parameters.AddWithValue("$payload", payload);
-        command.Parameters.AddWithValue("$code", Code);
+        command.Parameters.AddWithValue("$code", code);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }

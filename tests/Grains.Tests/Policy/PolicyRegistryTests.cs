@@ -12,7 +12,8 @@ namespace Medisettle.Grains.Tests.Policy;
 /// Packs activated at run time are cluster state: in force on every silo when the activation answers, after the
 /// cluster restarts, and on a silo that joins later; a refused activation changes nothing anywhere.
 /// </summary>
-public sealed class PolicyRegistryTests
+[Collection(SqliteCollection.Name)]
+public sealed class PolicyRegistryTests(SqliteClusters clusters)
 {
     private const string NewRegion = "990098";
     private static readonly DateOnly Day = new(2026, 3, 2);
@@ -20,7 +21,9 @@ public sealed class PolicyRegistryTests
     [Fact]
     public async Task An_activated_pack_is_in_force_on_every_silo_at_once_after_a_restart_and_on_a_silo_that_joins_later()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        // Its own cluster: it restarts every silo and adds a third.
+        await using var cluster = await SettlementCluster.StartAsync();
+        var world = await cluster.NewWorldAsync();
         var registry = Registry(world);
 
         var loaded = await registry.LoadAsync(P1For(NewRegion, "P1-990098-test"), "p1-990098.json");
@@ -46,15 +49,16 @@ public sealed class PolicyRegistryTests
     [Fact]
     public async Task A_pack_that_overlaps_one_in_force_is_refused_and_changes_nothing()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
         var registry = Registry(world);
+        var versionBefore = (await registry.GetActivatedAsync()).Version;
         await registry.LoadAsync(P1For("370705", "P1-370705-duplicate"), "duplicate.json");
 
         var refused = await registry.ActivateAsync("P1-370705-duplicate");
 
         Assert.Null(refused.Pack);
         Assert.Contains("overlap", refused.Error, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, (await registry.GetActivatedAsync()).Version);
+        Assert.Equal(versionBefore, (await registry.GetActivatedAsync()).Version);
         Assert.All(Providers(world), p => Assert.Equal("P1-370705-2011", p.Catalog.Resolve("370705", Scheme.MergedResident, Day).Basic!.Id));
         Assert.False(Assert.Single(await registry.ListAsync(), p => p.Id == "P1-370705-duplicate").Active);
     }
@@ -62,7 +66,7 @@ public sealed class PolicyRegistryTests
     [Fact]
     public async Task Activating_an_id_that_was_never_loaded_is_not_found_and_an_invalid_pack_names_its_field()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
         var registry = Registry(world);
 
         var missing = await registry.ActivateAsync("P9-nothing");

@@ -38,9 +38,11 @@ public sealed class RejectionMetricsTests
             }
         });
         listener.Start();
-        await using var world = await SettlementWorld.StartAsync();
+        // Its own cluster: the listener hears every silo in the process, so this test runs alone.
+        await using var cluster = await SettlementCluster.StartAsync();
+        var world = await cluster.NewWorldAsync();
         var person = await world.EnrolAsync("P1");
-        await world.Institution(SettlementWorld.HospitalCode).SetDesignationAsync(DesignationStatus.Suspended, "audit");
+        await world.Institution(world.HospitalCode).SetDesignationAsync(DesignationStatus.Suspended, "audit");
 
         var suspended = world.Inpatient("M1", 1_000m);
         var first = await person.SettleAsync(suspended);

@@ -14,7 +14,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Pharmacy_retry_after_more_newer_messages_than_the_cache_holds_returns_the_first_answer()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var first = world.Pharmacy("M0", 10m);
         var firstOutcome = await person.SettleAsync(first);
@@ -36,7 +36,7 @@ public abstract partial class SettlementSuite
     [InlineData(16)]
     public async Task Msgid_reused_with_another_amount_is_a_conflict_and_changes_nothing(int recentMessagesMax)
     {
-        await using var world = await StartAsync(o => o.RecentMessagesMax = recentMessagesMax);
+        var world = await clusters.WorldAsync(recentMessagesMax);
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         await person.SettleAsync(world.Pharmacy("M1", 10m));
         await person.SettleAsync(world.Pharmacy("M2", 10m));
@@ -47,7 +47,7 @@ public abstract partial class SettlementSuite
         Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (reused.Status, reused.Rejection!.Code));
         Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (again.Status, again.Rejection!.Code));
         Assert.Equal(
-            $"msgid M1 was already used by institution {SettlementWorld.PharmacyCode} for a different request; nothing changed (a new request needs a new msgid).",
+            $"msgid M1 was already used by institution {world.PharmacyCode} for a different request; nothing changed (a new request needs a new msgid).",
             reused.Rejection.Message);
         var snapshot = await person.GetSnapshotAsync();
         Assert.Equal((Money.FromYuan(480m), 2), (snapshot!.AccountBalance, snapshot.ActiveSettlements.Count));
@@ -56,7 +56,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Msgid_used_for_another_person_is_a_conflict_for_that_person_on_every_retry_and_the_first_keeps_its_answer()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var first = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var other = await world.EnrolAsync("E2", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var command = world.Pharmacy("M1", 10m);
@@ -76,11 +76,11 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Msgid_of_a_cancel_or_a_settlement_reused_to_cancel_something_else_is_a_conflict()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var one = await person.SettleAsync(world.Pharmacy("M1", 10m));
         var two = await person.SettleAsync(world.Pharmacy("M2", 10m));
-        var cancel = new CancelCommand { MessageId = "C1", InstitutionCode = SettlementWorld.PharmacyCode, SettlementId = one.SettlementId! };
+        var cancel = new CancelCommand { MessageId = "C1", InstitutionCode = world.PharmacyCode, SettlementId = one.SettlementId! };
 
         var cancelled = await person.CancelAsync(cancel);
         var cancelRetry = await person.CancelAsync(cancel);

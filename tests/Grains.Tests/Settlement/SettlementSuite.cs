@@ -12,20 +12,21 @@ namespace Medisettle.Grains.Tests.Settlement;
 
 /// <summary>
 /// Settle / pre-settle / cancel / retry semantics through the grains, written once and run on SQLite and on
-/// PostgreSQL. Demo region 990001 (pack P0): adult residents pay a 400 deductible at tier 3, then 60%.
+/// PostgreSQL, on clusters the tests of the storage's collection share (each test with its own persons and
+/// institutions). Demo region 990001 (pack P0): adult residents pay a 400 deductible at tier 3, then 60%.
 /// </summary>
-public abstract partial class SettlementSuite
+public abstract partial class SettlementSuite(SharedClusters clusters)
 {
-    /// <summary>A PostgreSQL connection string to a fresh database, or null for SQLite.</summary>
-    protected abstract Task<string?> CreateStorageAsync();
+    /// <summary>A region of the annual-cap audit test alone, with a copy of P0's resident pack.</summary>
+    private const string CapRegion = "990097";
+    private const string CapPackId = "P0-990097-resident";
 
-    private async Task<SettlementWorld> StartAsync(Action<SettlementOptions>? configure = null) =>
-        await SettlementWorld.StartAsync(await CreateStorageAsync(), configure);
+    private Task<SettlementWorld> StartAsync() => clusters.WorldAsync();
 
     [Fact]
     public async Task Settle_commits_the_split_and_the_accumulators()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
 
         var outcome = await person.SettleAsync(world.Inpatient("M1", 10_000m));
@@ -43,7 +44,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Pre_settlement_computes_the_same_split_and_commits_nothing()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
         var command = world.Inpatient("M1", 10_000m);
 
@@ -62,7 +63,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Retry_with_the_same_message_id_returns_the_first_answer_and_changes_nothing()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
         var command = world.Inpatient("M1", 10_000m);
 
@@ -80,7 +81,8 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Retry_after_the_silo_restarted_returns_the_first_answer()
     {
-        await using var world = await StartAsync();
+        // The collection's restartable cluster: this test restarts every silo.
+        var world = await clusters.RestartableWorldAsync();
         var person = await world.EnrolAsync("P1");
         var command = world.Inpatient("M1", 10_000m);
         var first = await person.SettleAsync(command);
@@ -98,7 +100,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Msgid_reused_for_another_visit_after_the_cache_forgot_it_is_a_conflict_and_changes_nothing()
     {
-        await using var world = await StartAsync(o => o.RecentMessagesMax = 1);
+        var world = await clusters.WorldAsync(recentMessagesMax: 1);
         var person = await world.EnrolAsync("P1");
         var first = world.Inpatient("M1", 10_000m);
         await person.SettleAsync(first);
@@ -116,7 +118,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Late_retry_of_the_same_visit_after_the_cache_forgot_it_returns_the_first_answer()
     {
-        await using var world = await StartAsync(o => o.RecentMessagesMax = 1);
+        var world = await clusters.WorldAsync(recentMessagesMax: 1);
         var person = await world.EnrolAsync("P1");
         var first = world.Inpatient("M1", 10_000m);
         var firstOutcome = await person.SettleAsync(first);
@@ -134,11 +136,11 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Cancel_restores_the_accumulators_and_account_exactly_and_is_idempotent()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var before = await person.GetSnapshotAsync();
         var settled = await person.SettleAsync(world.Inpatient("M1", 10_000m));
-        var cancel = new CancelCommand { MessageId = "C1", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = settled.SettlementId! };
+        var cancel = new CancelCommand { MessageId = "C1", InstitutionCode = world.HospitalCode, SettlementId = settled.SettlementId! };
 
         var cancelled = await person.CancelAsync(cancel);
         var again = await person.CancelAsync(cancel);
@@ -157,11 +159,11 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task A_cancelled_visit_can_be_settled_again()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
         var command = world.Inpatient("M1", 10_000m, visitId: "VISIT-1");
         var settled = await person.SettleAsync(command);
-        await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = settled.SettlementId! });
+        await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = world.HospitalCode, SettlementId = settled.SettlementId! });
 
         var resettled = await person.SettleAsync(command with { MessageId = "M2" });
 
@@ -173,15 +175,15 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Settlements_older_than_the_cancel_window_are_forgotten_and_cannot_be_cancelled()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
         var old = await person.SettleAsync(world.Inpatient("M1", 1_000m, date: new DateOnly(2024, 3, 2)));
         var lastYear = await person.SettleAsync(world.Inpatient("M2", 1_000m, date: new DateOnly(2025, 3, 2)));
         var thisYear = await person.SettleAsync(world.Inpatient("M3", 1_000m, date: new DateOnly(2026, 3, 2)));
 
         // Window of 2 benefit years ending 2026: 2025 and 2026 stay cancellable, 2024 does not.
-        var refused = await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = old.SettlementId! });
-        var cancelled = await person.CancelAsync(new CancelCommand { MessageId = "C2", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = lastYear.SettlementId! });
+        var refused = await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = world.HospitalCode, SettlementId = old.SettlementId! });
+        var cancelled = await person.CancelAsync(new CancelCommand { MessageId = "C2", InstitutionCode = world.HospitalCode, SettlementId = lastYear.SettlementId! });
 
         Assert.Equal(RejectionCode.CancelWindowClosed, refused.Rejection!.Code);
         Assert.Equal(SettlementStatus.Cancelled, cancelled.Status);
@@ -194,11 +196,11 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Only_the_settling_institution_may_cancel()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
         var settled = await person.SettleAsync(world.Inpatient("M1", 10_000m));
 
-        var refused = await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = SettlementWorld.OtherHospitalCode, SettlementId = settled.SettlementId! });
+        var refused = await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = world.OtherHospitalCode, SettlementId = settled.SettlementId! });
 
         Assert.Equal(RejectionCode.InstitutionMismatch, refused.Rejection!.Code);
         Assert.Single((await person.GetSnapshotAsync())!.ActiveSettlements);
@@ -207,10 +209,10 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Cancel_of_an_unknown_settlement_is_refused()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
 
-        var refused = await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = "S20260302nonexistent" });
+        var refused = await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = world.HospitalCode, SettlementId = "S20260302nonexistent" });
 
         Assert.Equal(RejectionCode.SettlementNotFound, refused.Rejection!.Code);
     }
@@ -218,7 +220,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task A_second_settlement_of_the_same_visit_is_refused()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
         var command = world.Inpatient("M1", 10_000m, visitId: "VISIT-1");
         await person.SettleAsync(command);
@@ -232,7 +234,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Unknown_person_and_unknown_institution_are_refused_without_creating_state()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
 
         var unknownPerson = await world.Person("NOBODY").SettleAsync(world.Inpatient("M1", 100m));
@@ -246,12 +248,12 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task A_suspended_institution_is_refused_at_the_next_swipe_and_accepted_once_reinstated()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
-        await world.Institution(SettlementWorld.HospitalCode).SetDesignationAsync(DesignationStatus.Suspended, "audit");
+        await world.Institution(world.HospitalCode).SetDesignationAsync(DesignationStatus.Suspended, "audit");
 
         var refused = await person.SettleAsync(world.Inpatient("M1", 1_000m));
-        await world.Institution(SettlementWorld.HospitalCode).SetDesignationAsync(DesignationStatus.Active, "audit closed");
+        await world.Institution(world.HospitalCode).SetDesignationAsync(DesignationStatus.Active, "audit closed");
         var accepted = await person.SettleAsync(world.Inpatient("M2", 1_000m));
 
         Assert.Equal(RejectionCode.InstitutionSuspended, refused.Rejection!.Code);
@@ -261,9 +263,9 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task A_pharmacy_losing_twelve_points_is_revoked_at_once()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
-        var pharmacy = world.Institution(SettlementWorld.PharmacyCode);
+        var pharmacy = world.Institution(world.PharmacyCode);
 
         var at11 = await pharmacy.DeductPointsAsync(11, "non-insured goods");
         var at12 = await pharmacy.DeductPointsAsync(1, "duplicate purchase");
@@ -277,7 +279,7 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Two_hundred_concurrent_swipes_pay_exactly_the_annual_cap()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
         var person = await world.EnrolAsync("P1");
 
         // Each stay: (1,000 − 400) × 60% = 360; 200 × 360 = 72,000 > the 40,000 adult cap (fundPayment basis).
@@ -295,13 +297,16 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Postings_reach_fund_pools_and_institutions_and_the_audit_passes()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
+        var pooledBefore = await world.Fund(Scheme.UrbanResident, nameof(FundType.BasicPooled)).GetSnapshotAsync();
+        var accountBefore = await world.Fund(Scheme.Employee, FundPoolKey.PersonalAccountFund).GetSnapshotAsync();
+        var auditBefore = await world.Auditor.AuditAsync();
         var resident = await world.EnrolAsync("P1");
         var employee = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var a = await resident.SettleAsync(world.Inpatient("M1", 10_000m));
         var b = await employee.SettleAsync(world.Pharmacy("M2", 120m));
         var c = await resident.SettleAsync(world.Inpatient("M3", 1_000m));
-        await resident.CancelAsync(new CancelCommand { MessageId = "C3", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = c.SettlementId! });
+        await resident.CancelAsync(new CancelCommand { MessageId = "C3", InstitutionCode = world.HospitalCode, SettlementId = c.SettlementId! });
 
         var pendingBefore = (await world.Auditor.AuditAsync()).PendingPostings;
         await world.Dispatcher.DrainAsync();
@@ -310,14 +315,14 @@ public abstract partial class SettlementSuite
         Assert.True(pendingBefore > 0);
         Assert.True(audit.Passed, string.Join("\n", audit.Violations));
         Assert.Equal(0, audit.PendingPostings);
-        Assert.Equal(3, audit.Settlements);
-        Assert.Equal(1, audit.Cancellations);
+        Assert.Equal(3, audit.Settlements - auditBefore.Settlements);
+        Assert.Equal(1, audit.Cancellations - auditBefore.Cancellations);
         var pooled = await world.Fund(Scheme.UrbanResident, nameof(FundType.BasicPooled)).GetSnapshotAsync();
-        Assert.Equal(a.Breakdown!.FundsPaid.BasicPooled, pooled.Spending);
+        Assert.Equal(a.Breakdown!.FundsPaid.BasicPooled, pooled.Spending - pooledBefore.Spending);
         var account = await world.Fund(Scheme.Employee, FundPoolKey.PersonalAccountFund).GetSnapshotAsync();
-        Assert.Equal(Money.FromYuan(120m), account.Spending);
-        Assert.Equal(b.Breakdown!.AccountPaid, account.Spending);
-        var hospital = await world.Institution(SettlementWorld.HospitalCode).GetSnapshotAsync();
+        Assert.Equal(Money.FromYuan(120m), account.Spending - accountBefore.Spending);
+        Assert.Equal(b.Breakdown!.AccountPaid, account.Spending - accountBefore.Spending);
+        var hospital = await world.Institution(world.HospitalCode).GetSnapshotAsync();
         Assert.Equal(a.Breakdown.FundPaySum, hospital!.Receivable);
         var day = Assert.Single(hospital.DailyTotals);
         Assert.Equal(1, day.SettlementCount);
@@ -327,21 +332,39 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task The_audit_checks_each_year_against_the_annual_cap_of_the_pack_in_force()
     {
-        await using var world = await StartAsync();
-        var person = await world.EnrolAsync("P1");
-        await person.SettleAsync(world.Inpatient("M1", 10_000m));
+        // Pack P0 for residents in a region of this test alone: lowering its cap touches no other test of the cluster.
+        var world = await StartAsync();
+        var registry = world.Cluster.Client.GetGrain<IPolicyRegistryGrain>(IPolicyRegistryGrain.Key);
+        var pack = (await File.ReadAllTextAsync(Path.Combine(PolicyPackLoader.DefaultDirectory, "p0-990001-resident.json")))
+            .Replace("\"P0-990001-resident\"", $"\"{CapPackId}\"", StringComparison.Ordinal)
+            .Replace("\"990001\"", $"\"{CapRegion}\"", StringComparison.Ordinal);
+        Assert.NotNull((await registry.LoadAsync(pack, "p0-cap-region.json")).Pack);
+        Assert.NotNull((await registry.ActivateAsync(CapPackId)).Pack);
+        var hospital = world.Id($"H{CapRegion}T3");
+        await world.RegisterAsync(hospital, InstitutionKind.Hospital, InstitutionLevel.Tier3, region: CapRegion);
+        var person = await world.EnrolAsync("P1", region: CapRegion);
+        var before = await world.Auditor.AuditAsync();
+        await person.SettleAsync(world.Inpatient("M1", 10_000m, institution: hospital));
         await world.Dispatcher.DrainAsync();
         var within = await world.Auditor.AuditAsync();
 
         // The same region with an adult cap of 5,000 (below the 5,760 already paid): the audit must say so.
-        var registry = world.Cluster.Client.GetGrain<IPolicyRegistryGrain>(IPolicyRegistryGrain.Key);
-        var pack = await File.ReadAllTextAsync(Path.Combine(PolicyPackLoader.DefaultDirectory, "p0-990001-resident.json"));
-        await registry.LoadAsync(pack.Replace("\"annualCap\": 40000", "\"annualCap\": 5000", StringComparison.Ordinal), "lower-cap.json");
-        Assert.NotNull((await registry.ActivateAsync("P0-990001-resident")).Pack);
-        var beyond = await world.Auditor.AuditAsync();
+        AuditReport beyond;
+        try
+        {
+            await registry.LoadAsync(pack.Replace("\"annualCap\": 40000", "\"annualCap\": 5000", StringComparison.Ordinal), "lower-cap.json");
+            Assert.NotNull((await registry.ActivateAsync(CapPackId)).Pack);
+            beyond = await world.Auditor.AuditAsync();
+        }
+        finally
+        {
+            // The cap of 40,000 in force again, so the audits of the cluster's later tests pass.
+            await registry.LoadAsync(pack, "p0-cap-region.json");
+            await registry.ActivateAsync(CapPackId);
+        }
 
         Assert.True(within.Passed, string.Join("\n", within.Violations));
-        Assert.Equal(1, within.AnnualCapsChecked);
+        Assert.Equal(1, within.AnnualCapsChecked - before.AnnualCapsChecked);
         var violation = Assert.Single(beyond.Violations);
         Assert.Contains("basic fund paid 5760.00 exceeds the annual cap 5000.00", violation, StringComparison.Ordinal);
     }
@@ -349,15 +372,16 @@ public abstract partial class SettlementSuite
     [Fact]
     public async Task Delivering_the_same_postings_twice_applies_them_once()
     {
-        await using var world = await StartAsync();
+        var world = await StartAsync();
+        var account = new FundPoolKey(SettlementWorld.Region, Scheme.UrbanResident, nameof(FundType.BasicPooled)).ToString();
+        var pooled = world.Cluster.Client.GetGrain<IFundPoolGrain>(account);
+        var before = await pooled.GetSnapshotAsync();
         var person = await world.EnrolAsync("P1");
         var settled = await person.SettleAsync(world.Inpatient("M1", 10_000m));
         var journal = world.Services.GetRequiredService<IJournal>();
-        var account = new FundPoolKey(SettlementWorld.Region, Scheme.UrbanResident, nameof(FundType.BasicPooled)).ToString();
-        var postings = (await journal.ReadAsync(LedgerNames.PostingStream(account), 0, 100))
+        var postings = (await journal.ReadAsync(LedgerNames.PostingStream(account), before.AppliedThroughSequence, 100))
             .Select(e => new AppliedPosting(e.Sequence, LedgerJson.Deserialize<Posting>(e.Payload)))
             .ToArray();
-        var pooled = world.Cluster.Client.GetGrain<IFundPoolGrain>(account);
 
         await pooled.ApplyPostingsAsync(postings);
         await pooled.ApplyPostingsAsync(postings);
@@ -365,12 +389,10 @@ public abstract partial class SettlementSuite
 
         var snapshot = await pooled.GetSnapshotAsync();
         Assert.Single(postings);
-        Assert.Equal(settled.Breakdown!.FundsPaid.BasicPooled, snapshot.Spending);
-        Assert.Equal(1, snapshot.PostingsApplied);
+        Assert.Equal(settled.Breakdown!.FundsPaid.BasicPooled, snapshot.Spending - before.Spending);
+        Assert.Equal(1, snapshot.PostingsApplied - before.PostingsApplied);
     }
 }
 
-public sealed class SqliteSettlementTests : SettlementSuite
-{
-    protected override Task<string?> CreateStorageAsync() => Task.FromResult<string?>(null);
-}
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteSettlementTests(SqliteClusters clusters) : SettlementSuite(clusters);

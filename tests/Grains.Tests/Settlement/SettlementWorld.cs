@@ -1,109 +1,65 @@
-using Medisettle.Grains.Hosting;
 using Medisettle.Grains.Ledger;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
-using Medisettle.Storage.Hosting;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime.Messaging;
 using Orleans.TestingHost;
 
 namespace Medisettle.Grains.Tests.Settlement;
 
 /// <summary>
-/// An Orleans test cluster of <see cref="SiloCount"/> silos with the settlement grains on the demo region 990001
-/// (pack P0): a tier-3 hospital, a pharmacy and helpers to enrol people and build visits. Persons, funds and
-/// institutions are placed on any silo, so every test also crosses silos. The posting dispatcher is driven by hand.
+/// One test's view of a <see cref="SettlementCluster"/> that other tests of its collection share (one after another):
+/// its own tier-3 hospital, tier-2 hospital and pharmacy in the demo region 990001 (pack P0), registered when the world
+/// is made, and person ids made unique by the test's <see cref="Prefix"/>. A message id is unique per institution, so
+/// the test's own institutions keep its msgids apart from every other test's. Fund pools are region-wide and shared:
+/// a test reads them at its start (the dispatcher was drained when the world was made) and asserts exact deltas.
 /// </summary>
-internal sealed class SettlementWorld : IAsyncDisposable
+internal sealed class SettlementWorld
 {
     public const string Region = "990001";
-    public const string HospitalCode = "H990001T3";
-    public const string OtherHospitalCode = "H990001T2";
-    public const string PharmacyCode = "D990001";
     public static readonly DateOnly Day = new(2026, 3, 2);
 
     private static readonly string Secret = Convert.ToBase64String(new byte[32]);
+    private readonly SettlementCluster _cluster;
     private int _nextVisit;
 
-    public const int SiloCount = 2;
-
-    /// <summary>After a restart: calls to distinct grains that must reach a silo in a row, and how long that may take.</summary>
-    private const int ProbesInARow = 16;
-    private static readonly TimeSpan ReachableWithin = TimeSpan.FromSeconds(30);
-
-    /// <summary>The SQLite database (when not on PostgreSQL) and the key ring that protects institution secrets.</summary>
-    private readonly string _directory;
-
-    private SettlementWorld(InProcessTestCluster cluster, string directory)
+    internal SettlementWorld(SettlementCluster cluster, string prefix)
     {
-        Cluster = cluster;
-        _directory = directory;
+        _cluster = cluster;
+        Prefix = prefix;
     }
 
-    /// <summary>The SQLite database file (unused on PostgreSQL).</summary>
-    public string DatabasePath => Path.Combine(_directory, "silo.db");
+    /// <summary>Put before this test's person ids and institution codes: no other test of the cluster has it.</summary>
+    public string Prefix { get; }
 
-    public InProcessTestCluster Cluster { get; }
+    /// <summary>This test's tier-3 hospital.</summary>
+    public string HospitalCode => Id("H990001T3");
+
+    /// <summary>This test's tier-2 hospital.</summary>
+    public string OtherHospitalCode => Id("H990001T2");
+
+    /// <summary>This test's pharmacy.</summary>
+    public string PharmacyCode => Id("D990001");
+
+    public InProcessTestCluster Cluster => _cluster.Cluster;
+
+    /// <summary>The SQLite database file of the cluster (unused on PostgreSQL).</summary>
+    public string DatabasePath => _cluster.DatabasePath;
 
     /// <summary>The services of the first silo (auditor, journal, policy catalog).</summary>
-    public IServiceProvider Services => Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress);
+    public IServiceProvider Services => _cluster.Services;
 
-    public IPostingDispatcherGrain Dispatcher => Cluster.Client.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key);
+    public IPostingDispatcherGrain Dispatcher => _cluster.Dispatcher;
 
-    public LedgerAuditor Auditor => Services.GetRequiredService<LedgerAuditor>();
+    public LedgerAuditor Auditor => _cluster.Auditor;
 
-    /// <summary>
-    /// Starts <paramref name="siloCount"/> silos on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh
-    /// SQLite file when null, and registers the demo institutions unless <paramref name="registerInstitutions"/> is
-    /// false (a second cluster on a database the first one set up).
-    /// </summary>
-    public static async Task<SettlementWorld> StartAsync(
-        string? postgresConnection = null, Action<SettlementOptions>? configure = null, int siloCount = SiloCount, bool registerInstitutions = true)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}");
-        var builder = new InProcessTestClusterBuilder(checked((short)siloCount));
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddCredentialProtection(Path.Combine(directory, "keys"));
-            // Random, not Orleans' load-based default, so persons, funds and institutions spread over the silos.
-            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
-            if (postgresConnection is not null)
-            {
-                silo.AddPostgresGroupCommitStorageAsDefault(o => o.ConnectionString = postgresConnection);
-            }
-            else
-            {
-                silo.AddSqliteGroupCommitStorageAsDefault(o =>
-                {
-                    o.DatabasePath = Path.Combine(directory, "silo.db");
-                    o.Synchronous = SqliteSynchronousMode.Normal;
-                });
-            }
+    /// <summary><paramref name="name"/> made unique to this test.</summary>
+    public string Id(string name) => Prefix + name;
 
-            silo.AddSettlementGrains(options =>
-            {
-                options.DispatchInBackground = false;
-                configure?.Invoke(options);
-            });
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        var world = new SettlementWorld(cluster, directory);
-        if (!registerInstitutions)
-        {
-            return world;
-        }
+    /// <summary>Restarts every silo of the cluster (see <see cref="SettlementCluster.RestartAsync"/>).</summary>
+    public Task RestartAsync() => _cluster.RestartAsync();
 
-        await world.RegisterAsync(HospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier3);
-        await world.RegisterAsync(OtherHospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier2);
-        await world.RegisterAsync(PharmacyCode, InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
-        return world;
-    }
-
-    public Task<InstitutionSnapshot> RegisterAsync(string code, InstitutionKind kind, InstitutionLevel level, string? secret = null) =>
+    public Task<InstitutionSnapshot> RegisterAsync(string code, InstitutionKind kind, InstitutionLevel level, string? secret = null, string region = Region) =>
         Cluster.Client.GetGrain<IInstitutionGrain>(code).RegisterAsync(new InstitutionRegistration
         {
             Profile = new InstitutionProfile
@@ -111,7 +67,7 @@ internal sealed class SettlementWorld : IAsyncDisposable
                 Code = code,
                 Kind = kind,
                 Level = level,
-                Region = Region,
+                Region = region,
                 Designation = DesignationStatus.Active,
                 Networked = true,
             },
@@ -119,21 +75,23 @@ internal sealed class SettlementWorld : IAsyncDisposable
             CredentialSecret = secret ?? Secret,
         });
 
+    /// <summary>Enrols this test's person <paramref name="personId"/> (grain key <see cref="Prefix"/> + id).</summary>
     public async Task<IPersonGrain> EnrolAsync(
         string personId,
         Scheme scheme = Scheme.UrbanResident,
         PersonCategory category = PersonCategory.AdultResident,
-        decimal accountYuan = 0)
+        decimal accountYuan = 0,
+        string region = Region)
     {
         var person = Person(personId);
         await person.EnrolAsync(new PersonEnrolment
         {
             Profile = new PersonProfile
             {
-                PersonId = personId,
+                PersonId = Id(personId),
                 Scheme = scheme,
                 Category = category,
-                InsuredRegion = Region,
+                InsuredRegion = region,
                 EnrolmentDate = new DateOnly(2020, 1, 1),
                 PaymentDate = new DateOnly(2020, 1, 1),
             },
@@ -142,60 +100,30 @@ internal sealed class SettlementWorld : IAsyncDisposable
         return person;
     }
 
-    public IPersonGrain Person(string personId) => Cluster.Client.GetGrain<IPersonGrain>(personId);
+    /// <summary>This test's person <paramref name="personId"/> (grain key <see cref="Prefix"/> + id).</summary>
+    public IPersonGrain Person(string personId) => Cluster.Client.GetGrain<IPersonGrain>(Id(personId));
 
     public IInstitutionGrain Institution(string code) => Cluster.Client.GetGrain<IInstitutionGrain>(code);
 
+    /// <summary>A fund pool of region 990001: shared by every test of the cluster.</summary>
     public IFundPoolGrain Fund(Scheme scheme, string fund) => Cluster.Client.GetGrain<IFundPoolGrain>(new FundPoolKey(Region, scheme, fund).ToString());
 
-    /// <summary>An inpatient stay with one 甲类 line of <paramref name="yuan"/>.</summary>
-    public SettleCommand Inpatient(string messageId, decimal yuan, string institution = HospitalCode, string? visitId = null, DateOnly? date = null) =>
-        Command(messageId, institution, VisitType.Inpatient, visitId, Line(yuan, ItemKind.Service), date ?? Day);
+    /// <summary>An inpatient stay with one 甲类 line of <paramref name="yuan"/>, at this test's tier-3 hospital unless <paramref name="institution"/> is given.</summary>
+    public SettleCommand Inpatient(string messageId, decimal yuan, string? institution = null, string? visitId = null, DateOnly? date = null) =>
+        Command(messageId, institution ?? HospitalCode, VisitType.Inpatient, visitId, Line(yuan, ItemKind.Service), date ?? Day);
 
-    /// <summary>A pharmacy purchase of approved drugs for <paramref name="yuan"/>.</summary>
+    /// <summary>A purchase of approved drugs for <paramref name="yuan"/> at this test's pharmacy.</summary>
     public SettleCommand Pharmacy(string messageId, decimal yuan, ItemKind kind = ItemKind.ApprovedDrug) =>
         Command(messageId, PharmacyCode, VisitType.Pharmacy, null, Line(yuan, kind), Day);
 
     public static SettleCommand WithVisit(SettleCommand command, string visitId) =>
         command with { Visit = command.Visit with { VisitId = visitId } };
 
-    /// <summary>
-    /// Stops every silo gracefully (their storage commits what is queued), starts a new one in its place, and returns
-    /// once the test client reaches the new silos: until its gateway list is refreshed, a call can still be sent to a
-    /// stopped silo's gateway and fail to connect, as a hospital's first call after a restart may.
-    /// </summary>
-    public async Task RestartAsync()
+    internal async Task RegisterInstitutionsAsync()
     {
-        foreach (var silo in Cluster.Silos.ToList())
-        {
-            await Cluster.RestartSiloAsync(silo);
-        }
-
-        var deadline = DateTime.UtcNow + ReachableWithin;
-        var reached = 0;
-        for (var probe = 0; reached < ProbesInARow; probe++)
-        {
-            try
-            {
-                await Cluster.Client.GetGrain<IPersonGrain>($"probe-{probe}").GetSnapshotAsync();
-                reached++;
-            }
-            catch (ConnectionFailedException) when (DateTime.UtcNow < deadline)
-            {
-                reached = 0;
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Cluster.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await RegisterAsync(HospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier3);
+        await RegisterAsync(OtherHospitalCode, InstitutionKind.Hospital, InstitutionLevel.Tier2);
+        await RegisterAsync(PharmacyCode, InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
     }
 
     private SettleCommand Command(string messageId, string institution, VisitType type, string? visitId, FeeLine line, DateOnly date) => new()

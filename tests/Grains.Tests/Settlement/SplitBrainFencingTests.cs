@@ -16,14 +16,16 @@ namespace Medisettle.Grains.Tests.Settlement;
 /// top of the newer state. Nothing is lost, nothing applied twice, and the audit passes.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class SplitBrainFencingTests(PostgresFixture postgres)
+public sealed class SplitBrainFencingTests(PostgresClusters postgres)
 {
     [Fact]
     public async Task A_stale_activation_of_a_person_commits_nothing_and_its_retry_is_applied_on_top_of_the_newer_state()
     {
         var database = await postgres.CreateDatabaseAsync();
-        await using var first = await SettlementWorld.StartAsync(database, siloCount: 1);
-        await using var second = await SettlementWorld.StartAsync(database, siloCount: 1, registerInstitutions: false);
+        await using var firstCluster = await SettlementCluster.StartAsync(database, siloCount: 1);
+        await using var secondCluster = await SettlementCluster.StartAsync(database, siloCount: 1);
+        var first = await firstCluster.NewWorldAsync();
+        var second = new SettlementWorld(secondCluster, first.Prefix); // the same persons and institutions; the first registered them
         await first.EnrolAsync("P1");
 
         var third = first.Inpatient("M3", 2_000m, visitId: "V3");
@@ -31,7 +33,7 @@ public sealed class SplitBrainFencingTests(PostgresFixture postgres)
         var m2 = await second.Person("P1").SettleAsync(second.Inpatient("M2", 1_000m, visitId: "V2")); // and now in the second too
         var stale = await Record.ExceptionAsync(() => first.Person("P1").SettleAsync(third));
         var afterRefusal = await second.Person("P1").GetSnapshotAsync();
-        var m3Receipt = await first.Services.GetRequiredService<IJournal>().FindAsync(LedgerNames.ReceiptEntry(SettlementWorld.HospitalCode, "M3"));
+        var m3Receipt = await first.Services.GetRequiredService<IJournal>().FindAsync(LedgerNames.ReceiptEntry(first.HospitalCode, "M3"));
         var auditAfterRefusal = await first.Auditor.AuditAsync();
         var m3 = await first.Person("P1").SettleAsync(third); // the retry, after the reload
         var final = await first.Person("P1").GetSnapshotAsync(); // the second cluster's activation is the stale one now

@@ -5,8 +5,12 @@ using Xunit;
 
 namespace Medisettle.Grains.Tests.Signing;
 
-/// <summary>The replay window and sign-ins are grain state: they hold after a restart of every silo.</summary>
-public sealed class ReplayWindowGrainTests
+/// <summary>
+/// The replay window and sign-ins are grain state: they hold after a restart of every silo. Each test signs as an
+/// institution of its own (the test's prefix), so tests sharing a cluster never meet in a window.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
     private const string SignatureA = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -15,7 +19,8 @@ public sealed class ReplayWindowGrainTests
     [Fact]
     public async Task A_signature_recorded_before_a_restart_is_a_replay_after_it()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        // The collection's restartable cluster: this test restarts every silo.
+        var world = await clusters.RestartableWorldAsync();
         const long bucket = 174_000_000;
 
         var first = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
@@ -32,7 +37,7 @@ public sealed class ReplayWindowGrainTests
     [Fact]
     public async Task A_newer_bucket_on_the_same_slot_replaces_the_old_one_and_the_old_bucket_is_expired()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
         const long bucket = 174_000_000;
         var later = bucket + ReplayWindowKeys.SlotCount(Window);
 
@@ -40,7 +45,7 @@ public sealed class ReplayWindowGrainTests
         var reused = await Slot(world, later).RecordAsync(later, SignatureA);
         var old = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
 
-        Assert.Equal(ReplayWindowKeys.GrainKey("H1", bucket, Window), ReplayWindowKeys.GrainKey("H1", later, Window));
+        Assert.Equal(ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, Window), ReplayWindowKeys.GrainKey(world.Id("H1"), later, Window));
         Assert.Equal([ReplayVerdict.Recorded, ReplayVerdict.Recorded, ReplayVerdict.Expired], [first, reused, old]);
     }
 
@@ -57,14 +62,15 @@ public sealed class ReplayWindowGrainTests
     [Fact]
     public async Task Sign_in_retried_with_its_msgid_after_a_restart_answers_the_first_sign_in()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        // The collection's restartable cluster: this test restarts every silo.
+        var world = await clusters.RestartableWorldAsync();
         var at = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8));
 
-        var first = await world.Cluster.Client.GetGrain<ISignInGrain>("H1").SignInAsync("M1", "001", at);
-        var second = await world.Cluster.Client.GetGrain<ISignInGrain>("H1").SignInAsync("M2", "002", at.AddSeconds(1));
+        var first = await world.Cluster.Client.GetGrain<ISignInGrain>(world.Id("H1")).SignInAsync("M1", "001", at);
+        var second = await world.Cluster.Client.GetGrain<ISignInGrain>(world.Id("H1")).SignInAsync("M2", "002", at.AddSeconds(1));
         await world.RestartAsync();
-        var retried = await world.Cluster.Client.GetGrain<ISignInGrain>("H1").SignInAsync("M1", "001", at.AddSeconds(2));
-        var current = await world.Cluster.Client.GetGrain<ISignInGrain>("H1").GetCurrentAsync();
+        var retried = await world.Cluster.Client.GetGrain<ISignInGrain>(world.Id("H1")).SignInAsync("M1", "001", at.AddSeconds(2));
+        var current = await world.Cluster.Client.GetGrain<ISignInGrain>(world.Id("H1")).GetCurrentAsync();
 
         Assert.Equal(first, retried);
         Assert.NotEqual(first.SignNo, second.SignNo);
@@ -72,5 +78,5 @@ public sealed class ReplayWindowGrainTests
     }
 
     private static IReplayWindowGrain Slot(SettlementWorld world, long bucket) =>
-        world.Cluster.Client.GetGrain<IReplayWindowGrain>(ReplayWindowKeys.GrainKey("H1", bucket, Window));
+        world.Cluster.Client.GetGrain<IReplayWindowGrain>(ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, Window));
 }
