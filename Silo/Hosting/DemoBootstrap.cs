@@ -5,6 +5,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Medisettle.Grains.Demo;
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Demo;
+using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Platform;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -12,17 +14,25 @@ namespace Medisettle.Silo.Hosting;
 
 /// <summary>
 /// First-start demo setup, run as a silo start-up task before the silo accepts requests: seeds the deterministic
-/// demo persons and the demo institutions with random secrets (skipped when present; later starts read the secrets
-/// back from the institution grains), writes <c>demo-credentials.json</c> (institution secrets, admin token, example
-/// ids) and prints a signed example request.
+/// demo persons and the demo institutions with random secrets, once per cluster (silos starting together take turns
+/// through <see cref="IDemoSeedingGrain"/>; the others wait, and later starts find the data present), reads the secrets
+/// back from the institution grains when another silo or an earlier start seeded, writes <c>demo-credentials.json</c>
+/// (institution secrets, admin token, example ids) and prints a signed example request.
 /// </summary>
 public sealed class DemoBootstrap(
     IGrainFactory grains,
     SiloHostOptions options,
     IDataProtectionProvider protection,
+    ILocalSiloDetails silo,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time) : IStartupTask
 {
     public const string CredentialsFileName = "demo-credentials.json";
+
+    /// <summary>How long a silo's seeding turn is kept for it; a silo that dies seeding delays the others this long at most.</summary>
+    public static readonly TimeSpan SeedingLease = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a waiting silo asks whether the seeding silo is done.</summary>
+    private static readonly TimeSpan SeedingPollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Demo pharmacy (institution 0) and demo employee with a personal account (person 0).</summary>
     public static readonly string ExamplePharmacy = DemoData.InstitutionCode(0);
@@ -42,7 +52,7 @@ public sealed class DemoBootstrap(
         }
         else
         {
-            credentials = await SeedAsync(seeder, cancellationToken);
+            credentials = await SeedOnceAsync(seeder, cancellationToken);
         }
 
         var path = Path.Combine(options.DataDir, CredentialsFileName);
@@ -51,6 +61,36 @@ public sealed class DemoBootstrap(
             ? $"Wrote {path} (0600: institution secrets and the admin token)."
             : $"Wrote {path} (0600: institution secrets; the admin token was given, so it is not written).");
         Console.WriteLine(ExampleRequest(credentials.SecretOf(ExamplePharmacy)));
+    }
+
+    /// <summary>Seeds when this silo gets the cluster's turn; otherwise waits for the silo that has it, then reads the secrets.</summary>
+    private async Task<DemoCredentials> SeedOnceAsync(DemoSeeder seeder, CancellationToken cancellationToken)
+    {
+        var turns = grains.GetGrain<IDemoSeedingGrain>(IDemoSeedingGrain.Key);
+        var me = silo.SiloAddress.ToParsableString();
+        var announced = false;
+        while (true)
+        {
+            switch (await turns.BeginAsync(me, options.Persons, options.Institutions, SeedingLease))
+            {
+                case SeedingTurn.Seed:
+                    var credentials = await SeedAsync(seeder, cancellationToken);
+                    await turns.CompleteAsync(me);
+                    return credentials;
+                case SeedingTurn.Done:
+                    Console.WriteLine($"Demo data seeded by another silo of the cluster ({options.Persons:N0} persons, {options.Institutions:N0} institutions).");
+                    return await seeder.ReadCredentialsAsync(options.Institutions, protection, cancellationToken);
+                default:
+                    if (!announced)
+                    {
+                        Console.WriteLine("Another silo of the cluster is seeding the demo data; waiting for it ...");
+                        announced = true;
+                    }
+
+                    await Task.Delay(SeedingPollInterval, cancellationToken);
+                    break;
+            }
+        }
     }
 
     private async Task<DemoCredentials> SeedAsync(DemoSeeder seeder, CancellationToken cancellationToken)

@@ -152,7 +152,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private string DataDirectory(int index) => Path.Combine(_directory, "silo-" + index.ToString(CultureInfo.InvariantCulture));
+    public string DataDirectory(int index) => Path.Combine(_directory, "silo-" + index.ToString(CultureInfo.InvariantCulture));
 
     private string[] ClusterArguments() =>
     [
