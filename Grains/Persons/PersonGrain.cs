@@ -132,7 +132,7 @@ public sealed partial class PersonGrain(
         if (computation.RefusedBy is { } finding)
         {
             flag = ControlFlags.Refused(finding, command, S.Profile!.PersonId, now);
-            rejection = rejection with { Message = $"{rejection.Message} for review as {flag.FlagId}" };
+            rejection = rejection with { Message = $"{rejection.Message}; flagged for review as {flag.FlagId}" };
         }
 
         var refused = SettlementOutcome.Rejected(rejection, now);

@@ -35,7 +35,7 @@ public sealed partial class SettlementEngine
 
             if (finding.Action == ControlAction.Refuse)
             {
-                var rejection = Reject(RefusalCode(finding.Rule), $"{finding.Evidence} (pack {pack.Id}); flagged", pack);
+                var rejection = Reject(RefusalCode(finding.Rule), $"{finding.Evidence} (pack {pack.Id})", pack);
                 return (rejection, finding);
             }
 
@@ -142,9 +142,9 @@ public sealed partial class SettlementEngine
         }
 
         var limits = rule.RefuseSwipesMax is { } refuseAbove
-            ? Invariant($"flagged above {rule.SwipesMax}, refused above {refuseAbove} swipes at more than {rule.InstitutionsMax} institutions")
-            : Invariant($"flagged above {rule.SwipesMax} swipes at more than {rule.InstitutionsMax} institutions");
-        var evidence = Invariant($"{swipes} settled swipes ({string.Join(", ", rule.VisitTypes)}) at {institutions} institutions within {rule.WindowMinutes} minutes, this one included ({limits}; controls.velocity)");
+            ? Invariant($"controls.velocity flags above {rule.SwipesMax} and refuses above {refuseAbove} swipes at more than {rule.InstitutionsMax} institutions")
+            : Invariant($"controls.velocity flags above {rule.SwipesMax} swipes at more than {rule.InstitutionsMax} institutions");
+        var evidence = Invariant($"{swipes} settled swipes ({string.Join(", ", rule.VisitTypes)}) at {institutions} institutions within {rule.WindowMinutes} minutes, this one included; {limits}");
         return new ControlFinding
         {
             Rule = ControlRule.PersonVelocity,
