@@ -7,6 +7,9 @@ public sealed record FlagPage
 {
     [Id(0)] public required IReadOnlyList<FlagView> Flags { get; init; }
 
-    /// <summary>Pass as <c>after</c> for the next page; null when there is no more.</summary>
+    /// <summary>
+    /// When the page is full: the last flag's journal sequence, to pass as <c>after</c> for the next page (which may be
+    /// empty). Null when the listing reached the end of the queue.
+    /// </summary>
     [Id(1)] public long? NextAfter { get; init; }
 }

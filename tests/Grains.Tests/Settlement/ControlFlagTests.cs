@@ -147,6 +147,23 @@ public sealed class ControlFlagTests
     }
 
     [Fact]
+    public async Task The_person_s_history_and_the_flags_survive_a_restart_of_every_silo()
+    {
+        await using var world = await SettlementWorld.StartAsync();
+        var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
+        var first = await person.SettleAsync(world.Pharmacy("M1", 10m));
+        var flagged = await person.SettleAsync(world.Pharmacy("M2", 10m));
+
+        await world.RestartAsync();
+        var afterRestart = await world.Person("E1").SettleAsync(world.Pharmacy("M3", 10m));
+
+        var finding = Assert.Single(afterRestart.Breakdown!.Flags);
+        Assert.Equal(ControlRule.DuplicatePurchase, finding.Rule);
+        Assert.Equal([first.SettlementId!, flagged.SettlementId!], finding.RelatedSettlementIds);
+        Assert.Equal(2, (await FlagsAsync(world, SettlementWorld.PharmacyCode)).Count);
+    }
+
+    [Fact]
     public async Task A_cancelled_purchase_no_longer_makes_the_next_one_a_duplicate()
     {
         await using var world = await SettlementWorld.StartAsync();
