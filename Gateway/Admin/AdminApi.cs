@@ -15,7 +15,7 @@ namespace Medisettle.Gateway.Admin;
 
 /// <summary>
 /// The admin API under <c>/admin/v1</c> (bearer admin token, ProblemDetails errors, in the OpenAPI document):
-/// persons, institutions, policy packs, fund balances and the ledger audit. Amounts are integer fen.
+/// persons, institutions, policy packs, fund balances, the ledger audit and the review queue of control flags. Amounts are integer fen.
 /// </summary>
 public static class AdminApi
 {
@@ -37,6 +37,7 @@ public static class AdminApi
         InstitutionAdminEndpoints.Map(group);
         PolicyAdminEndpoints.Map(group);
         LedgerAdminEndpoints.Map(group);
+        FlagAdminEndpoints.Map(group);
         return endpoints;
     }
 

@@ -66,7 +66,7 @@ internal sealed class TransactionEndpoint(
             RefmsgTime = WireTime.FormatPrecise(receivedAt),
             RespondTime = WireTime.FormatPrecise(time.GetUtcNow().ToOffset(_settings.WireUtcOffset)),
             ErrMsg = ClientText.BoundMessage(answer.ErrMsg),
-            WarnMsg = answer.WarnMsg,
+            WarnMsg = ClientText.BoundMessage(answer.WarnMsg),
             Output = answer.Output,
         };
         http.Response.StatusCode = InfcodeHttpStatus.For(answer.Infcode);

@@ -1,6 +1,7 @@
 using Medisettle.Gateway.Transactions;
 using Medisettle.Gateway.Validation;
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Platform;
 using Medisettle.Interfaces.Settlement;
 
@@ -32,9 +33,29 @@ public static class SettlementAnswerMapper
         var sign = outcome.Status == SettlementStatus.Cancelled ? -1 : 1;
         var answeredAt = outcome.AnsweredAt.ToOffset(wireOffsetNow.Offset);
         var output = Output(outcome.Breakdown, outcome.SettlementId ?? "", personId, answeredAt, sign);
-        return HandlerOutcome<SettlementOutput>.Ok(balanceNow is { } balance
-            ? output with { Setlinfo = output.Setlinfo with { Balc = WireAmount.ToYuan(balance) } }
-            : output);
+        return HandlerOutcome<SettlementOutput>.Ok(
+            balanceNow is { } balance ? output with { Setlinfo = output.Setlinfo with { Balc = WireAmount.ToYuan(balance) } } : output,
+            WarnMessage(outcome));
+    }
+
+    /// <summary>
+    /// warn_msg of a settlement the pack's control rules flagged: "flagged for review: {Rule} (flag {flag id}): {evidence}",
+    /// one per rule joined by " | "; a pre-settlement says "would be flagged for review: {Rule}: {evidence}". Null when
+    /// nothing was flagged, and for a cancel (the flags belong to the settlement).
+    /// </summary>
+    public static string? WarnMessage(SettlementOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Breakdown is not { Flags.Count: > 0 } breakdown || outcome.Status is not (SettlementStatus.Settled or SettlementStatus.PreSettled))
+        {
+            return null;
+        }
+
+        var parts = breakdown.Flags.Select(f => outcome.SettlementId is { } settlementId
+            ? $"{f.Rule} (flag {ControlFlag.SettledFlagId(settlementId, f.Rule)}): {f.Evidence}"
+            : $"{f.Rule}: {f.Evidence}");
+        var prefix = outcome.Status == SettlementStatus.Settled ? "flagged for review: " : "would be flagged for review: ";
+        return prefix + string.Join(" | ", parts);
     }
 
     private static SettlementOutput Output(SettlementBreakdown b, string settlementId, string personId, DateTimeOffset at, int sign)

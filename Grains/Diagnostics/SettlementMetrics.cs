@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
 
@@ -6,8 +7,9 @@ namespace Medisettle.Grains.Diagnostics;
 
 /// <summary>
 /// The settlement grains' instruments on the <see cref="MeterName"/> meter: amounts paid per fund (fen, counted once
-/// per committed settlement, and per reversal with <c>status</c> "reversed") and the posting dispatcher's journal lag (reported by the silo
-/// that hosts the dispatcher).
+/// per committed settlement, and per reversal with <c>status</c> "reversed"), refusals by reason, control-rule flags,
+/// their reviews and institution alerts, and the posting dispatcher's journal lag (reported by the silo that hosts the
+/// dispatcher).
 /// </summary>
 public sealed class SettlementMetrics
 {
@@ -21,6 +23,9 @@ public sealed class SettlementMetrics
     private readonly Counter<long> _paidFen;
     private readonly Counter<long> _settlements;
     private readonly Counter<long> _rejected;
+    private readonly Counter<long> _flags;
+    private readonly Counter<long> _flagsResolved;
+    private readonly Counter<long> _alerts;
     private JournalLag? _lag;
 
     public SettlementMetrics(IMeterFactory meters)
@@ -33,6 +38,12 @@ public sealed class SettlementMetrics
             "medisettle.settlement.committed", "{settlement}", "Settlements committed (settled) and reversed (cancelled).");
         _rejected = meter.CreateCounter<long>(
             "medisettle.settlement.rejected", "{settlement}", "Settlements refused by the rules or checks, by reason (the rejection code); retries answered from the first answer are not counted again.");
+        _flags = meter.CreateCounter<long>(
+            "medisettle.control.flags", "{flag}", "Control-rule flags committed for review, by rule and action (flag: settled and flagged; refuse: refused and flagged); counted once per flag, never for a retry.");
+        _flagsResolved = meter.CreateCounter<long>(
+            "medisettle.control.flags.resolved", "{flag}", "Flags resolved by a review, by rule and decision (confirmed, dismissed); counted once per flag.");
+        _alerts = meter.CreateCounter<long>(
+            "medisettle.control.alerts", "{alert}", "Alerts raised on institutions, by rule (agreed_disease_ratio); counted once per alert.");
         meter.CreateObservableGauge(
             "medisettle.journal.lag", () => _lag is { } lag ? [new Measurement<long>(lag.Entries)] : Array.Empty<Measurement<long>>(),
             "{entry}", "Journal entries committed but not yet delivered by the posting dispatcher (its position against the journal head).");
@@ -55,6 +66,26 @@ public sealed class SettlementMetrics
     public void OnReversed(SettlementBreakdown breakdown) => Count(breakdown, "reversed");
 
     public void OnRejected(RejectionCode code) => _rejected.Add(1, new KeyValuePair<string, object?>("reason", code.ToString()));
+
+    public void OnFlagged(ControlRule rule, ControlAction action) =>
+        _flags.Add(1, new KeyValuePair<string, object?>("rule", RuleTag(rule)), new KeyValuePair<string, object?>("action", action == ControlAction.Refuse ? "refuse" : "flag"));
+
+    public void OnFlagResolved(ControlRule rule, FlagDecision decision) =>
+        _flagsResolved.Add(1, new KeyValuePair<string, object?>("rule", RuleTag(rule)), new KeyValuePair<string, object?>("decision", decision == FlagDecision.Confirmed ? "confirmed" : "dismissed"));
+
+    public void OnAlert(ControlRule rule) => _alerts.Add(1, new KeyValuePair<string, object?>("rule", RuleTag(rule)));
+
+    /// <summary>The <c>rule</c> tag: the rule name in snake case (<c>duplicate_purchase</c>).</summary>
+    public static string RuleTag(ControlRule rule) => rule switch
+    {
+        ControlRule.LongPrescription => "long_prescription",
+        ControlRule.NonInsuredGoods => "non_insured_goods",
+        ControlRule.ItemSwapping => "item_swapping",
+        ControlRule.DuplicatePurchase => "duplicate_purchase",
+        ControlRule.PersonVelocity => "person_velocity",
+        ControlRule.AgreedDiseaseRatio => "agreed_disease_ratio",
+        _ => rule.ToString(),
+    };
 
     public void OnJournalLag(JournalLag lag) => Volatile.Write(ref _lag, lag);
 

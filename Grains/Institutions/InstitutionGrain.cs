@@ -1,5 +1,7 @@
+using Medisettle.Grains.Diagnostics;
 using Medisettle.Grains.Placement;
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Security;
@@ -14,7 +16,7 @@ namespace Medisettle.Grains.Institutions;
 
 /// <summary>
 /// 定点医药机构 grain: registration, designation (suspend/revoke/reinstate), pharmacy score and the
-/// consumed receivable postings with per-day totals for reconciliation. Every committed profile change is pushed to
+/// consumed receivable postings with per-day totals for reconciliation and the 协议病种 : 包干 tallies and alerts. Every committed profile change is pushed to
 /// every silo's <see cref="InstitutionProfileCache"/> before the change answers, so a suspension applies to the next
 /// swipe on any silo without the swipe calling this grain.
 /// </summary>
@@ -23,6 +25,7 @@ public sealed partial class InstitutionGrain(
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<SettlementOptions> options,
     IDataProtectionProvider protection,
+    SettlementMetrics metrics,
     ILogger<InstitutionGrain> log) : Grain, IInstitutionGrain
 {
     /// <summary>Shortest accepted signing secret, in bytes.</summary>
@@ -96,6 +99,14 @@ public sealed partial class InstitutionGrain(
     public async Task<InstitutionSnapshot> DeductPointsAsync(int points, string reason)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        Deduct(points, reason);
+        await CommitProfileAsync();
+        return Snapshot();
+    }
+
+    /// <summary>Counts <paramref name="points"/> against this year's score; a pharmacy reaching the maximum is revoked.</summary>
+    private void Deduct(int points, string reason)
+    {
         var profile = RequireProfile();
         var year = time.GetUtcNow().Year;
         if (S.PointsYear != year)
@@ -110,9 +121,6 @@ public sealed partial class InstitutionGrain(
             S.Profile = profile with { Designation = DesignationStatus.Revoked };
             LogDesignation(log, profile.Code, DesignationStatus.Revoked, $"{S.PointsDeducted} points deducted this year: {reason}");
         }
-
-        await CommitProfileAsync();
-        return Snapshot();
     }
 
     /// <summary>
@@ -140,6 +148,7 @@ public sealed partial class InstitutionGrain(
     {
         ArgumentNullException.ThrowIfNull(postings);
         var applied = 0;
+        var raised = new List<InstitutionAlert>();
         foreach (var (sequence, posting) in postings)
         {
             if (sequence <= S.AppliedThroughSequence)
@@ -151,12 +160,14 @@ public sealed partial class InstitutionGrain(
             S.AppliedThroughSequence = sequence;
             S.PostingsApplied++;
             AddToDailyTotals(posting);
+            CountInpatientCase(posting, sequence, raised);
             applied++;
         }
 
         if (applied > 0)
         {
             await state.WriteOrReloadAsync();
+            OnAlertsCommitted(raised);
         }
     }
 
@@ -206,6 +217,9 @@ public sealed partial class InstitutionGrain(
         AppliedThroughSequence = S.AppliedThroughSequence,
         PostingsApplied = S.PostingsApplied,
         DailyTotals = S.DailyTotals.ToArray(),
+        AgreedDiseaseTallies = S.AgreedDiseaseTallies.ToArray(),
+        Alerts = S.Alerts.ToArray(),
+        DeductionIds = S.DeductionIds.ToArray(),
     };
 
     private static void ValidateSecret(string secret)

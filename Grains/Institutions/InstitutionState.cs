@@ -1,4 +1,5 @@
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
 
@@ -39,4 +40,24 @@ public sealed class InstitutionState
 
     /// <summary>Per-day totals, oldest first, bounded by <see cref="SettlementOptions.DailyTotalsDaysMax"/>.</summary>
     public List<DailyTotal> DailyTotals { get; set; } = [];
+
+    /// <summary>Ids of idempotent deductions applied (<see cref="InstitutionGrain.DeductPointsOnceAsync"/>), oldest first, at most <see cref="DeductionIdsMax"/>.</summary>
+    public List<string> DeductionIds { get; set; } = [];
+
+    /// <summary>协议病种 : 包干 counts per pack and period, oldest period first, at most <see cref="TalliesMax"/>.</summary>
+    public List<AgreedDiseaseTally> AgreedDiseaseTallies { get; set; } = [];
+
+    /// <summary>Alerts raised, oldest first, at most <see cref="AlertsMax"/>.</summary>
+    public List<InstitutionAlert> Alerts { get; set; } = [];
+
+    /// <summary>
+    /// Deduction ids remembered. A confirmed flag's review grain records that its deduction reached the institution
+    /// right after it did, so an id is asked again only after a crash between the two; 1,000 covers that many times over.
+    /// </summary>
+    public const int DeductionIdsMax = 1_000;
+
+    /// <summary>Periods (per pack) of 协议病种 counts kept: 48 periods of a month are four years.</summary>
+    public const int TalliesMax = 48;
+
+    public const int AlertsMax = 100;
 }

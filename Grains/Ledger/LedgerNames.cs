@@ -2,7 +2,7 @@ namespace Medisettle.Grains.Ledger;
 
 /// <summary>
 /// Names of journal streams and entry ids. Entry ids are unique in the journal, which is what makes a
-/// settlement, a cancel, a message and a posting impossible to record twice.
+/// settlement, a cancel, a message, a posting, a flag and a flag's resolution impossible to record twice.
 /// </summary>
 public static class LedgerNames
 {
@@ -15,7 +15,21 @@ public static class LedgerNames
     /// <summary>Stream of message receipts.</summary>
     public const string ReceiptStream = "msg";
 
+    /// <summary>Prefix of the flag streams (<c>flag:{institution}</c>): control-rule flags for review.</summary>
+    public const string FlagStreamPrefix = "flag:";
+
+    /// <summary>Prefix of the flag-resolution streams (<c>flagres:{institution}</c>): review decisions.</summary>
+    public const string FlagResolutionStreamPrefix = "flagres:";
+
     public static string PersonStream(string personId) => $"person:{personId}";
+
+    public static string FlagStream(string institutionCode) => FlagStreamPrefix + institutionCode;
+
+    public static string FlagEntry(string flagId) => $"flag:{flagId}";
+
+    public static string FlagResolutionStream(string institutionCode) => FlagResolutionStreamPrefix + institutionCode;
+
+    public static string FlagResolutionEntry(string flagId) => $"flagres:{flagId}";
 
     public static string SettlementEntry(string settlementId) => $"setl:{settlementId}";
 

@@ -137,6 +137,7 @@ public static class LedgerWriter
             SettlementDate = breakdown.SettlementDate,
             PostedAt = now,
             Totals = totalsOrNull,
+            InpatientCase = totalsOrNull is null ? null : breakdown.InpatientCase,
         };
     }
 

@@ -50,6 +50,7 @@ public sealed partial class PersonGrain
         }
 
         S.ReverseSettlement(record.Breakdown);
+        S.ControlHistory = S.ControlHistory.Without(record.SettlementId);
         var outcome = new SettlementOutcome { Status = SettlementStatus.Cancelled, SettlementId = record.SettlementId, Breakdown = record.Breakdown, AnsweredAt = now };
         Remember(key, digest, outcome);
         try

@@ -1,9 +1,11 @@
+using Medisettle.Grains.Controls;
 using Medisettle.Grains.Diagnostics;
 using Medisettle.Grains.Institutions;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
 using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.Storage.Journal;
@@ -18,7 +20,10 @@ namespace Medisettle.Grains.Persons;
 /// the current accumulators, and the new accumulators, the settlement record, the message receipt and the
 /// postings commit in one transaction. A message id is looked up before any other check: a retry returns the first
 /// answer (from the recent-answer cache, or — however old — from the journal, whose unique receipt id refuses a
-/// second commit), and the msgid reused for a different request is refused as a conflict.
+/// second commit), and the msgid reused for a different request is refused as a conflict. The pack's control rules
+/// see the person's recent swipes and running supplies (<see cref="PersonState.ControlHistory"/>), which only this
+/// grain changes, one swipe at a time, so velocity and duplicate purchases hold however many gateways and institutions
+/// swipe the person at once; their flags commit with the settlement (or the refusal) that raised them.
 /// </summary>
 public sealed partial class PersonGrain(
     [JournaledState("person")] IJournaledState<PersonState> state,
@@ -65,7 +70,7 @@ public sealed partial class PersonGrain(
     public async Task<SettlementOutcome> PreSettleAsync(SettleCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (computation, rejection) = await ComputeAsync(command);
+        var (computation, rejection) = await ComputeAsync(command, null, time.GetUtcNow());
         if (rejection is not null)
         {
             return rejection;
@@ -89,7 +94,9 @@ public sealed partial class PersonGrain(
         // The journal's receipts are read only when this message would not commit: a message that commits cannot have
         // been answered before (its receipt's unique id would refuse the commit, answered below from that receipt), so
         // fresh settlements pay no journal read on the way.
-        var (computation, rejection) = await ComputeAsync(command);
+        var now = time.GetUtcNow();
+        var settlementId = NewSettlementId(now);
+        var (computation, rejection) = await ComputeAsync(command, settlementId, now);
         if (rejection is not null)
         {
             if (await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest) is { } answered)
@@ -101,7 +108,6 @@ public sealed partial class PersonGrain(
             return rejection;
         }
 
-        var now = time.GetUtcNow();
         if (!computation!.IsSettled)
         {
             if (await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest) is { } answered)
@@ -109,29 +115,58 @@ public sealed partial class PersonGrain(
                 return answered;
             }
 
-            var refused = SettlementOutcome.Rejected(computation.Rejection, now);
-            metrics.OnRejected(computation.Rejection!.Code);
-            if (S.Profile is not null)
-            {
-                Remember(key, digest, refused);
-                await state.WriteOrReloadAsync();
-            }
+            return await RefuseAsync(command, key, digest, computation, now);
+        }
 
+        return await CommitSettlementAsync(command, key, digest, settlementId, computation, now);
+    }
+
+    /// <summary>
+    /// Remembers a refusal. A refusal by a control rule also commits its flag for review; a retry of it that the cache
+    /// forgot meets the flag's entry id and is answered the same refusal without a second flag.
+    /// </summary>
+    private async Task<SettlementOutcome> RefuseAsync(SettleCommand command, string key, string digest, SettlementComputation computation, DateTimeOffset now)
+    {
+        var rejection = computation.Rejection!;
+        ControlFlag? flag = null;
+        if (computation.RefusedBy is { } finding)
+        {
+            flag = ControlFlags.Refused(finding, command, S.Profile!.PersonId, now);
+            rejection = rejection with { Message = $"{rejection.Message}; flagged for review as {flag.FlagId}" };
+        }
+
+        var refused = SettlementOutcome.Rejected(rejection, now);
+        Remember(key, digest, refused);
+        try
+        {
+            await state.WriteOrReloadAsync(flag is null ? null : [ControlFlags.ToAppend(flag)]);
+        }
+        catch (DuplicateJournalEntryException)
+        {
             return refused;
         }
 
-        return await CommitSettlementAsync(command, key, digest, computation, now);
+        metrics.OnRejected(rejection.Code);
+        if (flag is not null)
+        {
+            metrics.OnFlagged(flag.Rule, flag.Action);
+        }
+
+        return refused;
     }
 
-    private async Task<SettlementOutcome> CommitSettlementAsync(SettleCommand command, string key, string digest, SettlementComputation computation, DateTimeOffset now)
+    private async Task<SettlementOutcome> CommitSettlementAsync(
+        SettleCommand command, string key, string digest, string settlementId, SettlementComputation computation, DateTimeOffset now)
     {
         var profile = S.Profile!;
         var breakdown = computation.Breakdown!;
-        var settlementId = NewSettlementId(now);
-        var (_, appends) = LedgerWriter.Settle(settlementId, command, digest, profile, breakdown, now);
+        var (_, settlementAppends) = LedgerWriter.Settle(settlementId, command, digest, profile, breakdown, now);
+        var flags = ControlFlags.Settled(breakdown, settlementId, command, now);
+        IReadOnlyList<JournalAppend> appends = [.. settlementAppends, .. flags.Select(ControlFlags.ToAppend)];
         var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
 
         S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, _options.CancelWindowYears);
+        S.ControlHistory = computation.HistoryAfter!;
         Remember(key, digest, outcome);
         try
         {
@@ -146,14 +181,18 @@ public sealed partial class PersonGrain(
         }
 
         metrics.OnSettled(breakdown);
+        foreach (var flag in flags)
+        {
+            metrics.OnFlagged(flag.Rule, flag.Action);
+        }
+
         LogSettled(log, settlementId, command.InstitutionCode, breakdown.TotalAmount.Fen, breakdown.FundPaySum.Fen);
         return outcome;
     }
 
     /// <summary>Runs the engine on the current state, or answers a rejection that needs no engine.</summary>
-    private async Task<(SettlementComputation? Computation, SettlementOutcome? Rejection)> ComputeAsync(SettleCommand command)
+    private async Task<(SettlementComputation? Computation, SettlementOutcome? Rejection)> ComputeAsync(SettleCommand command, string? settlementId, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
         if (S.Profile is not { } profile)
         {
             return (null, SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now));
@@ -177,6 +216,9 @@ public sealed partial class PersonGrain(
             Visit = command.Visit,
             YearToDate = YearToDateFor(command.Visit.DecisionDate.Year),
             PersonalAccountBalance = command.UseAccount ? S.AccountBalance : Money.Zero,
+            History = S.ControlHistory,
+            SwipedAt = now,
+            SettlementId = settlementId,
         };
         var computation = policies.Engine.Compute(input);
         if (computation.IsSettled && !command.UseAccount)

@@ -28,6 +28,9 @@ public sealed class PersonState
     /// </summary>
     public List<RecentMessage> RecentMessages { get; set; } = [];
 
+    /// <summary>Recent swipes and running supplies for the velocity and duplicate-purchase rules (bounded, see <see cref="ControlHistory"/>).</summary>
+    public ControlHistory ControlHistory { get; set; } = ControlHistory.Empty;
+
     /// <summary>
     /// Takes a committed-to-be settlement into the state: the year's new accumulators, the account balance after
     /// it, and the visit's live settlement; then forgets live settlements that <paramref name="cancelWindowYears"/> no longer lets anyone cancel.

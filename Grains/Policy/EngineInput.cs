@@ -20,4 +20,13 @@ public sealed record EngineInput
 
     /// <summary>个人账户 balance before this settlement (carries over years; zero for residents).</summary>
     public Money PersonalAccountBalance { get; init; }
+
+    /// <summary>The person's recent swipes and running supplies, for the velocity and duplicate-purchase rules.</summary>
+    public ControlHistory History { get; init; } = ControlHistory.Empty;
+
+    /// <summary>When the swipe is settled (the settlement clock): the velocity window ends here.</summary>
+    public DateTimeOffset SwipedAt { get; init; }
+
+    /// <summary>The settlement id this swipe will commit under (recorded in the history after it); null for a pre-settlement.</summary>
+    public string? SettlementId { get; init; }
 }

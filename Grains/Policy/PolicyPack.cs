@@ -6,7 +6,7 @@ namespace Medisettle.Grains.Policy;
 /// <summary>
 /// 政策包 a versioned policy document for a region × schemes × effective date range. A pack
 /// holds optional sections (basic, 大额, 大病, special diseases, assistance, personal account,
-/// prescription limits); for one settlement the catalog combines the sections of every pack
+/// control rules); for one settlement the catalog combines the sections of every pack
 /// matching the region, scheme and date, at most one pack per section. See docs/policy-packs.md.
 /// </summary>
 public sealed record PolicyPack
@@ -43,7 +43,8 @@ public sealed record PolicyPack
 
     public PersonalAccountSection? PersonalAccount { get; init; }
 
-    public PrescriptionSection? Prescription { get; init; }
+    /// <summary>监管规则 control rules (DOMAIN.md §6): long prescriptions, non-insured goods, 串换, duplicates, velocity, 协议病种.</summary>
+    public ControlSection? Controls { get; init; }
 
     /// <summary>File the pack was loaded from (for messages); not part of the JSON.</summary>
     [JsonIgnore]

@@ -72,7 +72,7 @@ public sealed class PolicyPackCatalog
                 SpecialDiseases = pack.SpecialDiseases is null ? set.SpecialDiseases : pack,
                 Assistance = pack.Assistance is null ? set.Assistance : pack,
                 PersonalAccount = pack.PersonalAccount is null ? set.PersonalAccount : pack,
-                Prescription = pack.Prescription is null ? set.Prescription : pack,
+                Controls = pack.Controls is null ? set.Controls : pack,
             };
         }
 
@@ -135,6 +135,6 @@ public sealed class PolicyPackCatalog
         : a.SpecialDiseases is not null && b.SpecialDiseases is not null ? "specialDiseases"
         : a.Assistance is not null && b.Assistance is not null ? "assistance"
         : a.PersonalAccount is not null && b.PersonalAccount is not null ? "personalAccount"
-        : a.Prescription is not null && b.Prescription is not null ? "prescription"
+        : a.Controls is not null && b.Controls is not null ? "controls"
         : null;
 }

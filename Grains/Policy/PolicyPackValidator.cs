@@ -8,7 +8,7 @@ namespace Medisettle.Grains.Policy;
 /// Checks one pack's numbers after parsing. Every failure throws a <see cref="PolicyPackException"/>
 /// naming the file, the JSON path and the value. Cross-pack rules (overlaps) live in the catalog.
 /// </summary>
-internal static class PolicyPackValidator
+internal static partial class PolicyPackValidator
 {
     /// <summary>医疗救助 general rate band (Gansu rule, S3 §1): 40%–80%.</summary>
     internal const decimal AssistanceRateMin = 0.40m;
@@ -57,12 +57,16 @@ internal static class PolicyPackValidator
             ValidateAssistance(assistance, file);
         }
 
-        ValidateAccountAndPrescription(pack, file);
+        ValidateAccount(pack, file);
+        if (pack.Controls is { } controls)
+        {
+            ValidateControls(controls, file);
+        }
     }
 
     private static bool HasAnySection(PolicyPack p) =>
         p.Basic is not null || p.LargeAmount is not null || p.CriticalIllness is not null || p.SpecialDiseases is not null
-        || p.Assistance is not null || p.PersonalAccount is not null || p.Prescription is not null;
+        || p.Assistance is not null || p.PersonalAccount is not null || p.Controls is not null;
 
     private static void ValidateBasic(BasicSection basic, string file)
     {
@@ -218,16 +222,11 @@ internal static class PolicyPackValidator
         }
     }
 
-    private static void ValidateAccountAndPrescription(PolicyPack pack, string file)
+    private static void ValidateAccount(PolicyPack pack, string file)
     {
         if (pack.PersonalAccount is { } account)
         {
             Require(file, "$.personalAccount.payableVisitTypes", "[]", account.PayableVisitTypes.Count > 0, "at least one visit type");
-        }
-
-        if (pack.Prescription is { } prescription)
-        {
-            Require(file, "$.prescription.maxSupplyDays", Text(prescription.MaxSupplyDays), prescription.MaxSupplyDays > 0, "must be positive");
         }
     }
 

@@ -18,5 +18,5 @@ public sealed record PolicySet
 
     public PolicyPack? PersonalAccount { get; init; }
 
-    public PolicyPack? Prescription { get; init; }
+    public PolicyPack? Controls { get; init; }
 }

@@ -185,51 +185,6 @@ public sealed partial class SettlementEngine
         return null;
     }
 
-    private static Rejection? CheckPrescription(SettlementWork w)
-    {
-        if (w.Policies.Prescription is not { Prescription: { } rule } pack || w.Visit.DiseaseCode is not { } disease
-            || !rule.ChronicDiseaseCodes.Contains(disease))
-        {
-            return null;
-        }
-
-        foreach (var line in w.Visit.FeeLines)
-        {
-            if (line.SupplyDays is { } days && days > rule.MaxSupplyDays)
-            {
-                return Reject(RejectionCode.PrescriptionTooLong, Invariant($"line {line.CatalogueCode}: {days} days of supply for '{disease}' exceeds {rule.MaxSupplyDays} (pack {pack.Id} prescription.maxSupplyDays)"), pack);
-            }
-        }
-
-        return null;
-    }
-
-    private static Rejection? CheckAccountItems(SettlementWork w)
-    {
-        if (w.Person.Scheme != Scheme.Employee || w.Policies.PersonalAccount is not { PersonalAccount: { } account } pack)
-        {
-            return null;
-        }
-
-        foreach (var rule in account.ItemKindRules)
-        {
-            if (rule.VisitType != w.Visit.Type)
-            {
-                continue;
-            }
-
-            foreach (var line in w.Visit.FeeLines)
-            {
-                if (!rule.AllowedItemKinds.Contains(line.ItemKind))
-                {
-                    return Reject(RejectionCode.NonInsuredGoods, $"line {line.CatalogueCode} '{line.Name}' is {line.ItemKind}, which the personal account may not buy on {rule.VisitType} (pack {pack.Id}); flagged", pack);
-                }
-            }
-        }
-
-        return null;
-    }
-
     private static bool AccountPays(SettlementWork w) =>
         w.Person.Scheme == Scheme.Employee
         && w.Policies.PersonalAccount is { PersonalAccount: { } account }

@@ -39,12 +39,15 @@ public sealed partial class SettlementEngine
             ?? CheckInstitution(work)
             ?? SelectPolicies(work)
             ?? CheckPerson(work)
-            ?? CheckCoverage(work)
-            ?? CheckPrescription(work)
-            ?? CheckAccountItems(work);
+            ?? CheckCoverage(work);
         if (rejection is not null)
         {
             return SettlementComputation.Rejected(rejection);
+        }
+
+        if (ApplyControls(work) is { } refusal)
+        {
+            return SettlementComputation.Refused(refusal.Rejection, refusal.Finding);
         }
 
         Classify(work);
@@ -133,8 +136,10 @@ public sealed partial class SettlementEngine
             FundLines = [.. w.Lines],
             Delta = delta,
             Trace = [.. w.Trace],
+            Flags = [.. w.Findings],
+            InpatientCase = InpatientCaseOf(w),
         };
-        return SettlementComputation.Settled(breakdown, w.Ytd.Apply(delta));
+        return SettlementComputation.Settled(breakdown, w.Ytd.Apply(delta), HistoryAfter(w));
     }
 
     /// <summary>Money invariants, kept on in Release: a violation is a bug, never a result.</summary>

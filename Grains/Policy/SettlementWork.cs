@@ -1,4 +1,5 @@
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Settlement;
 
 namespace Medisettle.Grains.Policy;
@@ -15,6 +16,15 @@ internal sealed class SettlementWork(EngineInput input)
     public YearToDate Ytd { get; set; } = input.YearToDate;
 
     public Money AccountBalance { get; } = input.PersonalAccountBalance;
+
+    public ControlHistory History { get; } = input.History;
+
+    public DateTimeOffset SwipedAt { get; } = input.SwipedAt;
+
+    public string? SettlementId { get; } = input.SettlementId;
+
+    /// <summary>Control rules that flagged the swipe (refusing rules end the computation instead).</summary>
+    public List<ControlFinding> Findings { get; } = [];
 
     public DateOnly DecisionDate { get; } = input.Visit.DecisionDate;
 

@@ -29,6 +29,6 @@ internal static class PolicyPackInfos
         .. pack.SpecialDiseases is null ? Array.Empty<string>() : ["specialDiseases"],
         .. pack.Assistance is null ? Array.Empty<string>() : ["assistance"],
         .. pack.PersonalAccount is null ? Array.Empty<string>() : ["personalAccount"],
-        .. pack.Prescription is null ? Array.Empty<string>() : ["prescription"],
+        .. pack.Controls is null ? Array.Empty<string>() : ["controls"],
     ];
 }

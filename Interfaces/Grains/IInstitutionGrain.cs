@@ -18,6 +18,12 @@ public interface IInstitutionGrain : IGrainWithStringKey
     /// <summary>Deducts score points; a pharmacy reaching the yearly maximum is revoked at once.</summary>
     Task<InstitutionSnapshot> DeductPointsAsync(int points, string reason);
 
+    /// <summary>
+    /// <see cref="DeductPointsAsync"/> at most once per <paramref name="deductionId"/>: a second call with the same id
+    /// changes nothing and answers the snapshot (the last <c>InstitutionState.DeductionIdsMax</c> ids are remembered).
+    /// </summary>
+    Task<InstitutionSnapshot> DeductPointsOnceAsync(string deductionId, int points, string reason);
+
     Task<InstitutionSnapshot?> GetSnapshotAsync();
 
     /// <summary>

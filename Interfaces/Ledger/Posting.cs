@@ -1,4 +1,6 @@
 
+using Medisettle.Interfaces.Controls;
+
 namespace Medisettle.Interfaces.Ledger;
 
 /// <summary>
@@ -35,4 +37,7 @@ public sealed record Posting
 
     /// <summary>On an institution's receivable posting: the settlement's headline amounts (for 3201/3202).</summary>
     [Id(9)] public SettlementTotals? Totals { get; init; }
+
+    /// <summary>On an institution's receivable posting of an inpatient stay: how it counts for the 协议病种 : 包干 ratio.</summary>
+    [Id(10)] public InpatientCase? InpatientCase { get; init; }
 }

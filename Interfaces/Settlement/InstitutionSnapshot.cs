@@ -1,3 +1,4 @@
+using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Ledger;
 
 namespace Medisettle.Interfaces.Settlement;
@@ -24,4 +25,13 @@ public sealed record InstitutionSnapshot
 
     /// <summary>Per-day settlement totals (for 3201 reconciliation), most recent days.</summary>
     [Id(6)] public required IReadOnlyList<DailyTotal> DailyTotals { get; init; }
+
+    /// <summary>Inpatient cases per period under each pack's 协议病种 rule (most recent periods).</summary>
+    [Id(7)] public IReadOnlyList<AgreedDiseaseTally> AgreedDiseaseTallies { get; init; } = [];
+
+    /// <summary>Alerts raised on the institution (协议病种 : 包干 above the pack's ratio), oldest first.</summary>
+    [Id(8)] public IReadOnlyList<InstitutionAlert> Alerts { get; init; } = [];
+
+    /// <summary>Ids of the idempotent deductions applied (a confirmed flag deducts once under <c>flag:{flagId}</c>), most recent last.</summary>
+    [Id(9)] public IReadOnlyList<string> DeductionIds { get; init; } = [];
 }

@@ -49,7 +49,7 @@ public enum RejectionCode
     /// <summary>A special-disease visit without that disease's certificate.</summary>
     NoSpecialDiseaseCertificate,
 
-    /// <summary>长处方: a chronic prescription beyond the pack's maximum supply days.</summary>
+    /// <summary>长处方: a chronic prescription beyond the pack's maximum supply days; flagged.</summary>
     PrescriptionTooLong,
 
     /// <summary>Goods the personal account may not buy (cosmetics, food, supplements); flagged.</summary>
@@ -78,4 +78,13 @@ public enum RejectionCode
 
     /// <summary>The msgid was already used by this institution for a different request (another person, amount or kind); nothing changed.</summary>
     MessageIdConflict,
+
+    /// <summary>串换: a line's catalogue class or unit price limit disagrees with what is declared (pack rule with action Refuse); flagged.</summary>
+    ItemSwapping,
+
+    /// <summary>重复购药: the same catalogue code bought again within an earlier purchase's supply days (action Refuse); flagged.</summary>
+    DuplicatePurchase,
+
+    /// <summary>Person velocity: more settled swipes at more institutions within the pack's window than its hard limit; flagged.</summary>
+    PersonVelocity,
 }

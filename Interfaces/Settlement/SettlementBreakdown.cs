@@ -1,3 +1,5 @@
+using Medisettle.Interfaces.Controls;
+
 namespace Medisettle.Interfaces.Settlement;
 
 
@@ -78,4 +80,13 @@ public sealed record SettlementBreakdown
 
     /// <summary>Rule trace, one line per step (checks, classification, each fund, account).</summary>
     [Id(25)] public required IReadOnlyList<string> Trace { get; init; }
+
+    /// <summary>
+    /// The pack's control rules that flagged this settlement for review (a refusing rule refuses instead). Answered in
+    /// warn_msg; each is a durable <see cref="ControlFlag"/> committed with the settlement.
+    /// </summary>
+    [Id(26)] public IReadOnlyList<ControlFinding> Flags { get; init; } = [];
+
+    /// <summary>For an inpatient stay under a pack with a 协议病种 rule: how it counts for the hospital's ratio; else null.</summary>
+    [Id(27)] public InpatientCase? InpatientCase { get; init; }
 }

@@ -1,0 +1,204 @@
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Controls;
+using Medisettle.Interfaces.Settlement;
+
+namespace Medisettle.Grains.Policy;
+
+/// <summary>
+/// Step 1b: the control rules of the pack's <c>controls</c> section (DOMAIN.md §6), after the eligibility checks and
+/// before any amount is computed: 长处方, non-insured goods, 串换, 重复购药, person velocity. A hit of a rule with action
+/// Refuse refuses the swipe (the caller flags the refusal); a hit with action Flag is kept and settled with the swipe.
+/// </summary>
+public sealed partial class SettlementEngine
+{
+    private static (Rejection Rejection, ControlFinding Finding)? ApplyControls(SettlementWork w)
+    {
+        if (w.Policies.Controls is not { Controls: { } controls } pack)
+        {
+            return null;
+        }
+
+        var findings = new[]
+        {
+            controls.LongPrescription is { } prescription ? LongPrescription(w, prescription, pack) : null,
+            controls.NonInsuredGoods is { } goods ? NonInsuredGoods(w, goods, pack) : null,
+            controls.ItemSwapping is { } swapping ? ItemSwapping(w, swapping, pack) : null,
+            controls.DuplicatePurchase is { } duplicate ? DuplicatePurchase(w, duplicate, pack) : null,
+            controls.Velocity is { } velocity ? Velocity(w, velocity, pack) : null,
+        };
+        foreach (var finding in findings)
+        {
+            if (finding is null)
+            {
+                continue;
+            }
+
+            if (finding.Action == ControlAction.Refuse)
+            {
+                var rejection = Reject(RefusalCode(finding.Rule), $"{finding.Evidence} (pack {pack.Id})", pack);
+                return (rejection, finding);
+            }
+
+            w.Findings.Add(finding);
+            w.Trace.Add($"flagged {finding.Rule}: {finding.Evidence} (pack {pack.Id})");
+        }
+
+        return null;
+    }
+
+    private static ControlFinding? LongPrescription(SettlementWork w, LongPrescriptionRule rule, PolicyPack pack)
+    {
+        if (w.Visit.DiseaseCode is not { } disease || !rule.ChronicDiseaseCodes.Contains(disease))
+        {
+            return null;
+        }
+
+        var hits = w.Visit.FeeLines
+            .Where(line => line.SupplyDays is { } days && days > rule.MaxSupplyDays)
+            .Select(line => Invariant($"line {line.CatalogueCode}: {line.SupplyDays} days of supply for '{disease}' exceeds {rule.MaxSupplyDays} (controls.longPrescription.maxSupplyDays)"))
+            .ToList();
+        return Finding(ControlRule.LongPrescription, rule.Action, pack, hits);
+    }
+
+    private static ControlFinding? NonInsuredGoods(SettlementWork w, NonInsuredGoodsRule rule, PolicyPack pack)
+    {
+        if (w.Person.Scheme != Scheme.Employee || w.Policies.PersonalAccount is null
+            || rule.ItemKindRules.FirstOrDefault(r => r.VisitType == w.Visit.Type) is not { } kinds)
+        {
+            return null;
+        }
+
+        var hits = w.Visit.FeeLines
+            .Where(line => !kinds.AllowedItemKinds.Contains(line.ItemKind))
+            .Select(line => $"line {line.CatalogueCode} '{line.Name}' is {line.ItemKind}, which the personal account may not buy on {kinds.VisitType}")
+            .ToList();
+        return Finding(ControlRule.NonInsuredGoods, rule.Action, pack, hits);
+    }
+
+    private static ControlFinding? ItemSwapping(SettlementWork w, ItemSwappingRule rule, PolicyPack pack)
+    {
+        var hits = new List<string>();
+        foreach (var line in w.Visit.FeeLines)
+        {
+            if (rule.Catalogue.FirstOrDefault(e => e.Code == line.CatalogueCode) is not { } entry)
+            {
+                continue;
+            }
+
+            if (line.Class != entry.Class)
+            {
+                hits.Add($"line {line.CatalogueCode} is declared {line.Class} but the catalogue lists it as {entry.Class}");
+            }
+
+            // Unit price above the limit, without dividing: amount > limit × quantity (quantity 1 when not given).
+            var quantity = line.Quantity is { } q && q > 0 ? q : 1m;
+            if (entry.UnitPriceLimit is { } limit && line.Amount.Fen > limit.Fen * quantity)
+            {
+                var unit = new Money((long)decimal.Round(line.Amount.Fen / quantity, 0, MidpointRounding.AwayFromZero));
+                hits.Add(Invariant($"line {line.CatalogueCode} costs {unit} a unit ({line.Amount} for {quantity}), above the catalogue limit {limit}"));
+            }
+        }
+
+        return Finding(ControlRule.ItemSwapping, rule.Action, pack, hits);
+    }
+
+    private static ControlFinding? DuplicatePurchase(SettlementWork w, DuplicatePurchaseRule rule, PolicyPack pack)
+    {
+        if (!rule.VisitTypes.Contains(w.Visit.Type))
+        {
+            return null;
+        }
+
+        var codes = w.Visit.FeeLines.Select(line => line.CatalogueCode).ToHashSet(StringComparer.Ordinal);
+        var running = w.History.Supplies
+            .Where(s => rule.VisitTypes.Contains(s.VisitType) && codes.Contains(s.CatalogueCode) && s.From <= w.Visit.Date && s.Until > w.Visit.Date)
+            .ToList();
+        var hits = running
+            .Select(s => Invariant($"{s.CatalogueCode} was bought on {s.From:yyyy-MM-dd} at {s.InstitutionCode} ({s.SettlementId}) with {s.Days} days of supply, running through {s.Until.AddDays(-1):yyyy-MM-dd}"))
+            .ToList();
+        return Finding(ControlRule.DuplicatePurchase, rule.Action, pack, hits, running.Select(s => s.SettlementId));
+    }
+
+    private static ControlFinding? Velocity(SettlementWork w, VelocityRule rule, PolicyPack pack)
+    {
+        if (!rule.VisitTypes.Contains(w.Visit.Type))
+        {
+            return null;
+        }
+
+        var window = TimeSpan.FromMinutes(rule.WindowMinutes);
+        var counted = w.History.Swipes.Where(s => rule.VisitTypes.Contains(s.VisitType) && w.SwipedAt - s.SettledAt < window).ToList();
+        var swipes = counted.Count + 1;
+        var institutions = counted.Select(s => s.InstitutionCode).Append(w.Institution.Code).Distinct(StringComparer.Ordinal).Count();
+        if (institutions <= rule.InstitutionsMax)
+        {
+            return null;
+        }
+
+        var refused = rule.RefuseSwipesMax is { } hardLimit && swipes > hardLimit;
+        if (!refused && swipes <= rule.SwipesMax)
+        {
+            return null;
+        }
+
+        var limits = rule.RefuseSwipesMax is { } refuseAbove
+            ? Invariant($"controls.velocity flags above {rule.SwipesMax} and refuses above {refuseAbove} swipes at more than {rule.InstitutionsMax} institutions")
+            : Invariant($"controls.velocity flags above {rule.SwipesMax} swipes at more than {rule.InstitutionsMax} institutions");
+        var evidence = Invariant($"{swipes} settled swipes ({string.Join(", ", rule.VisitTypes)}) at {institutions} institutions within {rule.WindowMinutes} minutes, this one included; {limits}");
+        return new ControlFinding
+        {
+            Rule = ControlRule.PersonVelocity,
+            Action = refused ? ControlAction.Refuse : ControlAction.Flag,
+            PackId = pack.Id,
+            Evidence = evidence,
+            RelatedSettlementIds = [.. counted.Select(s => s.SettlementId)],
+        };
+    }
+
+    private static ControlFinding? Finding(ControlRule rule, ControlAction action, PolicyPack pack, List<string> hits, IEnumerable<string>? related = null) =>
+        hits.Count == 0 ? null : new ControlFinding
+        {
+            Rule = rule,
+            Action = action,
+            PackId = pack.Id,
+            Evidence = string.Join("; ", hits),
+            RelatedSettlementIds = [.. (related ?? []).Distinct(StringComparer.Ordinal)],
+        };
+
+    private static RejectionCode RefusalCode(ControlRule rule) => rule switch
+    {
+        ControlRule.LongPrescription => RejectionCode.PrescriptionTooLong,
+        ControlRule.NonInsuredGoods => RejectionCode.NonInsuredGoods,
+        ControlRule.ItemSwapping => RejectionCode.ItemSwapping,
+        ControlRule.DuplicatePurchase => RejectionCode.DuplicatePurchase,
+        ControlRule.PersonVelocity => RejectionCode.PersonVelocity,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "not a per-swipe rule"),
+    };
+
+    /// <summary>The person's history with this settlement: its swipe and supplies when the pack's rules watch its visit type.</summary>
+    private static ControlHistory HistoryAfter(SettlementWork w)
+    {
+        var controls = w.Policies.Controls?.Controls;
+        var countSwipe = controls?.Velocity?.VisitTypes.Contains(w.Visit.Type) == true;
+        var holdSupplies = controls?.DuplicatePurchase?.VisitTypes.Contains(w.Visit.Type) == true;
+        return w.History.With(w.SettlementId ?? "", w.Institution.Code, w.Visit, w.SwipedAt, countSwipe, holdSupplies);
+    }
+
+    /// <summary>For an inpatient stay under a 协议病种 rule: agreed disease (its diagnosis is listed) or flat rate.</summary>
+    private static InpatientCase? InpatientCaseOf(SettlementWork w)
+    {
+        if (w.Visit.Type != VisitType.Inpatient || w.Policies.Controls is not { Controls.AgreedDiseaseRatio: { } rule } pack)
+        {
+            return null;
+        }
+
+        return new InpatientCase
+        {
+            PackId = pack.Id,
+            AgreedDisease = w.Visit.DiseaseCode is { } disease && rule.AgreedDiseaseCodes.Contains(disease),
+            PeriodMonths = rule.PeriodMonths,
+            RatioMax = rule.RatioMax,
+            CasesMin = rule.CasesMin,
+        };
+    }
+}
