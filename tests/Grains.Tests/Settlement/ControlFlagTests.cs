@@ -16,14 +16,15 @@ namespace Medisettle.Grains.Tests.Settlement;
 /// raised them, once however the swipe is retried; velocity and duplicate purchases hold when several pharmacies swipe
 /// one person at once; a confirmed flag deducts the pharmacy's points exactly once.
 /// </summary>
-public sealed class ControlFlagTests
+[Collection(SqliteCollection.Name)]
+public sealed class ControlFlagTests(SqliteClusters clusters)
 {
     private const string Drug = "X0001"; // SettlementWorld's pharmacy line: 7 days of supply
 
     [Fact]
     public async Task A_duplicate_purchase_is_settled_with_one_durable_flag_and_retries_add_none()
     {
-        await using var world = await SettlementWorld.StartAsync(configure: o => o.RecentMessagesMax = 1);
+        var world = await clusters.WorldAsync(recentMessagesMax: 1);
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var first = await person.SettleAsync(world.Pharmacy("M1", 10m));
         var duplicate = world.Pharmacy("M2", 10m);
@@ -41,16 +42,16 @@ public sealed class ControlFlagTests
         Assert.Equal(flagged.Breakdown.Flags.Select(f => (f.Rule, f.Evidence)), retry.Breakdown!.Flags.Select(f => (f.Rule, f.Evidence)));
         Assert.Equal(flagged.Breakdown.Flags.Select(f => (f.Rule, f.Evidence)), lateRetry.Breakdown!.Flags.Select(f => (f.Rule, f.Evidence)));
         Assert.Equal(flagged.SettlementId, lateRetry.SettlementId);
-        var flag = Assert.Single(await FlagsAsync(world, SettlementWorld.PharmacyCode));
+        var flag = Assert.Single(await FlagsAsync(world, world.PharmacyCode));
         Assert.Equal(ControlFlag.SettledFlagId(flagged.SettlementId!, ControlRule.DuplicatePurchase), flag.FlagId);
-        Assert.Equal(("E1", SettlementWorld.PharmacyCode, flagged.SettlementId, "M2"), (flag.PersonId, flag.InstitutionCode, flag.SettlementId, flag.MessageId));
+        Assert.Equal((world.Id("E1"), world.PharmacyCode, flagged.SettlementId, "M2"), (flag.PersonId, flag.InstitutionCode, flag.SettlementId, flag.MessageId));
         Assert.Equal(finding.Evidence, flag.Evidence);
     }
 
     [Fact]
     public async Task A_refusal_by_a_rule_commits_one_flag_and_a_retry_the_cache_forgot_adds_none()
     {
-        await using var world = await SettlementWorld.StartAsync(configure: o => o.RecentMessagesMax = 1);
+        var world = await clusters.WorldAsync(recentMessagesMax: 1);
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var cosmetic = world.Pharmacy("M1", 30m, ItemKind.Cosmetic);
 
@@ -58,11 +59,11 @@ public sealed class ControlFlagTests
         await person.SettleAsync(world.Inpatient("M2", 1_000m) with { UseAccount = false }); // pushes M1 out of the cache
         var retry = await person.SettleAsync(cosmetic);
 
-        var flagId = ControlFlag.RefusedFlagId(SettlementWorld.PharmacyCode, "M1", ControlRule.NonInsuredGoods);
+        var flagId = ControlFlag.RefusedFlagId(world.PharmacyCode, "M1", ControlRule.NonInsuredGoods);
         Assert.Equal(RejectionCode.NonInsuredGoods, refused.Rejection!.Code);
         Assert.EndsWith($"(pack P0-990001-employee); flagged for review as {flagId}", refused.Rejection.Message, StringComparison.Ordinal);
         Assert.Equal(refused.Rejection, retry.Rejection);
-        var flag = Assert.Single(await FlagsAsync(world, SettlementWorld.PharmacyCode));
+        var flag = Assert.Single(await FlagsAsync(world, world.PharmacyCode));
         Assert.Equal((flagId, ControlAction.Refuse, (string?)null), (flag.FlagId, flag.Action, flag.SettlementId));
         Assert.Equal(Money.FromYuan(500m), (await person.GetSnapshotAsync())!.AccountBalance);
     }
@@ -70,8 +71,8 @@ public sealed class ControlFlagTests
     [Fact]
     public async Task Two_pharmacies_swiping_the_same_drug_for_one_person_at_once_settle_both_and_flag_exactly_one()
     {
-        await using var world = await SettlementWorld.StartAsync();
-        await world.RegisterAsync("D990002", InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
+        var world = await clusters.WorldAsync();
+        await world.RegisterAsync(world.Id("D990002"), InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
         var persons = new List<IPersonGrain>();
         for (var i = 0; i < 10; i++)
         {
@@ -80,7 +81,7 @@ public sealed class ControlFlagTests
 
         var pairs = await Task.WhenAll(persons.Select(async (person, i) => await Task.WhenAll(
             person.SettleAsync(world.Pharmacy($"A{i}", 10m)),
-            person.SettleAsync(world.Pharmacy($"B{i}", 10m) with { InstitutionCode = "D990002" }))));
+            person.SettleAsync(world.Pharmacy($"B{i}", 10m) with { InstitutionCode = world.Id("D990002") }))));
 
         foreach (var pair in pairs)
         {
@@ -90,7 +91,7 @@ public sealed class ControlFlagTests
             Assert.Equal([other.SettlementId!], Assert.Single(flagged.Breakdown!.Flags).RelatedSettlementIds);
         }
 
-        var flags = (await FlagsAsync(world, SettlementWorld.PharmacyCode)).Concat(await FlagsAsync(world, "D990002")).ToList();
+        var flags = (await FlagsAsync(world, world.PharmacyCode)).Concat(await FlagsAsync(world, world.Id("D990002"))).ToList();
         Assert.Equal(10, flags.Count);
         Assert.Equal(10, flags.Select(f => f.PersonId).Distinct().Count());
     }
@@ -98,21 +99,23 @@ public sealed class ControlFlagTests
     [Fact]
     public async Task With_duplicate_purchases_refused_two_pharmacies_at_once_settle_one_and_refuse_the_other()
     {
-        await using var world = await SettlementWorld.StartAsync();
-        await world.RegisterAsync("D990002", InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
+        // Its own cluster: it changes the P0 employee pack for the whole cluster.
+        await using var cluster = await SettlementCluster.StartAsync();
+        var world = await cluster.NewWorldAsync();
+        await world.RegisterAsync(world.Id("D990002"), InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
         await ActivateP0EmployeeWithAsync(world, controls => controls["duplicatePurchase"]!["action"] = "Refuse");
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
 
         var outcomes = await Task.WhenAll(
             person.SettleAsync(world.Pharmacy("A1", 10m)),
-            person.SettleAsync(world.Pharmacy("B1", 10m) with { InstitutionCode = "D990002" }));
+            person.SettleAsync(world.Pharmacy("B1", 10m) with { InstitutionCode = world.Id("D990002") }));
 
         var settled = Assert.Single(outcomes, o => o.Status == SettlementStatus.Settled);
         var refused = Assert.Single(outcomes, o => o.Status == SettlementStatus.Rejected);
         Assert.Equal(RejectionCode.DuplicatePurchase, refused.Rejection!.Code);
         Assert.Contains(settled.SettlementId!, refused.Rejection.Message, StringComparison.Ordinal);
         Assert.Equal(Money.FromYuan(490m), (await person.GetSnapshotAsync())!.AccountBalance);
-        var flag = Assert.Single((await FlagsAsync(world, SettlementWorld.PharmacyCode)).Concat(await FlagsAsync(world, "D990002")));
+        var flag = Assert.Single((await FlagsAsync(world, world.PharmacyCode)).Concat(await FlagsAsync(world, world.Id("D990002"))));
         Assert.Equal((ControlRule.DuplicatePurchase, ControlAction.Refuse), (flag.Rule, flag.Action));
         Assert.Equal([settled.SettlementId!], flag.RelatedSettlementIds);
     }
@@ -120,8 +123,8 @@ public sealed class ControlFlagTests
     [Fact]
     public async Task Twelve_pharmacies_swiping_one_person_at_once_settle_ten_flag_six_and_refuse_two()
     {
-        await using var world = await SettlementWorld.StartAsync();
-        var codes = Enumerable.Range(1, 12).Select(i => $"D9900{i:D2}X").ToArray();
+        var world = await clusters.WorldAsync();
+        var codes = Enumerable.Range(1, 12).Select(i => world.Id($"D9900{i:D2}X")).ToArray();
         foreach (var code in codes)
         {
             await world.RegisterAsync(code, InstitutionKind.Pharmacy, InstitutionLevel.Unrated);
@@ -149,7 +152,7 @@ public sealed class ControlFlagTests
     [Fact]
     public async Task The_person_s_history_and_the_flags_survive_a_restart_of_every_silo()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.RestartableWorldAsync(); // restarts every silo
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var first = await person.SettleAsync(world.Pharmacy("M1", 10m));
         var flagged = await person.SettleAsync(world.Pharmacy("M2", 10m));
@@ -160,16 +163,16 @@ public sealed class ControlFlagTests
         var finding = Assert.Single(afterRestart.Breakdown!.Flags);
         Assert.Equal(ControlRule.DuplicatePurchase, finding.Rule);
         Assert.Equal([first.SettlementId!, flagged.SettlementId!], finding.RelatedSettlementIds);
-        Assert.Equal(2, (await FlagsAsync(world, SettlementWorld.PharmacyCode)).Count);
+        Assert.Equal(2, (await FlagsAsync(world, world.PharmacyCode)).Count);
     }
 
     [Fact]
     public async Task A_cancelled_purchase_no_longer_makes_the_next_one_a_duplicate()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var first = await person.SettleAsync(world.Pharmacy("M1", 10m));
-        await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = SettlementWorld.PharmacyCode, SettlementId = first.SettlementId! });
+        await person.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = world.PharmacyCode, SettlementId = first.SettlementId! });
 
         var again = await person.SettleAsync(world.Pharmacy("M2", 10m));
 
@@ -180,7 +183,7 @@ public sealed class ControlFlagTests
     [Fact]
     public async Task Confirming_a_flag_deducts_the_pharmacy_s_points_once_however_often_it_is_confirmed()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.RestartableWorldAsync(); // restarts every silo
         var flagId = await DuplicateFlagAsync(world);
         var review = world.Cluster.Client.GetGrain<IFlagReviewGrain>(flagId);
 
@@ -194,19 +197,19 @@ public sealed class ControlFlagTests
         Assert.Equal((FlagReviewOutcome.Resolved, 3, "duplicate purchase confirmed by audit"), (again.Outcome, again.Flag!.Resolution!.Points, again.Flag.Resolution.Reason));
         Assert.Equal((FlagReviewOutcome.Resolved, 3), (afterRestart.Outcome, afterRestart.Flag!.Resolution!.Points));
         Assert.Equal(FlagReviewOutcome.Conflict, dismiss.Outcome);
-        var pharmacy = (await world.Institution(SettlementWorld.PharmacyCode).GetSnapshotAsync())!;
+        var pharmacy = (await world.Institution(world.PharmacyCode).GetSnapshotAsync())!;
         Assert.Equal(3, pharmacy.PointsDeducted);
         Assert.Equal([LedgerNames.FlagEntry(flagId)], pharmacy.DeductionIds);
-        var listed = await Queue(world).ListFlagsAsync(new FlagQuery { Status = FlagStatus.Confirmed });
+        var listed = await Queue(world).ListFlagsAsync(new FlagQuery { Status = FlagStatus.Confirmed, InstitutionCode = world.PharmacyCode });
         Assert.Equal(flagId, Assert.Single(listed.Flags).Flag.FlagId);
-        Assert.Empty((await Queue(world).ListFlagsAsync(new FlagQuery { Status = FlagStatus.Open })).Flags);
+        Assert.Empty((await Queue(world).ListFlagsAsync(new FlagQuery { Status = FlagStatus.Open, InstitutionCode = world.PharmacyCode })).Flags);
     }
 
     [Fact]
     public async Task The_same_deduction_id_counts_once()
     {
-        await using var world = await SettlementWorld.StartAsync();
-        var pharmacy = world.Institution(SettlementWorld.PharmacyCode);
+        var world = await clusters.WorldAsync();
+        var pharmacy = world.Institution(world.PharmacyCode);
 
         var first = await pharmacy.DeductPointsOnceAsync("flag:X", 4, "first");
         var second = await pharmacy.DeductPointsOnceAsync("flag:X", 4, "again");
@@ -218,10 +221,10 @@ public sealed class ControlFlagTests
     [Fact]
     public async Task Confirming_twelve_points_revokes_the_pharmacy_through_the_12_point_rule_and_a_dismissed_flag_deducts_nothing()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
         var person = await world.EnrolAsync("E9", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var dismissedId = await DuplicateFlagAsync(world);
-        var confirmedId = ControlFlag.RefusedFlagId(SettlementWorld.PharmacyCode, "MC", ControlRule.NonInsuredGoods);
+        var confirmedId = ControlFlag.RefusedFlagId(world.PharmacyCode, "MC", ControlRule.NonInsuredGoods);
         await person.SettleAsync(world.Pharmacy("MC", 30m, ItemKind.Cosmetic));
 
         var dismissed = await world.Cluster.Client.GetGrain<IFlagReviewGrain>(dismissedId).DismissAsync("prescribed by two doctors");
@@ -232,7 +235,7 @@ public sealed class ControlFlagTests
         Assert.Equal((FlagReviewOutcome.Resolved, FlagStatus.Dismissed, (bool?)null), (dismissed.Outcome, dismissed.Flag!.Status, dismissed.Flag.PointsDeducted));
         Assert.Equal(FlagReviewOutcome.Conflict, confirmAfterDismiss.Outcome);
         Assert.Equal(FlagStatus.Confirmed, revoking.Flag!.Status);
-        var pharmacy = (await world.Institution(SettlementWorld.PharmacyCode).GetSnapshotAsync())!;
+        var pharmacy = (await world.Institution(world.PharmacyCode).GetSnapshotAsync())!;
         Assert.Equal((12, DesignationStatus.Revoked), (pharmacy.PointsDeducted, pharmacy.Profile.Designation));
         Assert.Equal(RejectionCode.InstitutionRevoked, next.Rejection!.Code);
         var unknown = await world.Cluster.Client.GetGrain<IFlagReviewGrain>("D990001-NOPE-DuplicatePurchase").ConfirmAsync(1, "no such flag");
@@ -242,27 +245,27 @@ public sealed class ControlFlagTests
     [Fact]
     public async Task The_review_queue_filters_by_status_person_rule_and_institution_and_pages_by_sequence()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
         var flagA = await DuplicateFlagAsync(world, "EA");
         var flagB = await DuplicateFlagAsync(world, "EB");
         await world.EnrolAsync("EC", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         await world.Person("EC").SettleAsync(world.Pharmacy("MC", 30m, ItemKind.Cosmetic));
         await world.Cluster.Client.GetGrain<IFlagReviewGrain>(flagA).DismissAsync("fine");
 
-        var all = await Queue(world).ListFlagsAsync(new FlagQuery());
-        var open = await Queue(world).ListFlagsAsync(new FlagQuery { Status = FlagStatus.Open });
-        var ofB = await Queue(world).ListFlagsAsync(new FlagQuery { PersonId = "EB" });
-        var goods = await Queue(world).ListFlagsAsync(new FlagQuery { Rule = ControlRule.NonInsuredGoods, InstitutionCode = SettlementWorld.PharmacyCode });
-        var firstPage = await Queue(world).ListFlagsAsync(new FlagQuery { Limit = 2 });
-        var secondPage = await Queue(world).ListFlagsAsync(new FlagQuery { Limit = 2, AfterSequence = firstPage.NextAfter!.Value });
-        var elsewhere = await Queue(world).ListFlagsAsync(new FlagQuery { InstitutionCode = SettlementWorld.HospitalCode });
+        var all = await Queue(world).ListFlagsAsync(new FlagQuery { InstitutionCode = world.PharmacyCode });
+        var open = await Queue(world).ListFlagsAsync(new FlagQuery { Status = FlagStatus.Open, InstitutionCode = world.PharmacyCode });
+        var ofB = await Queue(world).ListFlagsAsync(new FlagQuery { PersonId = world.Id("EB"), InstitutionCode = world.PharmacyCode });
+        var goods = await Queue(world).ListFlagsAsync(new FlagQuery { Rule = ControlRule.NonInsuredGoods, InstitutionCode = world.PharmacyCode });
+        var firstPage = await Queue(world).ListFlagsAsync(new FlagQuery { Limit = 2, InstitutionCode = world.PharmacyCode });
+        var secondPage = await Queue(world).ListFlagsAsync(new FlagQuery { Limit = 2, AfterSequence = firstPage.NextAfter!.Value, InstitutionCode = world.PharmacyCode });
+        var elsewhere = await Queue(world).ListFlagsAsync(new FlagQuery { InstitutionCode = world.HospitalCode });
 
         Assert.Equal(3, all.Flags.Count);
         Assert.Null(all.NextAfter);
         Assert.Equal(FlagStatus.Dismissed, all.Flags.Single(f => f.Flag.FlagId == flagA).Status);
         Assert.Equal(2, open.Flags.Count);
         Assert.Equal(flagB, Assert.Single(ofB.Flags).Flag.FlagId);
-        Assert.Equal("EC", Assert.Single(goods.Flags).Flag.PersonId);
+        Assert.Equal(world.Id("EC"), Assert.Single(goods.Flags).Flag.PersonId);
         Assert.Equal(all.Flags.Select(f => f.Flag.FlagId), firstPage.Flags.Concat(secondPage.Flags).Select(f => f.Flag.FlagId));
         Assert.Empty(elsewhere.Flags);
     }
@@ -270,9 +273,9 @@ public sealed class ControlFlagTests
     [Fact]
     public async Task A_hospital_above_one_agreed_disease_case_per_flat_rate_case_gets_one_alert()
     {
-        await using var world = await SettlementWorld.StartAsync();
+        var world = await clusters.WorldAsync();
         var person = await world.EnrolAsync("P1");
-        var hospital = world.Institution(SettlementWorld.HospitalCode);
+        var hospital = world.Institution(world.HospitalCode);
         for (var i = 0; i < 10; i++)
         {
             await person.SettleAsync(Stay(world, $"F{i}", null));
@@ -284,7 +287,7 @@ public sealed class ControlFlagTests
         var eleventh = await person.SettleAsync(Stay(world, "A10", "cholelithiasis"));
         await world.Dispatcher.DrainAsync();
         var above = (await hospital.GetSnapshotAsync())!;
-        await person.CancelAsync(new CancelCommand { MessageId = "C10", InstitutionCode = SettlementWorld.HospitalCode, SettlementId = eleventh.SettlementId! });
+        await person.CancelAsync(new CancelCommand { MessageId = "C10", InstitutionCode = world.HospitalCode, SettlementId = eleventh.SettlementId! });
         await person.SettleAsync(Stay(world, "A11", "senile-cataract"));
         await world.Dispatcher.DrainAsync();
         var again = (await hospital.GetSnapshotAsync())!;
@@ -294,7 +297,7 @@ public sealed class ControlFlagTests
         Assert.Equal(("P0-990001-resident", new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 30), 10, 10), (tally.PackId, tally.PeriodStart, tally.PeriodEnd, tally.AgreedDiseaseCases, tally.FlatRateCases));
         Assert.Empty(atOne.Alerts);
         var alert = Assert.Single(above.Alerts);
-        Assert.Equal((ControlRule.AgreedDiseaseRatio, 11, 10, $"{SettlementWorld.HospitalCode}-P0-990001-resident-202601"), (alert.Rule, alert.AgreedDiseaseCases, alert.FlatRateCases, alert.AlertId));
+        Assert.Equal((ControlRule.AgreedDiseaseRatio, 11, 10, $"{world.HospitalCode}-P0-990001-resident-202601"), (alert.Rule, alert.AgreedDiseaseCases, alert.FlatRateCases, alert.AlertId));
         Assert.StartsWith("11 协议病种 cases to 10 包干 cases from 2026-01-01 to 2026-04-30 is above 1:1", alert.Evidence, StringComparison.Ordinal);
         Assert.Equal(alert, Assert.Single(again.Alerts)); // a period raises its alert once
         Assert.Equal((11, 10), (again.AgreedDiseaseTallies[0].AgreedDiseaseCases, again.AgreedDiseaseTallies[0].FlatRateCases));

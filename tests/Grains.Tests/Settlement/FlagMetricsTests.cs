@@ -35,7 +35,9 @@ public sealed class FlagMetricsTests
             counted.AddOrUpdate(key, value, (_, sum) => sum + value);
         });
         listener.Start();
-        await using var world = await SettlementWorld.StartAsync(configure: o => o.RecentMessagesMax = 1);
+        // Its own cluster: the listener hears every silo in the process, so this test runs alone.
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.RecentMessagesMax = 1);
+        var world = await cluster.NewWorldAsync();
         var person = await world.EnrolAsync("E1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         await person.SettleAsync(world.Pharmacy("M1", 10m));
         var duplicate = world.Pharmacy("M2", 10m);
