@@ -17,7 +17,7 @@ namespace Medisettle.LoadTest.Baseline;
 /// of a write's rows was skipped the transaction is rolled back and the write refused with
 /// <see cref="DuplicateJournalEntryException"/>, so the write appends all of its rows or none.
 /// </remarks>
-public sealed class PostgresJournalWriter(string connectionString, TimeProvider time)
+public sealed class PostgresJournalWriter
 {
     /// <summary>Journal rows one write may append: a settlement appends about 5, a cancel about 4.</summary>
     public const int AppendsMax = 64;
@@ -33,9 +33,21 @@ public sealed class PostgresJournalWriter(string connectionString, TimeProvider 
         RETURNING entry_id
         """;
 
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
     private long _transactions;
     private long _rows;
     private long _refused;
+
+    /// <param name="connectionString">Npgsql connection string of the database holding the <c>journal</c> table.</param>
+    /// <param name="time">Clock of the rows' <c>created_at</c>.</param>
+    public PostgresJournalWriter(string connectionString, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(time);
+        _connectionString = connectionString;
+        _time = time;
+    }
 
     /// <summary>Journal transactions committed.</summary>
     public long TransactionsCommitted => Interlocked.Read(ref _transactions);
@@ -56,12 +68,12 @@ public sealed class PostgresJournalWriter(string connectionString, TimeProvider 
         ArgumentNullException.ThrowIfNull(appends);
         ArgumentOutOfRangeException.ThrowIfZero(appends.Count, nameof(appends));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(appends.Count, AppendsMax, nameof(appends));
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            BatchCommands = { new NpgsqlBatchCommand(TakeTransactionIdSql), Insert(appends, time.GetUtcNow()) },
+            BatchCommands = { new NpgsqlBatchCommand(TakeTransactionIdSql), Insert(appends, _time.GetUtcNow()) },
         };
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
