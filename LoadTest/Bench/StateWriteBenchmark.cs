@@ -6,6 +6,7 @@ using Medisettle.LoadTest.Targets;
 using Medisettle.Storage.GroupCommit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Medisettle.LoadTest.Bench;
 
@@ -74,6 +75,7 @@ public static class StateWriteBenchmark
         {
             await host.StopAsync(CancellationToken.None);
             SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
         }
     }
 }

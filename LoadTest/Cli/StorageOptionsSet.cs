@@ -11,7 +11,7 @@ internal sealed class StorageOptionsSet
 {
     public Option<StorageKind> Storage { get; } = new("--storage")
     {
-        Description = "Sqlite or Postgres (the group-commit storage); AdoNetPostgres (Orleans' AdoNet provider) is measured by 'bench' only",
+        Description = "Sqlite or Postgres (the group-commit storage), or AdoNetPostgres (the baseline: Orleans' AdoNet provider, journal appends in a transaction of their own)",
         DefaultValueFactory = _ => StorageKind.Sqlite,
     };
 

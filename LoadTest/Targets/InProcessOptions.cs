@@ -66,7 +66,7 @@ public sealed record InProcessOptions
 
     /// <summary>The storage alone, e.g. "Sqlite, group commit on (window 1 ms, batch ≤ 256), synchronous=Full".</summary>
     public string DescribeStorage() => Storage == StorageKind.AdoNetPostgres
-        ? "Orleans AdoNet storage on PostgreSQL (one transaction per write)"
+        ? "Orleans AdoNet storage on PostgreSQL (one transaction per state write; a write's journal appends in a transaction of their own before it)"
         : $"{Storage}, group commit {(GroupCommitEnabled ? $"on (window {GroupCommitWindow.TotalMilliseconds} ms, batch ≤ {GroupCommitBatchMax})" : "off (one transaction per write)")}" +
           (Storage == StorageKind.Sqlite ? $", synchronous={SqliteSynchronous}" : "");
 }

@@ -9,13 +9,16 @@ using Medisettle.Storage.GroupCommit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Medisettle.LoadTest.Targets;
 
 /// <summary>
 /// An Orleans silo hosted in this process (no HTTP): swipes call the person grains directly through Orleans'
-/// <see cref="IGrainFactory"/>, so the run measures the engine, Orleans and the durable storage alone. The person
-/// grains need the group-commit storage (settlement state and journal commit in one transaction), on SQLite or PostgreSQL.
+/// <see cref="IGrainFactory"/>, so the run measures the engine, Orleans and the durable storage alone: the group-commit
+/// storage on SQLite or PostgreSQL (a settlement's state and journal entries in one transaction), or the baseline on
+/// Orleans' AdoNet storage on PostgreSQL (state and journal entries in two transactions; see
+/// <see cref="Hosting.LoadTestSiloBuilderExtensions.AddLoadTestStorage"/>).
 /// </summary>
 public sealed partial class InProcessTarget : ISwipeTarget
 {
@@ -45,14 +48,6 @@ public sealed partial class InProcessTarget : ISwipeTarget
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
-        if (options.Storage == StorageKind.AdoNetPostgres)
-        {
-            throw new ArgumentException(
-                "InProcessOptions.Storage is AdoNetPostgres, but the person grains keep their state with [JournaledState], which needs the group-commit " +
-                "storage (the settlement and its journal entries commit in one transaction); Orleans' AdoNet storage has no journal. " +
-                "Use Sqlite or Postgres here; the AdoNet baseline is measured by the state-write benchmark of 'bench'.", nameof(options));
-        }
-
         await CoHostedSilo.PrepareStorageAsync(options, cancellationToken);
         CoHostedSilo.CapWorkerThreads(options.WorkerThreadsMax);
 
@@ -159,13 +154,14 @@ public sealed partial class InProcessTarget : ISwipeTarget
 
     public Task<RunAudit> AuditAsync(CancellationToken cancellationToken) => new InProcessAuditor(_host.Services, Options.PersonCount).AuditAsync(cancellationToken);
 
-    /// <summary>Durable-write statistics of the group-commit storage (transactions, writes) for the report.</summary>
-    public GrainStorageStatistics StorageStatistics => _host.Services.GetRequiredService<GroupCommitGrainStorage>().Statistics;
+    /// <summary>Durable-write statistics of the group-commit storage (transactions, writes) for the report; null on the AdoNet baseline.</summary>
+    public GrainStorageStatistics? StorageStatistics => _host.Services.GetService<GroupCommitGrainStorage>()?.Statistics;
 
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools(); // the AdoNet provider's idle connections: the next run's server has max_connections too
     }
 }

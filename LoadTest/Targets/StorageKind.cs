@@ -11,8 +11,9 @@ public enum StorageKind
 
     /// <summary>
     /// The baseline: Orleans' own ADO.NET grain storage (<c>Microsoft.Orleans.Persistence.AdoNet</c>, invariant Npgsql) on
-    /// PostgreSQL, one transaction per write. It has no journal, so the person grains (<c>[JournaledState]</c>) cannot run
-    /// on it; only the state-write benchmark uses it.
+    /// PostgreSQL, one transaction per write. It has no journal: the person grains' <c>[JournaledState]</c> writes their
+    /// journal appends in a transaction of their own before the state (<c>AdoNetJournaledState</c>), so state and journal
+    /// are not atomic on it.
     /// </summary>
     AdoNetPostgres,
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Medisettle.LoadTest.Bench;
-using Medisettle.LoadTest.Cli;
 using Medisettle.LoadTest.Metrics;
 using Medisettle.LoadTest.Reports;
 using Medisettle.LoadTest.Targets;
@@ -81,27 +79,56 @@ public sealed class ReportTests
         Assert.Contains(lines, l => l.StartsWith(scope, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(5_151, 5_302, 1_000, 5.3, 5.15)]
+    [InlineData(31_164, 20_743, 5_407, 3.84, 5.76)]
+    [InlineData(1_000, 1_000, 1_000, 1.0, 1.0)]
+    [InlineData(500, 0, 1_000, 0.0, 0.5)]
+    [InlineData(1, 2, 3, 0.67, 0.33)]
+    [InlineData(1, 3, 8, 0.38, 0.13)] // 0.375 and 0.125 (exact in binary): midpoints round away from zero
+    public void Bench_ratios_are_group_commit_over_adonet_rounded_to_two_decimals(double sqlite, double postgres, double adoNet, double postgresRatio, double sqliteRatio)
+    {
+        var ratios = BenchRatios.Of(sqlite, postgres, adoNet);
+
+        Assert.Equal(postgresRatio, ratios.PostgresGroupCommitOverAdoNet);
+        Assert.Equal(sqliteRatio, ratios.SqliteGroupCommitOverAdoNet);
+    }
+
     [Fact]
-    public void Bench_summary_prints_both_settlement_rates_every_state_write_rate_and_both_ratios()
+    public void Bench_ratios_are_absent_when_the_baseline_completed_nothing()
+    {
+        var ratios = BenchRatios.Of(5_000, 4_000, 0);
+
+        Assert.Null(ratios.PostgresGroupCommitOverAdoNet);
+        Assert.Null(ratios.SqliteGroupCommitOverAdoNet);
+    }
+
+    [Fact]
+    public void Bench_markdown_lists_the_three_settlement_rates_every_state_write_rate_and_both_ratio_pairs()
     {
         var bench = new BenchReport
         {
             SqliteGroupCommit = Sample(),
             PostgresGroupCommit = Sample() with { DurableSettlementsPerSecond = 700 },
+            AdoNetPostgres = Sample() with { DurableSettlementsPerSecond = 200, Audit = new RunAudit { Passed = false, Violations = ["a", "b"] } },
+            AdoNetDescription = "two transactions",
+            SettlementRatios = BenchRatios.Of(900, 700, 200),
             StateWriteDescription = "one write = a test state",
             StateWrites = [StateWrites("sqlite-group-commit", 5_000, 200), StateWrites("postgres-group-commit", 3_000, 150), StateWrites("postgres-adonet", 1_000, 1)],
-            PostgresGroupCommitOverAdoNet = 3,
-            SqliteGroupCommitOverAdoNet = 5,
+            StateWriteRatios = BenchRatios.Of(5_000, 3_000, 0),
         };
 
-        var lines = BenchCommand.Summary(bench, new StateWriteOptions { Callers = 256, Grains = 10_000 }).Split(Environment.NewLine);
+        var lines = BenchMarkdown.Render(bench).Split('\n');
 
-        Assert.Contains(lines, l => l.StartsWith("  SQLite group commit", StringComparison.Ordinal) && l.Contains(" 900 durable settlements/s (audit passed, 0 errors of 1,000 offered, 0 of them dropped at the in-flight bound)", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  PostgreSQL group commit", StringComparison.Ordinal) && l.Contains(" 700 durable settlements/s", StringComparison.Ordinal));
-        Assert.Contains("State writes (closed loop, 256 callers over 10,000 grains; one write = a test state):", lines);
-        Assert.Contains(lines, l => l.StartsWith("  postgres-adonet", StringComparison.Ordinal) && l.Contains(" 1,000 durable writes/s (1.0 writes per transaction, 0 failed)", StringComparison.Ordinal));
-        Assert.Contains("  ratio PostgreSQL group commit / AdoNet PostgreSQL: 3.00×", lines);
-        Assert.Contains("  ratio SQLite group commit / AdoNet PostgreSQL:     5.00×", lines);
+        Assert.Contains("| SQLite group commit | 900 | 1,000 | 0 of 1,000 (0) | 0.50 ms | 1.20 ms | passed (900 settlements) |", lines);
+        Assert.Contains("| PostgreSQL group commit | 700 | 1,000 | 0 of 1,000 (0) | 0.50 ms | 1.20 ms | passed (900 settlements) |", lines);
+        Assert.Contains("| Orleans AdoNet on PostgreSQL (baseline) | 200 | 1,000 | 0 of 1,000 (0) | 0.50 ms | 1.20 ms | **FAILED** (2 violations listed) |", lines);
+        Assert.Contains("- Ratio PostgreSQL group commit ÷ AdoNet (durable settlements/s): **3.50×**", lines);
+        Assert.Contains("- Ratio SQLite group commit ÷ AdoNet (durable settlements/s): **4.50×**", lines);
+        Assert.Contains("Baseline: two transactions", lines);
+        Assert.Contains("Closed loop, 256 callers over 10,000 grains; one write = a test state.", lines);
+        Assert.Contains("| postgres-adonet | 1,000 | 1.0 | 0 |", lines);
+        Assert.Contains("- Ratio PostgreSQL group commit ÷ AdoNet (durable state writes/s): n/a (the baseline completed none)", lines);
     }
 
     private static StateWriteReport StateWrites(string name, double perSecond, double perTransaction) => new()

@@ -74,16 +74,6 @@ public sealed class StateWriteBenchmarkTests
         Assert.Equal(Sample.JsonBytes, reader.GetInt32(4));
     }
 
-    [Fact]
-    public async Task In_process_settlement_target_refuses_the_adonet_storage()
-    {
-        var options = new InProcessOptions { Storage = StorageKind.AdoNetPostgres, ConnectionString = "Host=127.0.0.1" };
-
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() => InProcessTarget.StartAsync(options, TextWriter.Null, CancellationToken.None));
-
-        Assert.Equal("options", exception.ParamName);
-    }
-
     private static async Task<IHost> StartAsync(InProcessOptions options)
     {
         await CoHostedSilo.PrepareStorageAsync(options, CancellationToken.None);
