@@ -43,7 +43,7 @@ public static class GatewayEndpointRouteBuilderExtensions
 
     /// <summary>
     /// A route group under <c>/admin/v1</c> that requires the admin bearer token and answers
-    /// refusals as ProblemDetails (RFC 7807). Add admin endpoints to it:
+    /// refusals as ProblemDetails (RFC 7807), a cluster failing over as 503 with Retry-After. Add admin endpoints to it:
     /// <c>app.MapGatewayAdmin().MapPost("/persons", …)</c>.
     /// </summary>
     public static RouteGroupBuilder MapGatewayAdmin(this IEndpointRouteBuilder endpoints)
@@ -51,6 +51,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(AdminPrefix);
         group.AddEndpointFilter<AdminTokenFilter>();
+        group.AddEndpointFilter<AdminUnavailableFilter>();
         group.WithTags("Admin");
         return group;
     }

@@ -28,4 +28,8 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Admin request to {Path} refused: {Reason}")]
     public static partial void AdminRefused(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning,
+        Message = "Admin request to {Path} answered 503 (retry): {Failure}")]
+    public static partial void AdminUnavailable(ILogger logger, string path, string failure);
 }

@@ -56,8 +56,9 @@ public sealed partial class PostingDispatcherGrain(
 
     /// <summary>
     /// Delivers every posting committed before the call: reads until the journal is empty past the cursor and its
-    /// safe point has reached the head seen at the start (commits in flight on other silos end first), for at most
-    /// <see cref="DrainWaitMax"/>.
+    /// safe point has reached the head seen at the start (commits in flight on other silos end first). A delivery that
+    /// fails (a consumer's silo lost, a stale activation refused) is tried again, as the timer would. For at most
+    /// <see cref="DrainWaitMax"/>; then the last failure is thrown, or the position reached is returned.
     /// </summary>
     public async Task<long> DrainAsync()
     {
@@ -66,7 +67,19 @@ public sealed partial class PostingDispatcherGrain(
         while (true)
         {
             var safe = await journal.ReadSafeSequenceAsync();
-            if (await DispatchOnceAsync() >= 0)
+            int delivered;
+            try
+            {
+                delivered = await DispatchOnceAsync();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && Stopwatch.GetElapsedTime(started) < DrainWaitMax)
+            {
+                LogDispatchFailed(log, exception, cursor.State.Position);
+                await Task.Delay(DrainPollInterval);
+                continue;
+            }
+
+            if (delivered >= 0)
             {
                 continue;
             }

@@ -80,4 +80,41 @@ public sealed class AdminTests
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal("pong", await accepted.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("silo")]
+    [InlineData("stale")]
+    [InlineData("timeout")]
+    public async Task An_admin_request_caught_by_a_failing_over_cluster_is_503_with_retry_after_not_500(string kind)
+    {
+        Exception failure = kind switch
+        {
+            "silo" => new Orleans.Runtime.SiloUnavailableException(),
+            "stale" => new Orleans.Storage.InconsistentStateException("version conflict"),
+            _ => new TimeoutException("response timed out"),
+        };
+        await using var gateway = await TestGateway.StartAsync(map: app => app.MapGatewayAdmin().MapGet("/audit-like", string () => throw failure));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/v1/audit-like");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestGateway.AdminToken);
+
+        using var response = await gateway.Client.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("1", response.Headers.RetryAfter?.ToString());
+        Assert.Equal("Cluster busy or failing over", problem!.Title);
+    }
+
+    [Fact]
+    public async Task An_admin_request_failing_for_any_other_reason_is_not_turned_into_a_retry()
+    {
+        await using var gateway = await TestGateway.StartAsync(map: app => app.MapGatewayAdmin().MapGet("/bug", string () => throw new InvalidOperationException("bug")));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/v1/bug");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestGateway.AdminToken);
+
+        // The test server hands an unhandled exception to the caller (a real server answers 500): it went through untouched.
+        var failure = await Record.ExceptionAsync(() => gateway.Client.SendAsync(request));
+
+        Assert.Equal("bug", Assert.IsType<InvalidOperationException>(failure).Message);
+    }
 }
