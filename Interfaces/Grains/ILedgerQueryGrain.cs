@@ -11,17 +11,22 @@ namespace Medisettle.Interfaces.Grains;
 public interface ILedgerQueryGrain : IGrainWithIntegerKey
 {
     /// <summary>Delivers every posting committed so far to its consumer; returns the journal sequence now applied.</summary>
+    [ResponseTimeout(LongCall.Timeout)]
     Task<long> CatchUpAsync();
 
     /// <summary>An institution's receivable postings with a settlement date in the range, oldest first.</summary>
+    [ResponseTimeout(LongCall.Timeout)]
     Task<IReadOnlyList<Posting>> ReadReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount);
 
     /// <summary>A person's settlement and cancellation records.</summary>
+    [ResponseTimeout(LongCall.Timeout)]
     Task<PersonLedger> ReadPersonAsync(string personId, int maxCount);
 
     /// <summary>Every fund pool that has received a posting, with its consumed balance (after catching up).</summary>
+    [ResponseTimeout(LongCall.Timeout)]
     Task<IReadOnlyList<FundPoolSnapshot>> ReadFundPoolsAsync();
 
     /// <summary>Catches up, then recomputes every balance from the journal.</summary>
+    [ResponseTimeout(LongCall.Timeout)]
     Task<AuditReport> AuditAsync();
 }

@@ -12,6 +12,7 @@ public interface IPostingDispatcherGrain : IGrainWithStringKey
     Task StartAsync();
 
     /// <summary>Delivers every posting committed so far; returns the journal sequence now delivered.</summary>
+    [ResponseTimeout(LongCall.Timeout)]
     Task<long> DrainAsync();
 
     /// <summary>The journal sequence up to which postings have been delivered.</summary>

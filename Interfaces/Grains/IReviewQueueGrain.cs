@@ -9,5 +9,6 @@ namespace Medisettle.Interfaces.Grains;
 public interface IReviewQueueGrain : IGrainWithIntegerKey
 {
     /// <summary>Flags matching <paramref name="query"/>, oldest first.</summary>
+    [ResponseTimeout(LongCall.Timeout)]
     Task<FlagPage> ListFlagsAsync(FlagQuery query);
 }

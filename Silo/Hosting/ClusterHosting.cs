@@ -19,8 +19,14 @@ public static class ClusterHosting
     /// <summary>The ADO.NET invariant of Npgsql.</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>How long a client waits for a grain call before giving up (a lost silo's calls fail over instead of waiting 30 s).</summary>
-    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a stand-alone gateway waits for a grain call before answering 9998 "retry" (Orleans' default is 30 s).
+    /// A call in flight through a silo that is killed is not failed by the client when the silo dies: it waits this
+    /// long, so this bounds how long a hospital waits after a kill (measured: FailoverRecoveryTests). Calls that do more
+    /// than one swipe's work carry <c>[ResponseTimeout(LongCall.Timeout)]</c>. The price: under overload a swipe slower
+    /// than this is answered 9998 and retried with its msgid (answered once either way).
+    /// </summary>
+    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Creates or updates, idempotently, the tables and <c>OrleansQuery</c> rows Orleans' clustering and reminder

@@ -20,7 +20,7 @@ public sealed class UnavailableTests
             throw failure;
     }
 
-    public static TheoryData<string> TransientFailures => ["silo", "busy", "connection", "timeout", "stale", "wrapped"];
+    public static TheoryData<string> TransientFailures => ["silo", "busy", "connection", "timeout", "stale", "expired", "wrapped"];
 
     [Theory]
     [MemberData(nameof(TransientFailures))]
@@ -33,6 +33,7 @@ public sealed class UnavailableTests
             "connection" => new ConnectionFailedException("no connection"),
             "timeout" => new TimeoutException("response timed out"),
             "stale" => new InconsistentStateException("version conflict"),
+            "expired" => new OperationCanceledException("Message expired before placement could complete for grain replaywindow/P99000100036/59."),
             _ => new AggregateException(new SiloUnavailableException()),
         };
 
