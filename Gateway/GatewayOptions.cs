@@ -8,6 +8,13 @@ public sealed class GatewayOptions
     /// <summary>How far a request's signed timestamp may be from the gateway clock, either way. Default 300 s; 1 s to 1 h.</summary>
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>
+    /// Transactions this gateway works on at once. One more is answered at once with HTTP 503, infcode 9997 and
+    /// Retry-After instead of queueing: under overload the accepted ones keep their latency and memory stays bounded.
+    /// Default 256; 1 to 100,000.
+    /// </summary>
+    public int TransactionsInFlightMax { get; set; } = 256;
+
     /// <summary>Largest accepted request body. Default 1 MiB; 1 KiB to 64 MiB.</summary>
     public int RequestBodyBytesMax { get; set; } = 1024 * 1024;
 

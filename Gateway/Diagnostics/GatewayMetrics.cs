@@ -40,7 +40,7 @@ internal sealed class GatewayMetrics
         _refusals = meter.CreateCounter<long>(
             "medisettle.gateway.refusals", "{request}", "Requests answered with an infcode other than 0, by infno and infcode (the reason).");
         _busy = meter.CreateCounter<long>(
-            "medisettle.gateway.busy_refusals", "{request}", "Requests refused because the cluster or the gateway was busy (infcode 9998 unavailable, 1107 replay cache full).");
+            "medisettle.gateway.busy_refusals", "{request}", "Requests refused because the cluster or the gateway was busy (infcode 9997 gateway busy, 9998 unavailable, 1107 replay cache full).");
     }
 
     /// <summary>The last minutes of traffic, for the operator page.</summary>
@@ -55,7 +55,7 @@ internal sealed class GatewayMetrics
         _ => MetricOutcome.Rejected,
     };
 
-    public static bool IsBusy(int infcode) => infcode is Infcodes.Unavailable or Infcodes.ReplayCacheFull;
+    public static bool IsBusy(int infcode) => infcode is Infcodes.Unavailable or Infcodes.ReplayCacheFull or Infcodes.Busy;
 
     public static string OutcomeLabel(MetricOutcome outcome) => outcome.ToString().ToLowerInvariant();
 

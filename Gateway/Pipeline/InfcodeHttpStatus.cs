@@ -16,6 +16,7 @@ internal static class InfcodeHttpStatus
         Infcodes.InstitutionMismatch => StatusCodes.Status403Forbidden,
         Infcodes.ReplayCacheFull => StatusCodes.Status503ServiceUnavailable,
         Infcodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        Infcodes.Busy => StatusCodes.Status503ServiceUnavailable,
         Infcodes.InternalError => StatusCodes.Status500InternalServerError,
         >= 1101 and <= 1199 => StatusCodes.Status401Unauthorized,
         >= 1001 and <= 1099 => StatusCodes.Status400BadRequest,

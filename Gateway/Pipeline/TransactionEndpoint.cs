@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Security;
 using Medisettle.Gateway.Transactions;
@@ -23,11 +24,21 @@ internal sealed class TransactionEndpoint(
     GatewayMetrics metrics,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options,
-    ILogger<TransactionEndpoint> logger)
+    ILogger<TransactionEndpoint> logger) : IDisposable
 {
     private readonly GatewayOptions _settings = options.Value;
+
+    /// <summary>Admission: at most <see cref="GatewayOptions.TransactionsInFlightMax"/> at once, no queue (the excess is refused at once).</summary>
+    private readonly ConcurrencyLimiter _inFlight = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.TransactionsInFlightMax,
+        QueueLimit = 0,
+    });
+
     private readonly InputLimits _limits = InputLimits.From(options.Value);
     private readonly RefmsgidGenerator _refmsgids = new();
+
+    public void Dispose() => _inFlight.Dispose();
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -35,10 +46,11 @@ internal sealed class TransactionEndpoint(
         var receivedAt = time.GetUtcNow().ToOffset(_settings.WireUtcOffset);
         var refmsgid = _refmsgids.Next(receivedAt);
         var cancellationToken = http.RequestAborted;
+        using var admission = _inFlight.AttemptAcquire();
         Answer answer;
         try
         {
-            answer = await ProcessAsync(http, receivedAt, refmsgid, cancellationToken);
+            answer = admission.IsAcquired ? await ProcessAsync(http, receivedAt, refmsgid, cancellationToken) : Busy(http);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -164,6 +176,16 @@ internal sealed class TransactionEndpoint(
     }
 
     private string TooLarge() => $"request body exceeds RequestBodyBytesMax ({_settings.RequestBodyBytesMax} bytes)";
+
+    /// <summary>The gateway is at its bound: refused before the body is read, so the refusal costs next to nothing.</summary>
+    private Answer Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = TransientFailure.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Answer(
+            Infcodes.Busy,
+            $"gateway busy: {_settings.TransactionsInFlightMax} transactions are in flight; the request was not processed: send it again after {TransientFailure.RetryAfterSeconds} s",
+            null, null, GatewayMetrics.NoInfno);
+    }
 
     private sealed record Answer(int Infcode, string? ErrMsg, string? WarnMsg, JsonElement? Output, string InfnoLabel);
 }

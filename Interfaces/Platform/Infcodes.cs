@@ -57,6 +57,12 @@ public static class Infcodes
     public const int EmptySwipe = 2004;
 
     /// <summary>
+    /// The gateway is at its bound of transactions in flight (<c>GatewayOptions.TransactionsInFlightMax</c>): HTTP 503
+    /// with Retry-After, answered at once. The request was not processed; send it again later (the same msgid is fine).
+    /// </summary>
+    public const int Busy = 9997;
+
+    /// <summary>
     /// The cluster could not answer now (a silo was lost mid-call, a timeout, load shed): HTTP 503 with Retry-After. The
     /// request may or may not have been applied; retrying it with the same msgid returns the first answer.
     /// </summary>

@@ -28,7 +28,8 @@ public sealed class RunMetrics(TimeSpan expectedDuration)
 
     public long Offered => Interlocked.Read(ref _offered);
 
-    public long Completed => Latency.Count;
+    /// <summary>Swipes answered, errors aside: those with a latency, and the busy refusals (answered at once, no latency kept).</summary>
+    public long Completed => Latency.Count + Count(SwipeStatus.Busy);
 
     public long Count(SwipeStatus status) => Interlocked.Read(ref _statusCounts[(int)status]);
 
@@ -89,6 +90,11 @@ public sealed class RunMetrics(TimeSpan expectedDuration)
             Count(_errors, result.Detail ?? "error");
             Series.RecordError(completedOffset);
             return;
+        }
+
+        if (result.Status == SwipeStatus.Busy)
+        {
+            return; // answered at once and not processed: its latency would flatter the accepted swipes' percentiles
         }
 
         if (result.Status == SwipeStatus.Rejected)

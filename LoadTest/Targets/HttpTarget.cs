@@ -153,6 +153,8 @@ public sealed partial class HttpTarget : ISwipeTarget
         var (response, output) = await SendAsync(body, prior.Command.InstitutionCode, cancellationToken);
         return response.Infcode == 0 && HttpWire.SettlementIdOf(output) == prior.SettlementId
             ? new SwipeResult(SwipeKind.Retry, SwipeStatus.Replayed, null, null)
+            : response.Infcode == Infcodes.Busy
+            ? Failed(SwipeKind.Retry, response)
             : new SwipeResult(SwipeKind.Retry, SwipeStatus.Error, $"retry answered infcode {response.Infcode} {HttpWire.SettlementIdOf(output)}, not the first answer {prior.SettlementId}", null);
     }
 
@@ -196,9 +198,14 @@ public sealed partial class HttpTarget : ISwipeTarget
         return (answer, answer.Output, response.Headers.RetryAfter?.Delta);
     }
 
-    /// <summary>Business refusals (infcode -1, 2002, 2003) are rejections; everything else (4xx/5xx infcodes) is an error.</summary>
+    /// <summary>
+    /// A gateway at its bound (9997) is a busy refusal; business refusals (infcode -1, 2002, 2003) are rejections;
+    /// everything else (4xx/5xx infcodes) is an error.
+    /// </summary>
     private static SwipeResult Failed(SwipeKind kind, PlatformResponse response) =>
-        response.Infcode is -1 or Infcodes.UnknownPerson
+        response.Infcode == Infcodes.Busy
+            ? new SwipeResult(kind, SwipeStatus.Busy, "infcode 9997: gateway busy", null)
+        : response.Infcode is -1 or Infcodes.UnknownPerson
             ? new SwipeResult(kind, SwipeStatus.Rejected, $"infcode {response.Infcode}: {Trim(response.ErrMsg)}", null)
             : new SwipeResult(kind, SwipeStatus.Error, $"infcode {response.Infcode}: {Trim(response.ErrMsg)}", null);
 

@@ -15,4 +15,7 @@ public enum SwipeStatus
 
     /// <summary>Not started: the in-flight bound was reached at its intended start (counted as an error).</summary>
     Dropped,
+
+    /// <summary>Refused at once by the gateway at its own bound (HTTP 503, infcode 9997): not processed, not an error, not retried, no latency recorded.</summary>
+    Busy,
 }

@@ -65,6 +65,23 @@ public sealed class BusyRefusalTests
     }
 
     [Fact]
+    public async Task A_9997_gateway_busy_answer_is_a_busy_swipe_not_an_error_not_sent_again_and_without_latency()
+    {
+        var gateway = new BusyGateway(busyAnswers: 1, Infcodes.Busy);
+        await using var target = Target(gateway);
+        var refusals = 0;
+        target.BusyRefused = () => Interlocked.Increment(ref refusals);
+        var metrics = new RunMetrics(TimeSpan.FromSeconds(1));
+
+        var result = await target.ExecuteAsync(GatewayPlans.Pharmacy(1, seed: 5, hoursEarlier: 1)[0], null, CancellationToken.None);
+        metrics.RecordCompleted(result, 123, TimeSpan.FromSeconds(1));
+
+        Assert.Equal((SwipeStatus.Busy, "infcode 9997: gateway busy"), (result.Status, result.Detail));
+        Assert.Equal((1, 0, 1), (refusals, target.UnavailableRetries, gateway.Messages));
+        Assert.Equal((0L, 1L, 1L, 0L), (metrics.Errors, metrics.Count(SwipeStatus.Busy), metrics.Completed, metrics.Latency.Count));
+    }
+
+    [Fact]
     public async Task A_run_reports_every_503_answer_in_its_seconds_and_its_summary()
     {
         var gateway = new BusyGateway(busyAnswers: 2, Infcodes.Unavailable);
