@@ -85,7 +85,13 @@ public static class MedisettleHostExtensions
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)
             .AddOrleansNoiseFilters();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.Services.AddGateway(gateway => gateway.AdminToken = options.AdminToken);
+        var gatewaySettings = builder.Configuration.GetSection("Gateway"); // e.g. --Gateway:TransactionsInFlightMax 512
+        CheckGatewaySettings(gatewaySettings, options.AdminToken);
+        builder.Services.AddGateway(gateway =>
+        {
+            gatewaySettings.Bind(gateway);
+            gateway.AdminToken = options.AdminToken;
+        });
         builder.Services.AddSettlementTransactions();
         builder.Services.AddMedisettleTelemetry(TelemetryServiceName, builder.Configuration);
     }
@@ -133,5 +139,30 @@ public static class MedisettleHostExtensions
         PrivateFiles.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(token + "\n"));
 
         return token;
+    }
+
+    /// <summary>
+    /// The gateway's limits from configuration (<c>--Gateway:Name value</c> or <c>MEDISETTLE_Gateway__Name</c>), checked
+    /// before anything starts: a value that is not of the option's type, or out of its range, stops the program with one
+    /// line naming the option and the value.
+    /// </summary>
+    private static void CheckGatewaySettings(IConfigurationSection settings, string? adminToken)
+    {
+        var gateway = new GatewayOptions();
+        try
+        {
+            settings.Bind(gateway);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SiloStartupException($"--Gateway: {e.Message}", e);
+        }
+
+        gateway.AdminToken = adminToken;
+        var result = new GatewayOptionsValidator().Validate(null, gateway);
+        if (result.Failed)
+        {
+            throw new SiloStartupException("--Gateway: " + string.Join(" ", result.Failures));
+        }
     }
 }

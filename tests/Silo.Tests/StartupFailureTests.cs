@@ -72,6 +72,17 @@ public sealed class StartupFailureTests : IDisposable
         AssertOneLineFailure(exit, "medisettle silo: Invalid silo options: --persons must be 1..10000000, not 0.");
     }
 
+    [Theory]
+    [InlineData("abc", "medisettle silo: --Gateway: Failed to convert configuration value 'abc' at 'Gateway:TransactionsInFlightMax' to type 'System.Int32'.")]
+    [InlineData("0", "medisettle silo: --Gateway: GatewayOptions.TransactionsInFlightMax must be between 1 and 100000; got 0.")]
+    public async Task Invalid_gateway_limit_is_one_line_naming_it_and_exit_code_1(string value, string line)
+    {
+        var exit = await SiloProcess.RunUntilExitAsync(
+            "--port", FreePortText(), "--data-dir", Path.Combine(_directory.FullName, "data"), "--Gateway:TransactionsInFlightMax", value);
+
+        AssertOneLineFailure(exit, line);
+    }
+
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Fact]
