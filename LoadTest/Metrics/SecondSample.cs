@@ -21,7 +21,7 @@ public sealed record SecondSample
     public required long MaxMicroseconds { get; init; }
 
     /// <summary>
-    /// Answers meaning "busy, retry later" (HTTP 503: infcode 9998 or 1107) received in this second, each counted once,
+    /// Answers meaning "busy, retry later" (HTTP 503: infcode 9997, 9998 or 1107) received in this second, each counted once,
     /// including those the target then sent again. Always 0 in-process (no gateway).
     /// </summary>
     public required long BusyRefusals { get; init; }

@@ -68,7 +68,7 @@ public static class MarkdownReport
 
     private static string BusyScope(bool inProcess) => inProcess
         ? "Busy refusals are 0 in-process: no gateway answers \"busy, retry later\"."
-        : "Busy refusals count every HTTP 503 answer (infcode 9998 or 1107, \"busy, retry later\") once, including those sent again.";
+        : "Busy refusals count every HTTP 503 answer (infcode 9997, 9998 or 1107, \"busy, retry later\") once, including those sent again.";
 
     public static string Ms(long microseconds) => (microseconds / 1000.0).ToString("0.00", CultureInfo.InvariantCulture) + " ms";
 

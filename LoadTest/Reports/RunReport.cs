@@ -55,7 +55,7 @@ public sealed record RunReport
     public required IReadOnlyDictionary<string, long> ErrorReasons { get; init; }
 
     /// <summary>
-    /// Answers meaning "busy, retry later" (HTTP 503: infcode 9998 or 1107) received, each counted once, including those
+    /// Answers meaning "busy, retry later" (HTTP 503: infcode 9997, 9998 or 1107) received, each counted once, including those
     /// the target then sent again; 0 in-process (no gateway).
     /// </summary>
     public required long BusyRefusals { get; init; }

@@ -12,7 +12,7 @@ public static class SvgChart
 {
     public const string GcPanelTitle = "GC pause per second (ms)";
 
-    public const string BusyPanelTitle = "busy refusals per second (HTTP 503: infcode 9998, 1107; resends included)";
+    public const string BusyPanelTitle = "busy refusals per second (HTTP 503: infcode 9997, 9998, 1107; resends included)";
 
     private const int Width = 900;
     private const int PanelHeight = 220;

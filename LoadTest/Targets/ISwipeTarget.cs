@@ -11,7 +11,7 @@ public interface ISwipeTarget : IAsyncDisposable
     bool HostsSilo { get; }
 
     /// <summary>
-    /// Called once for each answer meaning "busy, retry later" (HTTP 503: infcode 9998 or 1107) as it arrives, including
+    /// Called once for each answer meaning "busy, retry later" (HTTP 503: infcode 9997, 9998 or 1107) as it arrives, including
     /// answers to requests the target then sends again. The runner sets it for the length of its run; targets without a
     /// gateway never call it.
     /// </summary>
