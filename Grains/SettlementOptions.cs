@@ -48,4 +48,16 @@ public sealed class SettlementOptions
 
     /// <summary>Days of per-day totals an institution keeps. Default 400.</summary>
     public int DailyTotalsDaysMax { get; set; } = 400;
+
+    /// <summary>
+    /// Local time of day (at <see cref="BusinessUtcOffset"/>) when the daily close's reminder closes the day before.
+    /// Default 00:30; 0 to 23:59:59.
+    /// </summary>
+    public TimeSpan DailyCloseTime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The offset of business days (what "a day" is for the fund jobs). Default +08:00; −14 h to +14 h.</summary>
+    public TimeSpan BusinessUtcOffset { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Institutions the daily close knows (those with a receivable posting). Default 100,000.</summary>
+    public int FundJobInstitutionsMax { get; set; } = 100_000;
 }

@@ -3,7 +3,13 @@ using Microsoft.AspNetCore.Connections;
 
 // Medisettle silo with the co-hosted gateway: `dotnet run --project Silo [--port 5080] [--data-dir data]
 // [--keys-dir DIR] [--storage sqlite|postgres --connection "..." --cluster-id medisettle] [--persons 100000 --institutions 500]`;
-// a stand-alone gateway of a cluster: `dotnet run --project Silo -- gateway --port 5070 --storage postgres --connection "..."`.
+// a stand-alone gateway of a cluster: `dotnet run --project Silo -- gateway --port 5070 --storage postgres --connection "..."`;
+// the fund jobs through a running silo's admin API: `dotnet run --project Silo -- jobs run daily-close --period 2026-03-02`.
+if (args is [JobsCommand.Verb, ..])
+{
+    return await JobsCommand.RunAsync(args[1..]);
+}
+
 var gatewayOnly = args is [StandaloneGateway.Verb, ..];
 WebApplication? app = null;
 try

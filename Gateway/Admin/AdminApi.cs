@@ -38,6 +38,7 @@ public static class AdminApi
         PolicyAdminEndpoints.Map(group);
         LedgerAdminEndpoints.Map(group);
         FlagAdminEndpoints.Map(group);
+        JobAdminEndpoints.Map(group);
         return endpoints;
     }
 

@@ -53,6 +53,21 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.InstitutionCacheDuration must be in [1 s, 10 min], not {options.InstitutionCacheDuration}.");
         }
 
+        if (options.DailyCloseTime < TimeSpan.Zero || options.DailyCloseTime >= TimeSpan.FromDays(1))
+        {
+            errors.Add($"SettlementOptions.DailyCloseTime must be a time of day in [00:00, 24:00), not {options.DailyCloseTime}.");
+        }
+
+        if (options.BusinessUtcOffset < TimeSpan.FromHours(-14) || options.BusinessUtcOffset > TimeSpan.FromHours(14) || options.BusinessUtcOffset.Ticks % TimeSpan.TicksPerMinute != 0)
+        {
+            errors.Add($"SettlementOptions.BusinessUtcOffset must be whole minutes in [-14 h, +14 h], not {options.BusinessUtcOffset}.");
+        }
+
+        if (options.FundJobInstitutionsMax is < 1 or > 10_000_000)
+        {
+            errors.Add($"SettlementOptions.FundJobInstitutionsMax must be 1..10000000, not {options.FundJobInstitutionsMax}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

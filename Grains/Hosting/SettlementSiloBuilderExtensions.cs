@@ -1,5 +1,6 @@
 using Medisettle.Grains.Diagnostics;
 using Medisettle.Grains.Institutions;
+using Medisettle.Grains.Jobs;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Placement;
 using Medisettle.Grains.PolicyPacks;
@@ -47,6 +48,19 @@ public static class SettlementSiloBuilderExtensions
             await grains.GetGrain<ISiloPolicyCatalogGrain>(silo).StartAsync();
             await grains.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key).StartAsync();
         });
+        return builder;
+    }
+
+    /// <summary>
+    /// Schedules the fund jobs: a start-up task registers (or updates) the daily close's durable reminder
+    /// (<see cref="SettlementOptions.DailyCloseTime"/> every day). The silo needs a durable reminder service (Orleans'
+    /// ADO.NET reminders on PostgreSQL, <c>UseSqliteReminderService</c> on SQLite). Without this the jobs still run when asked.
+    /// </summary>
+    public static ISiloBuilder AddFundJobSchedule(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddStartupTask(async (sp, _) =>
+            await sp.GetRequiredService<IGrainFactory>().GetGrain<IDailyCloseGrain>(DailyCloseGrain.Key).StartAsync());
         return builder;
     }
 }

@@ -21,7 +21,7 @@ namespace Medisettle.Grains.Institutions;
 /// swipe on any silo without the swipe calling this grain.
 /// </summary>
 public sealed partial class InstitutionGrain(
-    [PersistentState("institution")] IPersistentState<InstitutionState> state,
+    [JournaledState("institution")] IJournaledState<InstitutionState> state,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<SettlementOptions> options,
     IDataProtectionProvider protection,
@@ -178,10 +178,11 @@ public sealed partial class InstitutionGrain(
             return;
         }
 
-        var index = S.DailyTotals.FindIndex(d => d.Date == posting.SettlementDate);
-        var current = index >= 0
-            ? S.DailyTotals[index]
-            : new DailyTotal { Date = posting.SettlementDate, SettlementCount = 0, MedicalFeeTotal = Money.Zero, FundPaid = Money.Zero, AccountPaid = Money.Zero, CashPaid = Money.Zero };
+        // A posting for a day already closed (a late settlement, or the cancel of a settlement of that day) is booked to
+        // the next open day, so a frozen day never changes (InstitutionGrain.Close.cs).
+        var date = BookingDate(posting.SettlementDate);
+        var index = S.DailyTotals.FindIndex(d => d.Date == date);
+        var current = index >= 0 ? S.DailyTotals[index] : ZeroTotal(date);
         var updated = current with
         {
             SettlementCount = current.SettlementCount + (posting.Kind == PostingKind.Reversal ? -1 : 1),

@@ -41,6 +41,9 @@ public sealed class InstitutionState
     /// <summary>Per-day totals, oldest first, bounded by <see cref="SettlementOptions.DailyTotalsDaysMax"/>.</summary>
     public List<DailyTotal> DailyTotals { get; set; } = [];
 
+    /// <summary>Days closed by the daily close, oldest first, at most <see cref="ClosesMax"/>.</summary>
+    public List<DailyClose> Closes { get; set; } = [];
+
     /// <summary>Ids of idempotent deductions applied (<see cref="InstitutionGrain.DeductPointsOnceAsync"/>), oldest first, at most <see cref="DeductionIdsMax"/>.</summary>
     public List<string> DeductionIds { get; set; } = [];
 
@@ -60,4 +63,7 @@ public sealed class InstitutionState
     public const int TalliesMax = 48;
 
     public const int AlertsMax = 100;
+
+    /// <summary>Closed days remembered (about 2.7 years of daily closes); a posting for an older closed day is booked on its own date.</summary>
+    public const int ClosesMax = 1_000;
 }

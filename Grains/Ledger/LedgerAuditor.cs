@@ -2,6 +2,7 @@ using Medisettle.Grains.Policy;
 using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Jobs;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.Storage.Journal;
@@ -12,7 +13,7 @@ namespace Medisettle.Grains.Ledger;
 /// Recomputes every balance from the journal's settlement records, independently of the grains that keep
 /// them, and compares. Reads the whole journal: an operator command, not a hot-path check.
 /// </summary>
-public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains, PolicyCatalogProvider policies)
+public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains, PolicyCatalogProvider policies)
 {
     /// <summary>Journal entries read per page.</summary>
     public const int PageSizeMax = 10_000;
@@ -43,6 +44,7 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains, Policy
         }
 
         var (persons, caps) = await CheckPersonsAsync(ledger, violations);
+        var closes = await CheckClosesAsync(ledger, violations);
         return new AuditReport
         {
             Violations = violations,
@@ -52,6 +54,7 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains, Policy
             PendingPostings = pending,
             PersonsChecked = persons,
             AnnualCapsChecked = caps,
+            ClosesChecked = closes,
             FundSpending = expected
                 .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
@@ -202,6 +205,24 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains, Policy
 
         public Dictionary<string, List<(long Sequence, Money Amount)>> Postings { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Receivable postings with their headline totals per institution, in journal order.</summary>
+        public Dictionary<string, List<(long Sequence, Posting Posting)>> ReceivablePostings { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Daily closes per institution (by their stream, <c>close:{code}</c>).</summary>
+        public Dictionary<string, List<DailyClose>> Closes { get; } = new(StringComparer.Ordinal);
+
+        public List<DailyCloseRun> CloseRuns { get; } = [];
+
+        private static void Add<T>(Dictionary<string, List<T>> lists, string key, T item)
+        {
+            if (!lists.TryGetValue(key, out var list))
+            {
+                lists[key] = list = [];
+            }
+
+            list.Add(item);
+        }
+
         public void Add(JournalEntry entry)
         {
             if (LedgerNames.AccountOf(entry.Stream) is { } account)
@@ -213,6 +234,19 @@ public sealed class LedgerAuditor(IJournal journal, IGrainFactory grains, Policy
                 }
 
                 list.Add((entry.Sequence, posting.Amount));
+                if (posting.Totals is not null && account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+                {
+                    Add(ReceivablePostings, posting.InstitutionCode, (entry.Sequence, posting));
+                }
+            }
+            else if (entry.Stream.StartsWith(LedgerNames.CloseStreamPrefix, StringComparison.Ordinal))
+            {
+                var close = LedgerJson.Deserialize<DailyClose>(entry.Payload);
+                Add(Closes, entry.Stream[LedgerNames.CloseStreamPrefix.Length..], close);
+            }
+            else if (entry.Stream == LedgerNames.DailyCloseRunStream)
+            {
+                CloseRuns.Add(LedgerJson.Deserialize<DailyCloseRun>(entry.Payload));
             }
             else if (entry.EntryId.StartsWith("setl:", StringComparison.Ordinal))
             {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Medisettle.Grains.Ledger;
 
 /// <summary>
@@ -20,6 +22,24 @@ public static class LedgerNames
 
     /// <summary>Prefix of the flag-resolution streams (<c>flagres:{institution}</c>): review decisions.</summary>
     public const string FlagResolutionStreamPrefix = "flagres:";
+
+    /// <summary>Prefix of the daily-close streams (<c>close:{institution}</c>): frozen days.</summary>
+    public const string CloseStreamPrefix = "close:";
+
+    /// <summary>Stream of the completed daily-close runs (one entry per day: the period key).</summary>
+    public const string DailyCloseRunStream = "job:daily-close";
+
+    public static string CloseStream(string institutionCode) => CloseStreamPrefix + institutionCode;
+
+    public static string CloseEntry(string institutionCode, DateOnly date) =>
+        $"close:{institutionCode}:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The period key of a daily close, <c>daily-close:{yyyy-MM-dd}</c>.</summary>
+    public static string DailyClosePeriod(DateOnly date) =>
+        $"daily-close:{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Entry id of a completed daily-close run: <c>job:</c> + the period key.</summary>
+    public static string DailyCloseRunEntry(DateOnly date) => "job:" + DailyClosePeriod(date);
 
     public static string PersonStream(string personId) => $"person:{personId}";
 

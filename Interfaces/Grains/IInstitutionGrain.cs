@@ -47,6 +47,12 @@ public interface IInstitutionGrain : IGrainWithStringKey
     /// </summary>
     Task<string?> GetProtectedCredentialSecretAsync();
 
+    /// <summary>
+    /// Daily close (日结) of <paramref name="date"/>: freezes the day's totals as applied so far, with its journal entry, once.
+    /// Called again, answers the same close. A posting for a closed day applied later is booked to the next open day.
+    /// </summary>
+    Task<DailyClose> CloseDayAsync(DateOnly date);
+
     /// <summary>Applies receivable postings idempotently (by journal sequence) and commits the new position.</summary>
     Task ApplyPostingsAsync(IReadOnlyList<AppliedPosting> postings);
 }

@@ -29,6 +29,9 @@ public sealed record AuditReport
     /// <summary>Person-years whose basic fund payment was checked against the annual cap of the pack in force.</summary>
     [Id(6)] public required int AnnualCapsChecked { get; init; }
 
+    /// <summary>Daily closes (日结) checked against the institution's postings of the day and its state.</summary>
+    [Id(8)] public int ClosesChecked { get; init; }
+
     /// <summary>Spending per fund pool account, as recomputed from the settlements.</summary>
     [Id(7)] public required IReadOnlyDictionary<string, Money> FundSpending { get; init; }
 }

@@ -52,13 +52,20 @@ public static class MedisettleHostExtensions
             if (options.Storage == "postgres")
             {
                 silo.AddPostgresGroupCommitStorageAsDefault(pg => pg.ConnectionString = options.Connection!);
+                silo.UseAdoNetReminderService(reminders =>
+                {
+                    reminders.Invariant = ClusterHosting.Invariant;
+                    reminders.ConnectionString = options.Connection;
+                });
             }
             else
             {
                 silo.AddSqliteGroupCommitStorageAsDefault(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, DatabaseFileName));
+                silo.UseSqliteReminderService(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, DatabaseFileName));
             }
 
             silo.AddSettlementGrains();
+            silo.AddFundJobSchedule();
             silo.AddActivityPropagation();
             silo.AddDashboard();
             silo.AddStartupTask<DemoBootstrap>();

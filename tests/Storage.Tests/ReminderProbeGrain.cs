@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Medisettle.Storage.Tests;
 
 /// <summary>Registers, finds and removes Orleans reminders, for the ADO.NET reminder tests.</summary>
@@ -13,6 +15,9 @@ public interface IReminderProbeGrain : IGrainWithStringKey
 
 public sealed class ReminderProbeGrain : Grain, IReminderProbeGrain, IRemindable
 {
+    /// <summary>Ticks received per <c>{grain key}/{reminder name}</c>, by any silo of the process.</summary>
+    public static ConcurrentDictionary<string, int> Ticks { get; } = new(StringComparer.Ordinal);
+
     public Task RegisterAsync(string reminderName, TimeSpan dueTime, TimeSpan period) =>
         this.RegisterOrUpdateReminder(reminderName, dueTime, period);
 
@@ -30,5 +35,9 @@ public sealed class ReminderProbeGrain : Grain, IReminderProbeGrain, IRemindable
         return true;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        Ticks.AddOrUpdate($"{this.GetPrimaryKeyString()}/{reminderName}", 1, (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
 }

@@ -2,6 +2,7 @@ using Medisettle.Grains.Hosting;
 using Medisettle.Grains.Ledger;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Storage.Hosting;
+using Medisettle.Storage.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -57,6 +58,11 @@ internal sealed class SettlementCluster : IAsyncDisposable
         TimeSpan? clientResponseTimeout = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}");
+        if (postgresConnection is not null)
+        {
+            await PostgresSchema.ApplyAsync(postgresConnection, [OrleansQueryTable.Part, OrleansRemindersSchema.Part], CancellationToken.None);
+        }
+
         var builder = new InProcessTestClusterBuilder(checked((short)siloCount));
         if (clientResponseTimeout is { } timeout)
         {
@@ -71,6 +77,11 @@ internal sealed class SettlementCluster : IAsyncDisposable
             if (postgresConnection is not null)
             {
                 silo.AddPostgresGroupCommitStorageAsDefault(o => o.ConnectionString = postgresConnection);
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = postgresConnection;
+                });
             }
             else
             {
@@ -79,6 +90,7 @@ internal sealed class SettlementCluster : IAsyncDisposable
                     o.DatabasePath = Path.Combine(directory, "silo.db");
                     o.Synchronous = SqliteSynchronousMode.Normal;
                 });
+                silo.UseSqliteReminderService(o => o.DatabasePath = Path.Combine(directory, "silo.db"));
             }
 
             silo.AddSettlementGrains(options =>
@@ -86,6 +98,7 @@ internal sealed class SettlementCluster : IAsyncDisposable
                 options.DispatchInBackground = false;
                 configure?.Invoke(options);
             });
+            silo.AddFundJobSchedule();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
