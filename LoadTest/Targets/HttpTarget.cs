@@ -164,15 +164,18 @@ public sealed partial class HttpTarget : ISwipeTarget
 
     /// <summary>
     /// Sends a body, and sends it again with the same msgid, as a hospital system would, while the gateway answers 9998
-    /// "not answered now, retry" (a silo lost mid-call): after Retry-After, at most <see cref="UnavailableRetriesMax"/>
-    /// times. Each send is signed with a later timestamp than the one before.
+    /// "not answered now, retry" (a silo lost mid-call), or 9997 "busy" to one of these resends: after Retry-After, at
+    /// most <see cref="UnavailableRetriesMax"/> times. Each send is signed with a later timestamp than the one before.
     /// </summary>
     private async Task<(PlatformResponse Response, JsonElement? Output)> SendAsync(SignedBody body, string institution, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var (response, output, retryAfter) = await SendOnceAsync(body.Bytes, institution, body.NextSigningTime(Now), cancellationToken);
-            if (response.Infcode != Infcodes.Unavailable || attempt == UnavailableRetriesMax)
+            // A 9997 "busy" to a resend does not say the first send was not applied (its 9998 said it may have been):
+            // the msgid must still get its answer, so it is sent again too. A 9997 to a first send is final: not processed.
+            var retry = response.Infcode == Infcodes.Unavailable || (attempt > 0 && response.Infcode == Infcodes.Busy);
+            if (!retry || attempt == UnavailableRetriesMax)
             {
                 return (response, output);
             }

@@ -8,10 +8,10 @@ namespace Medisettle.LoadTest.Tests;
 
 /// <summary>
 /// A gateway answered from memory: the first <c>busyAnswers</c> sends of each msgid get HTTP 503 with infcode
-/// <c>busyInfcode</c> and Retry-After 0; later sends get infcode 0 with a setl_id derived from the msgid (so a retry of
+/// <c>busyInfcode</c> (from the second send on <c>laterBusyInfcode</c>, when given) and Retry-After 0; later sends get infcode 0 with a setl_id derived from the msgid (so a retry of
 /// a settlement gets the first answer). Counts what it answered.
 /// </summary>
-internal sealed class BusyGateway(int busyAnswers, int busyInfcode) : HttpMessageHandler
+internal sealed class BusyGateway(int busyAnswers, int busyInfcode, int? laterBusyInfcode = null) : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<string, int> _sends = new(StringComparer.Ordinal);
     private long _busyAnswered;
@@ -35,7 +35,7 @@ internal sealed class BusyGateway(int busyAnswers, int busyInfcode) : HttpMessag
 
         var answer = new PlatformResponse
         {
-            Infcode = busy ? busyInfcode : 0,
+            Infcode = !busy ? 0 : send > 1 && laterBusyInfcode is { } later ? later : busyInfcode,
             InfRefmsgid = "fake-" + msgid,
             RefmsgTime = "2026-03-02 09:00:00.000",
             RespondTime = "2026-03-02 09:00:00.000",

@@ -82,6 +82,18 @@ public sealed class BusyRefusalTests
     }
 
     [Fact]
+    public async Task A_9997_to_a_resend_after_9998_is_sent_again_because_the_first_send_may_have_been_applied()
+    {
+        var gateway = new BusyGateway(busyAnswers: 3, Infcodes.Unavailable, laterBusyInfcode: Infcodes.Busy);
+        await using var target = Target(gateway);
+
+        var result = await target.ExecuteAsync(GatewayPlans.Pharmacy(1, seed: 5, hoursEarlier: 1)[0], null, CancellationToken.None);
+
+        Assert.Equal((SwipeStatus.Settled, null), (result.Status, result.Detail));
+        Assert.Equal((3L, 3), (gateway.BusyAnswered, target.UnavailableRetries));
+    }
+
+    [Fact]
     public async Task A_run_reports_every_503_answer_in_its_seconds_and_its_summary()
     {
         var gateway = new BusyGateway(busyAnswers: 2, Infcodes.Unavailable);
