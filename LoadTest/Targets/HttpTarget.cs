@@ -55,8 +55,11 @@ public sealed partial class HttpTarget : ISwipeTarget
         };
     }
 
-    /// <summary>Sends a 9998 "not answered now" answer made the target repeat (same msgid, after Retry-After) at most.</summary>
-    public const int UnavailableRetriesMax = 5;
+    /// <summary>
+    /// Sends a 9998 "not answered now" answer made the target repeat (same msgid, after Retry-After) at most: about 20 s of
+    /// a cluster failing over, more when each send waits out the gateway's grain-call timeout.
+    /// </summary>
+    public const int UnavailableRetriesMax = 20;
 
     /// <summary>Requests sent again because the gateway answered 9998 (a silo lost mid-call), so far.</summary>
     public long UnavailableRetries => Interlocked.Read(ref _unavailableRetries);
