@@ -55,9 +55,15 @@ public sealed class SettlementOptions
     /// </summary>
     public TimeSpan DailyCloseTime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Local time (at <see cref="BusinessUtcOffset"/>) of the monthly payout's daily reminder tick, which pays last month
+    /// once (拨付). Default 01:00, after the daily close; 0 to 23:59:59.
+    /// </summary>
+    public TimeSpan MonthlyPayoutTime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The offset of business days (what "a day" is for the fund jobs). Default +08:00; −14 h to +14 h.</summary>
     public TimeSpan BusinessUtcOffset { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Institutions the daily close knows (those with a receivable posting). Default 100,000.</summary>
+    /// <summary>Institutions the daily close knows (those with a receivable posting), and the monthly payout pays. Default 100,000.</summary>
     public int FundJobInstitutionsMax { get; set; } = 100_000;
 }

@@ -63,6 +63,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.BusinessUtcOffset must be whole minutes in [-14 h, +14 h], not {options.BusinessUtcOffset}.");
         }
 
+        if (options.MonthlyPayoutTime < TimeSpan.Zero || options.MonthlyPayoutTime >= TimeSpan.FromDays(1))
+        {
+            errors.Add($"SettlementOptions.MonthlyPayoutTime must be a time of day in [00:00, 24:00), not {options.MonthlyPayoutTime}.");
+        }
+
         if (options.FundJobInstitutionsMax is < 1 or > 10_000_000)
         {
             errors.Add($"SettlementOptions.FundJobInstitutionsMax must be 1..10000000, not {options.FundJobInstitutionsMax}.");

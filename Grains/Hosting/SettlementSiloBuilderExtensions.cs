@@ -52,15 +52,20 @@ public static class SettlementSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Schedules the fund jobs: a start-up task registers (or updates) the daily close's durable reminder
-    /// (<see cref="SettlementOptions.DailyCloseTime"/> every day). The silo needs a durable reminder service (Orleans'
+    /// Schedules the fund jobs: a start-up task registers (or updates) the durable reminders of the daily close
+    /// (<see cref="SettlementOptions.DailyCloseTime"/> every day) and of the monthly payout
+    /// (<see cref="SettlementOptions.MonthlyPayoutTime"/> every day, paying last month once). The silo needs a durable reminder service (Orleans'
     /// ADO.NET reminders on PostgreSQL, <c>UseSqliteReminderService</c> on SQLite). Without this the jobs still run when asked.
     /// </summary>
     public static ISiloBuilder AddFundJobSchedule(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStartupTask(async (sp, _) =>
-            await sp.GetRequiredService<IGrainFactory>().GetGrain<IDailyCloseGrain>(DailyCloseGrain.Key).StartAsync());
+        {
+            var grains = sp.GetRequiredService<IGrainFactory>();
+            await grains.GetGrain<IDailyCloseGrain>(DailyCloseGrain.Key).StartAsync();
+            await grains.GetGrain<IMonthlyPayoutGrain>(MonthlyPayoutGrain.Key).StartAsync();
+        });
         return builder;
     }
 }

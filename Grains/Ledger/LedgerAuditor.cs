@@ -45,6 +45,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
         var (persons, caps) = await CheckPersonsAsync(ledger, violations);
         var closes = await CheckClosesAsync(ledger, violations);
+        var payouts = CheckPayouts(ledger, violations);
         return new AuditReport
         {
             Violations = violations,
@@ -55,6 +56,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             PersonsChecked = persons,
             AnnualCapsChecked = caps,
             ClosesChecked = closes,
+            PayoutRunsChecked = payouts,
             FundSpending = expected
                 .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
@@ -82,7 +84,10 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         }
     }
 
-    /// <summary>What each account's postings must sum to, from the settlement records and cancels alone.</summary>
+    /// <summary>
+    /// What each account's postings must sum to, from the settlement records and cancels, less what the monthly payouts
+    /// record as paid and deducted (each run's lines are checked against the fund postings in <see cref="CheckPayouts"/>).
+    /// </summary>
     private static Dictionary<string, Money> ExpectedAccountTotals(Ledger ledger)
     {
         var totals = new Dictionary<string, Money>(StringComparer.Ordinal);
@@ -97,6 +102,12 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
             Add(FundPoolKey.PersonalAccount(record.InsuredRegion, record.Scheme).ToString(), breakdown.AccountPaid, times);
             Add(LedgerNames.InstitutionAccount(record.InstitutionCode), breakdown.FundPaySum + breakdown.AccountPaid, times);
+        }
+
+        foreach (var line in ledger.PayoutRuns.SelectMany(r => r.Run.Lines))
+        {
+            Add(LedgerNames.InstitutionAccount(line.InstitutionCode), -(line.Paid + line.Deducted), 1);
+            Add(line.Fund, -line.Deducted, 1);
         }
 
         return totals;
@@ -213,6 +224,13 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
         public List<DailyCloseRun> CloseRuns { get; } = [];
 
+        /// <summary>Fund postings of settlements and reversals (not the payouts' deductions), in journal order.</summary>
+        public List<(long Sequence, Posting Posting)> FundPostings { get; } = [];
+
+        public List<(long Sequence, MonthlyPayoutRun Run)> PayoutRuns { get; } = [];
+
+        public List<(long Sequence, AuditDeduction Deduction)> AuditDeductions { get; } = [];
+
         private static void Add<T>(Dictionary<string, List<T>> lists, string key, T item)
         {
             if (!lists.TryGetValue(key, out var list))
@@ -238,6 +256,10 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
                 {
                     Add(ReceivablePostings, posting.InstitutionCode, (entry.Sequence, posting));
                 }
+                else if (posting.Kind is PostingKind.Settlement or PostingKind.Reversal && !account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+                {
+                    FundPostings.Add((entry.Sequence, posting));
+                }
             }
             else if (entry.Stream.StartsWith(LedgerNames.CloseStreamPrefix, StringComparison.Ordinal))
             {
@@ -247,6 +269,14 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             else if (entry.Stream == LedgerNames.DailyCloseRunStream)
             {
                 CloseRuns.Add(LedgerJson.Deserialize<DailyCloseRun>(entry.Payload));
+            }
+            else if (entry.Stream == LedgerNames.MonthlyPayoutRunStream)
+            {
+                PayoutRuns.Add((entry.Sequence, LedgerJson.Deserialize<MonthlyPayoutRun>(entry.Payload)));
+            }
+            else if (entry.Stream == LedgerNames.AuditDeductionStream)
+            {
+                AuditDeductions.Add((entry.Sequence, LedgerJson.Deserialize<AuditDeduction>(entry.Payload)));
             }
             else if (entry.EntryId.StartsWith("setl:", StringComparison.Ordinal))
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Medisettle.Interfaces.Jobs;
 
 namespace Medisettle.Grains.Ledger;
 
@@ -28,6 +29,27 @@ public static class LedgerNames
 
     /// <summary>Stream of the completed daily-close runs (one entry per day: the period key).</summary>
     public const string DailyCloseRunStream = "job:daily-close";
+
+    /// <summary>Stream of the completed monthly payout runs (one entry per month: the period key).</summary>
+    public const string MonthlyPayoutRunStream = "job:monthly-payout";
+
+    /// <summary>Stream of the audit deductions entered for the monthly payout.</summary>
+    public const string AuditDeductionStream = "job:monthly-payout:deductions";
+
+    /// <summary>The period key of a monthly payout, <c>monthly-payout:{yyyy-MM}</c>.</summary>
+    public static string MonthlyPayoutPeriod(BusinessMonth month) => $"monthly-payout:{month}";
+
+    /// <summary>Entry id of a completed monthly payout run: <c>job:</c> + the period key.</summary>
+    public static string MonthlyPayoutRunEntry(BusinessMonth month) => "job:" + MonthlyPayoutPeriod(month);
+
+    public static string AuditDeductionEntry(string deductionId) => $"deduction:{deductionId}";
+
+    /// <summary>
+    /// Entry id of a payout's posting on <paramref name="account"/> for its line with <paramref name="counterparty"/>
+    /// (the institution on a fund account, the fund on an institution's): <c>post:monthly-payout:{yyyy-MM}:{account}:{counterparty}:pay|ded</c>.
+    /// </summary>
+    public static string PayoutPostingEntry(BusinessMonth month, string account, string counterparty, bool deduction) =>
+        $"post:{MonthlyPayoutPeriod(month)}:{account}:{counterparty}:{(deduction ? "ded" : "pay")}";
 
     public static string CloseStream(string institutionCode) => CloseStreamPrefix + institutionCode;
 

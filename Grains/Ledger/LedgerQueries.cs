@@ -28,7 +28,7 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
         await foreach (var entry in ReadStreamAsync(stream, cancellationToken))
         {
             var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
-            if (posting.SettlementDate >= from && posting.SettlementDate <= to)
+            if (posting.Kind is PostingKind.Settlement or PostingKind.Reversal && posting.SettlementDate >= from && posting.SettlementDate <= to)
             {
                 result.Add(posting);
                 if (result.Count >= maxCount)

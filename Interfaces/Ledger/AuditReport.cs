@@ -32,6 +32,9 @@ public sealed record AuditReport
     /// <summary>Daily closes (日结) checked against the institution's postings of the day and its state.</summary>
     [Id(8)] public int ClosesChecked { get; init; }
 
+    /// <summary>Monthly payout runs (拨付) recomputed from the fund postings and audit deductions before them.</summary>
+    [Id(9)] public int PayoutRunsChecked { get; init; }
+
     /// <summary>Spending per fund pool account, as recomputed from the settlements.</summary>
     [Id(7)] public required IReadOnlyDictionary<string, Money> FundSpending { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Medisettle.Interfaces.Ledger;
 
-/// <summary>Whether a posting records a settlement or reverses one.</summary>
+/// <summary>Whether a posting records a settlement, reverses one, or is a monthly payout's payment or deduction.</summary>
 [GenerateSerializer]
 public enum PostingKind
 {
@@ -8,4 +8,16 @@ public enum PostingKind
 
     /// <summary>冲销 reversal written by a cancel; its amount is the negated original.</summary>
     Reversal,
+
+    /// <summary>
+    /// 拨付 payment by the monthly payout: on the institution's receivable, the negated amount paid (its receivable goes
+    /// down); <see cref="Posting.SettlementId"/> is the run's period key.
+    /// </summary>
+    Payment,
+
+    /// <summary>
+    /// 审核扣款 audit deduction by the monthly payout: the negated amount withheld, once on the institution's receivable and
+    /// once on the fund (the fund does not pay it: its spending goes down).
+    /// </summary>
+    Deduction,
 }
