@@ -39,6 +39,7 @@ public static class AdminApi
         LedgerAdminEndpoints.Map(group);
         FlagAdminEndpoints.Map(group);
         JobAdminEndpoints.Map(group);
+        MonthlyPayoutAdminEndpoints.Map(group);
         return endpoints;
     }
 
