@@ -6,7 +6,8 @@ namespace Medisettle.Silo.Hosting;
 /// <summary>
 /// The <c>jobs</c> verb: calls a running silo's (or gateway's) admin API for the fund jobs and prints the JSON answer.
 /// <c>jobs run daily-close --period yyyy-MM-dd [--url U] [--data-dir DIR]</c>,
-/// <c>jobs list daily-close --from yyyy-MM-dd --to yyyy-MM-dd [--url U] [--data-dir DIR]</c>. The admin token is
+/// <c>jobs list daily-close --from yyyy-MM-dd --to yyyy-MM-dd [--url U] [--data-dir DIR]</c>, and the same for
+/// <c>monthly-payout</c> with months (<c>yyyy-MM</c>). The admin token is
 /// <c>MEDISETTLE_ADMIN_TOKEN</c>, else <c>{data-dir}/admin-token</c>. Exit code 0 when the API answered 2xx, 1 otherwise,
 /// 2 for a usage error.
 /// </summary>
@@ -16,14 +17,16 @@ public static class JobsCommand
 
     private const string Usage =
         "usage: jobs run daily-close --period yyyy-MM-dd [--url http://127.0.0.1:5080] [--data-dir data]\n" +
-        "       jobs list daily-close --from yyyy-MM-dd --to yyyy-MM-dd [--url http://127.0.0.1:5080] [--data-dir data]";
+        "       jobs list daily-close --from yyyy-MM-dd --to yyyy-MM-dd [--url http://127.0.0.1:5080] [--data-dir data]\n" +
+        "       jobs run monthly-payout --period yyyy-MM [--url ...] [--data-dir ...]\n" +
+        "       jobs list monthly-payout --from yyyy-MM --to yyyy-MM [--url ...] [--data-dir ...]";
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(3);
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args is not [var action and ("run" or "list"), "daily-close", .. var rest] || !TryReadOptions(rest, out var options))
+        if (args is not [var action and ("run" or "list"), var job and ("daily-close" or "monthly-payout"), .. var rest] || !TryReadOptions(rest, out var options))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
@@ -39,9 +42,9 @@ public static class JobsCommand
         }
 
         using var request = action == "run"
-            ? Post(url, options.GetValueOrDefault("period"))
+            ? Post(url, job, options.GetValueOrDefault("period"))
             : new HttpRequestMessage(HttpMethod.Get,
-                $"{url}/admin/v1/jobs/daily-close/runs?from={Uri.EscapeDataString(options.GetValueOrDefault("from", ""))}&to={Uri.EscapeDataString(options.GetValueOrDefault("to", ""))}");
+                $"{url}/admin/v1/jobs/{job}/runs?from={Uri.EscapeDataString(options.GetValueOrDefault("from", ""))}&to={Uri.EscapeDataString(options.GetValueOrDefault("to", ""))}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var http = new HttpClient { Timeout = RequestTimeout };
         try
@@ -57,7 +60,7 @@ public static class JobsCommand
         }
     }
 
-    private static HttpRequestMessage Post(string url, string? period) => new(HttpMethod.Post, $"{url}/admin/v1/jobs/daily-close/runs")
+    private static HttpRequestMessage Post(string url, string job, string? period) => new(HttpMethod.Post, $"{url}/admin/v1/jobs/{job}/runs")
     {
         Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { period }), Encoding.UTF8, "application/json"),
     };
