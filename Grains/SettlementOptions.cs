@@ -61,6 +61,12 @@ public sealed class SettlementOptions
     /// </summary>
     public TimeSpan MonthlyPayoutTime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long after 1 January the year-end jobs (risk reserve) run last year by their reminder, leaving time to record the
+    /// year's income (closing the year fixes it). Default 90 days; 0 to 365 days. They tick at <see cref="MonthlyPayoutTime"/>.
+    /// </summary>
+    public TimeSpan YearEndJobsDelay { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>The offset of business days (what "a day" is for the fund jobs). Default +08:00; −14 h to +14 h.</summary>
     public TimeSpan BusinessUtcOffset { get; set; } = TimeSpan.FromHours(8);
 

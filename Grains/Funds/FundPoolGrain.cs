@@ -1,4 +1,3 @@
-using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Storage.Journal;
@@ -16,18 +15,6 @@ public sealed class FundPoolGrain([PersistentState("fund")] IPersistentState<Fun
 
     public Task<FundPoolSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
-    public async Task<FundPoolSnapshot> CreditIncomeAsync(Money amount, string reference)
-    {
-        if (amount.Fen <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "Income must be positive.");
-        }
-
-        S.Income += amount;
-        await state.WriteOrReloadAsync();
-        return Snapshot();
-    }
-
     public async Task ApplyPostingsAsync(IReadOnlyList<AppliedPosting> postings)
     {
         ArgumentNullException.ThrowIfNull(postings);
@@ -44,7 +31,15 @@ public sealed class FundPoolGrain([PersistentState("fund")] IPersistentState<Fun
                 throw new ArgumentException($"Posting {posting.PostingId} is for {posting.Account}, not {this.GetPrimaryKeyString()}.", nameof(postings));
             }
 
-            S.Spending += posting.Amount;
+            if (posting.Kind == PostingKind.Income)
+            {
+                S.Income += posting.Amount;
+            }
+            else
+            {
+                S.Spending += posting.Amount;
+            }
+
             S.AppliedThroughSequence = sequence;
             S.PostingsApplied++;
             applied++;

@@ -68,6 +68,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.MonthlyPayoutTime must be a time of day in [00:00, 24:00), not {options.MonthlyPayoutTime}.");
         }
 
+        if (options.YearEndJobsDelay < TimeSpan.Zero || options.YearEndJobsDelay > TimeSpan.FromDays(365))
+        {
+            errors.Add($"SettlementOptions.YearEndJobsDelay must be 0 to 365 days, not {options.YearEndJobsDelay}.");
+        }
+
         if (options.FundJobInstitutionsMax is < 1 or > 10_000_000)
         {
             errors.Add($"SettlementOptions.FundJobInstitutionsMax must be 1..10000000, not {options.FundJobInstitutionsMax}.");

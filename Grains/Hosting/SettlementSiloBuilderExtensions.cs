@@ -54,7 +54,8 @@ public static class SettlementSiloBuilderExtensions
     /// <summary>
     /// Schedules the fund jobs: a start-up task registers (or updates) the durable reminders of the daily close
     /// (<see cref="SettlementOptions.DailyCloseTime"/> every day) and of the monthly payout
-    /// (<see cref="SettlementOptions.MonthlyPayoutTime"/> every day, paying last month once). The silo needs a durable reminder service (Orleans'
+    /// (<see cref="SettlementOptions.MonthlyPayoutTime"/> every day, paying last month once) and of the risk reserve
+    /// (at the same time, running last year once <see cref="SettlementOptions.YearEndJobsDelay"/> after 1 January). The silo needs a durable reminder service (Orleans'
     /// ADO.NET reminders on PostgreSQL, <c>UseSqliteReminderService</c> on SQLite). Without this the jobs still run when asked.
     /// </summary>
     public static ISiloBuilder AddFundJobSchedule(this ISiloBuilder builder)
@@ -65,6 +66,7 @@ public static class SettlementSiloBuilderExtensions
             var grains = sp.GetRequiredService<IGrainFactory>();
             await grains.GetGrain<IDailyCloseGrain>(DailyCloseGrain.Key).StartAsync();
             await grains.GetGrain<IMonthlyPayoutGrain>(MonthlyPayoutGrain.Key).StartAsync();
+            await grains.GetGrain<IRiskReserveGrain>(RiskReserveGrain.Key).StartAsync();
         });
         return builder;
     }

@@ -22,7 +22,10 @@ public sealed partial class LedgerAuditor
         {
             for (; nextPosting < ledger.FundPostings.Count && ledger.FundPostings[nextPosting].Sequence <= run.ThroughSequence; nextPosting++)
             {
-                uncovered.Add(ledger.FundPostings[nextPosting].Posting);
+                if (ledger.FundPostings[nextPosting].Posting.Kind is PostingKind.Settlement or PostingKind.Reversal)
+                {
+                    uncovered.Add(ledger.FundPostings[nextPosting].Posting);
+                }
             }
 
             for (; nextDeduction < ledger.AuditDeductions.Count && ledger.AuditDeductions[nextDeduction].Sequence < sequence; nextDeduction++)

@@ -46,6 +46,8 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         var (persons, caps) = await CheckPersonsAsync(ledger, violations);
         var closes = await CheckClosesAsync(ledger, violations);
         var payouts = CheckPayouts(ledger, violations);
+        var reserves = CheckRiskReserves(ledger, violations);
+        await CheckIncomeAsync(ledger, violations);
         return new AuditReport
         {
             Violations = violations,
@@ -57,6 +59,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             AnnualCapsChecked = caps,
             ClosesChecked = closes,
             PayoutRunsChecked = payouts,
+            RiskReserveRunsChecked = reserves,
             FundSpending = expected
                 .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
@@ -108,6 +111,11 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         {
             Add(LedgerNames.InstitutionAccount(line.InstitutionCode), -(line.Paid + line.Deducted), 1);
             Add(line.Fund, -line.Deducted, 1);
+        }
+
+        foreach (var line in ledger.ReserveRuns.SelectMany(r => r.Run.Lines))
+        {
+            Add(line.Fund, line.SetAside, 1);
         }
 
         return totals;
@@ -224,8 +232,13 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
         public List<DailyCloseRun> CloseRuns { get; } = [];
 
-        /// <summary>Fund postings of settlements and reversals (not the payouts' deductions), in journal order.</summary>
+        /// <summary>Fund postings other than income (settlements, reversals, payout deductions, reserve set-asides), in journal order.</summary>
         public List<(long Sequence, Posting Posting)> FundPostings { get; } = [];
+
+        /// <summary>Income postings (kept out of <see cref="Postings"/>: a fund pool applies them to its income), in journal order.</summary>
+        public List<(long Sequence, Posting Posting)> IncomePostings { get; } = [];
+
+        public List<(long Sequence, RiskReserveRun Run)> ReserveRuns { get; } = [];
 
         public List<(long Sequence, MonthlyPayoutRun Run)> PayoutRuns { get; } = [];
 
@@ -246,6 +259,12 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             if (LedgerNames.AccountOf(entry.Stream) is { } account)
             {
                 var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
+                if (posting.Kind == PostingKind.Income)
+                {
+                    IncomePostings.Add((entry.Sequence, posting));
+                    return;
+                }
+
                 if (!Postings.TryGetValue(account, out var list))
                 {
                     Postings[account] = list = [];
@@ -256,7 +275,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
                 {
                     Add(ReceivablePostings, posting.InstitutionCode, (entry.Sequence, posting));
                 }
-                else if (posting.Kind is PostingKind.Settlement or PostingKind.Reversal && !account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+                else if (!account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
                 {
                     FundPostings.Add((entry.Sequence, posting));
                 }
@@ -273,6 +292,10 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             else if (entry.Stream == LedgerNames.MonthlyPayoutRunStream)
             {
                 PayoutRuns.Add((entry.Sequence, LedgerJson.Deserialize<MonthlyPayoutRun>(entry.Payload)));
+            }
+            else if (entry.Stream == LedgerNames.RiskReserveRunStream)
+            {
+                ReserveRuns.Add((entry.Sequence, LedgerJson.Deserialize<RiskReserveRun>(entry.Payload)));
             }
             else if (entry.Stream == LedgerNames.AuditDeductionStream)
             {

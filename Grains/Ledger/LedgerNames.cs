@@ -51,6 +51,23 @@ public static class LedgerNames
     public static string PayoutPostingEntry(BusinessMonth month, string account, string counterparty, bool deduction) =>
         $"post:{MonthlyPayoutPeriod(month)}:{account}:{counterparty}:{(deduction ? "ded" : "pay")}";
 
+    /// <summary>Stream of the completed risk reserve runs (one entry per year: the period key).</summary>
+    public const string RiskReserveRunStream = "job:risk-reserve";
+
+    /// <summary>The period key of a year's risk reserve, <c>risk-reserve:{yyyy}</c>.</summary>
+    public static string RiskReservePeriod(int year) => $"risk-reserve:{year.ToString("D4", CultureInfo.InvariantCulture)}";
+
+    public static string RiskReserveRunEntry(int year) => "job:" + RiskReservePeriod(year);
+
+    /// <summary>Entry id of a risk reserve run's posting on <paramref name="account"/>: <c>post:risk-reserve:{yyyy}:{account}</c>.</summary>
+    public static string RiskReservePostingEntry(int year, string account) => $"post:{RiskReservePeriod(year)}:{account}";
+
+    /// <summary>The settlement id an administrator's income posting carries: <c>income:{incomeId}</c>.</summary>
+    public static string IncomeReference(string incomeId) => $"income:{incomeId}";
+
+    /// <summary>Entry id of an administrator's income posting: <c>post:income:{incomeId}</c>.</summary>
+    public static string IncomePostingEntry(string incomeId) => $"post:income:{incomeId}";
+
     public static string CloseStream(string institutionCode) => CloseStreamPrefix + institutionCode;
 
     public static string CloseEntry(string institutionCode, DateOnly date) =>

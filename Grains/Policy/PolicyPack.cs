@@ -46,6 +46,9 @@ public sealed record PolicyPack
     /// <summary>监管规则 control rules (DOMAIN.md §6): long prescriptions, non-insured goods, 串换, duplicates, velocity, 协议病种.</summary>
     public ControlSection? Controls { get; init; }
 
+    /// <summary>Rules of the fund jobs (DOMAIN.md §7): the year-end risk reserve.</summary>
+    public FundJobsSection? FundJobs { get; init; }
+
     /// <summary>File the pack was loaded from (for messages); not part of the JSON.</summary>
     [JsonIgnore]
     public string SourceFile { get; init; } = "";

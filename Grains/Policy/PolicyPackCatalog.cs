@@ -73,6 +73,7 @@ public sealed class PolicyPackCatalog
                 Assistance = pack.Assistance is null ? set.Assistance : pack,
                 PersonalAccount = pack.PersonalAccount is null ? set.PersonalAccount : pack,
                 Controls = pack.Controls is null ? set.Controls : pack,
+                FundJobs = pack.FundJobs is null ? set.FundJobs : pack,
             };
         }
 
@@ -136,5 +137,6 @@ public sealed class PolicyPackCatalog
         : a.Assistance is not null && b.Assistance is not null ? "assistance"
         : a.PersonalAccount is not null && b.PersonalAccount is not null ? "personalAccount"
         : a.Controls is not null && b.Controls is not null ? "controls"
+        : a.FundJobs is not null && b.FundJobs is not null ? "fundJobs"
         : null;
 }

@@ -62,11 +62,18 @@ internal static partial class PolicyPackValidator
         {
             ValidateControls(controls, file);
         }
+
+        if (pack.FundJobs?.RiskReserve is { } reserve)
+        {
+            Fraction(file, "$.fundJobs.riskReserve.incomeRate", reserve.IncomeRate);
+            Fraction(file, "$.fundJobs.riskReserve.capRate", reserve.CapRate);
+            Require(file, "$.fundJobs.riskReserve.capRate", Text(reserve.CapRate), reserve.CapRate >= reserve.IncomeRate, $"must not be below incomeRate {Text(reserve.IncomeRate)}");
+        }
     }
 
     private static bool HasAnySection(PolicyPack p) =>
         p.Basic is not null || p.LargeAmount is not null || p.CriticalIllness is not null || p.SpecialDiseases is not null
-        || p.Assistance is not null || p.PersonalAccount is not null || p.Controls is not null;
+        || p.Assistance is not null || p.PersonalAccount is not null || p.Controls is not null || p.FundJobs is not null;
 
     private static void ValidateBasic(BasicSection basic, string file)
     {

@@ -19,4 +19,6 @@ public sealed record PolicySet
     public PolicyPack? PersonalAccount { get; init; }
 
     public PolicyPack? Controls { get; init; }
+
+    public PolicyPack? FundJobs { get; init; }
 }

@@ -7,9 +7,9 @@ public interface IFundPoolGrain : IGrainWithStringKey
 {
     Task<FundPoolSnapshot> GetSnapshotAsync();
 
-    /// <summary>Credits income (premiums, subsidies); must be positive.</summary>
-    Task<FundPoolSnapshot> CreditIncomeAsync(Money amount, string reference);
-
-    /// <summary>Applies postings idempotently (by journal sequence) and commits the new balance and position.</summary>
+    /// <summary>
+    /// Applies postings idempotently (by journal sequence) and commits the new balance and position: income postings
+    /// to the income, the others to the spending.
+    /// </summary>
     Task ApplyPostingsAsync(IReadOnlyList<AppliedPosting> postings);
 }

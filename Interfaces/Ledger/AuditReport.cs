@@ -35,6 +35,9 @@ public sealed record AuditReport
     /// <summary>Monthly payout runs (拨付) recomputed from the fund postings and audit deductions before them.</summary>
     [Id(9)] public int PayoutRunsChecked { get; init; }
 
+    /// <summary>Year-end risk reserve runs recomputed from the income and fund postings before them.</summary>
+    [Id(10)] public int RiskReserveRunsChecked { get; init; }
+
     /// <summary>Spending per fund pool account, as recomputed from the settlements.</summary>
     [Id(7)] public required IReadOnlyDictionary<string, Money> FundSpending { get; init; }
 }

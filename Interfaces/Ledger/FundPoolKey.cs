@@ -13,6 +13,9 @@ public readonly record struct FundPoolKey(string Region, Scheme Scheme, string F
     /// <summary>The aggregate personal-account (个人账户) pool's fund name.</summary>
     public const string PersonalAccountFund = "PersonalAccount";
 
+    /// <summary>The risk reserve (风险储备金) pool's fund name: its income is what the year-end job set aside.</summary>
+    public const string RiskReserveFund = "RiskReserve";
+
     public static FundPoolKey For(string region, Scheme scheme, FundType fund) => new(region, scheme, fund.ToString());
 
     public static FundPoolKey PersonalAccount(string region, Scheme scheme) => new(region, scheme, PersonalAccountFund);

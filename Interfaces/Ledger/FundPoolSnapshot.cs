@@ -8,10 +8,10 @@ public sealed record FundPoolSnapshot
 {
     [Id(0)] public required string Key { get; init; }
 
-    /// <summary>Income credited by the administrator (premiums, subsidies).</summary>
+    /// <summary>Income applied from income postings (recorded by the administrator per year; a reserve pool's set-asides).</summary>
     [Id(1)] public required Money Income { get; init; }
 
-    /// <summary>Sum of the applied postings (settlements minus reversals).</summary>
+    /// <summary>Sum of the applied postings other than income (settlements minus reversals, payout deductions, reserve set-asides).</summary>
     [Id(2)] public required Money Spending { get; init; }
 
     /// <summary>Income − spending.</summary>

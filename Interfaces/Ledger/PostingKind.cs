@@ -20,4 +20,13 @@ public enum PostingKind
     /// once on the fund (the fund does not pay it: its spending goes down).
     /// </summary>
     Deduction,
+
+    /// <summary>
+    /// 基金收入 income of a fund pool for a year (an administrator's record, or the risk reserve received from the pooled
+    /// fund): the fund pool adds it to its income, not its spending.
+    /// </summary>
+    Income,
+
+    /// <summary>风险储备金 the year-end set-aside: on the pooled fund, the amount moved to its risk reserve pool (spending).</summary>
+    RiskReserve,
 }

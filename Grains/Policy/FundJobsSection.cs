@@ -1,0 +1,7 @@
+namespace Medisettle.Grains.Policy;
+
+/// <summary>The fund jobs' rules of a pack (DOMAIN.md §7): year-end jobs on the region's pooled fund.</summary>
+public sealed record FundJobsSection
+{
+    public RiskReserveRule? RiskReserve { get; init; }
+}
