@@ -73,7 +73,7 @@ public sealed class MonthlyPayoutAuditTests(SqliteClusters clusters)
         Assert.Equal(line.Owed, line.Deducted + line.Paid);
     }
 
-    private static async Task<string> ReadPayloadAsync(string database, string entryId)
+    internal static async Task<string> ReadPayloadAsync(string database, string entryId)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
@@ -83,7 +83,7 @@ public sealed class MonthlyPayoutAuditTests(SqliteClusters clusters)
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task ExecuteAsync(string database, string sql, params (string Name, string Value)[] parameters)
+    internal static async Task ExecuteAsync(string database, string sql, params (string Name, string Value)[] parameters)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
