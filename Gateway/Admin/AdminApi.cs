@@ -40,6 +40,7 @@ public static class AdminApi
         FlagAdminEndpoints.Map(group);
         JobAdminEndpoints.Map(group);
         MonthlyPayoutAdminEndpoints.Map(group);
+        RiskReserveAdminEndpoints.Map(group);
         return endpoints;
     }
 

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Medisettle.Gateway.Diagnostics;
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Jobs;
+using Medisettle.Interfaces.Ledger;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Gateway.Admin;
+
+/// <summary>
+/// <c>/admin/v1/jobs/risk-reserve/runs</c>: the year-end risk reserve (风险储备金) of a year that has ended, once per year,
+/// and the list of runs; <c>/admin/v1/funds/income</c>: record a fund pool's income for a year (what the reserve and the
+/// surplus rest on), once per id.
+/// </summary>
+internal static class RiskReserveAdminEndpoints
+{
+    /// <summary>The grain key of the risk-reserve job (<c>RiskReserveGrain.Key</c>).</summary>
+    public const string RiskReserveKey = "risk-reserve";
+
+    /// <summary>Longest range a listing answers, in years.</summary>
+    public const int ListYearsMax = 100;
+
+    /// <summary>Largest income accepted, in fen (1,000,000,000,000 yuan).</summary>
+    public const long IncomeFenMax = 100_000_000_000_000;
+
+    private static readonly string[] ListKeys = ["from", "to"];
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/jobs/risk-reserve/runs", RunAsync).WithMetadata(new AdminBodyMetadata(typeof(RiskReserveRunRequest))).WithName("RunRiskReserve")
+            .WithSummary("Sets aside the risk reserve of a year that has ended (period yyyy) for every pooled fund with income whose pack has the rule; again: the first run, alreadyDone true.");
+        group.MapGet("/jobs/risk-reserve/runs", ListAsync).WithName("ListRiskReserveRuns")
+            .WithSummary($"Completed risk reserve runs of ?from=yyyy&to=yyyy (both required, at most {ListYearsMax} years), oldest first.");
+        group.MapPost("/funds/income", RecordIncomeAsync).WithMetadata(new AdminBodyMetadata(typeof(FundIncomeRequest))).WithName("RecordFundIncome")
+            .WithSummary("Records a fund pool's income for a year (an income posting), once per incomeId; refused once the year's risk reserve is done.");
+    }
+
+    private static async Task<Results<Ok<RiskReserveRunResult>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, IGrainFactory grains, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await AdminApi.ReadBodyAsync<RiskReserveRunRequest>(request, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (!TryParseYear(body!.Period, out var year))
+        {
+            return AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a year as yyyy.");
+        }
+
+        var offset = services.GetRequiredService<IOptions<GatewayOptions>>().Value.WireUtcOffset;
+        var current = services.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey).GetUtcNow().ToOffset(offset).Year;
+        if (year >= current)
+        {
+            return AdminApi.BadRequest("Invalid period", $"period {body.Period} has not ended (this year is {current}); only a past year can be closed.");
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IRiskReserveGrain>(RiskReserveKey).RunAsync(year));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RiskReserveRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
+    {
+        foreach (var (key, values) in request.Query)
+        {
+            if (!ListKeys.Contains(key, StringComparer.Ordinal))
+            {
+                return AdminApi.BadRequest("Invalid query", $"unknown query parameter '{ClientText.Echo(key)}'; known: from, to.");
+            }
+
+            if (values.Count != 1)
+            {
+                return AdminApi.BadRequest("Invalid query", $"query parameter '{key}' is given {values.Count} times.");
+            }
+        }
+
+        var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());
+        if (!TryParseYear(fromText, out var from) || !TryParseYear(toText, out var to))
+        {
+            return AdminApi.BadRequest("Invalid query", $"from '{ClientText.Echo(fromText)}' and to '{ClientText.Echo(toText)}' must both be years as yyyy.");
+        }
+
+        if (to < from || to - from >= ListYearsMax)
+        {
+            return AdminApi.BadRequest("Invalid query", $"from {fromText} to {toText} must be 1 to {ListYearsMax} years, from not after to.");
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IRiskReserveGrain>(RiskReserveKey).ListAsync(from, to));
+    }
+
+    private static async Task<Results<Ok<FundIncomeResult>, ProblemHttpResult>> RecordIncomeAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await AdminApi.ReadBodyAsync<FundIncomeRequest>(request, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (Problem(body!) is { } problem)
+        {
+            return AdminApi.BadRequest("Invalid income", problem);
+        }
+
+        var result = await grains.GetGrain<IRiskReserveGrain>(RiskReserveKey).RecordIncomeAsync(new FundIncome
+        {
+            IncomeId = body!.IncomeId!,
+            Fund = body.Fund!,
+            Year = body.Year,
+            Amount = new Money(body.AmountFen),
+            Reason = body.Reason!,
+        });
+        return result.Outcome switch
+        {
+            FundIncomeOutcome.Recorded or FundIncomeOutcome.AlreadyRecorded => TypedResults.Ok(result),
+            FundIncomeOutcome.IdConflict => TypedResults.Problem(title: "Income id in use", statusCode: StatusCodes.Status409Conflict,
+                detail: $"incomeId {body.IncomeId} was recorded with other content (fund {result.Income.Fund}, year {result.Income.Year}, amountFen {result.Income.Amount.Fen})."),
+            _ => TypedResults.Problem(title: "Year closed", statusCode: StatusCodes.Status409Conflict,
+                detail: $"the risk reserve of {body.Year} is done, so its income is fixed; record it for a year not closed."),
+        };
+    }
+
+    private static string? Problem(FundIncomeRequest body)
+    {
+        if (!AuditDeduction.IsWellFormedId(body.IncomeId))
+        {
+            return $"incomeId '{ClientText.Echo(body.IncomeId ?? "")}' must be 1 to {AuditDeduction.DeductionIdLengthMax} ASCII letters, digits, '-' or '_'.";
+        }
+
+        try
+        {
+            _ = FundPoolKey.Parse(body.Fund!);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentNullException)
+        {
+            return $"fund '{ClientText.Echo(body.Fund ?? "")}' must be a fund pool key region:scheme:fund, e.g. 220722:UrbanResident:BasicPooled.";
+        }
+
+        if (body.Year is < 1900 or > 9998)
+        {
+            return $"year {body.Year} must be 1900 to 9998.";
+        }
+
+        if (body.AmountFen is <= 0 or > IncomeFenMax)
+        {
+            return $"amountFen {body.AmountFen} must be 1 to {IncomeFenMax}.";
+        }
+
+        return string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MonthlyPayoutAdminEndpoints.ReasonLengthMax
+            ? $"reason must be 1 to {MonthlyPayoutAdminEndpoints.ReasonLengthMax} characters, not blank."
+            : null;
+    }
+
+    private static bool TryParseYear(string? text, out int year) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text!.Length == 4 && year >= 1900;
+}
