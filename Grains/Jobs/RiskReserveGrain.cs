@@ -151,7 +151,7 @@ public sealed partial class RiskReserveGrain(
             return new FundIncomeResult { Outcome = first == income ? FundIncomeOutcome.AlreadyRecorded : FundIncomeOutcome.IdConflict, Income = first };
         }
 
-        if (await FindRunAsync(income.Year) is not null)
+        if (await FindRunAsync(income.Year) is not null || await journal.FindAsync(SecondaryCompensation.RunEntry(income.Year)) is not null)
         {
             return new FundIncomeResult { Outcome = FundIncomeOutcome.YearClosed, Income = income };
         }

@@ -1,3 +1,4 @@
+using Medisettle.Grains.Jobs;
 using Medisettle.Grains.Policy;
 using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
@@ -47,6 +48,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         var closes = await CheckClosesAsync(ledger, violations);
         var payouts = CheckPayouts(ledger, violations);
         var reserves = CheckRiskReserves(ledger, violations);
+        var compensations = CheckCompensations(ledger, violations);
         await CheckIncomeAsync(ledger, violations);
         return new AuditReport
         {
@@ -60,6 +62,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             ClosesChecked = closes,
             PayoutRunsChecked = payouts,
             RiskReserveRunsChecked = reserves,
+            CompensationRunsChecked = compensations,
             FundSpending = expected
                 .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
@@ -116,6 +119,11 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         foreach (var line in ledger.ReserveRuns.SelectMany(r => r.Run.Lines))
         {
             Add(line.Fund, line.SetAside, 1);
+        }
+
+        foreach (var line in ledger.CompensationRuns.SelectMany(r => r.Run.Persons))
+        {
+            Add(line.Fund, line.Paid, 1);
         }
 
         return totals;
@@ -240,6 +248,13 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
         public List<(long Sequence, RiskReserveRun Run)> ReserveRuns { get; } = [];
 
+        public List<(long Sequence, CompensationRun Run)> CompensationRuns { get; } = [];
+
+        /// <summary>The journal sequence of each settlement record and of each cancel.</summary>
+        public Dictionary<string, long> SettledAt { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, long> CancelledAt { get; } = new(StringComparer.Ordinal);
+
         public List<(long Sequence, MonthlyPayoutRun Run)> PayoutRuns { get; } = [];
 
         public List<(long Sequence, AuditDeduction Deduction)> AuditDeductions { get; } = [];
@@ -297,6 +312,10 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             {
                 ReserveRuns.Add((entry.Sequence, LedgerJson.Deserialize<RiskReserveRun>(entry.Payload)));
             }
+            else if (entry.Stream == SecondaryCompensation.RunStream)
+            {
+                CompensationRuns.Add((entry.Sequence, LedgerJson.Deserialize<CompensationRun>(entry.Payload)));
+            }
             else if (entry.Stream == LedgerNames.AuditDeductionStream)
             {
                 AuditDeductions.Add((entry.Sequence, LedgerJson.Deserialize<AuditDeduction>(entry.Payload)));
@@ -305,10 +324,13 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             {
                 var record = LedgerJson.Deserialize<SettlementRecord>(entry.Payload);
                 Settlements[record.SettlementId] = record;
+                SettledAt[record.SettlementId] = entry.Sequence;
             }
             else if (entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal))
             {
-                Cancelled.Add(LedgerJson.Deserialize<CancellationRecord>(entry.Payload).SettlementId);
+                var cancelled = LedgerJson.Deserialize<CancellationRecord>(entry.Payload).SettlementId;
+                Cancelled.Add(cancelled);
+                CancelledAt[cancelled] = entry.Sequence;
             }
         }
     }

@@ -69,6 +69,14 @@ internal static partial class PolicyPackValidator
             Fraction(file, "$.fundJobs.riskReserve.capRate", reserve.CapRate);
             Require(file, "$.fundJobs.riskReserve.capRate", Text(reserve.CapRate), reserve.CapRate >= reserve.IncomeRate, $"must not be below incomeRate {Text(reserve.IncomeRate)}");
         }
+
+        if (pack.FundJobs?.SecondaryCompensation is { } compensation)
+        {
+            Fraction(file, "$.fundJobs.secondaryCompensation.retainedRate", compensation.RetainedRate);
+            Fraction(file, "$.fundJobs.secondaryCompensation.rate", compensation.Rate);
+            NotNegative(file, "$.fundJobs.secondaryCompensation.selfPayFrom", compensation.SelfPayFrom);
+            Require(file, "$.fundJobs.secondaryCompensation.selfPayTo", compensation.SelfPayTo.ToString(), compensation.SelfPayTo > compensation.SelfPayFrom, $"must be above selfPayFrom {compensation.SelfPayFrom}");
+        }
     }
 
     private static bool HasAnySection(PolicyPack p) =>

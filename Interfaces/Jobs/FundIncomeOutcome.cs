@@ -12,6 +12,6 @@ public enum FundIncomeOutcome
     /// <summary>Its id was recorded before with other content: refused.</summary>
     IdConflict,
 
-    /// <summary>The year's risk reserve is done, so its income is fixed: refused.</summary>
+    /// <summary>The year's risk reserve or 二次补偿 is done, so its income is fixed: refused.</summary>
     YearClosed,
 }

@@ -38,6 +38,9 @@ public sealed record AuditReport
     /// <summary>Year-end risk reserve runs recomputed from the income and fund postings before them.</summary>
     [Id(10)] public int RiskReserveRunsChecked { get; init; }
 
+    /// <summary>二次补偿 runs recomputed from the settlement records and fund postings before them.</summary>
+    [Id(11)] public int CompensationRunsChecked { get; init; }
+
     /// <summary>Spending per fund pool account, as recomputed from the settlements.</summary>
     [Id(7)] public required IReadOnlyDictionary<string, Money> FundSpending { get; init; }
 }

@@ -29,4 +29,7 @@ public enum PostingKind
 
     /// <summary>风险储备金 the year-end set-aside: on the pooled fund, the amount moved to its risk reserve pool (spending).</summary>
     RiskReserve,
+
+    /// <summary>二次补偿 year-end re-compensation of a major-illness inpatient: on the pooled fund, paid to the person (spending).</summary>
+    Compensation,
 }
