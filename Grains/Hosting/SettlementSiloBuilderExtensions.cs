@@ -55,7 +55,8 @@ public static class SettlementSiloBuilderExtensions
     /// Schedules the fund jobs: a start-up task registers (or updates) the durable reminders of the daily close
     /// (<see cref="SettlementOptions.DailyCloseTime"/> every day) and of the monthly payout
     /// (<see cref="SettlementOptions.MonthlyPayoutTime"/> every day, paying last month once) and of the risk reserve
-    /// (at the same time, running last year once <see cref="SettlementOptions.YearEndJobsDelay"/> after 1 January). The silo needs a durable reminder service (Orleans'
+    /// (at the same time, running last year once <see cref="SettlementOptions.YearEndJobsDelay"/> after 1 January) and of
+    /// 二次补偿 (30 minutes later, likewise, after the year's reserve). The silo needs a durable reminder service (Orleans'
     /// ADO.NET reminders on PostgreSQL, <c>UseSqliteReminderService</c> on SQLite). Without this the jobs still run when asked.
     /// </summary>
     public static ISiloBuilder AddFundJobSchedule(this ISiloBuilder builder)
@@ -67,6 +68,7 @@ public static class SettlementSiloBuilderExtensions
             await grains.GetGrain<IDailyCloseGrain>(DailyCloseGrain.Key).StartAsync();
             await grains.GetGrain<IMonthlyPayoutGrain>(MonthlyPayoutGrain.Key).StartAsync();
             await grains.GetGrain<IRiskReserveGrain>(RiskReserveGrain.Key).StartAsync();
+            await grains.GetGrain<ISecondaryCompensationGrain>(SecondaryCompensationGrain.Key).StartAsync();
         });
         return builder;
     }

@@ -7,6 +7,7 @@ using Medisettle.Interfaces.Ledger;
 using Medisettle.Storage.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Medisettle.Grains.Jobs;
 
@@ -23,13 +24,60 @@ public sealed partial class SecondaryCompensationGrain(
     IJournal journal,
     PolicyCatalogProvider policies,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
-    ILogger<SecondaryCompensationGrain> log) : Grain, ISecondaryCompensationGrain
+    IOptions<SettlementOptions> options,
+    ILogger<SecondaryCompensationGrain> log) : Grain, ISecondaryCompensationGrain, IRemindable
 {
     public const string Key = "secondary-compensation";
+
+    public const string ReminderName = "secondary-compensation";
 
     public const int ListYearsMax = 100;
 
     private const int ReadPageMax = 4096;
+
+    public async Task StartAsync()
+    {
+        var now = time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset);
+        var next = new DateTimeOffset(now.Date, now.Offset) + options.Value.MonthlyPayoutTime + TimeSpan.FromMinutes(30);
+        if (next <= now)
+        {
+            next = next.AddDays(1);
+        }
+
+        await this.RegisterOrUpdateReminder(ReminderName, next - now, TimeSpan.FromDays(1));
+    }
+
+    /// <summary>
+    /// Every day (30 minutes after the risk reserve's tick): runs last year once, from
+    /// <see cref="SettlementOptions.YearEndJobsDelay"/> after 1 January; refused while the year's reserve is not done, it
+    /// tries again on the next tick.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset).Date);
+        var lastYear = today.Year - 1;
+        if (state.State.LastScheduledYear == lastYear || today.DayNumber - new DateOnly(today.Year, 1, 1).DayNumber < (int)options.Value.YearEndJobsDelay.TotalDays)
+        {
+            return;
+        }
+
+        try
+        {
+            var result = await RunAsync(lastYear);
+            if (result.Run is null)
+            {
+                LogScheduledRunRefused(log, lastYear, result.Refusal);
+                return;
+            }
+
+            state.State.LastScheduledYear = lastYear;
+            await state.WriteOrReloadAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogScheduledRunFailed(log, exception, lastYear);
+        }
+    }
 
     public async Task<CompensationRunResult> RunAsync(int year)
     {
@@ -134,6 +182,12 @@ public sealed partial class SecondaryCompensationGrain(
 
     private async Task<CompensationRun?> FindRunAsync(int year) =>
         await journal.FindAsync(SecondaryCompensation.RunEntry(year)) is { } entry ? LedgerJson.Deserialize<CompensationRun>(entry.Payload) : null;
+
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Information, Message = "二次补偿 of {Year} by reminder refused, tried again on the next tick: {Refusal}")]
+    private static partial void LogScheduledRunRefused(ILogger logger, int year, string? refusal);
+
+    [LoggerMessage(EventId = 5033, Level = LogLevel.Warning, Message = "二次补偿 of {Year} by reminder failed; the next tick or an operator's run does it")]
+    private static partial void LogScheduledRunFailed(ILogger logger, Exception exception, int year);
 
     [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "二次补偿 {Period} completed: {Persons} persons, paid {PaidFen} fen")]
     private static partial void LogRunCompleted(ILogger logger, string period, int persons, long paidFen);

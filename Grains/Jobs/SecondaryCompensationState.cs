@@ -4,4 +4,7 @@ namespace Medisettle.Grains.Jobs;
 public sealed class SecondaryCompensationState
 {
     public int RunsCompleted { get; set; }
+
+    /// <summary>The last year the reminder ran.</summary>
+    public int? LastScheduledYear { get; set; }
 }

@@ -83,14 +83,22 @@ public abstract class RiskReserveSuite(SharedClusters clusters)
         Assert.Equal("220722:UrbanResident:RiskReserve", line.ReserveFund);
     }
 
-    /// <summary>Loads and activates pack P2 for <paramref name="region"/> and registers this test's county hospital there.</summary>
-    internal static async Task<(string Fund, string Reserve, string Hospital)> RegionAsync(SettlementWorld world, string region)
+    /// <summary>
+    /// Loads and activates pack P2 for <paramref name="region"/> (with the 孝昌 二次补偿 rule when
+    /// <paramref name="compensation"/>) and registers this test's county hospital there.
+    /// </summary>
+    internal static async Task<(string Fund, string Reserve, string Hospital)> RegionAsync(SettlementWorld world, string region, bool compensation = false)
     {
         var registry = world.Cluster.Client.GetGrain<IPolicyRegistryGrain>(IPolicyRegistryGrain.Key);
-        var packId = $"P2-{region}-reserve";
+        var packId = compensation ? $"P2-{region}-comp" : $"P2-{region}-reserve";
         var pack = (await File.ReadAllTextAsync(Path.Combine(PolicyPackLoader.DefaultDirectory, "p2-220722-2007.json")))
             .Replace("\"P2-220722-2007\"", $"\"{packId}\"", StringComparison.Ordinal)
             .Replace("\"220722\"", $"\"{region}\"", StringComparison.Ordinal);
+        if (compensation)
+        {
+            pack = pack.Replace("\"capRate\": 0.15", "\"capRate\": 0.15 }, \"secondaryCompensation\": { \"retainedRate\": 0.10, \"selfPayFrom\": 3000, \"selfPayTo\": 13000, \"rate\": 0.30", StringComparison.Ordinal);
+        }
+
         Assert.NotNull((await registry.LoadAsync(pack, $"p2-{region}.json")).Pack);
         Assert.NotNull((await registry.ActivateAsync(packId)).Pack);
         var hospital = world.Id($"H{region}");

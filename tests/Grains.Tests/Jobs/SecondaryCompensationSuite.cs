@@ -1,9 +1,7 @@
 using Medisettle.Grains.Jobs;
-using Medisettle.Grains.PolicyPacks;
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
-using Medisettle.Interfaces.Settlement;
 using Medisettle.Storage.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -75,16 +73,7 @@ public abstract class SecondaryCompensationSuite(SharedClusters clusters)
     /// <summary>Pack P2 with the 孝昌 二次补偿 rule for <paramref name="region"/>, four inpatients of <paramref name="year"/> and the year's income.</summary>
     private static async Task<(string Fund, string[] Persons)> YearAsync(SettlementWorld world, string region, int year, decimal income)
     {
-        var registry = world.Cluster.Client.GetGrain<IPolicyRegistryGrain>(IPolicyRegistryGrain.Key);
-        var packId = $"P2-{region}-comp";
-        var pack = (await File.ReadAllTextAsync(Path.Combine(PolicyPackLoader.DefaultDirectory, "p2-220722-2007.json")))
-            .Replace("\"P2-220722-2007\"", $"\"{packId}\"", StringComparison.Ordinal)
-            .Replace("\"220722\"", $"\"{region}\"", StringComparison.Ordinal)
-            .Replace("\"capRate\": 0.15", "\"capRate\": 0.15 }, \"secondaryCompensation\": { \"retainedRate\": 0.10, \"selfPayFrom\": 3000, \"selfPayTo\": 13000, \"rate\": 0.30", StringComparison.Ordinal);
-        Assert.NotNull((await registry.LoadAsync(pack, $"p2-{region}-comp.json")).Pack);
-        Assert.NotNull((await registry.ActivateAsync(packId)).Pack);
-        var hospital = world.Id($"H{region}");
-        await world.RegisterAsync(hospital, InstitutionKind.Hospital, InstitutionLevel.CountyOrHigher, region: region);
+        var (fund, _, hospital) = await RiskReserveSuite.RegionAsync(world, region, compensation: true);
         var day = new DateOnly(year, 6, 1);
         var (a, b, c, d) = (await world.EnrolAsync("A", region: region), await world.EnrolAsync("B", region: region), await world.EnrolAsync("C", region: region), await world.EnrolAsync("D", region: region));
         await a.SettleAsync(world.Inpatient("M1", 10_000m, institution: hospital, date: day));
@@ -92,7 +81,6 @@ public abstract class SecondaryCompensationSuite(SharedClusters clusters)
         await b.SettleAsync(world.Inpatient("M3", 10_000m, institution: hospital, date: day.AddDays(20)));
         await c.SettleAsync(world.Inpatient("M4", 40_000m, institution: hospital, date: day));
         await d.SettleAsync(world.Inpatient("M5", 4_000m, institution: hospital, date: day));
-        var fund = $"{region}:UrbanResident:BasicPooled";
         await RiskReserveSuite.Job(world).RecordIncomeAsync(RiskReserveSuite.Income(world, $"I{year}", fund, year, income));
         return (fund, [world.Id("A"), world.Id("B"), world.Id("C")]);
     }
