@@ -41,6 +41,7 @@ public static class AdminApi
         JobAdminEndpoints.Map(group);
         MonthlyPayoutAdminEndpoints.Map(group);
         RiskReserveAdminEndpoints.Map(group);
+        SecondaryCompensationAdminEndpoints.Map(group);
         return endpoints;
     }
 

@@ -156,6 +156,6 @@ internal static class RiskReserveAdminEndpoints
             : null;
     }
 
-    private static bool TryParseYear(string? text, out int year) =>
+    internal static bool TryParseYear(string? text, out int year) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text!.Length == 4 && year >= 1900;
 }

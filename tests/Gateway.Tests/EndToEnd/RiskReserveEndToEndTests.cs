@@ -56,4 +56,20 @@ public sealed class RiskReserveEndToEndTests(SettlementHost host)
 
         Assert.Equal((HttpStatusCode.BadRequest, "Invalid income", detail), (answer.Status, answer.Body["title"]!.GetValue<string>(), answer.Body["detail"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Secondary_compensation_of_a_year_runs_once_and_the_listing_shows_it()
+    {
+        // 孝昌 (pack XC-420921-2013): no reserve rule there, so it runs at once; income 100,000.00, nothing spent, nobody entitled.
+        await host.AdminAsync(HttpMethod.Post, "/funds/income", """{"incomeId":"E2E-XC1","fund":"420921:Employee:BasicPooled","year":2018,"amountFen":10000000,"reason":"premiums"}""");
+        var first = await host.AdminAsync(HttpMethod.Post, "/jobs/secondary-compensation/runs", """{"period":"2018"}""");
+        var second = await host.AdminAsync(HttpMethod.Post, "/jobs/secondary-compensation/runs", """{"period":"2018"}""");
+        var list = await host.AdminAsync(HttpMethod.Get, "/jobs/secondary-compensation/runs?from=2018&to=2018");
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        var fund = first.Body["run"]!["funds"]!.AsArray().Single(f => f!["fund"]!.GetValue<string>() == "420921:Employee:BasicPooled")!;
+        Assert.Equal((9_000_000L, 0L), (fund["available"]!.GetValue<long>(), fund["paid"]!.GetValue<long>()));
+        Assert.True(second.Body["alreadyDone"]!.GetValue<bool>());
+        Assert.Equal(["secondary-compensation:2018"], list.Body.AsArray().Select(r => r!["period"]!.GetValue<string>()));
+    }
 }

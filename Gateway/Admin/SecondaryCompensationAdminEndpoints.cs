@@ -1,0 +1,88 @@
+using Medisettle.Gateway.Diagnostics;
+using Medisettle.Interfaces;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Medisettle.Gateway.Admin;
+
+/// <summary>
+/// <c>/admin/v1/jobs/secondary-compensation/runs</c>: the year-end 二次补偿 of a year that has ended, once per year (after
+/// the year's risk reserve), and the list of runs.
+/// </summary>
+internal static class SecondaryCompensationAdminEndpoints
+{
+    /// <summary>The grain key of the 二次补偿 job (<c>SecondaryCompensationGrain.Key</c>).</summary>
+    public const string Key = "secondary-compensation";
+
+    private static readonly string[] ListKeys = ["from", "to"];
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/jobs/secondary-compensation/runs", RunAsync).WithMetadata(new AdminBodyMetadata(typeof(RiskReserveRunRequest))).WithName("RunSecondaryCompensation")
+            .WithSummary("二次补偿 of a year that has ended (period yyyy), after its risk reserve; again: the first run, alreadyDone true.");
+        group.MapGet("/jobs/secondary-compensation/runs", ListAsync).WithName("ListSecondaryCompensationRuns")
+            .WithSummary($"Completed 二次补偿 runs of ?from=yyyy&to=yyyy (both required, at most {RiskReserveAdminEndpoints.ListYearsMax} years), oldest first.");
+    }
+
+    private static async Task<Results<Ok<CompensationRunResult>, ProblemHttpResult>> RunAsync(
+        HttpRequest request, IGrainFactory grains, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await AdminApi.ReadBodyAsync<RiskReserveRunRequest>(request, cancellationToken);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (!RiskReserveAdminEndpoints.TryParseYear(body!.Period, out var year))
+        {
+            return AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a year as yyyy.");
+        }
+
+        var offset = services.GetRequiredService<IOptions<GatewayOptions>>().Value.WireUtcOffset;
+        var current = services.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey).GetUtcNow().ToOffset(offset).Year;
+        if (year >= current)
+        {
+            return AdminApi.BadRequest("Invalid period", $"period {body.Period} has not ended (this year is {current}); only a past year can be closed.");
+        }
+
+        var result = await grains.GetGrain<ISecondaryCompensationGrain>(Key).RunAsync(year);
+        return result.Run is null
+            ? TypedResults.Problem(title: "Risk reserve first", detail: result.Refusal, statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CompensationRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
+    {
+        foreach (var (key, values) in request.Query)
+        {
+            if (!ListKeys.Contains(key, StringComparer.Ordinal))
+            {
+                return AdminApi.BadRequest("Invalid query", $"unknown query parameter '{ClientText.Echo(key)}'; known: from, to.");
+            }
+
+            if (values.Count != 1)
+            {
+                return AdminApi.BadRequest("Invalid query", $"query parameter '{key}' is given {values.Count} times.");
+            }
+        }
+
+        var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());
+        if (!RiskReserveAdminEndpoints.TryParseYear(fromText, out var from) || !RiskReserveAdminEndpoints.TryParseYear(toText, out var to))
+        {
+            return AdminApi.BadRequest("Invalid query", $"from '{ClientText.Echo(fromText)}' and to '{ClientText.Echo(toText)}' must both be years as yyyy.");
+        }
+
+        if (to < from || to - from >= RiskReserveAdminEndpoints.ListYearsMax)
+        {
+            return AdminApi.BadRequest("Invalid query", $"from {fromText} to {toText} must be 1 to {RiskReserveAdminEndpoints.ListYearsMax} years, from not after to.");
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ISecondaryCompensationGrain>(Key).ListAsync(from, to));
+    }
+}
