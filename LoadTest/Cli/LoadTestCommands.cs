@@ -15,6 +15,7 @@ public static class LoadTestCommands
         root.Subcommands.Add(BreakdownCommand.Create());
         root.Subcommands.Add(StorageCommand.Create());
         root.Subcommands.Add(RuntimeBenchmarkCommand.Create());
+        root.Subcommands.Add(WhatIfCommand.Create());
         return root;
     }
 }
