@@ -13,8 +13,11 @@ namespace Medisettle.Grains.Ledger;
 public static class LedgerWriter
 {
     public static (SettlementRecord Record, IReadOnlyList<JournalAppend> Appends) Settle(
-        string settlementId, SettleCommand command, string requestDigest, PersonProfile person, SettlementBreakdown breakdown, DateTimeOffset now)
+        string settlementId, SettleCommand command, string requestDigest, PersonProfile person, InstitutionProfile institution, SettlementBreakdown breakdown, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(institution);
         var owner = new PostingOwner(person.PersonId, person.InsuredRegion, person.Scheme, command.InstitutionCode);
         var postings = BuildPostings(settlementId, owner, breakdown, now, reversal: false);
         var record = new SettlementRecord
@@ -28,6 +31,7 @@ public static class LedgerWriter
             Breakdown = breakdown,
             SettledAt = now,
             PostingIds = postings.Select(p => p.PostingId).ToArray(),
+            Input = new SettlementInput { Person = person, Institution = institution, Visit = command.Visit, UseAccount = command.UseAccount },
         };
         var receipt = new MessageReceipt
         {

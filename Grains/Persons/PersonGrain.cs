@@ -70,7 +70,7 @@ public sealed partial class PersonGrain(
     public async Task<SettlementOutcome> PreSettleAsync(SettleCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (computation, rejection) = await ComputeAsync(command, null, time.GetUtcNow());
+        var (computation, _, rejection) = await ComputeAsync(command, null, time.GetUtcNow());
         if (rejection is not null)
         {
             return rejection;
@@ -96,7 +96,7 @@ public sealed partial class PersonGrain(
         // fresh settlements pay no journal read on the way.
         var now = time.GetUtcNow();
         var settlementId = NewSettlementId(now);
-        var (computation, rejection) = await ComputeAsync(command, settlementId, now);
+        var (computation, institution, rejection) = await ComputeAsync(command, settlementId, now);
         if (rejection is not null)
         {
             if (await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest) is { } answered)
@@ -118,7 +118,7 @@ public sealed partial class PersonGrain(
             return await RefuseAsync(command, key, digest, computation, now);
         }
 
-        return await CommitSettlementAsync(command, key, digest, settlementId, computation, now);
+        return await CommitSettlementAsync(command, key, digest, settlementId, computation, institution!, now);
     }
 
     /// <summary>
@@ -156,11 +156,11 @@ public sealed partial class PersonGrain(
     }
 
     private async Task<SettlementOutcome> CommitSettlementAsync(
-        SettleCommand command, string key, string digest, string settlementId, SettlementComputation computation, DateTimeOffset now)
+        SettleCommand command, string key, string digest, string settlementId, SettlementComputation computation, InstitutionProfile institution, DateTimeOffset now)
     {
         var profile = S.Profile!;
         var breakdown = computation.Breakdown!;
-        var (_, settlementAppends) = LedgerWriter.Settle(settlementId, command, digest, profile, breakdown, now);
+        var (_, settlementAppends) = LedgerWriter.Settle(settlementId, command, digest, profile, institution, breakdown, now);
         var flags = ControlFlags.Settled(breakdown, settlementId, command, now);
         IReadOnlyList<JournalAppend> appends = [.. settlementAppends, .. flags.Select(ControlFlags.ToAppend)];
         var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
@@ -191,21 +191,21 @@ public sealed partial class PersonGrain(
     }
 
     /// <summary>Runs the engine on the current state, or answers a rejection that needs no engine.</summary>
-    private async Task<(SettlementComputation? Computation, SettlementOutcome? Rejection)> ComputeAsync(SettleCommand command, string? settlementId, DateTimeOffset now)
+    private async Task<(SettlementComputation? Computation, InstitutionProfile? Institution, SettlementOutcome? Rejection)> ComputeAsync(SettleCommand command, string? settlementId, DateTimeOffset now)
     {
         if (S.Profile is not { } profile)
         {
-            return (null, SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now));
+            return (null, null, SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now));
         }
 
         if (await InstitutionProfileAsync(command.InstitutionCode) is not { } institution)
         {
-            return (null, SettlementOutcome.Rejected(RejectionCode.UnknownInstitution, $"Institution {command.InstitutionCode} is not registered.", now));
+            return (null, null, SettlementOutcome.Rejected(RejectionCode.UnknownInstitution, $"Institution {command.InstitutionCode} is not registered.", now));
         }
 
         if (S.ActiveSettlements.TryGetValue(command.Visit.VisitId, out var existing))
         {
-            return (null, SettlementOutcome.Rejected(
+            return (null, null, SettlementOutcome.Rejected(
                 RejectionCode.VisitAlreadySettled, $"Visit {command.Visit.VisitId} is already settled as {existing.SettlementId}; cancel it first.", now));
         }
 
@@ -227,7 +227,7 @@ public sealed partial class PersonGrain(
             computation = computation with { Breakdown = computation.Breakdown with { AccountBalanceAfter = S.AccountBalance } };
         }
 
-        return (computation, null);
+        return (computation, institution, null);
     }
 
     /// <summary>The institution's committed profile from this silo's cache; on a miss (or an expired entry) from its grain.</summary>

@@ -29,4 +29,10 @@ public sealed record SettlementRecord
 
     /// <summary>Ids of the postings written with it.</summary>
     [Id(8)] public required IReadOnlyList<string> PostingIds { get; init; }
+
+    /// <summary>
+    /// The engine's input (profiles, visit, account flag), for what-if replay. Null on records written before it was
+    /// journaled: those settlements cannot be re-run.
+    /// </summary>
+    [Id(9)] public SettlementInput? Input { get; init; }
 }

@@ -53,7 +53,7 @@ internal static class BreakdownCommand
                 return;
             }
 
-            var (_, appends) = LedgerWriter.Settle("S20260302" + i.ToString("D21", CultureInfo.InvariantCulture), plan.Fresh, "bench", input.Person, breakdown, DateTimeOffset.UtcNow);
+            var (_, appends) = LedgerWriter.Settle("S20260302" + i.ToString("D21", CultureInfo.InvariantCulture), plan.Fresh, "bench", input.Person, input.Institution, breakdown, DateTimeOffset.UtcNow);
             rows += appends.Count;
             foreach (var append in appends)
             {

@@ -15,6 +15,8 @@ public static class LoadTestCommands
         root.Subcommands.Add(BreakdownCommand.Create());
         root.Subcommands.Add(StorageCommand.Create());
         root.Subcommands.Add(RuntimeBenchmarkCommand.Create());
+        root.Subcommands.Add(WhatIfCommand.Create());
+        root.Subcommands.Add(WhatIfBenchmarkCommand.Create());
         return root;
     }
 }
