@@ -107,7 +107,7 @@ public abstract class DailyCloseSuite(SharedClusters clusters)
     [Fact]
     public async Task The_daily_close_reminder_is_durable_every_day_at_0030_plus_0800_and_kept_across_a_restart()
     {
-        var world = await clusters.RestartableWorldAsync();
+        var world = await clusters.ScheduledWorldAsync(); // the cluster with the reminders; this test restarts it
         var grain = Job(world).GetGrainId();
 
         var before = await ReadReminderAsync(world, grain);

@@ -13,7 +13,7 @@ public sealed class FundJobRemindersTests(SqliteClusters clusters)
     [Fact]
     public async Task The_payout_reserve_and_compensation_reminders_tick_daily_at_0100_0100_and_0130_plus_0800()
     {
-        var world = await clusters.WorldAsync();
+        var world = await clusters.ScheduledWorldAsync();
         var client = world.Cluster.Client;
         var table = world.Cluster.GetSiloServiceProvider(world.Cluster.Silos[0].SiloAddress).GetRequiredService<IReminderTable>();
 

@@ -55,7 +55,8 @@ internal sealed class SettlementCluster : IAsyncDisposable
         string? postgresConnection = null,
         Action<SettlementOptions>? configure = null,
         int siloCount = SiloCount,
-        TimeSpan? clientResponseTimeout = null)
+        TimeSpan? clientResponseTimeout = null,
+        bool scheduleFundJobs = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}");
         if (postgresConnection is not null)
@@ -98,7 +99,12 @@ internal sealed class SettlementCluster : IAsyncDisposable
                 options.DispatchInBackground = false;
                 configure?.Invoke(options);
             });
-            silo.AddFundJobSchedule();
+            if (scheduleFundJobs)
+            {
+                // Only where a test checks the reminders: a job's daily tick would otherwise pay out or close other
+                // tests' settlements whenever a run crosses its time of day.
+                silo.AddFundJobSchedule();
+            }
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -13,6 +13,7 @@ public abstract class SharedClusters : IAsyncLifetime
 {
     private const string DefaultKey = "default";
     private const string RestartableKey = "restartable";
+    private const string ScheduledKey = "scheduled";
     private static readonly int DefaultRecentMessagesMax = new SettlementOptions().RecentMessagesMax;
 
     private readonly ConcurrentDictionary<string, Lazy<Task<SettlementCluster>>> _clusters = new(StringComparer.Ordinal);
@@ -42,6 +43,13 @@ public abstract class SharedClusters : IAsyncLifetime
     /// <summary>A new world on the collection's cluster for tests that restart every silo.</summary>
     internal async Task<SettlementWorld> RestartableWorldAsync() => await (await ClusterAsync(RestartableKey, configure: null)).NewWorldAsync();
 
-    private Task<SettlementCluster> ClusterAsync(string key, Action<SettlementOptions>? configure) =>
-        _clusters.GetOrAdd(key, _ => new Lazy<Task<SettlementCluster>>(async () => await SettlementCluster.StartAsync(await CreateStorageAsync(), configure))).Value;
+    /// <summary>
+    /// A new world on the collection's cluster whose silos register the fund jobs' reminders (the others do not: a tick
+    /// would pay out or close other tests' settlements); for the tests of the reminders themselves, which may restart it.
+    /// </summary>
+    internal async Task<SettlementWorld> ScheduledWorldAsync() => await (await ClusterAsync(ScheduledKey, configure: null, scheduleFundJobs: true)).NewWorldAsync();
+
+    private Task<SettlementCluster> ClusterAsync(string key, Action<SettlementOptions>? configure, bool scheduleFundJobs = false) =>
+        _clusters.GetOrAdd(key, _ => new Lazy<Task<SettlementCluster>>(async () =>
+            await SettlementCluster.StartAsync(await CreateStorageAsync(), configure, scheduleFundJobs: scheduleFundJobs))).Value;
 }
