@@ -1,14 +1,11 @@
 using System.Globalization;
 using Medisettle.Gateway.Diagnostics;
-using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway.Admin;
 
@@ -25,7 +22,6 @@ internal static class JobAdminEndpoints
     public const int ListDaysMax = 366;
 
     private const string DateFormat = "yyyy-MM-dd";
-    private static readonly string[] ListKeys = ["from", "to"];
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -49,8 +45,7 @@ internal static class JobAdminEndpoints
             return AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a day as yyyy-MM-dd.");
         }
 
-        var offset = services.GetRequiredService<IOptions<GatewayOptions>>().Value.WireUtcOffset;
-        var today = DateOnly.FromDateTime(services.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey).GetUtcNow().ToOffset(offset).Date);
+        var today = DateOnly.FromDateTime(JobRequests.BusinessNow(services).Date);
         if (date >= today)
         {
             return AdminApi.BadRequest("Invalid period", $"period {body.Period} has not ended (today is {today.ToString(DateFormat, CultureInfo.InvariantCulture)}); only a past day can be closed.");
@@ -61,17 +56,9 @@ internal static class JobAdminEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<DailyCloseRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
     {
-        foreach (var (key, values) in request.Query)
+        if (JobRequests.CheckListQuery(request) is { } badQuery)
         {
-            if (!ListKeys.Contains(key, StringComparer.Ordinal))
-            {
-                return AdminApi.BadRequest("Invalid query", $"unknown query parameter '{ClientText.Echo(key)}'; known: from, to.");
-            }
-
-            if (values.Count != 1)
-            {
-                return AdminApi.BadRequest("Invalid query", $"query parameter '{key}' is given {values.Count} times.");
-            }
+            return badQuery;
         }
 
         var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());

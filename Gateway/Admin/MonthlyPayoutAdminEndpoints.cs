@@ -8,8 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway.Admin;
 
@@ -32,7 +30,6 @@ internal static class MonthlyPayoutAdminEndpoints
     /// <summary>Most characters of a deduction's reason.</summary>
     public const int ReasonLengthMax = 200;
 
-    private static readonly string[] ListKeys = ["from", "to"];
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -69,17 +66,9 @@ internal static class MonthlyPayoutAdminEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<MonthlyPayoutRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
     {
-        foreach (var (key, values) in request.Query)
+        if (JobRequests.CheckListQuery(request) is { } badQuery)
         {
-            if (!ListKeys.Contains(key, StringComparer.Ordinal))
-            {
-                return AdminApi.BadRequest("Invalid query", $"unknown query parameter '{ClientText.Echo(key)}'; known: from, to.");
-            }
-
-            if (values.Count != 1)
-            {
-                return AdminApi.BadRequest("Invalid query", $"query parameter '{key}' is given {values.Count} times.");
-            }
+            return badQuery;
         }
 
         var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());
@@ -168,7 +157,6 @@ internal static class MonthlyPayoutAdminEndpoints
 
     private static BusinessMonth CurrentMonth(IServiceProvider services)
     {
-        var offset = services.GetRequiredService<IOptions<GatewayOptions>>().Value.WireUtcOffset;
-        return BusinessMonth.Of(DateOnly.FromDateTime(services.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey).GetUtcNow().ToOffset(offset).Date));
+        return BusinessMonth.Of(DateOnly.FromDateTime(JobRequests.BusinessNow(services).Date));
     }
 }

@@ -8,8 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway.Admin;
 
@@ -29,7 +27,6 @@ internal static class RiskReserveAdminEndpoints
     /// <summary>Largest income accepted, in fen (1,000,000,000,000 yuan).</summary>
     public const long IncomeFenMax = 100_000_000_000_000;
 
-    private static readonly string[] ListKeys = ["from", "to"];
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -55,8 +52,7 @@ internal static class RiskReserveAdminEndpoints
             return AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a year as yyyy.");
         }
 
-        var offset = services.GetRequiredService<IOptions<GatewayOptions>>().Value.WireUtcOffset;
-        var current = services.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey).GetUtcNow().ToOffset(offset).Year;
+        var current = JobRequests.BusinessNow(services).Year;
         if (year >= current)
         {
             return AdminApi.BadRequest("Invalid period", $"period {body.Period} has not ended (this year is {current}); only a past year can be closed.");
@@ -67,17 +63,9 @@ internal static class RiskReserveAdminEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<RiskReserveRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
     {
-        foreach (var (key, values) in request.Query)
+        if (JobRequests.CheckListQuery(request) is { } badQuery)
         {
-            if (!ListKeys.Contains(key, StringComparer.Ordinal))
-            {
-                return AdminApi.BadRequest("Invalid query", $"unknown query parameter '{ClientText.Echo(key)}'; known: from, to.");
-            }
-
-            if (values.Count != 1)
-            {
-                return AdminApi.BadRequest("Invalid query", $"query parameter '{key}' is given {values.Count} times.");
-            }
+            return badQuery;
         }
 
         var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());

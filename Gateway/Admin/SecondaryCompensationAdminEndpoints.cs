@@ -1,13 +1,10 @@
 using Medisettle.Gateway.Diagnostics;
-using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway.Admin;
 
@@ -20,7 +17,6 @@ internal static class SecondaryCompensationAdminEndpoints
     /// <summary>The grain key of the 二次补偿 job (<c>SecondaryCompensationGrain.Key</c>).</summary>
     public const string Key = "secondary-compensation";
 
-    private static readonly string[] ListKeys = ["from", "to"];
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -44,8 +40,7 @@ internal static class SecondaryCompensationAdminEndpoints
             return AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a year as yyyy.");
         }
 
-        var offset = services.GetRequiredService<IOptions<GatewayOptions>>().Value.WireUtcOffset;
-        var current = services.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey).GetUtcNow().ToOffset(offset).Year;
+        var current = JobRequests.BusinessNow(services).Year;
         if (year >= current)
         {
             return AdminApi.BadRequest("Invalid period", $"period {body.Period} has not ended (this year is {current}); only a past year can be closed.");
@@ -59,17 +54,9 @@ internal static class SecondaryCompensationAdminEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<CompensationRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
     {
-        foreach (var (key, values) in request.Query)
+        if (JobRequests.CheckListQuery(request) is { } badQuery)
         {
-            if (!ListKeys.Contains(key, StringComparer.Ordinal))
-            {
-                return AdminApi.BadRequest("Invalid query", $"unknown query parameter '{ClientText.Echo(key)}'; known: from, to.");
-            }
-
-            if (values.Count != 1)
-            {
-                return AdminApi.BadRequest("Invalid query", $"query parameter '{key}' is given {values.Count} times.");
-            }
+            return badQuery;
         }
 
         var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());

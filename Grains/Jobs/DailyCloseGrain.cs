@@ -43,21 +43,11 @@ public sealed partial class DailyCloseGrain(
 
     private DailyCloseState S => state.State;
 
-    public async Task StartAsync()
-    {
-        var now = time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset);
-        var next = new DateTimeOffset(now.Date, now.Offset) + options.Value.DailyCloseTime;
-        if (next <= now)
-        {
-            next = next.AddDays(1);
-        }
-
-        await this.RegisterOrUpdateReminder(ReminderName, next - now, TimeSpan.FromDays(1));
-    }
+    public Task StartAsync() => JobCalendar.RegisterDailyTickAsync(this, ReminderName, time, options.Value, options.Value.DailyCloseTime);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var yesterday = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset).Date).AddDays(-1);
+        var yesterday = JobCalendar.Today(time, options.Value).AddDays(-1);
         var earliest = yesterday.AddDays(1 - CatchUpDaysMax);
         var first = S.LastScheduledDay is not { } last ? yesterday : last.AddDays(1) > earliest ? last.AddDays(1) : earliest;
 

@@ -43,22 +43,12 @@ public sealed partial class MonthlyPayoutGrain(
 
     private MonthlyPayoutState S => state.State;
 
-    public async Task StartAsync()
-    {
-        var now = time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset);
-        var next = new DateTimeOffset(now.Date, now.Offset) + options.Value.MonthlyPayoutTime;
-        if (next <= now)
-        {
-            next = next.AddDays(1);
-        }
-
-        await this.RegisterOrUpdateReminder(ReminderName, next - now, TimeSpan.FromDays(1));
-    }
+    public Task StartAsync() => JobCalendar.RegisterDailyTickAsync(this, ReminderName, time, options.Value, options.Value.MonthlyPayoutTime);
 
     /// <summary>Every day: pays last month once (a month not run before is covered by the next month's run anyway).</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var lastMonth = BusinessMonth.Of(DateOnly.FromDateTime(time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset).Date)).Previous();
+        var lastMonth = BusinessMonth.Of(JobCalendar.Today(time, options.Value)).Previous();
         if (S.LastScheduledMonth == lastMonth)
         {
             return;

@@ -41,24 +41,14 @@ public sealed partial class RiskReserveGrain(
 
     private RiskReserveState S => state.State;
 
-    public async Task StartAsync()
-    {
-        var now = time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset);
-        var next = new DateTimeOffset(now.Date, now.Offset) + options.Value.MonthlyPayoutTime;
-        if (next <= now)
-        {
-            next = next.AddDays(1);
-        }
-
-        await this.RegisterOrUpdateReminder(ReminderName, next - now, TimeSpan.FromDays(1));
-    }
+    public Task StartAsync() => JobCalendar.RegisterDailyTickAsync(this, ReminderName, time, options.Value, options.Value.MonthlyPayoutTime);
 
     /// <summary>Every day: runs last year once, from <see cref="SettlementOptions.YearEndJobsDelay"/> after 1 January.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset).Date);
+        var today = JobCalendar.Today(time, options.Value);
         var lastYear = today.Year - 1;
-        if (S.LastScheduledYear == lastYear || today.DayNumber - new DateOnly(today.Year, 1, 1).DayNumber < (int)options.Value.YearEndJobsDelay.TotalDays)
+        if (S.LastScheduledYear == lastYear || !JobCalendar.YearEndJobsDue(today, options.Value))
         {
             return;
         }

@@ -35,17 +35,7 @@ public sealed partial class SecondaryCompensationGrain(
 
     private const int ReadPageMax = 4096;
 
-    public async Task StartAsync()
-    {
-        var now = time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset);
-        var next = new DateTimeOffset(now.Date, now.Offset) + options.Value.MonthlyPayoutTime + TimeSpan.FromMinutes(30);
-        if (next <= now)
-        {
-            next = next.AddDays(1);
-        }
-
-        await this.RegisterOrUpdateReminder(ReminderName, next - now, TimeSpan.FromDays(1));
-    }
+    public Task StartAsync() => JobCalendar.RegisterDailyTickAsync(this, ReminderName, time, options.Value, options.Value.MonthlyPayoutTime + TimeSpan.FromMinutes(30));
 
     /// <summary>
     /// Every day (30 minutes after the risk reserve's tick): runs last year once, from
@@ -54,9 +44,9 @@ public sealed partial class SecondaryCompensationGrain(
     /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(options.Value.BusinessUtcOffset).Date);
+        var today = JobCalendar.Today(time, options.Value);
         var lastYear = today.Year - 1;
-        if (state.State.LastScheduledYear == lastYear || today.DayNumber - new DateOnly(today.Year, 1, 1).DayNumber < (int)options.Value.YearEndJobsDelay.TotalDays)
+        if (state.State.LastScheduledYear == lastYear || !JobCalendar.YearEndJobsDue(today, options.Value))
         {
             return;
         }
