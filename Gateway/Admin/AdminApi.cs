@@ -42,6 +42,7 @@ public static class AdminApi
         MonthlyPayoutAdminEndpoints.Map(group);
         RiskReserveAdminEndpoints.Map(group);
         SecondaryCompensationAdminEndpoints.Map(group);
+        InsurerCooperationAdminEndpoints.Map(group);
         return endpoints;
     }
 

@@ -56,7 +56,8 @@ public static class SettlementSiloBuilderExtensions
     /// (<see cref="SettlementOptions.DailyCloseTime"/> every day) and of the monthly payout
     /// (<see cref="SettlementOptions.MonthlyPayoutTime"/> every day, paying last month once) and of the risk reserve
     /// (at the same time, running last year once <see cref="SettlementOptions.YearEndJobsDelay"/> after 1 January) and of
-    /// 二次补偿 (30 minutes later, likewise, after the year's reserve). The silo needs a durable reminder service (Orleans'
+    /// 二次补偿 (30 minutes later, likewise, after the year's reserve) and of the insurer cooperation (45 minutes after the
+    /// payout: the months ended and last year's settlement, in order). The silo needs a durable reminder service (Orleans'
     /// ADO.NET reminders on PostgreSQL, <c>UseSqliteReminderService</c> on SQLite). Without this the jobs still run when asked.
     /// </summary>
     public static ISiloBuilder AddFundJobSchedule(this ISiloBuilder builder)
@@ -69,6 +70,7 @@ public static class SettlementSiloBuilderExtensions
             await grains.GetGrain<IMonthlyPayoutGrain>(MonthlyPayoutGrain.Key).StartAsync();
             await grains.GetGrain<IRiskReserveGrain>(RiskReserveGrain.Key).StartAsync();
             await grains.GetGrain<ISecondaryCompensationGrain>(SecondaryCompensationGrain.Key).StartAsync();
+            await grains.GetGrain<IInsurerCooperationGrain>(InsurerCooperationGrain.Key).StartAsync();
         });
         return builder;
     }

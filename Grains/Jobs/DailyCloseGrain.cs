@@ -99,14 +99,7 @@ public sealed partial class DailyCloseGrain(
             throw new ArgumentOutOfRangeException(nameof(to), to, $"The range {from}..{to} must be 1 to {ListDaysMax} days.");
         }
 
-        var runs = new List<DailyCloseRun>();
-        long after = 0;
-        while (await journal.ReadAsync(LedgerNames.DailyCloseRunStream, after, ReadPageMax) is { Count: > 0 } page)
-        {
-            runs.AddRange(page.Select(e => LedgerJson.Deserialize<DailyCloseRun>(e.Payload)).Where(r => r.Date >= from && r.Date <= to));
-            after = page[^1].Sequence;
-        }
-
+        var runs = await JobRuns.ReadAsync<DailyCloseRun>(journal, LedgerNames.DailyCloseRunStream, r => r.Date >= from && r.Date <= to);
         return runs.OrderBy(r => r.Date).ToList();
     }
 

@@ -117,14 +117,7 @@ public sealed partial class MonthlyPayoutGrain(
             throw new ArgumentOutOfRangeException(nameof(to), to, $"The range {from}..{to} must be 1 to {ListMonthsMax} months.");
         }
 
-        var runs = new List<MonthlyPayoutRun>();
-        long after = 0;
-        while (await journal.ReadAsync(LedgerNames.MonthlyPayoutRunStream, after, ReadPageMax) is { Count: > 0 } page)
-        {
-            runs.AddRange(page.Select(e => LedgerJson.Deserialize<MonthlyPayoutRun>(e.Payload)).Where(r => r.Month >= from && r.Month <= to));
-            after = page[^1].Sequence;
-        }
-
+        var runs = await JobRuns.ReadAsync<MonthlyPayoutRun>(journal, LedgerNames.MonthlyPayoutRunStream, r => r.Month >= from && r.Month <= to);
         return runs.OrderBy(r => r.Month).ToList();
     }
 

@@ -115,14 +115,7 @@ public sealed partial class RiskReserveGrain(
             throw new ArgumentOutOfRangeException(nameof(to), to, $"The range {from}..{to} must be 1 to {ListYearsMax} years.");
         }
 
-        var runs = new List<RiskReserveRun>();
-        long after = 0;
-        while (await journal.ReadAsync(LedgerNames.RiskReserveRunStream, after, ReadPageMax) is { Count: > 0 } page)
-        {
-            runs.AddRange(page.Select(e => LedgerJson.Deserialize<RiskReserveRun>(e.Payload)).Where(r => r.Year >= from && r.Year <= to));
-            after = page[^1].Sequence;
-        }
-
+        var runs = await JobRuns.ReadAsync<RiskReserveRun>(journal, LedgerNames.RiskReserveRunStream, r => r.Year >= from && r.Year <= to);
         return runs.OrderBy(r => r.Year).ToList();
     }
 

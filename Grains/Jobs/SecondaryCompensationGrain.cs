@@ -124,14 +124,7 @@ public sealed partial class SecondaryCompensationGrain(
             throw new ArgumentOutOfRangeException(nameof(to), to, $"The range {from}..{to} must be 1 to {ListYearsMax} years.");
         }
 
-        var runs = new List<CompensationRun>();
-        long after = 0;
-        while (await journal.ReadAsync(SecondaryCompensation.RunStream, after, ReadPageMax) is { Count: > 0 } page)
-        {
-            runs.AddRange(page.Select(e => LedgerJson.Deserialize<CompensationRun>(e.Payload)).Where(r => r.Year >= from && r.Year <= to));
-            after = page[^1].Sequence;
-        }
-
+        var runs = await JobRuns.ReadAsync<CompensationRun>(journal, SecondaryCompensation.RunStream, r => r.Year >= from && r.Year <= to);
         return runs.OrderBy(r => r.Year).ToList();
     }
 

@@ -49,6 +49,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         var payouts = CheckPayouts(ledger, violations);
         var reserves = CheckRiskReserves(ledger, violations);
         var compensations = CheckCompensations(ledger, violations);
+        var insurerRuns = CheckInsurerCooperation(ledger, violations);
         await CheckIncomeAsync(ledger, violations);
         return new AuditReport
         {
@@ -63,6 +64,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             PayoutRunsChecked = payouts,
             RiskReserveRunsChecked = reserves,
             CompensationRunsChecked = compensations,
+            InsurerRunsChecked = insurerRuns,
             FundSpending = expected
                 .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
@@ -124,6 +126,17 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         foreach (var line in ledger.CompensationRuns.SelectMany(r => r.Run.Persons))
         {
             Add(line.Fund, line.Paid, 1);
+        }
+
+        foreach (var line in ledger.InsurerRuns.SelectMany(r => r.Run.Months))
+        {
+            Add(line.Fund, line.RiskFund, 1);
+            Add(line.RiskAccount, line.Premium, 1);
+        }
+
+        foreach (var line in ledger.InsurerRuns.SelectMany(r => r.Run.Years))
+        {
+            Add(line.RiskAccount, line.RemainingPremium, 1);
         }
 
         return totals;
@@ -250,6 +263,12 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
         public List<(long Sequence, CompensationRun Run)> CompensationRuns { get; } = [];
 
+        public List<(long Sequence, InsurerCooperationRun Run)> InsurerRuns { get; } = [];
+
+        public List<(long Sequence, InsurerAgreement Agreement)> InsurerAgreements { get; } = [];
+
+        public List<(long Sequence, InsurerAssessment Assessment)> InsurerAssessments { get; } = [];
+
         /// <summary>The journal sequence of each settlement record and of each cancel.</summary>
         public Dictionary<string, long> SettledAt { get; } = new(StringComparer.Ordinal);
 
@@ -315,6 +334,21 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             else if (entry.Stream == SecondaryCompensation.RunStream)
             {
                 CompensationRuns.Add((entry.Sequence, LedgerJson.Deserialize<CompensationRun>(entry.Payload)));
+            }
+            else if (entry.Stream == InsurerCooperation.RunStream)
+            {
+                InsurerRuns.Add((entry.Sequence, LedgerJson.Deserialize<InsurerCooperationRun>(entry.Payload)));
+            }
+            else if (entry.Stream == InsurerCooperation.RecordStream)
+            {
+                if (entry.EntryId.StartsWith(InsurerCooperation.AgreementEntryPrefix, StringComparison.Ordinal))
+                {
+                    InsurerAgreements.Add((entry.Sequence, LedgerJson.Deserialize<InsurerAgreement>(entry.Payload)));
+                }
+                else
+                {
+                    InsurerAssessments.Add((entry.Sequence, LedgerJson.Deserialize<InsurerAssessment>(entry.Payload)));
+                }
             }
             else if (entry.Stream == LedgerNames.AuditDeductionStream)
             {

@@ -77,6 +77,41 @@ internal static partial class PolicyPackValidator
             NotNegative(file, "$.fundJobs.secondaryCompensation.selfPayFrom", compensation.SelfPayFrom);
             Require(file, "$.fundJobs.secondaryCompensation.selfPayTo", compensation.SelfPayTo.ToString(), compensation.SelfPayTo > compensation.SelfPayFrom, $"must be above selfPayFrom {compensation.SelfPayFrom}");
         }
+
+        if (pack.FundJobs?.InsurerCooperation is { } insurer)
+        {
+            ValidateInsurerCooperation(insurer, file);
+        }
+    }
+
+    private static void ValidateInsurerCooperation(InsurerCooperationRule rule, string file)
+    {
+        const string path = "$.fundJobs.insurerCooperation";
+        Require(file, path + ".insurer", rule.Insurer ?? "", !string.IsNullOrWhiteSpace(rule.Insurer), "must name the insurer");
+        Require(file, path + ".perCapitaTarget", rule.PerCapitaTarget.ToString(), rule.PerCapitaTarget > Money.Zero, "must be positive");
+        NotNegative(file, path + ".riskFundPerYear", rule.RiskFundPerYear);
+        NotNegative(file, path + ".firstPremium", rule.FirstPremium);
+        Fraction(file, path + ".insurerPreSettlementShare", rule.InsurerPreSettlementShare);
+        Fraction(file, path + ".bandCapPremiumRate", rule.BandCapPremiumRate);
+        Fraction(file, path + ".complaintDeductionRate", rule.ComplaintDeductionRate);
+        Fraction(file, path + ".missedWarningDeductionRate", rule.MissedWarningDeductionRate);
+        var bands = rule.Bands ?? [];
+        Require(file, path + ".bands", "[]", bands.Count > 0, "at least one band");
+        var below = Money.Zero;
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var band = bands[i];
+            Fraction(file, $"{path}.bands[{i}].rate", band.Rate);
+            if (i == bands.Count - 1)
+            {
+                Require(file, $"{path}.bands[{i}].upTo", band.UpTo?.ToString() ?? "null", band.UpTo is null, "must be absent on the last band (it runs to bandCapPremiumRate of the total premium)");
+            }
+            else
+            {
+                Require(file, $"{path}.bands[{i}].upTo", band.UpTo?.ToString() ?? "null", band.UpTo is { } upTo && upTo > below, $"must be given and above the band before ({below})");
+                below = band.UpTo ?? below;
+            }
+        }
     }
 
     private static bool HasAnySection(PolicyPack p) =>

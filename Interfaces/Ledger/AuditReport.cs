@@ -41,6 +41,9 @@ public sealed record AuditReport
     /// <summary>二次补偿 runs recomputed from the settlement records and fund postings before them.</summary>
     [Id(11)] public int CompensationRunsChecked { get; init; }
 
+    /// <summary>Insurer cooperation runs (months and year-end settlements) recomputed from the fund postings and the runs before them.</summary>
+    [Id(12)] public int InsurerRunsChecked { get; init; }
+
     /// <summary>Spending per fund pool account, as recomputed from the settlements.</summary>
     [Id(7)] public required IReadOnlyDictionary<string, Money> FundSpending { get; init; }
 }

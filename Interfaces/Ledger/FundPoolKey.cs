@@ -16,6 +16,12 @@ public readonly record struct FundPoolKey(string Region, Scheme Scheme, string F
     /// <summary>The risk reserve (风险储备金) pool's fund name: its income is what the year-end job set aside.</summary>
     public const string RiskReserveFund = "RiskReserve";
 
+    /// <summary>
+    /// The insurer cooperation's risk account (风险防范专户) pool's fund name: its income is the risk fund, the insurer's
+    /// claims and settlements; its spending the premiums.
+    /// </summary>
+    public const string InsurerRiskAccountFund = "InsurerRiskAccount";
+
     public static FundPoolKey For(string region, Scheme scheme, FundType fund) => new(region, scheme, fund.ToString());
 
     public static FundPoolKey PersonalAccount(string region, Scheme scheme) => new(region, scheme, PersonalAccountFund);

@@ -32,4 +32,10 @@ public enum PostingKind
 
     /// <summary>二次补偿 year-end re-compensation of a major-illness inpatient: on the pooled fund, paid to the person (spending).</summary>
     Compensation,
+
+    /// <summary>风险防范资金 the insurer cooperation's risk fund for a year: on the pooled fund, moved to its risk account (spending).</summary>
+    InsurerRiskFund,
+
+    /// <summary>保费 a premium the insurer cooperation's risk account pays the insurer (spending of the risk account).</summary>
+    InsurerPremium,
 }

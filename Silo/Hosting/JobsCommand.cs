@@ -7,7 +7,8 @@ namespace Medisettle.Silo.Hosting;
 /// The <c>jobs</c> verb: calls a running silo's (or gateway's) admin API for the fund jobs and prints the JSON answer.
 /// <c>jobs run daily-close --period yyyy-MM-dd [--url U] [--data-dir DIR]</c>,
 /// <c>jobs list daily-close --from yyyy-MM-dd --to yyyy-MM-dd [--url U] [--data-dir DIR]</c>, and the same for
-/// <c>monthly-payout</c> with months (<c>yyyy-MM</c>), <c>risk-reserve</c> and <c>secondary-compensation</c> with years (<c>yyyy</c>). The admin token is
+/// <c>monthly-payout</c> with months (<c>yyyy-MM</c>), <c>risk-reserve</c> and <c>secondary-compensation</c> with years (<c>yyyy</c>), <c>insurer-cooperation</c> with a month
+/// (<c>yyyy-MM</c>) or a year (<c>yyyy</c>, the year-end settlement) to run and years to list. The admin token is
 /// <c>MEDISETTLE_ADMIN_TOKEN</c>, else <c>{data-dir}/admin-token</c>. Exit code 0 when the API answered 2xx, 1 otherwise,
 /// 2 for a usage error.
 /// </summary>
@@ -23,14 +24,16 @@ public static class JobsCommand
         "       jobs run risk-reserve --period yyyy [--url ...] [--data-dir ...]\n" +
         "       jobs list risk-reserve --from yyyy --to yyyy [--url ...] [--data-dir ...]\n" +
         "       jobs run secondary-compensation --period yyyy [--url ...] [--data-dir ...]\n" +
-        "       jobs list secondary-compensation --from yyyy --to yyyy [--url ...] [--data-dir ...]";
+        "       jobs list secondary-compensation --from yyyy --to yyyy [--url ...] [--data-dir ...]\n" +
+        "       jobs run insurer-cooperation --period yyyy-MM|yyyy [--url ...] [--data-dir ...]\n" +
+        "       jobs list insurer-cooperation --from yyyy --to yyyy [--url ...] [--data-dir ...]";
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(3);
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args is not [var action and ("run" or "list"), var job and ("daily-close" or "monthly-payout" or "risk-reserve" or "secondary-compensation"), .. var rest] || !TryReadOptions(rest, out var options))
+        if (args is not [var action and ("run" or "list"), var job and ("daily-close" or "monthly-payout" or "risk-reserve" or "secondary-compensation" or "insurer-cooperation"), .. var rest] || !TryReadOptions(rest, out var options))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;

@@ -11,7 +11,7 @@ namespace Medisettle.Grains.Tests.Jobs;
 public sealed class FundJobRemindersTests(SqliteClusters clusters)
 {
     [Fact]
-    public async Task The_payout_reserve_and_compensation_reminders_tick_daily_at_0100_0100_and_0130_plus_0800()
+    public async Task The_payout_reserve_compensation_and_insurer_reminders_tick_daily_at_0100_0100_0130_and_0145_plus_0800()
     {
         var world = await clusters.ScheduledWorldAsync();
         var client = world.Cluster.Client;
@@ -20,10 +20,11 @@ public sealed class FundJobRemindersTests(SqliteClusters clusters)
         var payout = await table.ReadRow(client.GetGrain<IMonthlyPayoutGrain>(MonthlyPayoutGrain.Key).GetGrainId(), MonthlyPayoutGrain.ReminderName);
         var reserve = await table.ReadRow(client.GetGrain<IRiskReserveGrain>(RiskReserveGrain.Key).GetGrainId(), RiskReserveGrain.ReminderName);
         var compensation = await table.ReadRow(client.GetGrain<ISecondaryCompensationGrain>(SecondaryCompensationGrain.Key).GetGrainId(), SecondaryCompensationGrain.ReminderName);
+        var insurer = await table.ReadRow(client.GetGrain<IInsurerCooperationGrain>(InsurerCooperationGrain.Key).GetGrainId(), InsurerCooperationGrain.ReminderName);
 
         Assert.Equal(
-            [(TimeSpan.FromDays(1), new TimeSpan(1, 0, 0)), (TimeSpan.FromDays(1), new TimeSpan(1, 0, 0)), (TimeSpan.FromDays(1), new TimeSpan(1, 30, 0))],
-            new[] { payout, reserve, compensation }.Select(r => (r!.Period, LocalStart(r.StartAt))));
+            [(TimeSpan.FromDays(1), new TimeSpan(1, 0, 0)), (TimeSpan.FromDays(1), new TimeSpan(1, 0, 0)), (TimeSpan.FromDays(1), new TimeSpan(1, 30, 0)), (TimeSpan.FromDays(1), new TimeSpan(1, 45, 0))],
+            new[] { payout, reserve, compensation, insurer }.Select(r => (r!.Period, LocalStart(r.StartAt))));
     }
 
     // Orleans sets the start to its clock + the due time: the same instant to within a second.
