@@ -7,7 +7,8 @@ namespace Medisettle.LoadTest.Metrics;
 /// Latencies in whole microseconds, counted in an HdrHistogram <see cref="LongConcurrentHistogram"/> (many threads
 /// record at once; counts are never lost). With <see cref="SignificantDigitsDefault"/> = 3 a reported percentile is
 /// the highest value of its bucket, at most 1/1024 (≈ 0.1 %) above the recorded value, and never above the largest
-/// value recorded. Beside the histogram this keeps the exact largest value and the exact sum (for the mean).
+/// value recorded. Beside the histogram this keeps the exact largest value and the exact sum (for the mean; it would
+/// wrap only past 2^63 µs in all, about 292,000 years).
 /// Values above <see cref="TrackableMicrosecondsMax"/> (10 min) are counted at that maximum in the percentiles and in
 /// <see cref="AboveRangeCount"/>; <see cref="MaxMicroseconds"/> stays the true largest value. Negative values count as 0.
 /// </summary>
