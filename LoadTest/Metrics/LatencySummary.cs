@@ -1,6 +1,6 @@
 namespace Medisettle.LoadTest.Metrics;
 
-/// <summary>Percentiles of a <see cref="LatencyHistogram"/>, in microseconds.</summary>
+/// <summary>Percentiles of a <see cref="LatencyHistogram"/> (HdrHistogram, 3 significant digits), in microseconds.</summary>
 public sealed record LatencySummary
 {
     public long Count { get; init; }
@@ -15,5 +15,12 @@ public sealed record LatencySummary
 
     public long P999Microseconds { get; init; }
 
+    /// <summary>The largest latency recorded, exact.</summary>
     public long MaxMicroseconds { get; init; }
+
+    /// <summary>
+    /// Latencies above <see cref="LatencyHistogram.TrackableMicrosecondsMax"/> (10 min), counted at that maximum in the
+    /// percentiles (<see cref="MaxMicroseconds"/> and the mean keep their true values).
+    /// </summary>
+    public long AboveRangeCount { get; init; }
 }

@@ -1,6 +1,9 @@
 namespace Medisettle.LoadTest.Metrics;
 
-/// <summary>Per-second counters and latency histograms of a run, bounded by <see cref="SecondsMax"/>.</summary>
+/// <summary>
+/// Per-second counters and latency histograms of a run, bounded by <see cref="SecondsMax"/>; each second's histogram has
+/// <see cref="LatencyHistogram.SignificantDigitsPerSecond"/> significant digits (its p50 and p99 within 1/128).
+/// </summary>
 public sealed class TimeSeries
 {
     /// <summary>Seconds tracked; later samples fold into the last second.</summary>
@@ -96,6 +99,6 @@ public sealed class TimeSeries
         public long BusyRefusals;
         public long GcPauseMicroseconds;
 
-        public LatencyHistogram Latency { get; } = new();
+        public LatencyHistogram Latency { get; } = new(LatencyHistogram.SignificantDigitsPerSecond);
     }
 }

@@ -56,6 +56,7 @@ public static class ReportBuilder
             Storage = storage,
             Audit = audit,
             Seconds = samples,
+            LatencyDistribution = m.Latency.PercentileDistribution(),
         };
     }
 

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Medisettle.LoadTest.Reports;
 
-/// <summary>Writes a run's report as <c>{name}.json</c>, <c>{name}.md</c> and <c>{name}.svg</c> under a directory.</summary>
+/// <summary>
+/// Writes a run's report as <c>{name}.json</c>, <c>{name}.md</c> and <c>{name}.svg</c> under a directory, and its
+/// latency percentile distribution as <c>{name}.hgrm</c> when it has one.
+/// </summary>
 public static class ReportFiles
 {
     public static async Task<string> WriteAsync(RunReport report, string directory, CancellationToken cancellationToken)
@@ -13,6 +16,11 @@ public static class ReportFiles
         await File.WriteAllTextAsync(stem + ".json", ToJson(report), cancellationToken);
         await File.WriteAllTextAsync(stem + ".md", MarkdownReport.Render(report), cancellationToken);
         await File.WriteAllTextAsync(stem + ".svg", SvgChart.Render(report), cancellationToken);
+        if (report.LatencyDistribution is not null)
+        {
+            await File.WriteAllTextAsync(stem + ".hgrm", report.LatencyDistribution, cancellationToken);
+        }
+
         return stem;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Medisettle.LoadTest.Metrics;
 using Medisettle.LoadTest.Targets;
 
@@ -78,4 +79,11 @@ public sealed record RunReport
     public RunAudit? Audit { get; init; }
 
     public required IReadOnlyList<SecondSample> Seconds { get; init; }
+
+    /// <summary>
+    /// HdrHistogram's percentile distribution of <see cref="Latency"/> (<see cref="LatencyHistogram.PercentileDistribution"/>,
+    /// milliseconds), written beside the JSON as <c>{name}.hgrm</c>; not in the JSON.
+    /// </summary>
+    [JsonIgnore]
+    public string? LatencyDistribution { get; init; }
 }

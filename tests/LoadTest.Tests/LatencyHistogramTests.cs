@@ -1,3 +1,4 @@
+using System.Globalization;
 using Medisettle.LoadTest.Metrics;
 using Xunit;
 
@@ -5,8 +6,54 @@ namespace Medisettle.LoadTest.Tests;
 
 public sealed class LatencyHistogramTests
 {
+    /// <summary>1 ms … 1000 ms in microseconds, in a seeded shuffled order.</summary>
+    private static long[] OneToOneThousandMilliseconds()
+    {
+        var values = Enumerable.Range(1, 1_000).Select(ms => ms * 1_000L).ToArray();
+        new Random(12).Shuffle(values);
+        return values;
+    }
+
+    [Theory]
+    [InlineData(LatencyHistogram.SignificantDigitsDefault, 1_024)]
+    [InlineData(LatencyHistogram.SignificantDigitsPerSecond, 128)]
+    public void Percentiles_of_1_to_1000_ms_lie_at_most_one_bucket_width_above_the_true_value(int digits, long parts)
+    {
+        var histogram = new LatencyHistogram(digits);
+        foreach (var value in OneToOneThousandMilliseconds())
+        {
+            histogram.Record(value);
+        }
+
+        Assert.Equal(1_000, histogram.Count);
+        Assert.Equal(digits, histogram.SignificantDigits);
+        foreach (var (percentile, expected) in new[] { (0.0, 1_000L), (50, 500_000), (90, 900_000), (99, 990_000), (99.9, 999_000) })
+        {
+            Assert.InRange(histogram.PercentileMicroseconds(percentile), expected, expected + expected / parts);
+        }
+
+        Assert.Equal(1_000_000, histogram.PercentileMicroseconds(100)); // the bucket's top is capped at the exact max
+        Assert.Equal(1_000_000, histogram.MaxMicroseconds);
+        Assert.Equal(500_500, histogram.MeanMicroseconds);
+        Assert.Equal(0, histogram.AboveRangeCount);
+    }
+
     [Fact]
-    public void Percentiles_of_1_to_100_are_exact()
+    public void Percentiles_of_3_significant_digits_are_the_bucket_tops_of_hdrhistogram()
+    {
+        var histogram = new LatencyHistogram();
+        foreach (var value in OneToOneThousandMilliseconds())
+        {
+            histogram.Record(value);
+        }
+
+        // 500,000 µs lies in [499,968, 500,223] (buckets 256 µs wide from 262,144 µs up); 990,000 in [989,696, 990,207].
+        Assert.Equal(500_223, histogram.PercentileMicroseconds(50));
+        Assert.Equal(990_207, histogram.PercentileMicroseconds(99));
+    }
+
+    [Fact]
+    public void Values_below_2048_microseconds_are_exact()
     {
         var histogram = new LatencyHistogram();
         for (var v = 100; v >= 1; v--)
@@ -14,67 +61,175 @@ public sealed class LatencyHistogramTests
             histogram.Record(v);
         }
 
-        Assert.Equal(100, histogram.Count);
-        Assert.Equal(50, histogram.PercentileMicroseconds(50));
-        Assert.Equal(90, histogram.PercentileMicroseconds(90));
-        Assert.Equal(99, histogram.PercentileMicroseconds(99));
-        Assert.Equal(100, histogram.PercentileMicroseconds(99.9));
-        Assert.Equal(100, histogram.MaxMicroseconds);
-        Assert.Equal(1, histogram.PercentileMicroseconds(0));
+        Assert.Equal(
+            [1L, 50L, 90L, 99L, 100L, 100L],
+            new[] { 0, 50, 90, 99, 99.9, 100 }.Select(histogram.PercentileMicroseconds));
         Assert.Equal(50.5, histogram.MeanMicroseconds);
+        Assert.Equal(100, histogram.MaxMicroseconds);
     }
 
     [Fact]
-    public void Large_values_report_their_bucket_top_within_one_in_128_and_never_above_the_max()
+    public void A_timespan_is_recorded_in_whole_microseconds()
     {
         var histogram = new LatencyHistogram();
-        histogram.Record(1_000);
-        histogram.Record(10_000);
-        histogram.Record(1_000_000);
 
-        Assert.Equal(1_003, histogram.PercentileMicroseconds(10)); // bucket [1000, 1003] at width 4
-        Assert.Equal(10_047, histogram.PercentileMicroseconds(50)); // bucket [9984, 10047] at width 64
-        Assert.Equal(1_000_000, histogram.PercentileMicroseconds(100)); // capped at the recorded max
+        histogram.Record(TimeSpan.FromTicks(15_009)); // 1,500.9 µs
+
+        Assert.Equal((1L, 1_500L, 1_500L), (histogram.Count, histogram.PercentileMicroseconds(50), histogram.MaxMicroseconds));
+    }
+
+    [Fact]
+    public void Merged_per_second_histograms_hold_every_value_with_the_exact_max_and_mean()
+    {
+        var direct = new LatencyHistogram();
+        var total = new LatencyHistogram();
+        var sameDigits = new LatencyHistogram(LatencyHistogram.SignificantDigitsPerSecond);
+        var seconds = Enumerable.Range(0, 10).Select(_ => new LatencyHistogram(LatencyHistogram.SignificantDigitsPerSecond)).ToArray();
+        var values = OneToOneThousandMilliseconds();
+        for (var i = 0; i < values.Length; i++)
+        {
+            seconds[i % seconds.Length].Record(values[i]);
+            direct.Record(values[i]);
+        }
+
+        foreach (var second in seconds)
+        {
+            total.Add(second);
+            sameDigits.Add(second);
+        }
+
+        Assert.Equal((1_000L, 1_000_000L, 500_500.0), (total.Count, total.MaxMicroseconds, total.MeanMicroseconds));
+        Assert.Equal((1_000L, 1_000_000L, 500_500.0), (sameDigits.Count, sameDigits.MaxMicroseconds, sameDigits.MeanMicroseconds));
+        foreach (var (percentile, expected) in new[] { (50.0, 500_000L), (90, 900_000), (99, 990_000), (99.9, 999_000) })
+        {
+            // Into 3 digits each per-second bucket is recorded at its lowest value: within 1/128 of the truth, either side.
+            Assert.InRange(total.PercentileMicroseconds(percentile), expected - expected / 128, expected + expected / 128);
+            Assert.InRange(sameDigits.PercentileMicroseconds(percentile), expected, expected + expected / 128);
+        }
+
+        // Merging histograms of the same precision loses nothing: the percentiles equal those recorded directly.
+        var halves = new[] { new LatencyHistogram(), new LatencyHistogram() };
+        for (var i = 0; i < values.Length; i++)
+        {
+            halves[i % 2].Record(values[i]);
+        }
+
+        halves[0].Add(halves[1]);
+        Assert.Equal(direct.Summarize(), halves[0].Summarize());
+    }
+
+    [Fact]
+    public void Many_threads_recording_at_once_lose_no_value()
+    {
+        const int threads = 8;
+        const int perThread = 50_000;
+        var histogram = new LatencyHistogram();
+        using var start = new Barrier(threads + 1);
+        var writers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 1; i <= perThread; i++)
+            {
+                histogram.Record(i); // every thread records 1 … 50,000 µs
+            }
+        })).ToArray();
+        foreach (var writer in writers)
+        {
+            writer.Start();
+        }
+
+        start.SignalAndWait();
+        while (writers.Any(w => w.IsAlive))
+        {
+            Assert.InRange(histogram.PercentileMicroseconds(99), 0, perThread + perThread / 1_024); // reading while recording
+        }
+
+        foreach (var writer in writers)
+        {
+            writer.Join();
+        }
+
+        Assert.Equal(threads * (long)perThread, histogram.Count);
+        Assert.Equal(perThread, histogram.MaxMicroseconds);
+        Assert.Equal((perThread + 1) / 2.0, histogram.MeanMicroseconds);
+        Assert.InRange(histogram.PercentileMicroseconds(50), perThread / 2, perThread / 2 + perThread / 2 / 1_024);
+    }
+
+    [Fact]
+    public void An_empty_histogram_reports_zero_everywhere()
+    {
+        var histogram = new LatencyHistogram();
+
+        Assert.Equal(new LatencySummary(), histogram.Summarize());
+        Assert.Equal(0, histogram.PercentileMicroseconds(100));
+        Assert.Equal(0, histogram.MeanMicroseconds);
+        Assert.Equal("# no latencies recorded\n", histogram.PercentileDistribution());
     }
 
     [Theory]
-    [InlineData(0L)]
-    [InlineData(255L)]
-    [InlineData(256L)]
-    [InlineData(257L)]
-    [InlineData(511L)]
-    [InlineData(512L)]
-    [InlineData(123_456_789L)]
-    [InlineData(LatencyHistogram.ValueMicrosecondsMax - 1)]
-    public void Every_value_lies_in_its_bucket(long value)
+    [InlineData(LatencyHistogram.TrackableMicrosecondsMax + 1)]
+    [InlineData(3_600_000_000L)] // an hour
+    [InlineData(long.MaxValue)]
+    public void A_value_above_the_trackable_max_is_counted_at_that_max_and_kept_as_the_exact_max(long value)
     {
-        var index = LatencyHistogram.IndexOf(value);
-        var top = LatencyHistogram.HighestOf(index);
+        var histogram = new LatencyHistogram();
+        histogram.Record(1_000);
 
-        Assert.True(top >= value);
-        Assert.True(index == 0 || LatencyHistogram.HighestOf(index - 1) < value);
-        Assert.True(top - value <= Math.Max(0, value / 128));
+        histogram.Record(value);
+
+        Assert.Equal((2L, 1L, value), (histogram.Count, histogram.AboveRangeCount, histogram.MaxMicroseconds));
+        Assert.Equal(1_000, histogram.PercentileMicroseconds(50));
+        Assert.InRange(histogram.PercentileMicroseconds(100), LatencyHistogram.TrackableMicrosecondsMax, LatencyHistogram.TrackableMicrosecondsMax * 1_025 / 1_024);
+        Assert.Equal(1L, histogram.Summarize().AboveRangeCount);
     }
 
     [Fact]
-    public void Add_merges_counts_and_max()
+    public void The_trackable_max_itself_is_in_range_and_a_negative_value_counts_as_zero()
     {
-        var a = new LatencyHistogram();
-        var b = new LatencyHistogram();
-        a.Record(10);
-        b.Record(20);
-        b.Record(30);
+        var histogram = new LatencyHistogram();
 
-        a.Add(b);
+        histogram.Record(LatencyHistogram.TrackableMicrosecondsMax);
+        histogram.Record(-5);
 
-        Assert.Equal(3, a.Count);
-        Assert.Equal(30, a.MaxMicroseconds);
-        Assert.Equal(20, a.PercentileMicroseconds(50));
+        Assert.Equal((2L, 0L), (histogram.Count, histogram.AboveRangeCount));
+        Assert.Equal(0, histogram.PercentileMicroseconds(50));
+        Assert.Equal(LatencyHistogram.TrackableMicrosecondsMax, histogram.PercentileMicroseconds(100));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(100.1)]
+    public void A_percentile_outside_0_to_100_is_refused(double percentile)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LatencyHistogram().PercentileMicroseconds(percentile));
     }
 
     [Fact]
-    public void Empty_histogram_reports_zero()
+    public void Percentile_distribution_is_hdrhistogram_text_in_milliseconds_whatever_the_culture()
     {
-        Assert.Equal(0, new LatencyHistogram().PercentileMicroseconds(99));
+        var histogram = new LatencyHistogram();
+        foreach (var value in OneToOneThousandMilliseconds())
+        {
+            histogram.Record(value);
+        }
+
+        var culture = CultureInfo.CurrentCulture;
+        var commaDecimals = (CultureInfo)CultureInfo.InvariantCulture.Clone(); // the tests run in globalization-invariant mode
+        commaDecimals.NumberFormat.NumberDecimalSeparator = ",";
+        CultureInfo.CurrentCulture = commaDecimals;
+        string text;
+        try
+        {
+            text = histogram.PercentileDistribution();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        var lines = text.Split('\n');
+        Assert.Equal("       Value     Percentile TotalCount 1/(1-Percentile)", lines[0]);
+        Assert.Contains("     500.223 0.500000000000        500           2.00", lines);
+        Assert.Contains("#[Max     =     1000.447, Total count    =         1000]", lines);
     }
 }

@@ -58,6 +58,49 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task Report_files_put_the_hdrhistogram_percentile_distribution_beside_the_json_and_not_in_it()
+    {
+        var histogram = new LatencyHistogram();
+        for (var ms = 1; ms <= 1_000; ms++)
+        {
+            histogram.Record(ms * 1_000L);
+        }
+
+        var directory = Directory.CreateTempSubdirectory("loadtest-report-");
+        try
+        {
+            var stem = await ReportFiles.WriteAsync(
+                Sample() with { LatencyDistribution = histogram.PercentileDistribution() }, directory.FullName, CancellationToken.None);
+
+            Assert.Equal(histogram.PercentileDistribution(), await File.ReadAllTextAsync(stem + ".hgrm"));
+            Assert.DoesNotContain("latencyDistribution", await File.ReadAllTextAsync(stem + ".json"), StringComparison.Ordinal);
+            Assert.Equal(
+                ["sample.hgrm", "sample.json", "sample.md", "sample.svg"],
+                directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Report_files_without_a_distribution_write_no_hgrm()
+    {
+        var directory = Directory.CreateTempSubdirectory("loadtest-report-");
+        try
+        {
+            await ReportFiles.WriteAsync(Sample(), directory.FullName, CancellationToken.None);
+
+            Assert.Equal(["sample.json", "sample.md", "sample.svg"], directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Markdown_report_states_the_audit_and_percentiles()
     {
         var markdown = MarkdownReport.Render(Sample());
