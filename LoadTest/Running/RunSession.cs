@@ -42,7 +42,7 @@ public static class RunSession
         ArgumentNullException.ThrowIfNull(log);
         var stem = await ReportFiles.WriteAsync(report, outputDirectory, cancellationToken);
         await log.WriteLineAsync(MarkdownReport.Render(report));
-        await log.WriteLineAsync($"report: {stem}.json, .md, .svg");
+        await log.WriteLineAsync(report.LatencyDistribution is null ? $"report: {stem}.json, .md, .svg" : $"report: {stem}.json, .md, .svg, .hgrm");
         var failed = false;
         if (report.Audit is { Available: true, Passed: false })
         {
