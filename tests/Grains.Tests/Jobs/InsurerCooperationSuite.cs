@@ -19,7 +19,7 @@ namespace Medisettle.Grains.Tests.Jobs;
 /// </summary>
 public abstract class InsurerCooperationSuite(SharedClusters clusters)
 {
-    private const string Region = "220784";
+    private const string Region = "220789";
 
     private const string Fund = Region + ":UrbanResident:BasicPooled";
 

@@ -40,7 +40,7 @@ public sealed class PolicyPackLoaderTests : IDisposable
         var ids = Catalog.Packs.Select(p => p.Id).Order(StringComparer.Ordinal).ToArray();
 
         Assert.Equal(
-            ["MA-330200-2004", "MA-330727-2012", "MA-330727-2013", "MA-620000-2010", "P0-990001-employee", "P0-990001-resident", "P1-370705-2011", "P2-220722-2007", "P3-350500-2013", "P4-350100-2013", "P5-350426-2013", "P6-131000-2004a", "P6-131000-2004b", "XC-420921-2013"],
+            ["JD-330182-2012", "MA-330200-2004", "MA-330727-2012", "MA-330727-2013", "MA-620000-2010", "P0-990001-employee", "P0-990001-resident", "P1-370705-2011", "P2-220722-2007", "P3-350500-2013", "P4-350100-2013", "P5-350426-2013", "P6-131000-2004a", "P6-131000-2004b", "XC-420921-2013"],
             ids);
         Assert.All(Catalog.Packs, p => Assert.Contains("seeds/", p.Source, StringComparison.Ordinal));
         Assert.All(Catalog.Packs.Where(p => !p.Id.StartsWith("P0", StringComparison.Ordinal)), p => Assert.NotEmpty(p.Assumptions));
