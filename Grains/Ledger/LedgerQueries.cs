@@ -68,37 +68,15 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
         return new PersonLedger { Settlements = settlements, Cancellations = cancellations, Truncated = truncated };
     }
 
+    /// <summary>
+    /// Every fund pool with a posting, after delivering what is committed: the dispatcher keeps the list of fund accounts,
+    /// so this costs one call per fund pool, not a read of the journal.
+    /// </summary>
     public async Task<IReadOnlyList<FundPoolSnapshot>> ReadFundPoolsAsync(CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken);
-        var accounts = new SortedSet<string>(StringComparer.Ordinal);
-        long after = 0;
-        while (true)
-        {
-            var page = await journal.ReadAllAsync(after, PageSizeMax, cancellationToken);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var entry in page)
-            {
-                if (LedgerNames.AccountOf(entry.Stream) is { } account && !account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
-                {
-                    accounts.Add(account);
-                }
-            }
-
-            after = page[^1].Sequence;
-        }
-
-        var pools = new List<FundPoolSnapshot>(accounts.Count);
-        foreach (var account in accounts)
-        {
-            pools.Add(await grains.GetGrain<IFundPoolGrain>(account).GetSnapshotAsync());
-        }
-
-        return pools;
+        var accounts = await grains.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key).ListFundAccountsAsync();
+        return await Task.WhenAll(accounts.Select(account => grains.GetGrain<IFundPoolGrain>(account).GetSnapshotAsync()));
     }
 
     public async Task<AuditReport> AuditAsync(CancellationToken cancellationToken)

@@ -95,6 +95,12 @@ public sealed partial class PostingDispatcherGrain(
 
     public Task<long> GetPositionAsync() => Task.FromResult(cursor.State.Position);
 
+    public async Task<IReadOnlyList<string>> ListFundAccountsAsync()
+    {
+        await IndexFundAccountsAsync();
+        return cursor.State.FundAccounts.ToList();
+    }
+
     public async Task<JournalLag> GetLagAsync()
     {
         var lag = new JournalLag { Position = cursor.State.Position, Head = await journal.ReadHeadSequenceAsync() };
@@ -128,6 +134,7 @@ public sealed partial class PostingDispatcherGrain(
     /// <summary>One pass: reads a batch after the cursor and delivers it. Returns -1 when there was nothing to read.</summary>
     private async Task<int> DispatchOnceAsync()
     {
+        await IndexFundAccountsAsync();
         var entries = await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, cursor.State.Position, options.Value.DispatchBatchMax);
         if (entries.Count == 0)
         {
@@ -135,6 +142,7 @@ public sealed partial class PostingDispatcherGrain(
         }
 
         var byAccount = GroupByAccount(entries);
+        AddFundAccounts(byAccount.Keys);
         // A bounded number of consumers at a time: each delivery is a durable write, and hundreds at once would
         // queue in front of the settlements' own writes (their p99) for no gain in lag.
         foreach (var chunk in byAccount.Chunk(options.Value.DispatchConcurrencyMax))
@@ -145,6 +153,49 @@ public sealed partial class PostingDispatcherGrain(
         cursor.State.Position = entries[^1].Sequence;
         await cursor.WriteOrReloadAsync();
         return byAccount.Sum(pair => pair.Value.Count);
+    }
+
+    /// <summary>
+    /// Builds <see cref="JournalCursorState.FundAccounts"/> once for a cursor stored before it was kept: the fund accounts
+    /// of every posting through the cursor's position (a read of the posting streams, once per data directory).
+    /// </summary>
+    private async Task IndexFundAccountsAsync()
+    {
+        if (cursor.State.FundAccountsIndexed)
+        {
+            return;
+        }
+
+        long after = 0;
+        while (after < cursor.State.Position
+            && await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, after, options.Value.DispatchBatchMax) is { Count: > 0 } page)
+        {
+            AddFundAccounts(page.Where(e => e.Sequence <= cursor.State.Position).Select(e => LedgerNames.AccountOf(e.Stream)!));
+            after = page[^1].Sequence;
+        }
+
+        cursor.State.FundAccountsIndexed = true;
+        await cursor.WriteOrReloadAsync();
+        LogFundAccountsIndexed(log, cursor.State.FundAccounts.Count, cursor.State.Position);
+    }
+
+    /// <summary>Adds the fund (not institution) accounts among <paramref name="accounts"/> to the sorted list; written with the next cursor write.</summary>
+    private void AddFundAccounts(IEnumerable<string> accounts)
+    {
+        var list = cursor.State.FundAccounts;
+        foreach (var account in accounts)
+        {
+            if (account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var index = list.BinarySearch(account, StringComparer.Ordinal);
+            if (index < 0)
+            {
+                list.Insert(~index, account);
+            }
+        }
     }
 
     private static Dictionary<string, List<AppliedPosting>> GroupByAccount(IReadOnlyList<JournalEntry> entries)
@@ -172,6 +223,9 @@ public sealed partial class PostingDispatcherGrain(
         account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal)
             ? GrainFactory.GetGrain<IInstitutionGrain>(account[LedgerNames.InstitutionAccountPrefix.Length..]).ApplyPostingsAsync(postings)
             : GrainFactory.GetGrain<IFundPoolGrain>(account).ApplyPostingsAsync(postings);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Posting dispatcher listed {Accounts} fund accounts from the journal through sequence {Position} (once)")]
+    private static partial void LogFundAccountsIndexed(ILogger logger, int accounts, long position);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Posting dispatch failed after sequence {Position}; retrying on the next tick")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, long position);

@@ -18,6 +18,10 @@ public interface IPostingDispatcherGrain : IGrainWithStringKey
     /// <summary>The journal sequence up to which postings have been delivered.</summary>
     Task<long> GetPositionAsync();
 
+    /// <summary>The fund pool accounts postings were delivered to, in ordinal order (no journal read).</summary>
+    [ResponseTimeout(LongCall.Timeout)]
+    Task<IReadOnlyList<string>> ListFundAccountsAsync();
+
     /// <summary>The dispatcher's position against the journal's head, read now.</summary>
     Task<JournalLag> GetLagAsync();
 }
