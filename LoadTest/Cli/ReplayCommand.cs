@@ -70,7 +70,7 @@ internal static class ReplayCommand
                     after.FundsPaidYuan.ToDictionary(p => p.Key, p => p.Value - before.FundsPaidYuan.GetValueOrDefault(p.Key)), StringComparer.Ordinal),
             };
         }
-        catch (Exception e) when (e is ArgumentException or IOException or PolicyPackException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or PolicyPackException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync("replay: " + e.Message);
             return 1;

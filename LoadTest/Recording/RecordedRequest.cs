@@ -76,7 +76,7 @@ public sealed record RecordedRequest
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"is not JSON ({e.Message})", e);
+            throw new InvalidDataException($"is not JSON (byte {e.BytePositionInLine + 1} of the line)", e);
         }
 
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("request", out var envelope) || envelope.ValueKind != JsonValueKind.Object)

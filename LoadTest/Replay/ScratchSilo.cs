@@ -62,7 +62,7 @@ public sealed class ScratchSilo : IAsyncDisposable
                 "--AdminToken", RandomNumberGenerator.GetHexString(48, lowercase: true),
             ]);
             builder.AddMedisettleSilo();
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // a throw-away key ring
             var clock = new FakeTimeProvider(clockStart);
             // Registered after the silo's own: the last registration is the one resolved.
             builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, clock);
