@@ -92,6 +92,32 @@ public sealed class ReplayCommandTests(ReplayDayFixture day) : IClassFixture<Rep
         Assert.Contains(sample!, await File.ReadAllTextAsync(Path.Combine(out_, "replay.md")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_candidate_pack_runs_the_same_day_again_and_reports_before_and_after_per_fund()
+    {
+        // The candidate P0 employee pack no longer lets the personal account pay at a pharmacy, the only payer of a P0
+        // employee's pharmacy purchase: person 0's purchase is refused (-1, not covered) and nobody pays.
+        var shipped = await File.ReadAllTextAsync(Path.Combine(PolicyPackLoader.DefaultDirectory, "p0-990001-employee.json"));
+        var account = shipped.IndexOf("\"personalAccount\"", StringComparison.Ordinal);
+        var pharmacy = shipped.IndexOf("\"Pharmacy\",", account, StringComparison.Ordinal);
+        var candidate = Path.Combine(day.Directory, "candidate.json");
+        await File.WriteAllTextAsync(candidate, shipped.Remove(pharmacy, "\"Pharmacy\",".Length));
+        var out_ = Path.Combine(day.Directory, "candidate");
+
+        var code = await ReplayCommand.RunAsync(day.RequestsPath, PolicyPackLoader.DefaultDirectory, candidate, out_, new StringWriter(), new StringWriter(), CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var report = Report(out_);
+        var (before, after, delta) = (report.GetProperty("before").GetProperty("fundsPaidYuan"), report.GetProperty("after").GetProperty("fundsPaidYuan"), report.GetProperty("fundsDeltaYuan"));
+        Assert.Equal((86.50m, 0m), (before.GetProperty("acct_pay").GetDecimal(), before.GetProperty("psn_cash_pay").GetDecimal()));
+        Assert.Equal((0m, 0m), (after.GetProperty("acct_pay").GetDecimal(), after.GetProperty("psn_cash_pay").GetDecimal()));
+        Assert.Equal((-86.50m, 0m, 0m), (delta.GetProperty("acct_pay").GetDecimal(), delta.GetProperty("psn_cash_pay").GetDecimal(), delta.GetProperty("fund_pay_sumamt").GetDecimal()));
+        Assert.Equal("P0-990001-employee", report.GetProperty("after").GetProperty("candidatePackId").GetString());
+        Assert.Equal("""{"1101":{"0":1},"2102":{"-1":1,"0":2,"2001":1}}""", Compact(report.GetProperty("before").GetProperty("infcodesByInfno")));
+        Assert.Equal("""{"1101":{"0":1},"2102":{"-1":3,"2001":1}}""", Compact(report.GetProperty("after").GetProperty("infcodesByInfno")));
+        Assert.True(File.Exists(Path.Combine(out_, "replayed-candidate.jsonl")));
+    }
+
     private static JsonElement Report(string directory) => JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "replay.json"))).RootElement.Clone();
 
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
