@@ -25,6 +25,8 @@ namespace Medisettle.LoadTest.Replay;
 /// </summary>
 public sealed class ScratchSilo : IAsyncDisposable
 {
+    private static readonly SemaphoreSlim StartTurn = new(1, 1);
+
     private readonly DirectoryInfo _directory;
     private readonly WebApplication _app;
 
@@ -95,8 +97,10 @@ public sealed class ScratchSilo : IAsyncDisposable
     }
 
     /// <summary>Starts the host without the silo program's start-up lines on stdout (seeding progress, a signed example request for this throw-away host).</summary>
+    /// <remarks>Console.Out is the process's: starts take turns, so the writer put back is always the one found.</remarks>
     private static async Task StartQuietlyAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        await StartTurn.WaitAsync(cancellationToken);
         var stdout = Console.Out;
         Console.SetOut(TextWriter.Null);
         try
@@ -106,6 +110,7 @@ public sealed class ScratchSilo : IAsyncDisposable
         finally
         {
             Console.SetOut(stdout);
+            StartTurn.Release();
         }
     }
 
