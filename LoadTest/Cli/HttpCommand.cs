@@ -21,6 +21,7 @@ internal static class HttpCommand
             DefaultValueFactory = _ => Path.Combine("data", "demo-credentials.json"),
         };
         var acks = new Option<string?>("--acks") { Description = "Append every acknowledged settlement to this file as msgid<TAB>setl_id<TAB>psn_no<TAB>infno (check it later with verify)" };
+        var record = new Option<string?>("--record") { Description = "Append every request sent, with its answer, to this JSON-lines file (re-run it later with replay)" };
         var command = new Command("http", "Drive a running gateway over HTTP with signed national-platform transactions.");
         common.AddTo(command);
         command.Options.Add(url);
@@ -28,6 +29,7 @@ internal static class HttpCommand
         command.Options.Add(connections);
         command.Options.Add(credentials);
         command.Options.Add(acks);
+        command.Options.Add(record);
         command.SetAction(async (result, cancellationToken) =>
         {
             var credentialsPath = result.GetValue(credentials)!;
@@ -43,6 +45,7 @@ internal static class HttpCommand
                 AdminToken = result.GetValue(token) ?? Environment.GetEnvironmentVariable("MEDISETTLE_ADMIN_TOKEN"),
                 ConnectionsMax = result.GetValue(connections),
                 AcknowledgementsPath = result.GetValue(acks),
+                RecordingPath = result.GetValue(record),
             };
             await using var target = new HttpTarget(options, TimeProvider.System);
             var rate = result.GetValue(common.Rate);

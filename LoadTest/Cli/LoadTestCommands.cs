@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Medisettle.LoadTest.Cli;
 
-/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>runtime</c>.</summary>
+/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>runtime</c>, <c>whatif</c>, <c>whatif-bench</c>, <c>replay</c>.</summary>
 public static class LoadTestCommands
 {
     public static RootCommand Create()
@@ -17,6 +17,7 @@ public static class LoadTestCommands
         root.Subcommands.Add(RuntimeBenchmarkCommand.Create());
         root.Subcommands.Add(WhatIfCommand.Create());
         root.Subcommands.Add(WhatIfBenchmarkCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 }

@@ -26,5 +26,12 @@ public sealed record HttpOptions
     /// </summary>
     public string? AcknowledgementsPath { get; init; }
 
+    /// <summary>
+    /// When set, every request sent (helpers, settlements, cancels, retries) is appended to this file with its answer, one
+    /// <see cref="Recording.RecordedRequest"/> JSON line each (a request that got no answer is recorded without one);
+    /// <c>replay</c> re-runs the file at its original dates.
+    /// </summary>
+    public string? RecordingPath { get; init; }
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

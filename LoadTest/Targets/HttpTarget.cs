@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Medisettle.Interfaces.Platform;
 using Medisettle.LoadTest.Acknowledgements;
+using Medisettle.LoadTest.Recording;
 using Medisettle.LoadTest.Workload;
 
 namespace Medisettle.LoadTest.Targets;
@@ -19,6 +20,7 @@ public sealed partial class HttpTarget : ISwipeTarget
 {
     private readonly HttpClient _client;
     private readonly AcknowledgementLog? _acknowledgements;
+    private readonly RequestRecording? _recording;
     private readonly HttpOptions _options;
     private readonly TimeProvider _time;
     private long _unavailableRetries;
@@ -41,6 +43,7 @@ public sealed partial class HttpTarget : ISwipeTarget
         _time = time;
         _client = new HttpClient(handler) { BaseAddress = options.BaseAddress, Timeout = options.RequestTimeout };
         _acknowledgements = options.AcknowledgementsPath is { } path ? new AcknowledgementLog(path) : null;
+        _recording = options.RecordingPath is { } recordTo ? new RequestRecording(recordTo) : null;
     }
 
     private static SocketsHttpHandler Handler(HttpOptions options)
@@ -69,7 +72,8 @@ public sealed partial class HttpTarget : ISwipeTarget
     public Action? BusyRefused { get; set; }
 
     public string Description => $"gateway {_options.BaseAddress} over HTTP/1.1 ({_options.ConnectionsMax} connections max)"
-        + (_acknowledgements is null ? "" : $"; acknowledgements appended to {_acknowledgements.FilePath}");
+        + (_acknowledgements is null ? "" : $"; acknowledgements appended to {_acknowledgements.FilePath}")
+        + (_recording is null ? "" : $"; requests and answers recorded to {_recording.FilePath}");
 
     public async Task<SwipeResult> ExecuteAsync(SwipePlan plan, AcknowledgedSettlement? prior, CancellationToken cancellationToken)
     {
@@ -191,17 +195,25 @@ public sealed partial class HttpTarget : ISwipeTarget
     private async Task<(PlatformResponse Response, JsonElement? Output, TimeSpan? RetryAfter)> SendOnceAsync(
         byte[] body, string institution, DateTimeOffset signedAt, CancellationToken cancellationToken)
     {
-        using var request = PlatformEnvelope.Signed(body, institution, _options.Credentials.SecretOf(institution), signedAt);
-        using var response = await _client.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        PlatformResponse? answer = null;
+        try
         {
-            BusyRefused?.Invoke();
-        }
+            using var request = PlatformEnvelope.Signed(body, institution, _options.Credentials.SecretOf(institution), signedAt);
+            using var response = await _client.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                BusyRefused?.Invoke();
+            }
 
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var answer = JsonSerializer.Deserialize(bytes, PlatformJsonContext.Default.PlatformResponse)
-            ?? throw new InvalidDataException($"HTTP {(int)response.StatusCode}: empty platform response.");
-        return (answer, answer.Output, response.Headers.RetryAfter?.Delta);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            answer = JsonSerializer.Deserialize(bytes, PlatformJsonContext.Default.PlatformResponse)
+                ?? throw new InvalidDataException($"HTTP {(int)response.StatusCode}: empty platform response.");
+            return (answer, answer.Output, response.Headers.RetryAfter?.Delta);
+        }
+        finally
+        {
+            _recording?.Append(RecordedRequest.Of(body, answer is null ? null : new RecordedAnswer(answer.Infcode, answer.ErrMsg, answer.WarnMsg, answer.Output)));
+        }
     }
 
     /// <summary>
@@ -261,6 +273,7 @@ public sealed partial class HttpTarget : ISwipeTarget
     {
         _client.Dispose();
         _acknowledgements?.Dispose();
+        _recording?.Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Medisettle.Grains.Demo;
+using Medisettle.Grains.Policy;
+using Medisettle.Grains.PolicyPacks;
+using Medisettle.Interfaces;
+using Medisettle.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Medisettle.LoadTest.Replay;
+
+/// <summary>
+/// A throw-away silo with its co-hosted gateway for <c>replay</c>: the silo program's own host setup
+/// (<see cref="MedisettleHostExtensions.AddMedisettleSilo"/>) on a new temp data directory (deleted on dispose; never a
+/// live one), the gateway on a free loopback port, the deterministic demo data seeded at start, the packs given
+/// (<see cref="PolicyCatalogProvider"/> replaced), and a <see cref="FakeTimeProvider"/> as the settlement clock, which the
+/// replay sets to each request's <c>inf_time</c>. The signing clock stays real: requests are signed afresh with this
+/// host's demo secrets.
+/// </summary>
+public sealed class ScratchSilo : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim StartTurn = new(1, 1);
+
+    private readonly DirectoryInfo _directory;
+    private readonly WebApplication _app;
+
+    private ScratchSilo(DirectoryInfo directory, WebApplication app, FakeTimeProvider clock, Uri baseAddress, DemoCredentials credentials)
+    {
+        _directory = directory;
+        _app = app;
+        Clock = clock;
+        BaseAddress = baseAddress;
+        Credentials = credentials;
+    }
+
+    /// <summary>The settlement clock (business time) of the silo and its gateway.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>This host's demo institutions' secrets (random per data directory).</summary>
+    public DemoCredentials Credentials { get; }
+
+    /// <summary>Starts the host with demo persons 0..<paramref name="persons"/>-1 and institutions 0..<paramref name="institutions"/>-1, the clock at <paramref name="clockStart"/>.</summary>
+    public static async Task<ScratchSilo> StartAsync(int persons, int institutions, PolicyPackCatalog packs, DateTimeOffset clockStart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        var directory = Directory.CreateTempSubdirectory("medisettle-replay-");
+        WebApplication? app = null;
+        try
+        {
+            var port = FreeLoopbackPort();
+            var data = Path.Combine(directory.FullName, "data");
+            var builder = WebApplication.CreateSlimBuilder(
+            [
+                "--port", Text(port), "--silo-port", Text(FreeLoopbackPort()), "--gateway-port", Text(FreeLoopbackPort()),
+                "--data-dir", data, "--persons", Text(persons), "--institutions", Text(institutions),
+                "--AdminToken", RandomNumberGenerator.GetHexString(48, lowercase: true),
+            ]);
+            builder.AddMedisettleSilo();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // a throw-away key ring
+            var clock = new FakeTimeProvider(clockStart);
+            // Registered after the silo's own: the last registration is the one resolved.
+            builder.Services.AddKeyedSingleton<TimeProvider>(SettlementClock.ServiceKey, clock);
+            builder.Services.AddSingleton(new PolicyCatalogProvider(packs));
+            app = builder.Build();
+            app.MapMedisettle();
+            await StartQuietlyAsync(app, cancellationToken);
+            var credentials = DemoCredentials.ReadFile(Path.Combine(data, DemoBootstrap.CredentialsFileName));
+            return new ScratchSilo(directory, app, clock, new Uri($"http://127.0.0.1:{Text(port)}"), credentials);
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _directory.Delete(recursive: true);
+    }
+
+    /// <summary>Starts the host without the silo program's start-up lines on stdout (seeding progress, a signed example request for this throw-away host).</summary>
+    /// <remarks>Console.Out is the process's: starts take turns, so the writer put back is always the one found.</remarks>
+    private static async Task StartQuietlyAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await StartTurn.WaitAsync(cancellationToken);
+        var stdout = Console.Out;
+        Console.SetOut(TextWriter.Null);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            StartTurn.Release();
+        }
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
