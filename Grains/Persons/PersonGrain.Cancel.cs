@@ -20,7 +20,7 @@ public sealed partial class PersonGrain
         var now = time.GetUtcNow();
         if (S.Profile is null)
         {
-            return SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now);
+            return SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"person {Mask(this.GetPrimaryKeyString())} is not enrolled", now);
         }
 
         var record = await ReadSettlementAsync(command.SettlementId);

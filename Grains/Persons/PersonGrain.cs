@@ -195,7 +195,12 @@ public sealed partial class PersonGrain(
     {
         if (S.Profile is not { } profile)
         {
-            return (null, null, SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"Person {Mask(this.GetPrimaryKeyString())} is not enrolled.", now));
+            return (null, null, SettlementOutcome.Rejected(RejectionCode.UnknownPerson, $"person {Mask(this.GetPrimaryKeyString())} is not enrolled", now));
+        }
+
+        if (command.DeclaredRegion is { } declared && declared != profile.InsuredRegion)
+        {
+            return (null, null, SettlementOutcome.Rejected(RejectionCode.RegionMismatch, $"insuplc_admdvs {declared} is not the person's insured region {profile.InsuredRegion}", now));
         }
 
         if (await InstitutionProfileAsync(command.InstitutionCode) is not { } institution)

@@ -87,4 +87,7 @@ public enum RejectionCode
 
     /// <summary>Person velocity: more settled swipes at more institutions within the pack's window than its hard limit; flagged.</summary>
     PersonVelocity,
+
+    /// <summary>The insured region the client declared (insuplc_admdvs) is not the person's.</summary>
+    RegionMismatch,
 }

@@ -23,4 +23,13 @@ public sealed record SettleCommand
     /// for a different request is told apart from a retry. Null: the person grain hashes this command itself.
     /// </summary>
     [Id(4)] public string? RequestDigest { get; init; }
+
+    /// <summary>
+    /// The insured region the client declared (wire <c>insuplc_admdvs</c>, echo-safe); when given and not the person's,
+    /// the person grain refuses with <see cref="RejectionCode.RegionMismatch"/> before anything else, so the gateway needs
+    /// no separate lookup call. Left out of the JSON when null (the digest of a command without it is unchanged).
+    /// </summary>
+    [Id(5)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeclaredRegion { get; init; }
 }

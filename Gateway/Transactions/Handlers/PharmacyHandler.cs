@@ -9,7 +9,8 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 
 /// <summary>
 /// 2101/2102 药店(预)结算, the card-swipe fast path: no registration, the drug lines come inline. The visit id
-/// (mdtrt_id) is derived from the institution and msgid, so a retried swipe is the same visit.
+/// (mdtrt_id) is derived from the institution and msgid, so a retried swipe is the same visit. One grain call: the person
+/// grain itself refuses an unknown person (2002) or a declared insured region not the person's.
 /// </summary>
 public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<PharmacySettlementInput, SettlementOutput> contract, bool commit)
     : TransactionHandler<PharmacySettlementInput, SettlementOutput>(contract)
@@ -30,18 +31,13 @@ public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<
             return HandlerOutcome<SettlementOutput>.Reject(Infcodes.InvalidValue, problem!);
         }
 
-        var check = await PersonLookup.FindAsync(grains, data.PsnNo, context.Envelope);
-        if (check.Person is null)
-        {
-            return HandlerOutcome<SettlementOutput>.Reject(check.Infcode, check.ErrMsg!);
-        }
-
         var command = new SettleCommand
         {
             MessageId = context.Envelope.Msgid,
             InstitutionCode = context.Institution,
             RequestDigest = RequestDigest(request),
             UseAccount = data.AcctUsedFlag == "1",
+            DeclaredRegion = context.Envelope.InsuplcAdmdvs is { } declared ? ClientText.Echo(declared) : null,
             Visit = new Visit
             {
                 VisitId = VisitIds.For(context.Institution, context.Envelope.Msgid),
