@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Medisettle.Grains.PolicyPacks;
 using Medisettle.LoadTest.Cli;
+using Medisettle.LoadTest.WhatIf;
 using Npgsql;
 using Xunit;
 
@@ -60,6 +61,19 @@ public sealed class WhatIfPostgresJournalTests(WhatIfPostgresJournalFixture jour
 
         Assert.Equal(1, code);
         Assert.Equal("whatif: --pg: the journal's safe point was not reached within 5 s (a transaction writing the journal is still open); try again.", line);
+        Assert.Equal(journal.LiveStateAfterMaking, await journal.ReadLiveStateAsync());
+    }
+
+    [Fact]
+    public async Task The_replay_session_is_read_only()
+    {
+        await using var connection = new NpgsqlConnection(PostgresJournalDatabase.ReadOnlyConnectionString(journal.Pg!));
+        await connection.OpenAsync();
+        await using var write = new NpgsqlCommand("DELETE FROM journal", connection);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => write.ExecuteNonQueryAsync());
+
+        Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, refused.SqlState);
         Assert.Equal(journal.LiveStateAfterMaking, await journal.ReadLiveStateAsync());
     }
 
