@@ -1,3 +1,4 @@
+using System.Globalization;
 using Medisettle.Storage.Journal;
 using Microsoft.Data.Sqlite;
 
@@ -6,21 +7,26 @@ namespace Medisettle.LoadTest.WhatIf;
 /// <summary>
 /// Reads the journal of a silo's SQLite database file offline, read-only (<c>Mode=ReadOnly</c>: nothing can be
 /// written, the schema is not created), while the silo may keep running (WAL readers do not block the writer).
+/// One writer commits in sequence order, so the head is also the safe point.
 /// </summary>
-internal sealed class SqliteJournalFile(string path)
+internal sealed class SqliteJournalFile(string path) : IWhatIfJournal
 {
-    public const int PageSizeMax = 10_000;
-
-    /// <summary>Entries of the person streams (settlements, cancels) above <paramref name="afterSequence"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<JournalEntry>> ReadPersonEntriesAsync(long afterSequence, CancellationToken cancellationToken)
+    public async Task<WhatIfJournalBounds> OpenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        var head = await ReadHeadSequenceAsync(cancellationToken);
+        return new WhatIfJournalBounds(head, head);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadPersonEntriesAsync(long afterSequence, long upToSequence, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT sequence, stream, entry_id, payload, created_at FROM journal "
-            + "WHERE sequence > $after AND substr(stream, 1, 7) = 'person:' ORDER BY sequence LIMIT $count";
+            + "WHERE sequence > $after AND sequence <= $upTo AND substr(stream, 1, 7) = 'person:' ORDER BY sequence LIMIT $count";
         command.Parameters.AddWithValue("$after", afterSequence);
-        command.Parameters.AddWithValue("$count", PageSizeMax);
-        var entries = new List<JournalEntry>(PageSizeMax);
+        command.Parameters.AddWithValue("$upTo", upToSequence);
+        command.Parameters.AddWithValue("$count", IWhatIfJournal.PageSizeMax);
+        var entries = new List<JournalEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -33,13 +39,16 @@ internal sealed class SqliteJournalFile(string path)
     /// <summary>The highest sequence in the journal (0 when empty).</summary>
     public async Task<long> ReadHeadSequenceAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM journal";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Nothing held between reads: each read opens a connection of its own.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {

@@ -38,7 +38,11 @@ internal sealed class PostgresJournalSafePoint
     /// <summary>The last safe point this process established (0 before the first).</summary>
     public long Known => Interlocked.Read(ref _known);
 
-    public async ValueTask<long> ReadAsync(DbConnection connection, TimeSpan waitMax, CancellationToken cancellationToken)
+    public async ValueTask<long> ReadAsync(DbConnection connection, TimeSpan waitMax, CancellationToken cancellationToken) =>
+        await SampleAsync(connection, waitMax, cancellationToken) is { } safe ? Publish(safe) : Known;
+
+    /// <summary>One sample: a safe sequence, or null when it did not become safe within <paramref name="waitMax"/>.</summary>
+    public static async ValueTask<long?> SampleAsync(DbConnection connection, TimeSpan waitMax, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var npgsql = (NpgsqlConnection)connection;
@@ -60,13 +64,13 @@ internal sealed class PostgresJournalSafePoint
         {
             if (Stopwatch.GetElapsedTime(started) >= waitMax)
             {
-                return Known;
+                return null;
             }
 
             await Task.Delay(PollInterval, cancellationToken);
         }
 
-        return Publish(last);
+        return last;
     }
 
     private long Publish(long safe)

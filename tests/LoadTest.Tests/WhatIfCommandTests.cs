@@ -33,7 +33,7 @@ public sealed class WhatIfCommandTests
 
             var log = new StringWriter();
             var error = new StringWriter();
-            var code = await WhatIfCommand.RunAsync("/nonexistent/silo.db", from, to, packPath, PolicyPackLoader.DefaultDirectory, Path.Combine(dir, "out"), 20, log, error, CancellationToken.None);
+            var code = await WhatIfCommand.RunAsync("/nonexistent/silo.db", null, from, to, packPath, PolicyPackLoader.DefaultDirectory, Path.Combine(dir, "out"), 20, log, error, CancellationToken.None);
 
             Assert.Equal(1, code);
             var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
