@@ -29,7 +29,7 @@ internal static class InsurerCooperationAdminEndpoints
         group.MapPost("/jobs/insurer-cooperation/runs", RunAsync).WithMetadata(new AdminBodyMetadata(typeof(RiskReserveRunRequest))).WithName("RunInsurerCooperation")
             .WithSummary("Runs a month that has ended (period yyyy-MM; the months of a year in order) or settles a year that has ended (period yyyy, after its December); again: the first run, alreadyDone true; 409 when refused.");
         group.MapGet("/jobs/insurer-cooperation/runs", ListAsync).WithName("ListInsurerCooperationRuns")
-            .WithSummary($"Completed insurer cooperation runs (months and year-end settlements) of ?from=yyyy&to=yyyy (both required, at most {RiskReserveAdminEndpoints.ListYearsMax} years), in period order.");
+            .WithSummary($"Completed insurer cooperation runs (months and year-end settlements) of ?from=yyyy&to=yyyy (both required, at most {JobRequests.ListYearsMax} years), in period order.");
         group.MapPost("/insurer/agreements", RecordAgreementAsync).WithMetadata(new AdminBodyMetadata(typeof(InsurerAgreementRequest))).WithName("RecordInsurerAgreement")
             .WithSummary("Records a pooled fund's insurer cooperation agreement for a year (insured persons), once; refused once the year's January is run.");
         group.MapPost("/insurer/assessments", RecordAssessmentAsync).WithMetadata(new AdminBodyMetadata(typeof(InsurerAssessmentRequest))).WithName("RecordInsurerAssessment")
@@ -57,7 +57,7 @@ internal static class InsurerCooperationAdminEndpoints
 
             result = await job.RunMonthAsync(month);
         }
-        else if (RiskReserveAdminEndpoints.TryParseYear(body.Period, out var year))
+        else if (JobRequests.TryParseYear(body.Period, out var year))
         {
             if (year >= now.Year)
             {
@@ -78,20 +78,9 @@ internal static class InsurerCooperationAdminEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<InsurerCooperationRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
     {
-        if (JobRequests.CheckListQuery(request) is { } badQuery)
+        if (JobRequests.ReadYearRange(request, out var from, out var to) is { } bad)
         {
-            return badQuery;
-        }
-
-        var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());
-        if (!RiskReserveAdminEndpoints.TryParseYear(fromText, out var from) || !RiskReserveAdminEndpoints.TryParseYear(toText, out var to))
-        {
-            return AdminApi.BadRequest("Invalid query", $"from '{ClientText.Echo(fromText)}' and to '{ClientText.Echo(toText)}' must both be years as yyyy.");
-        }
-
-        if (to < from || to - from >= RiskReserveAdminEndpoints.ListYearsMax)
-        {
-            return AdminApi.BadRequest("Invalid query", $"from {fromText} to {toText} must be 1 to {RiskReserveAdminEndpoints.ListYearsMax} years, from not after to.");
+            return bad;
         }
 
         return TypedResults.Ok(await grains.GetGrain<IInsurerCooperationGrain>(Key).ListAsync(from, to));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Medisettle.Gateway.Diagnostics;
 using Medisettle.Interfaces;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,37 @@ internal static class JobRequests
 
         return null;
     }
+
+    /// <summary>Longest range a listing of a year-end job answers, in years.</summary>
+    public const int ListYearsMax = 100;
+
+    /// <summary>
+    /// The strict <c>?from=yyyy&amp;to=yyyy</c> of a year-end job's listing (at most <see cref="ListYearsMax"/> years, from
+    /// not after to): the years, or the 400 naming what is wrong.
+    /// </summary>
+    public static ProblemHttpResult? ReadYearRange(HttpRequest request, out int from, out int to)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        (from, to) = (0, 0);
+        if (CheckListQuery(request) is { } badQuery)
+        {
+            return badQuery;
+        }
+
+        var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());
+        if (!TryParseYear(fromText, out from) || !TryParseYear(toText, out to))
+        {
+            return AdminApi.BadRequest("Invalid query", $"from '{ClientText.Echo(fromText)}' and to '{ClientText.Echo(toText)}' must both be years as yyyy.");
+        }
+
+        return to < from || to - from >= ListYearsMax
+            ? AdminApi.BadRequest("Invalid query", $"from {fromText} to {toText} must be 1 to {ListYearsMax} years, from not after to.")
+            : null;
+    }
+
+    /// <summary>A year as exactly four digits, 1900 or later.</summary>
+    public static bool TryParseYear(string? text, out int year) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text!.Length == 4 && year >= 1900;
 
     /// <summary>Now on the settlement clock, at the wire offset (+08:00): what "a period that has ended" is measured against.</summary>
     public static DateTimeOffset BusinessNow(IServiceProvider services) =>

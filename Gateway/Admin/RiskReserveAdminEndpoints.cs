@@ -1,4 +1,3 @@
-using System.Globalization;
 using Medisettle.Gateway.Diagnostics;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
@@ -21,9 +20,6 @@ internal static class RiskReserveAdminEndpoints
     /// <summary>The grain key of the risk-reserve job (<c>RiskReserveGrain.Key</c>).</summary>
     public const string RiskReserveKey = "risk-reserve";
 
-    /// <summary>Longest range a listing answers, in years.</summary>
-    public const int ListYearsMax = 100;
-
     /// <summary>Largest income accepted, in fen (1,000,000,000,000 yuan).</summary>
     public const long IncomeFenMax = 100_000_000_000_000;
 
@@ -33,7 +29,7 @@ internal static class RiskReserveAdminEndpoints
         group.MapPost("/jobs/risk-reserve/runs", RunAsync).WithMetadata(new AdminBodyMetadata(typeof(RiskReserveRunRequest))).WithName("RunRiskReserve")
             .WithSummary("Sets aside the risk reserve of a year that has ended (period yyyy) for every pooled fund with income whose pack has the rule; again: the first run, alreadyDone true.");
         group.MapGet("/jobs/risk-reserve/runs", ListAsync).WithName("ListRiskReserveRuns")
-            .WithSummary($"Completed risk reserve runs of ?from=yyyy&to=yyyy (both required, at most {ListYearsMax} years), oldest first.");
+            .WithSummary($"Completed risk reserve runs of ?from=yyyy&to=yyyy (both required, at most {JobRequests.ListYearsMax} years), oldest first.");
         group.MapPost("/funds/income", RecordIncomeAsync).WithMetadata(new AdminBodyMetadata(typeof(FundIncomeRequest))).WithName("RecordFundIncome")
             .WithSummary("Records a fund pool's income for a year (an income posting), once per incomeId; refused once the year's risk reserve is done.");
     }
@@ -47,7 +43,7 @@ internal static class RiskReserveAdminEndpoints
             return bad;
         }
 
-        if (!TryParseYear(body!.Period, out var year))
+        if (!JobRequests.TryParseYear(body!.Period, out var year))
         {
             return AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a year as yyyy.");
         }
@@ -63,20 +59,9 @@ internal static class RiskReserveAdminEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<RiskReserveRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
     {
-        if (JobRequests.CheckListQuery(request) is { } badQuery)
+        if (JobRequests.ReadYearRange(request, out var from, out var to) is { } bad)
         {
-            return badQuery;
-        }
-
-        var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());
-        if (!TryParseYear(fromText, out var from) || !TryParseYear(toText, out var to))
-        {
-            return AdminApi.BadRequest("Invalid query", $"from '{ClientText.Echo(fromText)}' and to '{ClientText.Echo(toText)}' must both be years as yyyy.");
-        }
-
-        if (to < from || to - from >= ListYearsMax)
-        {
-            return AdminApi.BadRequest("Invalid query", $"from {fromText} to {toText} must be 1 to {ListYearsMax} years, from not after to.");
+            return bad;
         }
 
         return TypedResults.Ok(await grains.GetGrain<IRiskReserveGrain>(RiskReserveKey).ListAsync(from, to));
@@ -143,7 +128,4 @@ internal static class RiskReserveAdminEndpoints
             ? $"reason must be 1 to {MonthlyPayoutAdminEndpoints.ReasonLengthMax} characters, not blank."
             : null;
     }
-
-    internal static bool TryParseYear(string? text, out int year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text!.Length == 4 && year >= 1900;
 }

@@ -23,7 +23,7 @@ internal static class SecondaryCompensationAdminEndpoints
         group.MapPost("/jobs/secondary-compensation/runs", RunAsync).WithMetadata(new AdminBodyMetadata(typeof(RiskReserveRunRequest))).WithName("RunSecondaryCompensation")
             .WithSummary("二次补偿 of a year that has ended (period yyyy), after its risk reserve; again: the first run, alreadyDone true.");
         group.MapGet("/jobs/secondary-compensation/runs", ListAsync).WithName("ListSecondaryCompensationRuns")
-            .WithSummary($"Completed 二次补偿 runs of ?from=yyyy&to=yyyy (both required, at most {RiskReserveAdminEndpoints.ListYearsMax} years), oldest first.");
+            .WithSummary($"Completed 二次补偿 runs of ?from=yyyy&to=yyyy (both required, at most {JobRequests.ListYearsMax} years), oldest first.");
     }
 
     private static async Task<Results<Ok<CompensationRunResult>, ProblemHttpResult>> RunAsync(
@@ -35,7 +35,7 @@ internal static class SecondaryCompensationAdminEndpoints
             return bad;
         }
 
-        if (!RiskReserveAdminEndpoints.TryParseYear(body!.Period, out var year))
+        if (!JobRequests.TryParseYear(body!.Period, out var year))
         {
             return AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a year as yyyy.");
         }
@@ -54,20 +54,9 @@ internal static class SecondaryCompensationAdminEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<CompensationRun>>, ProblemHttpResult>> ListAsync(HttpRequest request, IGrainFactory grains)
     {
-        if (JobRequests.CheckListQuery(request) is { } badQuery)
+        if (JobRequests.ReadYearRange(request, out var from, out var to) is { } bad)
         {
-            return badQuery;
-        }
-
-        var (fromText, toText) = (request.Query["from"].ToString(), request.Query["to"].ToString());
-        if (!RiskReserveAdminEndpoints.TryParseYear(fromText, out var from) || !RiskReserveAdminEndpoints.TryParseYear(toText, out var to))
-        {
-            return AdminApi.BadRequest("Invalid query", $"from '{ClientText.Echo(fromText)}' and to '{ClientText.Echo(toText)}' must both be years as yyyy.");
-        }
-
-        if (to < from || to - from >= RiskReserveAdminEndpoints.ListYearsMax)
-        {
-            return AdminApi.BadRequest("Invalid query", $"from {fromText} to {toText} must be 1 to {RiskReserveAdminEndpoints.ListYearsMax} years, from not after to.");
+            return bad;
         }
 
         return TypedResults.Ok(await grains.GetGrain<ISecondaryCompensationGrain>(Key).ListAsync(from, to));

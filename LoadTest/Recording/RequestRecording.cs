@@ -1,45 +1,26 @@
-using System.Text;
+using Medisettle.LoadTest.Files;
 
 namespace Medisettle.LoadTest.Recording;
 
 /// <summary>
 /// A recording being written (<c>http --record FILE</c>): every request sent is appended with its answer as one
 /// <see cref="RecordedRequest"/> line the moment the answer arrives, so lines are in the order the answers came
-/// (concurrent requests may be a little out of <c>inf_time</c> order). Each line goes to the operating system in one
-/// unbuffered write, as in the acks file; an existing file is appended to. Thread-safe.
+/// (concurrent requests may be a little out of <c>inf_time</c> order); one unbuffered write per line, as in the acks
+/// file (<see cref="LineFile"/>). An existing file is appended to. Thread-safe.
 /// </summary>
-public sealed class RequestRecording : IDisposable
+public sealed class RequestRecording(string path) : IDisposable
 {
-    private readonly Lock _gate = new();
-    private readonly FileStream _file;
-    private long _count;
+    private readonly LineFile _file = new(path);
 
-    public RequestRecording(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        // bufferSize 0: no FileStream buffer, every Write is one write(2) of a whole line.
-        _file = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
-        FilePath = full;
-    }
-
-    public string FilePath { get; }
+    public string FilePath => _file.FilePath;
 
     /// <summary>Lines written by this recording (not counting what the file held before).</summary>
-    public long Count => Interlocked.Read(ref _count);
+    public long Count => _file.Count;
 
     public void Append(RecordedRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var bytes = Encoding.UTF8.GetBytes(request.Format() + "\n");
-        lock (_gate)
-        {
-            _file.Write(bytes);
-            _file.Flush();
-        }
-
-        Interlocked.Increment(ref _count);
+        _file.Append(request.Format());
     }
 
     public void Dispose() => _file.Dispose();
