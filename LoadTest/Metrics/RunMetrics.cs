@@ -21,6 +21,10 @@ public sealed class RunMetrics(TimeSpan expectedDuration)
     private long _offered;
     private long _busyRefusals;
     private long _gcPauseMicroseconds;
+    private long _siloGcPauseMicroseconds;
+    private long _siloCpuMicroseconds;
+    private long _siloSamples;
+    private long _siloSampleFailures;
 
     public LatencyHistogram Latency { get; } = new();
 
@@ -79,6 +83,29 @@ public sealed class RunMetrics(TimeSpan expectedDuration)
         Interlocked.Add(ref _gcPauseMicroseconds, microseconds);
         Series.RecordGcPause(sinceStart, microseconds);
     }
+
+    /// <summary>The silo's GC pause time during the run, from its <c>/metrics</c> (HTTP runs; see <see cref="SiloMetricsSampler"/>).</summary>
+    public long SiloGcPauseMicroseconds => Interlocked.Read(ref _siloGcPauseMicroseconds);
+
+    /// <summary>The silo's CPU time (user + system) during the run, from its <c>/metrics</c>.</summary>
+    public long SiloCpuMicroseconds => Interlocked.Read(ref _siloCpuMicroseconds);
+
+    /// <summary>Increases of the silo's totals recorded (samples after the baseline); 0 when the silo was not sampled.</summary>
+    public long SiloSamples => Interlocked.Read(ref _siloSamples);
+
+    /// <summary>Reads of the silo's <c>/metrics</c> that failed or lacked the totals.</summary>
+    public long SiloSampleFailures => Interlocked.Read(ref _siloSampleFailures);
+
+    /// <summary>Records the silo's GC pause and CPU time that grew since the previous sample, seen <paramref name="sinceStart"/> after the start.</summary>
+    public void RecordSilo(TimeSpan sinceStart, long gcPauseMicroseconds, long cpuMicroseconds)
+    {
+        Series.RecordSilo(sinceStart, gcPauseMicroseconds, cpuMicroseconds);
+        Interlocked.Add(ref _siloGcPauseMicroseconds, gcPauseMicroseconds);
+        Interlocked.Add(ref _siloCpuMicroseconds, cpuMicroseconds);
+        Interlocked.Increment(ref _siloSamples);
+    }
+
+    public void RecordSiloSampleFailure() => Interlocked.Increment(ref _siloSampleFailures);
 
     /// <summary>Records a finished swipe; <paramref name="completedOffset"/> is its completion time since the run's start.</summary>
     public void RecordCompleted(SwipeResult result, long latencyMicroseconds, TimeSpan completedOffset)

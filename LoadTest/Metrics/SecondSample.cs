@@ -32,4 +32,10 @@ public sealed record SecondSample
     /// so there it is the silo's GC too.
     /// </summary>
     public required long GcPauseMicroseconds { get; init; }
+
+    /// <summary>The silo's GC pause time in this second, from its <c>/metrics</c> (HTTP runs; 0 when not sampled).</summary>
+    public long SiloGcPauseMicroseconds { get; init; }
+
+    /// <summary>The silo's CPU time (user + system) in this second, from its <c>/metrics</c> (HTTP runs; 0 when not sampled).</summary>
+    public long SiloCpuMicroseconds { get; init; }
 }

@@ -37,6 +37,15 @@ public sealed class TimeSeries
         Interlocked.Add(ref SlotAt(sinceStart).GcPauseMicroseconds, microseconds);
     }
 
+    public void RecordSilo(TimeSpan sinceStart, long gcPauseMicroseconds, long cpuMicroseconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(gcPauseMicroseconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(cpuMicroseconds);
+        var slot = SlotAt(sinceStart);
+        Interlocked.Add(ref slot.SiloGcPauseMicroseconds, gcPauseMicroseconds);
+        Interlocked.Add(ref slot.SiloCpuMicroseconds, cpuMicroseconds);
+    }
+
     public IReadOnlyList<SecondSample> Samples()
     {
         var last = Volatile.Read(ref _lastSecond);
@@ -60,6 +69,8 @@ public sealed class TimeSeries
                     MaxMicroseconds = slot.Latency.MaxMicroseconds,
                     BusyRefusals = Interlocked.Read(ref slot.BusyRefusals),
                     GcPauseMicroseconds = Interlocked.Read(ref slot.GcPauseMicroseconds),
+                    SiloGcPauseMicroseconds = Interlocked.Read(ref slot.SiloGcPauseMicroseconds),
+                    SiloCpuMicroseconds = Interlocked.Read(ref slot.SiloCpuMicroseconds),
                 });
         }
 
@@ -98,6 +109,8 @@ public sealed class TimeSeries
         public long Errors;
         public long BusyRefusals;
         public long GcPauseMicroseconds;
+        public long SiloGcPauseMicroseconds;
+        public long SiloCpuMicroseconds;
 
         public LatencyHistogram Latency { get; } = new(LatencyHistogram.SignificantDigitsPerSecond);
     }

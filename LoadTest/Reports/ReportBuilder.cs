@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Medisettle.LoadTest.Arrivals;
+using Medisettle.LoadTest.Metrics;
 using Medisettle.LoadTest.Running;
 using Medisettle.LoadTest.Targets;
 using Medisettle.LoadTest.Workload;
@@ -53,10 +54,37 @@ public static class ReportBuilder
             GcPauseMicroseconds = m.GcPauseMicroseconds,
             GcPauseMicrosecondsPerSecondMax = samples.Count == 0 ? 0 : samples.Max(s => s.GcPauseMicroseconds),
             GcIncludesSilo = target.HostsSilo,
+            Silo = Silo(m, samples),
             Storage = storage,
             Audit = audit,
             Seconds = samples,
             LatencyDistribution = m.Latency.PercentileDistribution(),
+        };
+    }
+
+    /// <summary>Seconds listed as the slowest (by p99) beside the silo's figures.</summary>
+    public const int SlowestSecondsMax = 5;
+
+    /// <summary>The silo's figures when it was sampled (<see cref="RunMetrics.SiloSamples"/> above 0), else null.</summary>
+    public static SiloReport? Silo(RunMetrics metrics, IReadOnlyList<SecondSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(samples);
+        if (metrics.SiloSamples == 0)
+        {
+            return null;
+        }
+
+        return new SiloReport
+        {
+            Samples = metrics.SiloSamples,
+            SampleFailures = metrics.SiloSampleFailures,
+            CpuMicroseconds = metrics.SiloCpuMicroseconds,
+            CpuMicrosecondsPerSwipe = metrics.Completed == 0 ? 0 : metrics.SiloCpuMicroseconds / metrics.Completed,
+            GcPauseMicroseconds = metrics.SiloGcPauseMicroseconds,
+            GcPauseMicrosecondsPerSecondMax = samples.Count == 0 ? 0 : samples.Max(s => s.SiloGcPauseMicroseconds),
+            SlowestSeconds = samples.Where(s => s.Completed > 0).OrderByDescending(s => s.P99Microseconds).ThenBy(s => s.Second)
+                .Take(SlowestSecondsMax).Select(s => s.Second).ToList(),
         };
     }
 

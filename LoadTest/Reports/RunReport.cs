@@ -73,6 +73,9 @@ public sealed record RunReport
     /// <summary>True when the silo ran in the load tool's process (in-process targets), so the GC figures are the silo's too.</summary>
     public required bool GcIncludesSilo { get; init; }
 
+    /// <summary>The silo's CPU and GC pause time from its <c>/metrics</c> (HTTP runs that could read it; null otherwise).</summary>
+    public SiloReport? Silo { get; init; }
+
     /// <summary>Storage counters (in-process only): transactions, writes, mean writes per transaction.</summary>
     public StorageReport? Storage { get; init; }
 

@@ -31,6 +31,9 @@ public sealed class OpenLoopRunner(ISwipeTarget target, ArrivalSchedule schedule
         using var ticker = options.Progress ? new Timer(_ => PrintProgress(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) : null;
         var gcTicker = new Timer(_ => gcPauses.Sample(Stopwatch.GetElapsedTime(_start)), null, GcPauseSampler.Interval, GcPauseSampler.Interval);
         target.BusyRefused = () => _metrics.RecordBusyRefusal(Stopwatch.GetElapsedTime(_start));
+        var silo = target.SiloMetrics is { } source ? new SiloMetricsSampler(_metrics, source.Client, source.Uri) : null;
+        using var siloStop = new CancellationTokenSource();
+        var siloSampling = silo is null ? Task.CompletedTask : SampleSiloAsync(silo, siloStop.Token);
         bool drained;
         TimeSpan elapsed;
         try
@@ -46,16 +49,41 @@ public sealed class OpenLoopRunner(ISwipeTarget target, ArrivalSchedule schedule
         {
             target.BusyRefused = null;
             await gcTicker.DisposeAsync(); // waits for a sample under way
+            await siloStop.CancelAsync();
+            await siloSampling;
         }
 
         // The pauses since the last tick belong to the run's last second.
         gcPauses.Sample(elapsed);
+        if (silo is not null)
+        {
+            await silo.SampleAsync(elapsed, CancellationToken.None);
+        }
+
         if (options.Progress)
         {
             PrintProgress();
         }
 
         return new RunOutcome(_metrics, startedAt, elapsed, count, drained);
+    }
+
+    /// <summary>Samples the silo's totals at the start (the baseline) and every <see cref="SiloMetricsSampler.Interval"/> until stopped.</summary>
+    private async Task SampleSiloAsync(SiloMetricsSampler silo, CancellationToken stop)
+    {
+        try
+        {
+            await silo.SampleAsync(TimeSpan.Zero, stop);
+            using var timer = new PeriodicTimer(SiloMetricsSampler.Interval);
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                await silo.SampleAsync(Stopwatch.GetElapsedTime(_start), stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended.
+        }
     }
 
     private void Arrive(long count, TaskCompletionSource done, CancellationToken cancellationToken)

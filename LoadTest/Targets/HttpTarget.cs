@@ -23,11 +23,18 @@ public sealed partial class HttpTarget : ISwipeTarget
     private readonly RequestRecording? _recording;
     private readonly HttpOptions _options;
     private readonly TimeProvider _time;
+    private HttpClient? _metricsClient;
     private long _unavailableRetries;
 
     public HttpTarget(HttpOptions options, TimeProvider time)
         : this(options, time, Handler(options))
     {
+        // Its own connection: the swipes' pool can be full when the runner samples the silo.
+        _metricsClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, UseCookies = false })
+        {
+            BaseAddress = options.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(2),
+        };
     }
 
     /// <summary>With <paramref name="handler"/> in place of the sockets (tests answer from memory).</summary>
@@ -68,6 +75,9 @@ public sealed partial class HttpTarget : ISwipeTarget
     public long UnavailableRetries => Interlocked.Read(ref _unavailableRetries);
 
     public bool HostsSilo => false;
+
+    /// <summary>The gateway's <c>/metrics</c> (its silo's when co-hosted); none when built on a test's handler.</summary>
+    public (HttpClient Client, Uri Uri)? SiloMetrics => _metricsClient is { } client ? (client, new Uri("/metrics", UriKind.Relative)) : null;
 
     public Action? BusyRefused { get; set; }
 
@@ -272,6 +282,8 @@ public sealed partial class HttpTarget : ISwipeTarget
     public ValueTask DisposeAsync()
     {
         _client.Dispose();
+        _metricsClient?.Dispose();
+        _metricsClient = null;
         _acknowledgements?.Dispose();
         _recording?.Dispose();
         return ValueTask.CompletedTask;

@@ -11,6 +11,12 @@ public interface ISwipeTarget : IAsyncDisposable
     bool HostsSilo { get; }
 
     /// <summary>
+    /// The silo's <c>/metrics</c> (Prometheus text) the runner samples each second for the silo's GC pause and CPU time,
+    /// with the client to read it; null when there is none to read (in-process: the silo's figures are this process's).
+    /// </summary>
+    (HttpClient Client, Uri Uri)? SiloMetrics => null;
+
+    /// <summary>
     /// Called once for each answer meaning "busy, retry later" (HTTP 503: infcode 9997, 9998 or 1107) as it arrives, including
     /// answers to requests the target then sends again. The runner sets it for the length of its run; targets without a
     /// gateway never call it.
