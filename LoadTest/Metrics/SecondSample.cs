@@ -38,4 +38,7 @@ public sealed record SecondSample
 
     /// <summary>The silo's CPU time (user + system) in this second, from its <c>/metrics</c> (HTTP runs; 0 when not sampled).</summary>
     public long SiloCpuMicroseconds { get; init; }
+
+    /// <summary>The most journal entries the silo's posting dispatcher had not delivered, as read in this second (HTTP runs; 0 when not read).</summary>
+    public long SiloJournalLag { get; init; }
 }

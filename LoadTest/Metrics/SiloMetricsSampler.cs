@@ -39,6 +39,11 @@ public sealed class SiloMetricsSampler(RunMetrics metrics, HttpClient http, Uri 
             metrics.RecordSilo(_lastAt, Microseconds(now.GcPauseSeconds - last.GcPauseSeconds), Microseconds(now.CpuSeconds - last.CpuSeconds));
         }
 
+        if (now.JournalLag is { } lag)
+        {
+            metrics.Series.RecordJournalLag(sinceStart, lag);
+        }
+
         (_last, _lastAt) = (now, sinceStart);
     }
 

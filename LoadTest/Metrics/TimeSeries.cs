@@ -46,6 +46,23 @@ public sealed class TimeSeries
         Interlocked.Add(ref slot.SiloCpuMicroseconds, cpuMicroseconds);
     }
 
+    /// <summary>Keeps the largest journal lag read in the second.</summary>
+    public void RecordJournalLag(TimeSpan sinceStart, long lag)
+    {
+        var slot = SlotAt(sinceStart);
+        var seen = Interlocked.Read(ref slot.SiloJournalLag);
+        while (lag > seen)
+        {
+            var before = Interlocked.CompareExchange(ref slot.SiloJournalLag, lag, seen);
+            if (before == seen)
+            {
+                break;
+            }
+
+            seen = before;
+        }
+    }
+
     public IReadOnlyList<SecondSample> Samples()
     {
         var last = Volatile.Read(ref _lastSecond);
@@ -71,6 +88,7 @@ public sealed class TimeSeries
                     GcPauseMicroseconds = Interlocked.Read(ref slot.GcPauseMicroseconds),
                     SiloGcPauseMicroseconds = Interlocked.Read(ref slot.SiloGcPauseMicroseconds),
                     SiloCpuMicroseconds = Interlocked.Read(ref slot.SiloCpuMicroseconds),
+                    SiloJournalLag = Interlocked.Read(ref slot.SiloJournalLag),
                 });
         }
 
@@ -111,6 +129,7 @@ public sealed class TimeSeries
         public long GcPauseMicroseconds;
         public long SiloGcPauseMicroseconds;
         public long SiloCpuMicroseconds;
+        public long SiloJournalLag;
 
         public LatencyHistogram Latency { get; } = new(LatencyHistogram.SignificantDigitsPerSecond);
     }

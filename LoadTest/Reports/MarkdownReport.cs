@@ -31,11 +31,11 @@ public static class MarkdownReport
         {
             Line(sb, $"The silo (its /metrics, read each second; {silo.SampleFailures:N0} reads failed): CPU {silo.CpuMicroseconds / 1e6:F1} s, {silo.CpuMicrosecondsPerSwipe:N0} µs per completed swipe; GC pause {Ms(silo.GcPauseMicroseconds)}, at most {Ms(silo.GcPauseMicrosecondsPerSecondMax)} in one second.");
             Line(sb, "");
-            Line(sb, "| Slowest seconds (by p99) | Completed | p50 | p99 | Silo GC pause | Silo CPU | Load tool GC pause |");
-            Line(sb, "|---:|---:|---:|---:|---:|---:|---:|");
+            Line(sb, "| Slowest seconds (by p99) | Completed | p50 | p99 | Silo GC pause | Silo CPU | Journal lag | Load tool GC pause |");
+            Line(sb, "|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var second in silo.SlowestSeconds.Select(i => report.Seconds[i]))
             {
-                Line(sb, $"| {second.Second} | {second.Completed:N0} | {Ms(second.P50Microseconds)} | {Ms(second.P99Microseconds)} | {Ms(second.SiloGcPauseMicroseconds)} | {Ms(second.SiloCpuMicroseconds)} | {Ms(second.GcPauseMicroseconds)} |");
+                Line(sb, $"| {second.Second} | {second.Completed:N0} | {Ms(second.P50Microseconds)} | {Ms(second.P99Microseconds)} | {Ms(second.SiloGcPauseMicroseconds)} | {Ms(second.SiloCpuMicroseconds)} | {second.SiloJournalLag:N0} | {Ms(second.GcPauseMicroseconds)} |");
             }
 
             Line(sb, "");

@@ -29,7 +29,7 @@ public sealed class SiloMetricsTests
     {
         var counters = SiloCounters.Parse(Metrics);
 
-        Assert.Equal(new SiloCounters(0.031141, 2.258233 + 0.323786), counters);
+        Assert.Equal(new SiloCounters(0.031141, 2.258233 + 0.323786, 2), counters);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class SiloMetricsTests
     [Fact]
     public async Task Each_sample_records_the_increase_since_the_one_before_and_a_failed_read_records_nothing()
     {
-        var answers = new Queue<string?>([Totals(0.010, 2.0), Totals(0.060, 2.75), null, Totals(0.061, 4.0)]);
+        var answers = new Queue<string?>([Totals(0.010, 2.0), Totals(0.060, 2.75) + "medisettle_journal_lag 40\n", null, Totals(0.061, 4.0) + "medisettle_journal_lag 7\n"]);
         using var http = new HttpClient(new Answers(answers)) { BaseAddress = new Uri("http://127.0.0.1:1") };
         var metrics = new RunMetrics(TimeSpan.FromSeconds(10));
         var sampler = new SiloMetricsSampler(metrics, http, new Uri("/metrics", UriKind.Relative));
@@ -58,7 +58,7 @@ public sealed class SiloMetricsTests
         var seconds = metrics.Series.Samples();
         Assert.Equal((2, 1), (metrics.SiloSamples, metrics.SiloSampleFailures));
         Assert.Equal((51_000L, 2_000_000L), (metrics.SiloGcPauseMicroseconds, metrics.SiloCpuMicroseconds));
-        Assert.Equal([(50_000L, 750_000L), (1_000L, 1_250_000L)], seconds.Select(s => (s.SiloGcPauseMicroseconds, s.SiloCpuMicroseconds)));
+        Assert.Equal([(50_000L, 750_000L, 0L), (1_000L, 1_250_000L, 40L), (0L, 0L, 0L), (0L, 0L, 7L)], seconds.Select(s => (s.SiloGcPauseMicroseconds, s.SiloCpuMicroseconds, s.SiloJournalLag)));
     }
 
     [Fact]
