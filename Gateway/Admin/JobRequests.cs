@@ -59,6 +59,29 @@ internal static class JobRequests
             : null;
     }
 
+    /// <summary>
+    /// The <c>{"period":"yyyy"}</c> of a year-end job's run: a year that has ended on the business clock, or the 400
+    /// naming what is wrong.
+    /// </summary>
+    public static async Task<(int Year, ProblemHttpResult? Problem)> ReadEndedYearAsync(HttpRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var (body, bad) = await AdminApi.ReadBodyAsync<RiskReserveRunRequest>(request, cancellationToken);
+        if (bad is not null)
+        {
+            return (0, bad);
+        }
+
+        if (!TryParseYear(body!.Period, out var year))
+        {
+            return (0, AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a year as yyyy."));
+        }
+
+        var current = BusinessNow(services).Year;
+        return year >= current
+            ? (0, AdminApi.BadRequest("Invalid period", $"period {body.Period} has not ended (this year is {current}); only a past year can be closed."))
+            : (year, null);
+    }
+
     /// <summary>A year as exactly four digits, 1900 or later.</summary>
     public static bool TryParseYear(string? text, out int year) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text!.Length == 4 && year >= 1900;

@@ -37,21 +37,10 @@ internal static class RiskReserveAdminEndpoints
     private static async Task<Results<Ok<RiskReserveRunResult>, ProblemHttpResult>> RunAsync(
         HttpRequest request, IGrainFactory grains, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var (body, bad) = await AdminApi.ReadBodyAsync<RiskReserveRunRequest>(request, cancellationToken);
-        if (bad is not null)
+        var (year, problem) = await JobRequests.ReadEndedYearAsync(request, services, cancellationToken);
+        if (problem is not null)
         {
-            return bad;
-        }
-
-        if (!JobRequests.TryParseYear(body!.Period, out var year))
-        {
-            return AdminApi.BadRequest("Invalid period", $"period '{ClientText.Echo(body.Period ?? "")}' must be a year as yyyy.");
-        }
-
-        var current = JobRequests.BusinessNow(services).Year;
-        if (year >= current)
-        {
-            return AdminApi.BadRequest("Invalid period", $"period {body.Period} has not ended (this year is {current}); only a past year can be closed.");
+            return problem;
         }
 
         return TypedResults.Ok(await grains.GetGrain<IRiskReserveGrain>(RiskReserveKey).RunAsync(year));

@@ -38,8 +38,6 @@ public sealed partial class InsurerCooperationGrain(
     /// <summary>Assessments recorded per fund and year, at most.</summary>
     public const int AssessmentsPerYearMax = 10_000;
 
-    private const int ReadPageMax = 4096;
-
     private InsurerCooperationState S => state.State;
 
     public Task StartAsync() => JobCalendar.RegisterDailyTickAsync(this, ReminderName, time, options.Value, options.Value.MonthlyPayoutTime + TimeSpan.FromMinutes(45));
@@ -252,32 +250,22 @@ public sealed partial class InsurerCooperationGrain(
     private async Task ReadPostingsAsync()
     {
         var index = S.Spending.ToDictionary(s => (s.Fund, s.Month));
-        while (await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, S.ReadThrough, ReadPageMax) is { Count: > 0 } page)
+        S.ReadThrough = await FundPostings.ReadAsync(journal, S.ReadThrough, (account, posting) =>
         {
-            foreach (var entry in page)
+            if (!RiskReserve.IsPooledFund(account) || !RiskReserve.IsSpending(posting.Kind))
             {
-                var account = LedgerNames.AccountOf(entry.Stream)!;
-                if (account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal) || !RiskReserve.IsPooledFund(account))
-                {
-                    continue;
-                }
-
-                var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
-                if (RiskReserve.IsSpending(posting.Kind))
-                {
-                    var key = (account, BusinessMonth.Of(posting.SettlementDate));
-                    if (!index.TryGetValue(key, out var totals))
-                    {
-                        index[key] = totals = new FundMonthSpending { Fund = account, Month = key.Item2 };
-                        S.Spending.Add(totals);
-                    }
-
-                    totals.Amount += posting.Amount;
-                }
+                return;
             }
 
-            S.ReadThrough = page[^1].Sequence;
-        }
+            var key = (account, BusinessMonth.Of(posting.SettlementDate));
+            if (!index.TryGetValue(key, out var totals))
+            {
+                index[key] = totals = new FundMonthSpending { Fund = account, Month = key.Item2 };
+                S.Spending.Add(totals);
+            }
+
+            totals.Amount += posting.Amount;
+        });
     }
 
     private async Task<InsurerCooperationRun?> FindRunAsync(string entryId) =>

@@ -39,8 +39,6 @@ public sealed partial class MonthlyPayoutGrain(
     /// <summary>Audit deductions waiting for their month's payout, at most.</summary>
     public const int PendingDeductionsMax = 100_000;
 
-    private const int ReadPageMax = 4096;
-
     private MonthlyPayoutState S => state.State;
 
     public Task StartAsync() => JobCalendar.RegisterDailyTickAsync(this, ReminderName, time, options.Value, options.Value.MonthlyPayoutTime);
@@ -151,34 +149,22 @@ public sealed partial class MonthlyPayoutGrain(
     private async Task ReadPostingsAsync()
     {
         var index = S.Outstanding.ToDictionary(o => (o.Fund, o.InstitutionCode, o.Month));
-        while (await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, S.ReadThrough, ReadPageMax) is { Count: > 0 } page)
+        S.ReadThrough = await FundPostings.ReadAsync(journal, S.ReadThrough, (account, posting) =>
         {
-            foreach (var entry in page)
+            if (posting.Kind is not (PostingKind.Settlement or PostingKind.Reversal))
             {
-                var account = LedgerNames.AccountOf(entry.Stream)!;
-                if (account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
-                if (posting.Kind is not (PostingKind.Settlement or PostingKind.Reversal))
-                {
-                    continue;
-                }
-
-                var key = (account, posting.InstitutionCode, BusinessMonth.Of(posting.SettlementDate));
-                if (!index.TryGetValue(key, out var outstanding))
-                {
-                    index[key] = outstanding = new OutstandingAmount { Fund = key.account, InstitutionCode = key.InstitutionCode, Month = key.Item3 };
-                    S.Outstanding.Add(outstanding);
-                }
-
-                outstanding.Amount += posting.Amount;
+                return;
             }
 
-            S.ReadThrough = page[^1].Sequence;
-        }
+            var key = (account, posting.InstitutionCode, BusinessMonth.Of(posting.SettlementDate));
+            if (!index.TryGetValue(key, out var outstanding))
+            {
+                index[key] = outstanding = new OutstandingAmount { Fund = key.account, InstitutionCode = key.InstitutionCode, Month = key.Item3 };
+                S.Outstanding.Add(outstanding);
+            }
+
+            outstanding.Amount += posting.Amount;
+        });
 
         var institutions = S.Outstanding.Select(o => o.InstitutionCode).Distinct(StringComparer.Ordinal).Count();
         if (institutions > options.Value.FundJobInstitutionsMax)

@@ -37,8 +37,6 @@ public sealed partial class RiskReserveGrain(
     /// <summary>Longest range <see cref="ListAsync"/> answers, in years.</summary>
     public const int ListYearsMax = 100;
 
-    private const int ReadPageMax = 4096;
-
     private RiskReserveState S => state.State;
 
     public Task StartAsync() => JobCalendar.RegisterDailyTickAsync(this, ReminderName, time, options.Value, options.Value.MonthlyPayoutTime);
@@ -162,42 +160,30 @@ public sealed partial class RiskReserveGrain(
     private async Task ReadPostingsAsync()
     {
         var index = S.Years.ToDictionary(y => (y.Fund, y.Year));
-        while (await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, S.ReadThrough, ReadPageMax) is { Count: > 0 } page)
+        S.ReadThrough = await FundPostings.ReadAsync(journal, S.ReadThrough, (account, posting) =>
         {
-            foreach (var entry in page)
+            var isIncome = posting.Kind == PostingKind.Income;
+            if (!RiskReserve.IsPooledFund(account) || (!isIncome && !RiskReserve.IsSpending(posting.Kind)))
             {
-                var account = LedgerNames.AccountOf(entry.Stream)!;
-                if (account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal) || !RiskReserve.IsPooledFund(account))
-                {
-                    continue;
-                }
-
-                var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
-                var isIncome = posting.Kind == PostingKind.Income;
-                if (!isIncome && !RiskReserve.IsSpending(posting.Kind))
-                {
-                    continue;
-                }
-
-                var key = (account, posting.SettlementDate.Year);
-                if (!index.TryGetValue(key, out var totals))
-                {
-                    index[key] = totals = new FundYearTotals { Fund = account, Year = key.Year };
-                    S.Years.Add(totals);
-                }
-
-                if (isIncome)
-                {
-                    totals.Income += posting.Amount;
-                }
-                else
-                {
-                    totals.Spending += posting.Amount;
-                }
+                return;
             }
 
-            S.ReadThrough = page[^1].Sequence;
-        }
+            var key = (account, posting.SettlementDate.Year);
+            if (!index.TryGetValue(key, out var totals))
+            {
+                index[key] = totals = new FundYearTotals { Fund = account, Year = key.Year };
+                S.Years.Add(totals);
+            }
+
+            if (isIncome)
+            {
+                totals.Income += posting.Amount;
+            }
+            else
+            {
+                totals.Spending += posting.Amount;
+            }
+        });
     }
 
     internal static string IncomeEntry(string incomeId) => $"income:{incomeId}";

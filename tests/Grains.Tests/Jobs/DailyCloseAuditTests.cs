@@ -3,8 +3,8 @@ using Medisettle.Grains.Jobs;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
-using Microsoft.Data.Sqlite;
 using Xunit;
+using static Medisettle.Grains.Tests.Jobs.JournalRows;
 
 namespace Medisettle.Grains.Tests.Jobs;
 
@@ -44,29 +44,5 @@ public sealed class DailyCloseAuditTests(SqliteClusters clusters)
         Assert.Contains($"Daily close daily-close:2025-08-25: the run records 1 settlements", string.Join("\n", afterTampering.Violations));
         Assert.Contains($"Daily close daily-close:2025-08-25: institution {code} has no close entry.", afterLoss.Violations);
         Assert.True(restored.Passed, string.Join("\n", restored.Violations));
-    }
-
-    private static async Task<string> ReadPayloadAsync(string database, string entryId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM journal WHERE entry_id = @e";
-        command.Parameters.AddWithValue("@e", entryId);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(string database, string sql, params (string Name, string Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }

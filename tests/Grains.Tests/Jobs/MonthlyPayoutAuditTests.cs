@@ -7,8 +7,8 @@ using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Jobs;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
-using Microsoft.Data.Sqlite;
 using Xunit;
+using static Medisettle.Grains.Tests.Jobs.JournalRows;
 
 namespace Medisettle.Grains.Tests.Jobs;
 
@@ -71,29 +71,5 @@ public sealed class MonthlyPayoutAuditTests(SqliteClusters clusters)
 
         Assert.Equal((new Money(deductedFen), new Money(paidFen)), (line.Deducted, line.Paid));
         Assert.Equal(line.Owed, line.Deducted + line.Paid);
-    }
-
-    internal static async Task<string> ReadPayloadAsync(string database, string entryId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM journal WHERE entry_id = @e";
-        command.Parameters.AddWithValue("@e", entryId);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
-
-    internal static async Task ExecuteAsync(string database, string sql, params (string Name, string Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Tests.Settlement;
 using Xunit;
-using static Medisettle.Grains.Tests.Jobs.MonthlyPayoutAuditTests;
+using static Medisettle.Grains.Tests.Jobs.JournalRows;
 
 namespace Medisettle.Grains.Tests.Jobs;
 

@@ -3,7 +3,7 @@ using Medisettle.Grains.Jobs;
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
 using Xunit;
-using static Medisettle.Grains.Tests.Jobs.MonthlyPayoutAuditTests;
+using static Medisettle.Grains.Tests.Jobs.JournalRows;
 
 namespace Medisettle.Grains.Tests.Jobs;
 

@@ -1,0 +1,33 @@
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace Medisettle.Grains.Tests.Jobs;
+
+/// <summary>Reads and tampers with journal rows of a test cluster's SQLite file, for the audit tests.</summary>
+internal static class JournalRows
+{
+    public static async Task<string> ReadPayloadAsync(string database, string entryId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM journal WHERE entry_id = @e";
+        command.Parameters.AddWithValue("@e", entryId);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Runs <paramref name="sql"/>, which must change exactly one row.</summary>
+    public static async Task ExecuteAsync(string database, string sql, params (string Name, string Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
