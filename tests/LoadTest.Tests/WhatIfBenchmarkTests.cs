@@ -19,6 +19,7 @@ public sealed class WhatIfBenchmarkTests
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("what-if replay: 2,000 settlements of 500 persons", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("consistency: 2,000 re-run, 0 mismatches;", lines[1], StringComparison.Ordinal);
+        Assert.Matches(@"^baseline, same run: the engine alone computed the [\d,]+ planned swipes once in [\d.]+ s \([\d,]+/s\); the replay took [\d.]+x that for its 2,000 settlements$", lines[2].TrimEnd('\r'));
     }
 
     [Fact]
