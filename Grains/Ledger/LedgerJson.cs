@@ -1,6 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
+using Medisettle.Storage.Serialization;
 
 namespace Medisettle.Grains.Ledger;
 
@@ -14,14 +13,9 @@ public static class LedgerJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Journal payload deserialized to null as {typeof(T).Name}.");
 
-    /// <summary>Options for grain state and journal payloads: web defaults, enums as names.</summary>
-    public static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-        };
-        options.Converters.Add(new JsonStringEnumConverter());
-        return options;
-    }
+    /// <summary>
+    /// Options for journal payloads: the compact shape of <see cref="JsonGrainStateSerializer.CreateDefaultOptions"/>
+    /// (web defaults, enums as names, nulls left out, Chinese text as UTF-8 rather than <c>\uXXXX</c>).
+    /// </summary>
+    public static JsonSerializerOptions CreateOptions() => JsonGrainStateSerializer.CreateDefaultOptions();
 }
