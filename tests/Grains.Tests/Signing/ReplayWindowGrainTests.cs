@@ -1,6 +1,8 @@
+using Medisettle.Grains.Signing;
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Security;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace Medisettle.Grains.Tests.Signing;
@@ -49,6 +51,34 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         Assert.Equal([ReplayVerdict.Recorded, ReplayVerdict.Recorded, ReplayVerdict.Expired], [first, reused, old]);
     }
 
+    [Fact]
+    public async Task Concurrent_requests_of_one_slot_are_each_recorded_in_a_committed_write_and_share_writes()
+    {
+        var world = await clusters.WorldAsync();
+        const long bucket = 174_000_000;
+        const int requests = 200;
+        var signatures = Enumerable.Range(0, requests).Select(i => $"{i:x32}{new string('e', 32)}").ToList();
+
+        var verdicts = await Task.WhenAll(signatures.Select(signature => Slot(world, bucket).RecordAsync(bucket, signature)));
+        var (version, payload) = await StoredSlotAsync(world, bucket);
+
+        Assert.All(verdicts, verdict => Assert.Equal(ReplayVerdict.Recorded, verdict));
+        Assert.All(signatures, signature => Assert.Contains($"\"{signature[..ReplayWindowGrain.StoredSignatureLength]}\"", payload, StringComparison.Ordinal));
+        Assert.InRange(version, 1, requests / 2); // one write per request would make it 200
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_with_one_signature_record_it_once()
+    {
+        var world = await clusters.WorldAsync();
+        const long bucket = 174_000_000;
+
+        var verdicts = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Slot(world, bucket).RecordAsync(bucket, SignatureA)));
+
+        Assert.Equal(1, verdicts.Count(v => v == ReplayVerdict.Recorded));
+        Assert.Equal(49, verdicts.Count(v => v == ReplayVerdict.Replay));
+    }
+
     [Theory]
     [InlineData(1, 2)]
     [InlineData(5, 3)]
@@ -75,6 +105,19 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         Assert.Equal(first, retried);
         Assert.NotEqual(first.SignNo, second.SignNo);
         Assert.Equal(second, current);
+    }
+
+    /// <summary>The slot's row as committed: its version (one more per write) and its JSON.</summary>
+    private static async Task<(long Version, string Payload)> StoredSlotAsync(SettlementWorld world, long bucket)
+    {
+        await using var connection = new SqliteConnection($"Data Source={world.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, CAST(payload AS TEXT) FROM grain_state WHERE state_name = 'replay' AND grain_key = $key";
+        command.Parameters.AddWithValue("$key", ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, Window));
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the slot has no row");
+        return (reader.GetInt64(0), reader.GetString(1));
     }
 
     private static IReplayWindowGrain Slot(SettlementWorld world, long bucket) =>

@@ -1,0 +1,131 @@
+using Medisettle.Grains.Signing;
+using Xunit;
+
+namespace Medisettle.Grains.Tests.Signing;
+
+/// <summary>
+/// <see cref="WriteCoalescer"/> run the way a grain runs it: every turn on one exclusive scheduler. The writes are
+/// completed by hand, so each test decides when a write commits or fails.
+/// </summary>
+public sealed class WriteCoalescerTests
+{
+    private readonly TaskScheduler _activation = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+    private readonly List<(int Changes, TaskCompletionSource Done)> _writes = [];
+    private int _changes;
+    private int _inFlight;
+    private int _inFlightMax;
+
+    [Fact]
+    public async Task Callers_during_a_write_share_the_next_one_which_carries_all_their_changes()
+    {
+        var coalescer = NewCoalescer();
+        var (first, second, third) = await TurnAsync(() =>
+        {
+            _changes = 1;
+            var a = coalescer.WriteAsync();
+            _changes = 2;
+            var b = coalescer.WriteAsync();
+            _changes = 3;
+            var c = coalescer.WriteAsync();
+            return (a, b, c);
+        });
+
+        Assert.Same(second, third);
+        Assert.Single(_writes);
+        _writes[0].Done.SetResult();
+        await first;
+        await WaitForWritesAsync(2);
+        Assert.False(second.IsCompleted);
+        _writes[1].Done.SetResult();
+        await second;
+
+        Assert.Equal([1, 3], _writes.Select(w => w.Changes));
+        Assert.Equal(1, _inFlightMax);
+    }
+
+    [Fact]
+    public async Task A_call_after_the_write_committed_starts_a_write_of_its_own()
+    {
+        var coalescer = NewCoalescer();
+        var first = await TurnAsync(() => coalescer.WriteAsync());
+        _writes[0].Done.SetResult();
+        await first;
+
+        var second = await TurnAsync(() => coalescer.WriteAsync());
+        _writes[1].Done.SetResult();
+        await second;
+
+        Assert.Equal(2, _writes.Count);
+    }
+
+    [Fact]
+    public async Task A_write_that_commits_while_the_queued_one_is_being_set_up_never_lets_two_writes_run_at_once()
+    {
+        var coalescer = NewCoalescer();
+        var (queued, joined) = await TurnAsync(() =>
+        {
+            _ = coalescer.WriteAsync();
+            var next = coalescer.WriteAsync();
+            _writes[0].Done.SetResult(); // commits inside the turn, before the queued write has run at all
+            return (next, coalescer.WriteAsync());
+        });
+
+        Assert.Same(queued, joined);
+        await WaitForWritesAsync(2);
+        _writes[1].Done.SetResult();
+        await queued;
+
+        Assert.Equal(2, _writes.Count);
+        Assert.Equal(1, _inFlightMax);
+    }
+
+    [Fact]
+    public async Task When_a_write_fails_the_queued_callers_fail_with_it_and_nothing_more_is_written_for_them()
+    {
+        var coalescer = NewCoalescer();
+        var (first, queued) = await TurnAsync(() => (coalescer.WriteAsync(), coalescer.WriteAsync()));
+        var failure = new InvalidOperationException("commit failed");
+
+        _writes[0].Done.SetException(failure);
+
+        Assert.Same(failure, await Assert.ThrowsAsync<InvalidOperationException>(() => first));
+        Assert.Same(failure, await Assert.ThrowsAsync<InvalidOperationException>(() => queued));
+        Assert.Single(_writes);
+        var later = await TurnAsync(() => coalescer.WriteAsync());
+        Assert.Equal(2, _writes.Count);
+        _writes[1].Done.SetResult();
+        await later;
+    }
+
+    private WriteCoalescer NewCoalescer() => new(() =>
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _writes.Add((_changes, done));
+        _inFlightMax = Math.Max(_inFlightMax, ++_inFlight);
+        return CompleteAsync(done.Task);
+    });
+
+    private async Task CompleteAsync(Task done)
+    {
+        try
+        {
+            await done;
+        }
+        finally
+        {
+            _inFlight--;
+        }
+    }
+
+    private Task<T> TurnAsync<T>(Func<T> turn) => Task.Factory.StartNew(turn, CancellationToken.None, TaskCreationOptions.None, _activation);
+
+    private async Task WaitForWritesAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await TurnAsync(() => _writes.Count) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {_writes.Count} of {count} writes started");
+            await Task.Delay(5);
+        }
+    }
+}
