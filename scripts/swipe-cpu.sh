@@ -9,10 +9,13 @@
 #
 #   scripts/swipe-cpu.sh Silo/bin/Release/net10.0/Medisettle.Silo.dll /tmp/swipe-cpu 1000 21 [more silo options]
 #
+# LOAD_INSTITUTIONS=N sends the load to the first N demo institutions only (default 500: all), e.g. to see a few
+# busy institutions.
 # Needs Release builds of the silo and of LoadTest (dotnet build Silo -c Release; dotnet build LoadTest -c Release).
 # Traffic stays on loopback and stops by itself.
 set -euo pipefail
 silo_dll=$1; data_dir=$2; rate=${3:-1000}; seed=${4:-21}; shift $(( $# < 4 ? $# : 4 ))
+load_institutions=${LOAD_INSTITUTIONS:-500}
 root=$(cd "$(dirname "$0")/.." && pwd)
 port=5391
 log=$(mktemp)
@@ -23,7 +26,7 @@ for _ in $(seq 1 120); do grep -q "silo ready" "$log" && break; kill -0 $silo 2>
 load() {
   dotnet "$root/LoadTest/bin/Release/net10.0/Medisettle.LoadTest.dll" http --url "http://127.0.0.1:$port" \
     --admin-token "$(cat "$data_dir/admin-token")" --credentials "$data_dir/demo-credentials.json" \
-    --persons 10000 --institutions 500 --connections 256 --rate "$rate" "$@"
+    --persons 10000 --institutions "$load_institutions" --connections 256 --rate "$rate" "$@"
 }
 load --duration 15 --warmup 0 --seed 99 --out "$data_dir/../swipe-cpu-warm" > /dev/null
 report=$(load --duration 20 --warmup 3 --seed "$seed" --out "$data_dir/../swipe-cpu-run")
