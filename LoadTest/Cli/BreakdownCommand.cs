@@ -3,10 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Policy;
-using Medisettle.Grains.PolicyPacks;
-using Medisettle.Interfaces.Settlement;
-using Medisettle.LoadTest.Running;
-using Medisettle.LoadTest.Workload;
+using Medisettle.LoadTest.Bench;
 
 namespace Medisettle.LoadTest.Cli;
 
@@ -27,21 +24,11 @@ internal static class BreakdownCommand
 
     private static int Run(int iterations)
     {
-        var population = RunSession.Population(20_000, 500);
-        var planner = new WorkloadPlanner(population, WorkloadMix.Default with { Cancel = 0, Retry = 0 }, 7, DateTimeOffset.UtcNow);
-        var engine = new SettlementEngine(PolicyPackLoader.LoadDirectory(PolicyPackLoader.DefaultDirectory));
-        var institutions = population.Institutions.ToDictionary(i => i.Code, StringComparer.Ordinal);
-        var persons = population.Persons.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
-        var inputs = Enumerable.Range(0, 4096).Select(i => planner.Next(i)).Select(plan => (plan, input: new EngineInput
-        {
-            Person = persons[plan.PersonId],
-            Institution = institutions[plan.Fresh.InstitutionCode],
-            Visit = plan.Fresh.Visit,
-            YearToDate = YearToDate.Empty(2026),
-            PersonalAccountBalance = Interfaces.Money.Yuan(2_000),
-        })).ToArray();
+        var samples = new SettlementSamples();
+        var engine = samples.Engine;
+        var inputs = Enumerable.Range(0, 4096).Select(i => samples.Next(i)).ToArray();
         var computations = new SettlementComputation[inputs.Length];
-        var compute = Measure(iterations, i => computations[i % inputs.Length] = engine.Compute(inputs[i % inputs.Length].input));
+        var compute = Measure(iterations, i => computations[i % inputs.Length] = engine.Compute(inputs[i % inputs.Length].Input));
         long bytes = 0;
         long rows = 0;
         var journal = Measure(iterations, i =>
