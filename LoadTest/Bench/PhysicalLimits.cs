@@ -46,10 +46,13 @@ internal sealed record PhysicalReport(IReadOnlyList<PhysicalCase> Cases, IReadOn
 /// one compact row per settlement and add one cost at a time (a unique index on a time-ordered message key, on a
 /// random one instead, a random update of a person row); the last writes today's settlement: the real journal rows
 /// (record, receipt, postings, flags, as <see cref="LedgerWriter"/> makes them for the standard mix) into the
-/// storage's own tables and indexes, plus the person's state row. And the fsync latency of the disk.
+/// storage's own tables and indexes, plus the person's state row; then the same without the (stream, sequence) index
+/// and without the person row, which is what each of them costs. And the fsync latency of the disk.
 /// </summary>
 internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
 {
+    private static readonly DateTimeOffset SettledAt = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+
     private const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 1000;";
 
     public async Task<PhysicalReport> RunAsync(TextWriter log, CancellationToken cancellationToken)
@@ -65,8 +68,11 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
             await CompactAsync("+ unique index on a random message key instead", index: RandomKey, personRow: false, cancellationToken),
             await CompactAsync("time-ordered message key + random person-row update", index: TimeOrderedKey, personRow: true, cancellationToken),
             await CompactAsync("random message key + random person-row update", index: RandomKey, personRow: true, cancellationToken),
-            await TodayAsync(log, cancellationToken),
         };
+        var today = TodaysSettlements(log);
+        cases.Add(await TodayAsync("today's settlement: its journal rows in the storage's tables + its person's state row", today, streamIndex: true, personRow: true, cancellationToken));
+        cases.Add(await TodayAsync("today's, without the (stream, sequence) index", today, streamIndex: false, personRow: true, cancellationToken));
+        cases.Add(await TodayAsync("today's, without the person-row update", today, streamIndex: true, personRow: false, cancellationToken));
         foreach (var measured in cases)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measured.Name}: {measured.SettlementsPerSecond:N0} settlements/s"));
@@ -120,13 +126,12 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         return new PhysicalCase(name, perSecond, 1, options.CompactRowBytes + (personRow ? options.PersonRowBytes : 0), await CountAsync(connection, "settlement", cancellationToken));
     }
 
-    /// <summary>Today's settlement: its real journal appends into the storage's journal table and indexes, and the person's state row.</summary>
-    private async Task<PhysicalCase> TodayAsync(TextWriter log, CancellationToken cancellationToken)
+    /// <summary>The real journal appends of <see cref="PhysicalLimitsOptions.Settlements"/> fresh settlements of the standard mix.</summary>
+    private List<IReadOnlyList<JournalAppend>> TodaysSettlements(TextWriter log)
     {
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"building {options.Settlements:N0} settlements' journal rows (engine and LedgerWriter, not timed)…"));
         var samples = new SettlementSamples();
         var settlements = new List<IReadOnlyList<JournalAppend>>(options.Settlements);
-        var settledAt = new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
         for (long i = 0; settlements.Count < options.Settlements; i++)
         {
             var (plan, input) = samples.Next(i);
@@ -135,11 +140,19 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
                 continue;
             }
 
-            var at = settledAt.AddMilliseconds(i);
-            var (_, appends) = LedgerWriter.Settle("S20260302" + i.ToString("D21", CultureInfo.InvariantCulture), plan.Fresh, new string('d', 64), input.Person, input.Institution, breakdown, at);
+            var (_, appends) = LedgerWriter.Settle("S20260302" + i.ToString("D21", CultureInfo.InvariantCulture), plan.Fresh, new string('d', 64), input.Person, input.Institution, breakdown, SettledAt.AddMilliseconds(i));
             settlements.Add(appends);
         }
 
+        return settlements;
+    }
+
+    /// <summary>
+    /// Today's settlement: its real journal appends into the storage's journal table and indexes (the (stream,
+    /// sequence) index unless <paramref name="streamIndex"/> is false), and the person's state row if <paramref name="personRow"/>.
+    /// </summary>
+    private async Task<PhysicalCase> TodayAsync(string name, List<IReadOnlyList<JournalAppend>> settlements, bool streamIndex, bool personRow, CancellationToken cancellationToken)
+    {
         await using var file = await ScratchAsync(cancellationToken);
         var connection = file.Connection;
         await ExecuteAsync(connection, """
@@ -150,9 +163,13 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
                 payload TEXT NOT NULL,
                 created_at TEXT NOT NULL
             );
-            CREATE INDEX ix_journal_stream_sequence ON journal (stream, sequence);
             """, cancellationToken);
-        var persons = await CreatePersonsAsync(connection, "grain_state", cancellationToken);
+        if (streamIndex)
+        {
+            await ExecuteAsync(connection, "CREATE INDEX ix_journal_stream_sequence ON journal (stream, sequence);", cancellationToken);
+        }
+
+        var persons = personRow ? await CreatePersonsAsync(connection, "grain_state", cancellationToken) : null;
         await using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ($stream, $id, $payload, $at)";
         var stream = insert.Parameters.Add("$stream", SqliteType.Text);
@@ -162,20 +179,22 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         var perSecond = await TimeBatchesAsync(connection, async (i, transaction) =>
         {
             insert.Transaction = transaction;
-            created.Value = settledAt.AddMilliseconds(i).ToString("O", CultureInfo.InvariantCulture);
+            created.Value = SettledAt.AddMilliseconds(i).ToString("O", CultureInfo.InvariantCulture);
             foreach (var append in settlements[(int)i])
             {
                 (stream.Value, id.Value, payload.Value) = (append.Stream, append.EntryId, append.Payload);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await persons.UpdateAsync(transaction, i, cancellationToken);
+            if (persons is not null)
+            {
+                await persons.UpdateAsync(transaction, i, cancellationToken);
+            }
         }, cancellationToken);
         var rows = settlements.Sum(s => s.Count);
         var bytes = settlements.Sum(s => s.Sum(a => (long)a.Payload.Length));
         return new PhysicalCase(
-            "today's settlement: its journal rows in the storage's tables + its person's state row", perSecond,
-            (double)rows / settlements.Count, (double)bytes / settlements.Count + options.PersonRowBytes, await CountAsync(connection, "journal", cancellationToken));
+            name, perSecond, (double)rows / settlements.Count, (double)bytes / settlements.Count + (personRow ? options.PersonRowBytes : 0), await CountAsync(connection, "journal", cancellationToken));
     }
 
     /// <summary>Runs <paramref name="write"/> for every settlement, <see cref="PhysicalLimitsOptions.Batch"/> to a transaction; settlements per second.</summary>

@@ -24,13 +24,18 @@ public sealed class PhysicalLimitsTests : IDisposable
                 "time-ordered message key + random person-row update",
                 "random message key + random person-row update",
                 "today's settlement: its journal rows in the storage's tables + its person's state row",
+                "today's, without the (stream, sequence) index",
+                "today's, without the person-row update",
             ],
             report.Cases.Select(c => c.Name));
         Assert.All(report.Cases.Take(5), c => Assert.Equal(600, c.JournalRows));
         Assert.Equal([600.0, 600, 600, 1_600, 1_600], report.Cases.Take(5).Select(c => c.PayloadBytesPerSettlement));
-        var today = report.Cases[^1];
+        var today = report.Cases[5];
         Assert.Equal(today.RowsPerSettlement * 600, today.JournalRows, precision: 6);
         Assert.InRange(today.RowsPerSettlement, 3, 8); // record, receipt and at least one posting
+        Assert.All(report.Cases.Skip(6), c => Assert.Equal(today.JournalRows, c.JournalRows));
+        Assert.Equal(today.PayloadBytesPerSettlement, report.Cases[6].PayloadBytesPerSettlement);
+        Assert.Equal(today.PayloadBytesPerSettlement - 1_000, report.Cases[7].PayloadBytesPerSettlement, precision: 6);
         Assert.All(report.Cases, c => Assert.True(c.SettlementsPerSecond > 0, c.Name));
         Assert.Equal([4_096, 65_536], report.Fsyncs.Select(f => f.Bytes));
         Assert.All(report.Fsyncs, f => Assert.InRange(f.P50Microseconds, 0.001, f.P99Microseconds));
