@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Medisettle.Interfaces;
 using Medisettle.Storage.Serialization;
 
 namespace Medisettle.Grains.Ledger;
@@ -15,7 +17,23 @@ public static class LedgerJson
 
     /// <summary>
     /// Options for journal payloads: the compact shape of <see cref="JsonGrainStateSerializer.CreateDefaultOptions"/>
-    /// (web defaults, enums as names, nulls left out, Chinese text as UTF-8 rather than <c>\uXXXX</c>).
+    /// (web defaults, enums as names, nulls left out, Chinese text as UTF-8 rather than <c>\uXXXX</c>), and zero
+    /// amounts left out too: a settlement record has twenty or so <see cref="Money"/> members, most of them zero for
+    /// most visits. A missing amount reads as zero, so rows that wrote their zeros read the same.
     /// </summary>
-    public static JsonSerializerOptions CreateOptions() => JsonGrainStateSerializer.CreateDefaultOptions();
+    public static JsonSerializerOptions CreateOptions()
+    {
+        var options = JsonGrainStateSerializer.CreateDefaultOptions();
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitZeroAmounts } };
+        return options;
+    }
+
+    private static void OmitZeroAmounts(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties.Where(p => p.PropertyType == typeof(Money)))
+        {
+            property.ShouldSerialize = (_, value) => !((Money)value!).IsZero;
+            property.IsRequired = false;
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.WhatIf;
 using Medisettle.Interfaces;
@@ -11,7 +12,7 @@ namespace Medisettle.LoadTest.WhatIf;
 /// <summary>Writes a what-if result as <c>whatif.json</c>, <c>whatif.md</c> and <c>whatif.svg</c> (per-fund bars, before and after).</summary>
 internal static class WhatIfReportFiles
 {
-    private static readonly JsonSerializerOptions Json = new(LedgerJson.Options) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+    private static readonly JsonSerializerOptions Json = new(LedgerJson.Options) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never, TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
     public static async Task<string> WriteAsync(WhatIfResult result, string directory, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Persons;
 using Medisettle.Grains.Tests.WhatIf;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.Storage.Serialization;
@@ -46,6 +47,25 @@ public sealed class CompactJsonTests
         Assert.Contains("\\u", earlier, StringComparison.Ordinal);
         Assert.True(compact.Length < earlier.Length, $"compact {compact.Length} B, earlier {earlier.Length} B");
         Assert.Equal(compact, LedgerJson.Serialize(LedgerJson.Deserialize<SettlementRecord>(earlier)));
+    }
+
+    [Fact]
+    public void Zero_amounts_are_left_out_of_journal_payloads_and_read_back_as_zero()
+    {
+        var record = InpatientRecord();
+        var breakdown = record.Breakdown;
+        Assert.True(breakdown.FullOwnPay.IsZero);
+        Assert.False(breakdown.FundPaySum.IsZero);
+
+        var json = LedgerJson.Serialize(record);
+        var read = LedgerJson.Deserialize<SettlementRecord>(json);
+
+        Assert.DoesNotContain("\"fullOwnPay\"", json, StringComparison.Ordinal);
+        Assert.Contains($"\"fundPaySum\":{breakdown.FundPaySum.Fen}", json, StringComparison.Ordinal);
+        Assert.Equal(Money.Zero, read.Breakdown.FullOwnPay);
+        Assert.Equal(breakdown.FundPaySum, read.Breakdown.FundPaySum);
+        Assert.Equal(breakdown.Delta.FundsPaid, read.Breakdown.Delta.FundsPaid);
+        Assert.Equal(breakdown.AccountBalanceAfter, read.Breakdown.AccountBalanceAfter);
     }
 
     [Fact]
