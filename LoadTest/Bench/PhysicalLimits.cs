@@ -70,9 +70,10 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
             await CompactAsync("random message key + random person-row update", index: RandomKey, personRow: true, cancellationToken),
         };
         var today = TodaysSettlements(log);
-        cases.Add(await TodayAsync("today's settlement: its journal rows in the storage's tables + its person's state row", today, streamIndex: true, personRow: true, cancellationToken));
-        cases.Add(await TodayAsync("today's, without the (stream, sequence) index", today, streamIndex: false, personRow: true, cancellationToken));
-        cases.Add(await TodayAsync("today's, without the person-row update", today, streamIndex: true, personRow: false, cancellationToken));
+        cases.Add(await TodayAsync("today's settlement: its journal rows in the storage's tables + its person's state row", today, streamIndex: true, personRow: true, backgroundCheckpoints: false, cancellationToken));
+        cases.Add(await TodayAsync("today's, without the (stream, sequence) index", today, streamIndex: false, personRow: true, backgroundCheckpoints: false, cancellationToken));
+        cases.Add(await TodayAsync("today's, without the person-row update", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
+        cases.Add(await TodayAsync("today's, WAL checkpoints on another connection, not in the commits", today, streamIndex: true, personRow: true, backgroundCheckpoints: true, cancellationToken));
         foreach (var measured in cases)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measured.Name}: {measured.SettlementsPerSecond:N0} settlements/s"));
@@ -151,7 +152,8 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
     /// Today's settlement: its real journal appends into the storage's journal table and indexes (the (stream,
     /// sequence) index unless <paramref name="streamIndex"/> is false), and the person's state row if <paramref name="personRow"/>.
     /// </summary>
-    private async Task<PhysicalCase> TodayAsync(string name, List<IReadOnlyList<JournalAppend>> settlements, bool streamIndex, bool personRow, CancellationToken cancellationToken)
+    private async Task<PhysicalCase> TodayAsync(
+        string name, List<IReadOnlyList<JournalAppend>> settlements, bool streamIndex, bool personRow, bool backgroundCheckpoints, CancellationToken cancellationToken)
     {
         await using var file = await ScratchAsync(cancellationToken);
         var connection = file.Connection;
@@ -176,6 +178,14 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
         var created = insert.Parameters.Add("$at", SqliteType.Text);
+        using var stopCheckpoints = new CancellationTokenSource();
+        var checkpoints = Task.CompletedTask;
+        if (backgroundCheckpoints)
+        {
+            await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 0;", cancellationToken);
+            checkpoints = Task.Run(() => CheckpointUntilAsync(file.Path, stopCheckpoints.Token), CancellationToken.None);
+        }
+
         var perSecond = await TimeBatchesAsync(connection, async (i, transaction) =>
         {
             insert.Transaction = transaction;
@@ -191,10 +201,32 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
                 await persons.UpdateAsync(transaction, i, cancellationToken);
             }
         }, cancellationToken);
+        await stopCheckpoints.CancelAsync();
+        await checkpoints;
         var rows = settlements.Sum(s => s.Count);
         var bytes = settlements.Sum(s => s.Sum(a => (long)a.Payload.Length));
         return new PhysicalCase(
             name, perSecond, (double)rows / settlements.Count, (double)bytes / settlements.Count + (personRow ? options.PersonRowBytes : 0), await CountAsync(connection, "journal", cancellationToken));
+    }
+
+    /// <summary>Checkpoints the WAL of <paramref name="path"/> from a connection of its own (PASSIVE: never blocks the writer) until stopped.</summary>
+    private static async Task CheckpointUntilAsync(string path, CancellationToken stop)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync(CancellationToken.None);
+        await ExecuteAsync(connection, "PRAGMA synchronous = FULL;", CancellationToken.None);
+        while (!stop.IsCancellationRequested)
+        {
+            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", CancellationToken.None);
+            try
+            {
+                await Task.Delay(10, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
     }
 
     /// <summary>Runs <paramref name="write"/> for every settlement, <see cref="PhysicalLimitsOptions.Batch"/> to a transaction; settlements per second.</summary>
@@ -311,6 +343,8 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
     private sealed class ScratchDatabase(SqliteConnection connection, string path) : IAsyncDisposable
     {
         public SqliteConnection Connection => connection;
+
+        public string Path => path;
 
         public async ValueTask DisposeAsync()
         {

@@ -25,6 +25,8 @@ internal sealed class StorageOptionsSet
 
     public Option<int> BatchMax { get; } = new("--batch-max") { Description = "GroupCommitBatchMax", DefaultValueFactory = _ => 256 };
 
+    public Option<int> CheckpointMilliseconds { get; } = new("--checkpoint-ms") { Description = "SQLite: background WAL checkpoint every N ms (0 = checkpoints inside the commits, every 1,000 pages)", DefaultValueFactory = _ => 10 };
+
     public Option<SqliteSynchronousMode> Synchronous { get; } = new("--synchronous") { Description = "SQLite synchronous: Full (power-loss safe, default) or Normal (process-crash safe)", DefaultValueFactory = _ => SqliteSynchronousMode.Full };
 
     public Option<int> WorkerThreads { get; } = new("--worker-threads-max") { Description = "Thread-pool worker threads at most (0 = runtime default)", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -40,7 +42,7 @@ internal sealed class StorageOptionsSet
     {
         _storageChoice = storageChoice;
         var choice = storageChoice ? new Option[] { Storage, NoGroupCommit } : [];
-        foreach (var option in choice.Concat([Database, Postgres, WindowMilliseconds, BatchMax, Synchronous, WorkerThreads, DispatchBatchMax]))
+        foreach (var option in choice.Concat([Database, Postgres, WindowMilliseconds, BatchMax, Synchronous, CheckpointMilliseconds, WorkerThreads, DispatchBatchMax]))
         {
             command.Options.Add(option);
         }
@@ -101,6 +103,7 @@ internal sealed class StorageOptionsSet
         GroupCommitWindow = TimeSpan.FromMilliseconds(result.GetValue(WindowMilliseconds)),
         GroupCommitBatchMax = result.GetValue(BatchMax),
         SqliteSynchronous = result.GetValue(Synchronous),
+        SqliteCheckpointInterval = TimeSpan.FromMilliseconds(result.GetValue(CheckpointMilliseconds)),
         PersonCount = result.GetValue(common.Persons),
         WorkerThreadsMax = result.GetValue(WorkerThreads),
         DispatchBatchMax = result.GetValue(DispatchBatchMax),

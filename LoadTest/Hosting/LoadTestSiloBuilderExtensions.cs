@@ -39,6 +39,7 @@ public static class LoadTestSiloBuilderExtensions
                 {
                     sqlite.DatabasePath = options.DatabasePath;
                     sqlite.Synchronous = options.SqliteSynchronous;
+                    sqlite.BackgroundCheckpointInterval = options.SqliteCheckpointInterval;
                     ConfigureGroupCommit(sqlite, options);
                 });
             case StorageKind.Postgres:

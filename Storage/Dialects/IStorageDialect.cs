@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Medisettle.Storage.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Medisettle.Storage.Dialects;
 
@@ -31,4 +32,10 @@ internal interface IStorageDialect
 
     /// <summary>Creates the tables and indexes if they do not exist (idempotent, safe to run concurrently).</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts the provider's background upkeep, if it has any (SQLite: WAL checkpoints off the commit path); idempotent.</summary>
+    void StartUpkeep(ILogger log);
+
+    /// <summary>Stops the background upkeep and waits for it to finish.</summary>
+    Task StopUpkeepAsync();
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Medisettle.Storage.Dialects;
@@ -71,6 +72,13 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>PostgreSQL checkpoints by itself.</summary>
+    public void StartUpkeep(ILogger log)
+    {
+    }
+
+    public Task StopUpkeepAsync() => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

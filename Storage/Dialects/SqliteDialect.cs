@@ -3,6 +3,7 @@ using System.Globalization;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Medisettle.Storage.Dialects;
 
@@ -10,7 +11,7 @@ namespace Medisettle.Storage.Dialects;
 /// SQLite in WAL mode, one file. Durability: with <c>synchronous=FULL</c> (default) every acknowledged
 /// commit is fsynced and survives power loss; with NORMAL it survives a process crash only.
 /// </summary>
-internal sealed class SqliteDialect : IStorageDialect
+internal sealed partial class SqliteDialect : IStorageDialect
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS grain_state (
@@ -36,6 +37,8 @@ internal sealed class SqliteDialect : IStorageDialect
     private const string OldSchemaProbe = "SELECT count(*) FROM pragma_table_info('grain_state') WHERE name = 'partition'";
 
     private readonly SqliteStorageOptions _options;
+    private TaskCompletionSource? _upkeepStop;
+    private Task _upkeep = Task.CompletedTask;
     private readonly string _connectionString;
     private readonly string _sessionSettings;
 
@@ -52,7 +55,8 @@ internal sealed class SqliteDialect : IStorageDialect
         var synchronous = options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
         var busyMilliseconds = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         var cacheKibibytes = options.CacheSizeKibibytes.ToString(CultureInfo.InvariantCulture);
-        var checkpoint = options.WalAutoCheckpointPages.ToString(CultureInfo.InvariantCulture);
+        // With background checkpoints no committing writer checkpoints (0 turns SQLite's automatic checkpoints off).
+        var checkpoint = (options.BackgroundCheckpointInterval > TimeSpan.Zero ? 0 : options.WalAutoCheckpointPages).ToString(CultureInfo.InvariantCulture);
         _sessionSettings = $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA cache_size = -{cacheKibibytes}; PRAGMA wal_autocheckpoint = {checkpoint};";
     }
 
@@ -105,4 +109,64 @@ internal sealed class SqliteDialect : IStorageDialect
         await using var command = StorageSql.Command(connection, null, "PRAGMA journal_mode = WAL;" + Schema);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Checkpoints the WAL every <see cref="SqliteStorageOptions.BackgroundCheckpointInterval"/> from a connection of its
+    /// own. PASSIVE copies what it can without waiting for the writer or readers, so commits never wait for it; a
+    /// fully copied WAL is reused from its start by the next commit, which keeps the file small.
+    /// </summary>
+    public void StartUpkeep(ILogger log)
+    {
+        if (_options.BackgroundCheckpointInterval <= TimeSpan.Zero || _upkeepStop is not null)
+        {
+            return;
+        }
+
+        _upkeepStop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stop = _upkeepStop.Task;
+        _upkeep = Task.Run(() => CheckpointAsync(log, stop), CancellationToken.None);
+    }
+
+    public async Task StopUpkeepAsync()
+    {
+        if (_upkeepStop is not { } stop)
+        {
+            return;
+        }
+
+        stop.TrySetResult();
+        await _upkeep;
+        _upkeepStop = null;
+    }
+
+    /// <summary>Checkpoints until <paramref name="stop"/> completes; a failure is logged and retried a second later.</summary>
+    private async Task CheckpointAsync(ILogger log, Task stop)
+    {
+        while (!stop.IsCompleted)
+        {
+            var pause = _options.BackgroundCheckpointInterval;
+            try
+            {
+                await using var connection = await OpenConnectionAsync(CancellationToken.None);
+                while (!stop.IsCompleted)
+                {
+                    await using (var command = StorageSql.Command(connection, null, "PRAGMA wal_checkpoint(PASSIVE);"))
+                    {
+                        await command.ExecuteNonQueryAsync(CancellationToken.None);
+                    }
+
+                    await Task.WhenAny(Task.Delay(pause), stop);
+                }
+            }
+            catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException)
+            {
+                // Commits still succeed meanwhile (the WAL only grows); try again in a second.
+                LogCheckpointFailed(log, exception);
+                await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(1)), stop);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "SQLite background WAL checkpoint failed; retrying in 1 s")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 }

@@ -77,6 +77,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
             }
 
             await _dialect.EnsureSchemaAsync(cancellationToken);
+            _dialect.StartUpkeep(_log);
             var options = _dialect.Options;
             if (options.GroupCommitEnabled)
             {
@@ -102,6 +103,8 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
             await writer.StopAsync();
             LogStopped(_log, Name, Statistics.WritesCommitted);
         }
+
+        await _dialect.StopUpkeepAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -17,8 +17,16 @@ public sealed class SqliteStorageOptions : GroupCommitStorageOptions
     public int CacheSizeKibibytes { get; set; } = 65_536;
 
     /// <summary>
-    /// WAL pages after which a committing writer checkpoints (<c>PRAGMA wal_autocheckpoint</c>); 0 disables automatic
-    /// checkpoints. Default 1,000 (SQLite's default).
+    /// How often a connection of its own checkpoints the WAL into the database (<c>PRAGMA wal_checkpoint(PASSIVE)</c>,
+    /// which never waits for the writer), so the committing writer never does. Zero leaves checkpoints to the committing
+    /// writer, every <see cref="WalAutoCheckpointPages"/> pages, inside a commit. Default 10 ms: measured with
+    /// <c>LoadTest physical</c>, taking the checkpoints out of the commits raised the ceiling of today's settlement by a third.
+    /// </summary>
+    public TimeSpan BackgroundCheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// WAL pages after which a committing writer checkpoints (<c>PRAGMA wal_autocheckpoint</c>) when
+    /// <see cref="BackgroundCheckpointInterval"/> is zero; 0 disables automatic checkpoints. Default 1,000 (SQLite's default).
     /// </summary>
     public int WalAutoCheckpointPages { get; set; } = 1000;
 

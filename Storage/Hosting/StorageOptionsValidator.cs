@@ -18,6 +18,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<SqliteStorageOp
             failures.Add($"SqliteStorageOptions.BusyTimeout must not be negative; it is {options.BusyTimeout}.");
         }
 
+        if (options.BackgroundCheckpointInterval < TimeSpan.Zero || options.BackgroundCheckpointInterval > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"SqliteStorageOptions.BackgroundCheckpointInterval must be 0 (checkpoints in the commits) to 10 s; it is {options.BackgroundCheckpointInterval}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -40,4 +40,34 @@ public sealed class SqliteStorageTests : StorageSuite
         Assert.Contains("pre-Orleans runtime", error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(0, false)]
+    public async Task Background_checkpoints_copy_committed_pages_into_the_database_file_without_a_commit_doing_it(int intervalMilliseconds, bool copied)
+    {
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.db");
+        await using var storage = TestStorages.Sqlite(path, o => o.BackgroundCheckpointInterval = TimeSpan.FromMilliseconds(intervalMilliseconds));
+        await storage.StartAsync(CancellationToken.None);
+        var before = new FileInfo(path).Length;
+
+        for (var i = 0; i < 40; i++) // 40 × 8 KB: about 80 pages, far below the 1,000 after which a commit would checkpoint
+        {
+            await storage.WriteStateAsync("s", GrainId.Create("test", $"k{i}"), new GrainState<string>(new string('x', 8_000)), [], CancellationToken.None);
+        }
+
+        var written = before + 40 * 8_000;
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (new FileInfo(path).Length <= written && DateTime.UtcNow < deadline && copied)
+        {
+            await Task.Delay(20);
+        }
+
+        if (!copied)
+        {
+            await Task.Delay(300); // long enough for a background checkpoint, had one been running
+        }
+
+        Assert.Equal(copied, new FileInfo(path).Length > written);
+    }
 }

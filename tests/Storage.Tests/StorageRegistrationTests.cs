@@ -17,6 +17,7 @@ public sealed class StorageRegistrationTests
                 o.DatabasePath = Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db");
                 o.GroupCommitBatchMax = 0;
                 o.GroupCommitWindow = TimeSpan.FromSeconds(5);
+                o.BackgroundCheckpointInterval = TimeSpan.FromMilliseconds(-1);
             }));
         using var host = builder.Build();
 
@@ -25,6 +26,7 @@ public sealed class StorageRegistrationTests
         var validation = FindValidationError(error);
         Assert.Contains("SqliteStorageOptions.GroupCommitBatchMax must be between 1 and 10,000; it is 0.", validation.Failures);
         Assert.Contains("SqliteStorageOptions.GroupCommitWindow must be between 0 and 1 s; it is 00:00:05.", validation.Failures);
+        Assert.Contains("SqliteStorageOptions.BackgroundCheckpointInterval must be 0 (checkpoints in the commits) to 10 s; it is -00:00:00.0010000.", validation.Failures);
     }
 
     private static int FreePort()
