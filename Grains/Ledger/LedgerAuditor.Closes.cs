@@ -7,17 +7,17 @@ namespace Medisettle.Grains.Ledger;
 /// <summary>
 /// The daily-close checks: every frozen day equals what the institution's receivable postings through the close's
 /// sequence book on that day — recomputed from the journal with the institution's rule (a posting for a day closed
-/// before it arrived counts on the next open day); the institution still holds the frozen figure; every run lists only
-/// institutions that have their close, and its sums are theirs.
+/// before it arrived counts on the next open day, see <see cref="InstitutionDays"/>); the institution still holds the
+/// frozen figure; every run lists only institutions that have their close, and its sums are theirs.
 /// </summary>
 public sealed partial class LedgerAuditor
 {
-    private async Task<int> CheckClosesAsync(Ledger ledger, List<string> violations)
+    private async Task<int> CheckClosesAsync(Runs runs, JournalTotals totals, List<string> violations)
     {
         var checkedCount = 0;
-        foreach (var (code, closes) in ledger.Closes.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (code, closes) in runs.Closes.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            var booked = BookedTotals(ledger.ReceivablePostings.GetValueOrDefault(code) ?? [], closes);
+            var booked = totals.Institutions[code].Frozen;
             var snapshot = await grains.GetGrain<IInstitutionGrain>(code).GetSnapshotAsync();
             foreach (var close in closes)
             {
@@ -37,10 +37,10 @@ public sealed partial class LedgerAuditor
             }
         }
 
-        foreach (var run in ledger.CloseRuns)
+        foreach (var run in runs.CloseRuns)
         {
             var closes = run.Institutions
-                .Select(code => (code, close: ledger.Closes.GetValueOrDefault(code)?.FirstOrDefault(c => c.Totals.Date == run.Date)))
+                .Select(code => (code, close: runs.Closes.GetValueOrDefault(code)?.FirstOrDefault(c => c.Totals.Date == run.Date)))
                 .ToList();
             foreach (var (code, _) in closes.Where(c => c.close is null))
             {
@@ -55,58 +55,6 @@ public sealed partial class LedgerAuditor
         }
 
         return checkedCount;
-    }
-
-    /// <summary>
-    /// Replays the institution's receivable postings in journal order with its closes in between (a close comes after
-    /// every posting through its sequence): each posting counts on its settlement date, or the next day not yet closed.
-    /// Answers what each close should have frozen.
-    /// </summary>
-    private static Dictionary<DailyClose, DailyTotal> BookedTotals(List<(long Sequence, Posting Posting)> postings, List<DailyClose> closes)
-    {
-        var ordered = closes.OrderBy(c => c.ThroughSequence).ToList();
-        var days = new Dictionary<DateOnly, DailyTotal>();
-        var closed = new HashSet<DateOnly>();
-        var frozen = new Dictionary<DailyClose, DailyTotal>(ReferenceEqualityComparer.Instance);
-        var next = 0;
-        foreach (var (sequence, posting) in postings)
-        {
-            while (next < ordered.Count && ordered[next].ThroughSequence < sequence)
-            {
-                Freeze(ordered[next++]);
-            }
-
-            var date = posting.SettlementDate;
-            while (closed.Contains(date))
-            {
-                date = date.AddDays(1);
-            }
-
-            var totals = posting.Totals!;
-            var day = days.GetValueOrDefault(date) ?? Zero(date);
-            days[date] = Plus(day, new DailyTotal
-            {
-                Date = date,
-                SettlementCount = posting.Kind == PostingKind.Reversal ? -1 : 1,
-                MedicalFeeTotal = totals.MedicalFeeTotal,
-                FundPaid = totals.FundPaid,
-                AccountPaid = totals.AccountPaid,
-                CashPaid = totals.CashPaid,
-            });
-        }
-
-        while (next < ordered.Count)
-        {
-            Freeze(ordered[next++]);
-        }
-
-        return frozen;
-
-        void Freeze(DailyClose close)
-        {
-            frozen[close] = days.GetValueOrDefault(close.Totals.Date) ?? Zero(close.Totals.Date);
-            closed.Add(close.Totals.Date);
-        }
     }
 
     private static DailyTotal Zero(DateOnly date) =>

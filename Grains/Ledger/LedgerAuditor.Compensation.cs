@@ -7,37 +7,46 @@ namespace Medisettle.Grains.Ledger;
 /// <summary>
 /// The 二次补偿 checks: each run's funds and persons are what <see cref="SecondaryCompensation.Compute"/> makes of the
 /// settlement records (not cancelled) and pooled-fund postings through its sequence, with the pack in force on 31
-/// December; each person's compensation posting equals their line (the fund's sum is in the account sums).
+/// December; each person's compensation posting equals their line (the fund's sum is in the account sums). Pass 2 keeps
+/// the self-pay by fund and person of each year that has a run, a cancel taking its settlement's back.
 /// </summary>
 public sealed partial class LedgerAuditor
 {
-    private int CheckCompensations(Ledger ledger, List<string> violations)
+    /// <summary>
+    /// At a 二次补偿 run's position: what <see cref="SecondaryCompensation.Compute"/> makes of the pooled funds' income and
+    /// spending of its year and the persons' self-pay of its year as they stand there.
+    /// </summary>
+    private (List<CompensationFund> Funds, List<CompensationLine> Persons) TakeCompensation(CompensationRun run, JournalTotals totals)
     {
-        foreach (var (_, run) in ledger.CompensationRuns)
+        var selfPay = totals.SelfPay[run.Year];
+        var funds = new List<CompensationFund>();
+        var persons = new List<CompensationLine>();
+        var incomes = totals.YearIncome
+            .Where(pair => pair.Key.Year == run.Year && !pair.Value.IsZero && RiskReserve.IsPooledFund(pair.Key.Account))
+            .Select(pair => (Fund: pair.Key.Account, Income: pair.Value))
+            .OrderBy(pair => pair.Fund, StringComparer.Ordinal);
+        foreach (var (fund, income) in incomes)
         {
-            var read = new CompensationYear();
-            foreach (var (sequence, posting) in ledger.FundPostings.Concat(ledger.IncomePostings).Where(p => p.Sequence <= run.ThroughSequence && RiskReserve.IsPooledFund(p.Posting.Account)))
+            var key = FundPoolKey.Parse(fund);
+            if (policies.Catalog.Resolve(key.Region, key.Scheme, new DateOnly(run.Year, 12, 31)).FundJobs is { FundJobs.SecondaryCompensation: { } rule } pack)
             {
-                read.Add(posting, run.Year);
+                // As CompensationYear counts it: settlements, reversals, payout deductions and the year's reserve set-aside.
+                var spending = Sum(totals.MonthSpending.GetValueOrDefault((fund, run.Year)) ?? []) + totals.YearSetAside.GetValueOrDefault((fund, run.Year));
+                var (line, lines) = SecondaryCompensation.Compute(fund, pack.Id, rule, income, spending, selfPay.GetValueOrDefault(fund) ?? []);
+                funds.Add(line);
+                persons.AddRange(lines);
             }
+        }
 
-            read.AddSelfPay(
-                ledger.Settlements.Values.Where(r => ledger.SettledAt[r.SettlementId] <= run.ThroughSequence
-                    && !(ledger.CancelledAt.TryGetValue(r.SettlementId, out var at) && at <= run.ThroughSequence)),
-                run.Year);
-            var funds = new List<CompensationFund>();
-            var persons = new List<CompensationLine>();
-            foreach (var (fund, income) in read.Income.Where(p => !p.Value.IsZero).OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                var key = FundPoolKey.Parse(fund);
-                if (policies.Catalog.Resolve(key.Region, key.Scheme, new DateOnly(run.Year, 12, 31)).FundJobs is { FundJobs.SecondaryCompensation: { } rule } pack)
-                {
-                    var (line, lines) = SecondaryCompensation.Compute(fund, pack.Id, rule, income, read.Spending.GetValueOrDefault(fund), read.SelfPay.GetValueOrDefault(fund) ?? []);
-                    funds.Add(line);
-                    persons.AddRange(lines);
-                }
-            }
+        return (funds, persons);
+    }
 
+    private static int CheckCompensations(Runs runs, RunReplay replay, JournalTotals totals, List<string> violations)
+    {
+        for (var i = 0; i < runs.CompensationRuns.Count; i++)
+        {
+            var run = runs.CompensationRuns[i].Run;
+            var (funds, persons) = replay.Compensations[i];
             if (!run.Funds.SequenceEqual(funds))
             {
                 violations.Add($"二次补偿 {run.Period}: records funds [{string.Join("; ", run.Funds.Select(Describe))}], the journal makes [{string.Join("; ", funds.Select(Describe))}].");
@@ -53,15 +62,17 @@ public sealed partial class LedgerAuditor
                 violations.Add($"二次补偿 {run.Period}: {run.Persons.Count} persons recorded, the journal makes {persons.Count}.");
             }
 
-            var posted = ledger.FundPostings.Where(p => p.Posting.Kind == PostingKind.Compensation && p.Posting.SettlementId == run.Period)
-                .ToDictionary(p => (p.Posting.Account, p.Posting.PersonId), p => p.Posting.Amount);
-            foreach (var line in run.Persons.Where(l => posted.GetValueOrDefault((l.Fund, l.PersonId)) != l.Paid))
+            foreach (var line in run.Persons)
             {
-                violations.Add($"二次补偿 {run.Period}: person {line.PersonId} was paid {posted.GetValueOrDefault((line.Fund, line.PersonId))} by {line.Fund}, the line pays {line.Paid}.");
+                var paid = totals.CompensationPaid.GetValueOrDefault((run.Period, line.Fund, line.PersonId));
+                if (paid != line.Paid)
+                {
+                    violations.Add($"二次补偿 {run.Period}: person {line.PersonId} was paid {paid} by {line.Fund}, the line pays {line.Paid}.");
+                }
             }
         }
 
-        return ledger.CompensationRuns.Count;
+        return runs.CompensationRuns.Count;
     }
 
     private static string Describe(CompensationFund fund) =>

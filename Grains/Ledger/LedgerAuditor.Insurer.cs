@@ -15,12 +15,14 @@ namespace Medisettle.Grains.Ledger;
 /// </summary>
 public sealed partial class LedgerAuditor
 {
-    private int CheckInsurerCooperation(Ledger ledger, List<string> violations)
+    private int CheckInsurerCooperation(Runs runs, RunReplay replay, JournalTotals totals, List<string> violations)
     {
         var monthRuns = new Dictionary<BusinessMonth, InsurerCooperationRun>();
-        foreach (var (sequence, run) in ledger.InsurerRuns.OrderBy(r => r.Sequence))
+        for (var i = 0; i < runs.InsurerRuns.Count; i++)
         {
-            var agreements = ledger.InsurerAgreements.Where(a => a.Sequence < sequence && a.Agreement.Year == run.Year)
+            var (sequence, run) = runs.InsurerRuns[i];
+            var spendingThrough = replay.InsurerSpending[i];
+            var agreements = runs.InsurerAgreements.Where(a => a.Sequence < sequence && a.Agreement.Year == run.Year)
                 .Select(a => a.Agreement).OrderBy(a => a.Fund, StringComparer.Ordinal).ToList();
             if (run.Month is { } month)
             {
@@ -29,7 +31,7 @@ public sealed partial class LedgerAuditor
                 {
                     if (InsurerPack(agreement.Fund, month.LastDay) is { } pack)
                     {
-                        var spending = InsurerSpending(ledger, agreement.Fund, run, month.LastDay);
+                        var spending = spendingThrough.GetValueOrDefault(agreement.Fund);
                         expected.Add(InsurerCooperation.MonthLine(agreement.Fund, pack.Id, pack.FundJobs!.InsurerCooperation!, agreement, month, spending,
                             month.Month == 1 ? null : MonthLineOf(month.Previous(), agreement.Fund)));
                     }
@@ -45,9 +47,9 @@ public sealed partial class LedgerAuditor
                 {
                     if (MonthLineOf(new BusinessMonth(run.Year, 12), agreement.Fund) is { } december && InsurerPack(agreement.Fund, new DateOnly(run.Year, 12, 31)) is { } pack)
                     {
-                        var assessed = ledger.InsurerAssessments.Where(a => a.Sequence < sequence && a.Assessment.Fund == agreement.Fund && a.Assessment.Year == run.Year).ToList();
+                        var assessed = runs.InsurerAssessments.Where(a => a.Sequence < sequence && a.Assessment.Fund == agreement.Fund && a.Assessment.Year == run.Year).ToList();
                         expected.Add(InsurerCooperation.YearLine(pack.Id, pack.FundJobs!.InsurerCooperation!, agreement, december,
-                            InsurerSpending(ledger, agreement.Fund, run, new DateOnly(run.Year, 12, 31)),
+                            spendingThrough.GetValueOrDefault(agreement.Fund),
                             assessed.Count(a => a.Assessment.Kind == InsurerAssessmentKind.Complaint), assessed.Count(a => a.Assessment.Kind == InsurerAssessmentKind.MissedWarning)));
                     }
                 }
@@ -67,7 +69,7 @@ public sealed partial class LedgerAuditor
                 foreach (var line in recorded)
                 {
                     var account = riskAccount(line);
-                    var received = Sum(ledger.IncomePostings.Where(p => p.Posting.Account == account && p.Posting.SettlementId == run.Period).Select(p => p.Posting.Amount));
+                    var received = totals.Received.GetValueOrDefault((account, run.Period));
                     if (received != income(line))
                     {
                         violations.Add($"Insurer cooperation {run.Period}: {account} received {received}, the line makes {income(line)}.");
@@ -76,7 +78,7 @@ public sealed partial class LedgerAuditor
             }
         }
 
-        return ledger.InsurerRuns.Count;
+        return runs.InsurerRuns.Count;
     }
 
     private Policy.PolicyPack? InsurerPack(string fund, DateOnly date)
@@ -85,10 +87,15 @@ public sealed partial class LedgerAuditor
         return policies.Catalog.Resolve(key.Region, key.Scheme, date).FundJobs is { FundJobs.InsurerCooperation: not null } pack ? pack : null;
     }
 
-    /// <summary><paramref name="fund"/>'s spending postings dated in the run's year up to <paramref name="through"/>, through the run's sequence.</summary>
-    private static Money InsurerSpending(Ledger ledger, string fund, InsurerCooperationRun run, DateOnly through) =>
-        Sum(ledger.FundPostings
-            .Where(p => p.Sequence <= run.ThroughSequence && p.Posting.Account == fund && RiskReserve.IsSpending(p.Posting.Kind)
-                && p.Posting.SettlementDate.Year == run.Year && p.Posting.SettlementDate <= through)
-            .Select(p => p.Posting.Amount));
+    /// <summary>
+    /// At an insurer run's position: each fund's spending postings dated in the run's year up to its month's last day
+    /// (31 December for the year-end settlement).
+    /// </summary>
+    private static Dictionary<string, Money> TakeInsurerSpending(InsurerCooperationRun run, JournalTotals totals)
+    {
+        var through = run.Month?.LastDay ?? new DateOnly(run.Year, 12, 31);
+        var months = through.Year > run.Year ? 12 : through.Year < run.Year ? 0 : through.Month;
+        return totals.MonthSpending.Where(pair => pair.Key.Year == run.Year)
+            .ToDictionary(pair => pair.Key.Account, pair => Sum(pair.Value.Take(months)), StringComparer.Ordinal);
+    }
 }

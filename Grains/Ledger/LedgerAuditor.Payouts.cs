@@ -1,6 +1,5 @@
 using Medisettle.Grains.Jobs;
 using Medisettle.Interfaces.Jobs;
-using Medisettle.Interfaces.Ledger;
 
 namespace Medisettle.Grains.Ledger;
 
@@ -9,39 +8,32 @@ namespace Medisettle.Grains.Ledger;
 /// sequence dated on or before its month's last day that no earlier run covered, and applies the audit deductions
 /// recorded before it for its month or an earlier one that no earlier run applied; its lines and totals must be what
 /// <see cref="MonthlyPayout"/> makes of them. The payment and deduction postings are checked against the lines in the
-/// account sums (<c>ExpectedAccountTotals</c>).
+/// account sums (<c>AddRunLines</c>). The postings are summed by fund, institution and month as pass 2 reads them.
 /// </summary>
 public sealed partial class LedgerAuditor
 {
-    private static int CheckPayouts(Ledger ledger, List<string> violations)
+    /// <summary>
+    /// Checks the payout run written at <paramref name="sequence"/> when pass 2 reaches its position: it covers the fund
+    /// settlement and reversal sums not yet covered that are dated in its month or before (taken out of the sums), and
+    /// applies the deductions recorded before it for its month or an earlier one that no earlier run applied.
+    /// </summary>
+    private static void CheckPayout(long sequence, MonthlyPayoutRun run, Runs runs, RunReplay replay, JournalTotals totals)
     {
-        var uncovered = new List<Posting>();
-        var pending = new List<AuditDeduction>();
-        var (nextPosting, nextDeduction) = (0, 0);
-        foreach (var (sequence, run) in ledger.PayoutRuns.OrderBy(r => r.Sequence))
+        for (; replay.NextDeduction < runs.AuditDeductions.Count && runs.AuditDeductions[replay.NextDeduction].Sequence < sequence; replay.NextDeduction++)
         {
-            for (; nextPosting < ledger.FundPostings.Count && ledger.FundPostings[nextPosting].Sequence <= run.ThroughSequence; nextPosting++)
-            {
-                if (ledger.FundPostings[nextPosting].Posting.Kind is PostingKind.Settlement or PostingKind.Reversal)
-                {
-                    uncovered.Add(ledger.FundPostings[nextPosting].Posting);
-                }
-            }
-
-            for (; nextDeduction < ledger.AuditDeductions.Count && ledger.AuditDeductions[nextDeduction].Sequence < sequence; nextDeduction++)
-            {
-                pending.Add(ledger.AuditDeductions[nextDeduction].Deduction);
-            }
-
-            var covered = uncovered.Where(p => p.SettlementDate <= run.Month.LastDay).ToList();
-            var applied = pending.Where(d => d.Month <= run.Month).ToList();
-            uncovered.RemoveAll(p => p.SettlementDate <= run.Month.LastDay);
-            pending.RemoveAll(d => d.Month <= run.Month);
-            var lines = MonthlyPayout.Lines(covered.Select(p => (p.Account, p.InstitutionCode, p.Amount)), applied);
-            CheckRun(run, lines, applied.Select(d => d.DeductionId).ToList(), violations);
+            replay.PendingDeductions.Add(runs.AuditDeductions[replay.NextDeduction].Deduction);
         }
 
-        return ledger.PayoutRuns.Count;
+        var covered = totals.Uncovered.Where(pair => pair.Key.Month <= run.Month).ToList();
+        foreach (var (key, _) in covered)
+        {
+            totals.Uncovered.Remove(key);
+        }
+
+        var applied = replay.PendingDeductions.Where(d => d.Month <= run.Month).ToList();
+        replay.PendingDeductions.RemoveAll(d => d.Month <= run.Month);
+        var lines = MonthlyPayout.Lines(covered.Select(pair => (pair.Key.Fund, pair.Key.InstitutionCode, pair.Value)), applied);
+        CheckRun(run, lines, applied.Select(d => d.DeductionId).ToList(), replay.PayoutViolations);
     }
 
     private static void CheckRun(MonthlyPayoutRun run, IReadOnlyList<MonthlyPayoutLine> lines, IReadOnlyList<string> deductionIds, List<string> violations)

@@ -14,26 +14,35 @@ namespace Medisettle.Grains.Ledger;
 /// </summary>
 public sealed partial class LedgerAuditor
 {
-    private async Task CheckIncomeAsync(Ledger ledger, List<string> violations)
+    /// <summary>Each fund pool's income must equal its income postings through its applied position (see <see cref="ReadTailAsync"/>).</summary>
+    private async Task CheckIncomeAsync(JournalTotals totals, long through, List<string> violations, CancellationToken cancellationToken)
     {
-        foreach (var group in ledger.IncomePostings.GroupBy(p => p.Posting.Account, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (account, income) in totals.Income.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            var fund = await grains.GetGrain<IFundPoolGrain>(group.Key).GetSnapshotAsync();
-            var applied = Sum(group.Where(p => p.Sequence <= fund.AppliedThroughSequence).Select(p => p.Posting.Amount));
+            var fund = await grains.GetGrain<IFundPoolGrain>(account).GetSnapshotAsync();
+            var tail = await ReadTailAsync(account, income: true, fund.AppliedThroughSequence, through, cancellationToken);
+            var applied = income - tail.NotApplied + tail.AppliedBeyond;
             if (applied != fund.Income)
             {
-                violations.Add($"{group.Key}: income {fund.Income} differs from its applied income postings {applied} (applied through {fund.AppliedThroughSequence}).");
+                violations.Add($"{account}: income {fund.Income} differs from its applied income postings {applied} (applied through {fund.AppliedThroughSequence}).");
             }
         }
     }
 
-    private int CheckRiskReserves(Ledger ledger, List<string> violations)
+    /// <summary>At a reserve run's position: the pooled funds' income and spending postings dated in its year, by fund.</summary>
+    private static (Dictionary<string, Money> Income, Dictionary<string, Money> Spending) TakeReserveTotals(RiskReserveRun run, JournalTotals totals) =>
+        (totals.YearIncome.Where(pair => pair.Key.Year == run.Year && RiskReserve.IsPooledFund(pair.Key.Account))
+                .ToDictionary(pair => pair.Key.Account, pair => pair.Value, StringComparer.Ordinal),
+            totals.MonthSpending.Where(pair => pair.Key.Year == run.Year && RiskReserve.IsPooledFund(pair.Key.Account))
+                .ToDictionary(pair => pair.Key.Account, pair => Sum(pair.Value), StringComparer.Ordinal));
+
+    private int CheckRiskReserves(Runs runs, RunReplay replay, JournalTotals totals, List<string> violations)
     {
         var reserves = new Dictionary<string, Money>(StringComparer.Ordinal);
-        foreach (var (_, run) in ledger.ReserveRuns.OrderBy(r => r.Sequence))
+        for (var i = 0; i < runs.ReserveRuns.Count; i++)
         {
-            var income = Totals(ledger.IncomePostings, run);
-            var spending = Totals(ledger.FundPostings.Where(p => RiskReserve.IsSpending(p.Posting.Kind)), run);
+            var run = runs.ReserveRuns[i].Run;
+            var (income, spending) = replay.ReserveTotals[i];
             var expected = new List<RiskReserveLine>();
             foreach (var (fund, amount) in income.Where(pair => !pair.Value.IsZero).OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
@@ -52,7 +61,7 @@ public sealed partial class LedgerAuditor
             foreach (var line in run.Lines)
             {
                 reserves[line.Fund] = reserves.GetValueOrDefault(line.Fund) + line.SetAside;
-                var received = Sum(ledger.IncomePostings.Where(p => p.Posting.Account == line.ReserveFund && p.Posting.SettlementId == run.Period).Select(p => p.Posting.Amount));
+                var received = totals.Received.GetValueOrDefault((line.ReserveFund, run.Period));
                 if (received != line.SetAside)
                 {
                     violations.Add($"Risk reserve {run.Period}: {line.ReserveFund} received {received}, the line sets aside {line.SetAside}.");
@@ -60,15 +69,8 @@ public sealed partial class LedgerAuditor
             }
         }
 
-        return ledger.ReserveRuns.Count;
+        return runs.ReserveRuns.Count;
     }
-
-    /// <summary>The pooled funds' sums of <paramref name="postings"/> dated in the run's year through its sequence, by fund.</summary>
-    private static Dictionary<string, Money> Totals(IEnumerable<(long Sequence, Posting Posting)> postings, RiskReserveRun run) =>
-        postings
-            .Where(p => p.Sequence <= run.ThroughSequence && p.Posting.SettlementDate.Year == run.Year && RiskReserve.IsPooledFund(p.Posting.Account))
-            .GroupBy(p => p.Posting.Account, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Sum(g.Select(p => p.Posting.Amount)), StringComparer.Ordinal);
 
     private static string Describe(RiskReserveLine line) =>
         $"{line.Fund} income {line.Income}, spending {line.Spending}, reserve before {line.ReserveBefore}, set aside {line.SetAside}";

@@ -1,9 +1,7 @@
-using Medisettle.Grains.Jobs;
 using Medisettle.Grains.Policy;
 using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
-using Medisettle.Interfaces.Jobs;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.Storage.Journal;
@@ -12,144 +10,270 @@ namespace Medisettle.Grains.Ledger;
 
 /// <summary>
 /// Recomputes every balance from the journal's settlement records, independently of the grains that keep
-/// them, and compares. Reads the whole journal: an operator command, not a hot-path check.
+/// them, and compares. An operator command, not a hot-path check. It reads the journal up to the position it finds
+/// when it starts, in two passes: the jobs' entries by their streams (<see cref="ReadRunsAsync"/>), then the whole
+/// journal page by page, folded into sums by account, person and year, institution and day, fund and month or year
+/// (<see cref="JournalTotals"/>), with the sums each run is checked against taken as the stream passes the run's
+/// position. Nothing is kept per settlement or posting: memory grows with persons, accounts, days and runs.
 /// </summary>
 public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains, PolicyCatalogProvider policies)
 {
     /// <summary>Journal entries read per page.</summary>
     public const int PageSizeMax = 10_000;
 
-    public async Task<AuditReport> AuditAsync(CancellationToken cancellationToken = default)
+    /// <summary>Journal entries read per page (smaller in tests, to cross pages and checkpoints often).</summary>
+    internal int PageSize { get; init; } = PageSizeMax;
+
+    public async Task<AuditReport> AuditAsync(CancellationToken cancellationToken = default) =>
+        (await AuditAndMeasureAsync(cancellationToken)).Report;
+
+    /// <summary>The audit, and how much it held at most (for the tests that keep it bounded).</summary>
+    internal async Task<(AuditReport Report, AuditFootprint Footprint)> AuditAndMeasureAsync(CancellationToken cancellationToken = default)
     {
-        var ledger = await ReadLedgerAsync(cancellationToken);
+        // Both passes stop at the same position, below which every entry is visible: the runs pass 1 finds are the
+        // runs pass 2 passes, and an entry committed meanwhile is left to the next audit.
+        var through = Math.Min(await journal.ReadHeadSequenceAsync(cancellationToken), await journal.ReadSafeSequenceAsync(cancellationToken));
+        var runs = await ReadRunsAsync(through, cancellationToken);
+        var replay = new RunReplay(this, runs);
+        var footprint = new AuditFootprint();
+        var totals = await ReadTotalsAsync(runs, replay, through, footprint, cancellationToken);
+        AddRunLines(totals.Implied, runs);
+
         var violations = new List<string>();
-        var expected = ExpectedAccountTotals(ledger);
-        var pending = 0;
-        foreach (var account in expected.Keys.Union(ledger.Postings.Keys).Order(StringComparer.Ordinal))
+        var pending = await CheckAccountsAsync(totals, through, violations, cancellationToken);
+        var (persons, caps) = await CheckPersonsAsync(totals, violations);
+        var closes = await CheckClosesAsync(runs, totals, violations);
+        violations.AddRange(replay.PayoutViolations);
+        var reserves = CheckRiskReserves(runs, replay, totals, violations);
+        var compensations = CheckCompensations(runs, replay, totals, violations);
+        var insurerRuns = CheckInsurerCooperation(runs, replay, totals, violations);
+        await CheckIncomeAsync(totals, through, violations, cancellationToken);
+        violations.AddRange(totals.Violations);
+        var report = new AuditReport
         {
-            var postings = ledger.Postings.GetValueOrDefault(account) ?? [];
-            var posted = Sum(postings.Select(p => p.Amount));
-            var implied = expected.GetValueOrDefault(account);
+            Violations = violations,
+            Settlements = totals.Settlements,
+            Cancellations = totals.Cancellations,
+            Postings = totals.Postings,
+            PendingPostings = pending,
+            PersonsChecked = persons,
+            AnnualCapsChecked = caps,
+            ClosesChecked = closes,
+            PayoutRunsChecked = runs.PayoutRuns.Count,
+            RiskReserveRunsChecked = reserves,
+            CompensationRunsChecked = compensations,
+            InsurerRunsChecked = insurerRuns,
+            FundSpending = totals.Implied
+                .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+                .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+        };
+        return (report, footprint);
+    }
+
+    /// <summary>
+    /// Pass 2: every entry through <paramref name="through"/>, in journal order, folded into <see cref="JournalTotals"/>;
+    /// before the first entry past a run's position, the run takes what it needs of the sums (<see cref="RunReplay"/>).
+    /// </summary>
+    private async Task<JournalTotals> ReadTotalsAsync(Runs runs, RunReplay replay, long through, AuditFootprint footprint, CancellationToken cancellationToken)
+    {
+        var totals = new JournalTotals(runs);
+        var checkpoints = replay.Checkpoints(totals);
+        var next = 0;
+        long after = 0;
+        while (after < through)
+        {
+            var page = await journal.ReadAllAsync(after, PageSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var entry in page)
+            {
+                if (entry.Sequence > through)
+                {
+                    break;
+                }
+
+                for (; next < checkpoints.Count && checkpoints[next].At < entry.Sequence; next++)
+                {
+                    checkpoints[next].Take();
+                }
+
+                await AddEntryAsync(totals, entry, through, cancellationToken);
+            }
+
+            after = page[^1].Sequence;
+            Measure(footprint, page.Count, totals);
+        }
+
+        for (; next < checkpoints.Count; next++)
+        {
+            checkpoints[next].Take();
+        }
+
+        foreach (var days in totals.Institutions.Values)
+        {
+            days.Finish();
+        }
+
+        Measure(footprint, 0, totals);
+        return totals;
+    }
+
+    private static void Measure(AuditFootprint footprint, int entries, JournalTotals totals) =>
+        footprint.Observe(
+            entries,
+            totals.Posted.Count + totals.Implied.Count + totals.Income.Count,
+            totals.Persons.Count,
+            totals.PersonYears,
+            totals.Institutions.Values.Sum(days => days.Days),
+            totals.Uncovered.Count,
+            totals.SelfPayEntries,
+            totals.CancelledAhead.Count);
+
+    private async Task AddEntryAsync(JournalTotals totals, JournalEntry entry, long through, CancellationToken cancellationToken)
+    {
+        if (LedgerNames.AccountOf(entry.Stream) is { } account)
+        {
+            totals.AddPosting(entry.Sequence, account, LedgerJson.Deserialize<Posting>(entry.Payload));
+        }
+        else if (IsSettlement(entry))
+        {
+            totals.AddSettlement(entry.EntryId, LedgerJson.Deserialize<SettlementRecord>(entry.Payload));
+        }
+        else if (IsCancel(entry))
+        {
+            // Cancels are few (about 5 % of settlements): each looks its settlement's record up by its unique entry id.
+            var cancel = LedgerJson.Deserialize<CancellationRecord>(entry.Payload);
+            var found = await journal.FindAsync(LedgerNames.SettlementEntry(cancel.SettlementId), cancellationToken);
+            var settled = found is not null && found.Sequence <= through && IsSettlement(found) ? found : null;
+            totals.AddCancel(entry.EntryId, cancel, settled is null ? null : LedgerJson.Deserialize<SettlementRecord>(settled.Payload), settled?.Sequence > entry.Sequence);
+        }
+    }
+
+    private static bool IsSettlement(JournalEntry entry) =>
+        LedgerNames.AccountOf(entry.Stream) is null && !IsJobStream(entry.Stream) && entry.EntryId.StartsWith("setl:", StringComparison.Ordinal);
+
+    private static bool IsCancel(JournalEntry entry) =>
+        LedgerNames.AccountOf(entry.Stream) is null && !IsJobStream(entry.Stream) && entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Adds what the monthly payouts record as paid and deducted, the reserves' set-asides, the compensations and the
+    /// insurer's lines to what the accounts' postings must sum to (each run's lines are checked against the fund
+    /// postings in its own check).
+    /// </summary>
+    private static void AddRunLines(Dictionary<string, Money> totals, Runs runs)
+    {
+        foreach (var line in runs.PayoutRuns.SelectMany(r => r.Run.Lines))
+        {
+            Add(LedgerNames.InstitutionAccount(line.InstitutionCode), -(line.Paid + line.Deducted));
+            Add(line.Fund, -line.Deducted);
+        }
+
+        foreach (var line in runs.ReserveRuns.SelectMany(r => r.Run.Lines))
+        {
+            Add(line.Fund, line.SetAside);
+        }
+
+        foreach (var line in runs.CompensationRuns.SelectMany(r => r.Run.Persons))
+        {
+            Add(line.Fund, line.Paid);
+        }
+
+        foreach (var line in runs.InsurerRuns.SelectMany(r => r.Run.Months))
+        {
+            Add(line.Fund, line.RiskFund);
+            Add(line.RiskAccount, line.Premium);
+        }
+
+        foreach (var line in runs.InsurerRuns.SelectMany(r => r.Run.Years))
+        {
+            Add(line.RiskAccount, line.RemainingPremium);
+        }
+
+        void Add(string account, Money amount)
+        {
+            if (!amount.IsZero)
+            {
+                totals[account] = totals.GetValueOrDefault(account) + amount;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each account's postings must sum to what the settlements and runs imply, and its consumer's balance to its
+    /// postings through the consumer's applied position. The sums are the audit's, through <paramref name="through"/>;
+    /// the account's own stream is re-read only between the two positions, to take out what the consumer has not
+    /// applied yet (counted pending) or add what it applied beyond the audit's position. Answers the pending count.
+    /// </summary>
+    private async Task<int> CheckAccountsAsync(JournalTotals totals, long through, List<string> violations, CancellationToken cancellationToken)
+    {
+        var pending = 0;
+        foreach (var account in totals.Implied.Keys.Union(totals.Posted.Keys).Order(StringComparer.Ordinal))
+        {
+            var posted = totals.Posted.GetValueOrDefault(account);
+            var implied = totals.Implied.GetValueOrDefault(account);
             if (posted != implied)
             {
                 violations.Add($"{account}: postings sum to {posted} but the settlements imply {implied}.");
             }
 
             var (appliedThrough, balance) = await ConsumerStateAsync(account);
-            var applied = Sum(postings.Where(p => p.Sequence <= appliedThrough).Select(p => p.Amount));
-            pending += postings.Count(p => p.Sequence > appliedThrough);
+            var tail = await ReadTailAsync(account, income: false, appliedThrough, through, cancellationToken);
+            var applied = posted - tail.NotApplied + tail.AppliedBeyond;
+            pending += tail.NotAppliedCount;
             if (applied != balance)
             {
                 violations.Add($"{account}: balance {balance} differs from its applied postings {applied} (applied through {appliedThrough}).");
             }
         }
 
-        var (persons, caps) = await CheckPersonsAsync(ledger, violations);
-        var closes = await CheckClosesAsync(ledger, violations);
-        var payouts = CheckPayouts(ledger, violations);
-        var reserves = CheckRiskReserves(ledger, violations);
-        var compensations = CheckCompensations(ledger, violations);
-        var insurerRuns = CheckInsurerCooperation(ledger, violations);
-        await CheckIncomeAsync(ledger, violations);
-        return new AuditReport
-        {
-            Violations = violations,
-            Settlements = ledger.Settlements.Count,
-            Cancellations = ledger.Cancelled.Count,
-            Postings = ledger.Postings.Values.Sum(list => list.Count),
-            PendingPostings = pending,
-            PersonsChecked = persons,
-            AnnualCapsChecked = caps,
-            ClosesChecked = closes,
-            PayoutRunsChecked = payouts,
-            RiskReserveRunsChecked = reserves,
-            CompensationRunsChecked = compensations,
-            InsurerRunsChecked = insurerRuns,
-            FundSpending = expected
-                .Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
-                .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
-        };
+        return pending;
     }
 
-    private async Task<Ledger> ReadLedgerAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The postings (income ones, or all others) of <paramref name="account"/>'s stream between the audit's position and
+    /// its consumer's: those the consumer has not applied (after <paramref name="appliedThrough"/>, through
+    /// <paramref name="through"/>) and those it applied beyond the audit's position.
+    /// </summary>
+    private async Task<(Money NotApplied, int NotAppliedCount, Money AppliedBeyond)> ReadTailAsync(
+        string account, bool income, long appliedThrough, long through, CancellationToken cancellationToken)
     {
-        var ledger = new Ledger();
-        long after = 0;
-        while (true)
+        var (notApplied, count, beyond) = (Money.Zero, 0, Money.Zero);
+        var after = Math.Min(appliedThrough, through);
+        var until = Math.Max(appliedThrough, through);
+        while (after < until)
         {
-            var page = await journal.ReadAllAsync(after, PageSizeMax, cancellationToken);
+            var page = await journal.ReadAsync(LedgerNames.PostingStream(account), after, PageSize, cancellationToken);
             if (page.Count == 0)
             {
-                return ledger;
+                break;
             }
 
-            foreach (var entry in page)
+            foreach (var entry in page.TakeWhile(e => e.Sequence <= until))
             {
-                ledger.Add(entry);
+                var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
+                if ((posting.Kind == PostingKind.Income) != income)
+                {
+                    continue;
+                }
+
+                if (entry.Sequence <= through)
+                {
+                    notApplied += posting.Amount;
+                    count++;
+                }
+                else
+                {
+                    beyond += posting.Amount;
+                }
             }
 
             after = page[^1].Sequence;
         }
-    }
 
-    /// <summary>
-    /// What each account's postings must sum to, from the settlement records and cancels, less what the monthly payouts
-    /// record as paid and deducted (each run's lines are checked against the fund postings in <see cref="CheckPayouts"/>).
-    /// </summary>
-    private static Dictionary<string, Money> ExpectedAccountTotals(Ledger ledger)
-    {
-        var totals = new Dictionary<string, Money>(StringComparer.Ordinal);
-        foreach (var record in ledger.Settlements.Values)
-        {
-            var times = ledger.Cancelled.Contains(record.SettlementId) ? 0 : 1;
-            var breakdown = record.Breakdown;
-            foreach (var line in breakdown.FundLines)
-            {
-                Add(FundPoolKey.For(record.InsuredRegion, record.Scheme, line.FundType).ToString(), line.AmountPaid, times);
-            }
-
-            Add(FundPoolKey.PersonalAccount(record.InsuredRegion, record.Scheme).ToString(), breakdown.AccountPaid, times);
-            Add(LedgerNames.InstitutionAccount(record.InstitutionCode), breakdown.FundPaySum + breakdown.AccountPaid, times);
-        }
-
-        foreach (var line in ledger.PayoutRuns.SelectMany(r => r.Run.Lines))
-        {
-            Add(LedgerNames.InstitutionAccount(line.InstitutionCode), -(line.Paid + line.Deducted), 1);
-            Add(line.Fund, -line.Deducted, 1);
-        }
-
-        foreach (var line in ledger.ReserveRuns.SelectMany(r => r.Run.Lines))
-        {
-            Add(line.Fund, line.SetAside, 1);
-        }
-
-        foreach (var line in ledger.CompensationRuns.SelectMany(r => r.Run.Persons))
-        {
-            Add(line.Fund, line.Paid, 1);
-        }
-
-        foreach (var line in ledger.InsurerRuns.SelectMany(r => r.Run.Months))
-        {
-            Add(line.Fund, line.RiskFund, 1);
-            Add(line.RiskAccount, line.Premium, 1);
-        }
-
-        foreach (var line in ledger.InsurerRuns.SelectMany(r => r.Run.Years))
-        {
-            Add(line.RiskAccount, line.RemainingPremium, 1);
-        }
-
-        return totals;
-
-        void Add(string account, Money amount, int times)
-        {
-            if (amount.IsZero)
-            {
-                return;
-            }
-
-            totals[account] = totals.GetValueOrDefault(account) + (times == 1 ? amount : Money.Zero);
-        }
+        return (notApplied, count, beyond);
     }
 
     private async Task<(long AppliedThrough, Money Balance)> ConsumerStateAsync(string account)
@@ -165,28 +289,17 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
     }
 
     /// <summary>Each person's accumulators must equal the sum of the deltas of their settlements not cancelled.</summary>
-    private async Task<(int Persons, int Caps)> CheckPersonsAsync(Ledger ledger, List<string> violations)
+    private async Task<(int Persons, int Caps)> CheckPersonsAsync(JournalTotals totals, List<string> violations)
     {
-        var byPerson = ledger.Settlements.Values
-            .Where(r => !ledger.Cancelled.Contains(r.SettlementId))
-            .GroupBy(r => r.PersonId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var checkedCount = 0;
         var capsChecked = 0;
-        foreach (var person in ledger.Settlements.Values.Select(r => r.PersonId).Distinct(StringComparer.Ordinal))
+        foreach (var (person, implied) in totals.Persons)
         {
             var snapshot = await grains.GetGrain<IPersonGrain>(person).GetSnapshotAsync();
             if (snapshot is null)
             {
                 violations.Add($"Person {person} has settlements but no state.");
                 continue;
-            }
-
-            var implied = new Dictionary<int, YearToDate>();
-            foreach (var record in byPerson.GetValueOrDefault(person) ?? [])
-            {
-                var delta = record.Breakdown.Delta;
-                implied[delta.BenefitYear] = implied.GetValueOrDefault(delta.BenefitYear, YearToDate.Empty(delta.BenefitYear)).Apply(delta);
             }
 
             foreach (var year in snapshot.Years.Select(y => y.BenefitYear).Union(implied.Keys))
@@ -235,137 +348,4 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
     }
 
     private static Money Sum(IEnumerable<Money> amounts) => amounts.Aggregate(Money.Zero, (a, b) => a + b);
-
-    /// <summary>The journal as read by the auditor.</summary>
-    private sealed class Ledger
-    {
-        public Dictionary<string, SettlementRecord> Settlements { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Cancelled { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, List<(long Sequence, Money Amount)>> Postings { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>Receivable postings with their headline totals per institution, in journal order.</summary>
-        public Dictionary<string, List<(long Sequence, Posting Posting)>> ReceivablePostings { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>Daily closes per institution (by their stream, <c>close:{code}</c>).</summary>
-        public Dictionary<string, List<DailyClose>> Closes { get; } = new(StringComparer.Ordinal);
-
-        public List<DailyCloseRun> CloseRuns { get; } = [];
-
-        /// <summary>Fund postings other than income (settlements, reversals, payout deductions, reserve set-asides), in journal order.</summary>
-        public List<(long Sequence, Posting Posting)> FundPostings { get; } = [];
-
-        /// <summary>Income postings (kept out of <see cref="Postings"/>: a fund pool applies them to its income), in journal order.</summary>
-        public List<(long Sequence, Posting Posting)> IncomePostings { get; } = [];
-
-        public List<(long Sequence, RiskReserveRun Run)> ReserveRuns { get; } = [];
-
-        public List<(long Sequence, CompensationRun Run)> CompensationRuns { get; } = [];
-
-        public List<(long Sequence, InsurerCooperationRun Run)> InsurerRuns { get; } = [];
-
-        public List<(long Sequence, InsurerAgreement Agreement)> InsurerAgreements { get; } = [];
-
-        public List<(long Sequence, InsurerAssessment Assessment)> InsurerAssessments { get; } = [];
-
-        /// <summary>The journal sequence of each settlement record and of each cancel.</summary>
-        public Dictionary<string, long> SettledAt { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, long> CancelledAt { get; } = new(StringComparer.Ordinal);
-
-        public List<(long Sequence, MonthlyPayoutRun Run)> PayoutRuns { get; } = [];
-
-        public List<(long Sequence, AuditDeduction Deduction)> AuditDeductions { get; } = [];
-
-        private static void Add<T>(Dictionary<string, List<T>> lists, string key, T item)
-        {
-            if (!lists.TryGetValue(key, out var list))
-            {
-                lists[key] = list = [];
-            }
-
-            list.Add(item);
-        }
-
-        public void Add(JournalEntry entry)
-        {
-            if (LedgerNames.AccountOf(entry.Stream) is { } account)
-            {
-                var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
-                if (posting.Kind == PostingKind.Income)
-                {
-                    IncomePostings.Add((entry.Sequence, posting));
-                    return;
-                }
-
-                if (!Postings.TryGetValue(account, out var list))
-                {
-                    Postings[account] = list = [];
-                }
-
-                list.Add((entry.Sequence, posting.Amount));
-                if (posting.Totals is not null && account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
-                {
-                    Add(ReceivablePostings, posting.InstitutionCode, (entry.Sequence, posting));
-                }
-                else if (!account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
-                {
-                    FundPostings.Add((entry.Sequence, posting));
-                }
-            }
-            else if (entry.Stream.StartsWith(LedgerNames.CloseStreamPrefix, StringComparison.Ordinal))
-            {
-                var close = LedgerJson.Deserialize<DailyClose>(entry.Payload);
-                Add(Closes, entry.Stream[LedgerNames.CloseStreamPrefix.Length..], close);
-            }
-            else if (entry.Stream == LedgerNames.DailyCloseRunStream)
-            {
-                CloseRuns.Add(LedgerJson.Deserialize<DailyCloseRun>(entry.Payload));
-            }
-            else if (entry.Stream == LedgerNames.MonthlyPayoutRunStream)
-            {
-                PayoutRuns.Add((entry.Sequence, LedgerJson.Deserialize<MonthlyPayoutRun>(entry.Payload)));
-            }
-            else if (entry.Stream == LedgerNames.RiskReserveRunStream)
-            {
-                ReserveRuns.Add((entry.Sequence, LedgerJson.Deserialize<RiskReserveRun>(entry.Payload)));
-            }
-            else if (entry.Stream == SecondaryCompensation.RunStream)
-            {
-                CompensationRuns.Add((entry.Sequence, LedgerJson.Deserialize<CompensationRun>(entry.Payload)));
-            }
-            else if (entry.Stream == InsurerCooperation.RunStream)
-            {
-                InsurerRuns.Add((entry.Sequence, LedgerJson.Deserialize<InsurerCooperationRun>(entry.Payload)));
-            }
-            else if (entry.Stream == InsurerCooperation.RecordStream)
-            {
-                if (entry.EntryId.StartsWith(InsurerCooperation.AgreementEntryPrefix, StringComparison.Ordinal))
-                {
-                    InsurerAgreements.Add((entry.Sequence, LedgerJson.Deserialize<InsurerAgreement>(entry.Payload)));
-                }
-                else
-                {
-                    InsurerAssessments.Add((entry.Sequence, LedgerJson.Deserialize<InsurerAssessment>(entry.Payload)));
-                }
-            }
-            else if (entry.Stream == LedgerNames.AuditDeductionStream)
-            {
-                AuditDeductions.Add((entry.Sequence, LedgerJson.Deserialize<AuditDeduction>(entry.Payload)));
-            }
-            else if (entry.EntryId.StartsWith("setl:", StringComparison.Ordinal))
-            {
-                var record = LedgerJson.Deserialize<SettlementRecord>(entry.Payload);
-                Settlements[record.SettlementId] = record;
-                SettledAt[record.SettlementId] = entry.Sequence;
-            }
-            else if (entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal))
-            {
-                var cancelled = LedgerJson.Deserialize<CancellationRecord>(entry.Payload).SettlementId;
-                Cancelled.Add(cancelled);
-                CancelledAt[cancelled] = entry.Sequence;
-            }
-        }
-    }
 }
