@@ -26,6 +26,7 @@ public sealed class PhysicalLimitsTests : IDisposable
                 "today's settlement: its journal rows in the storage's tables + its person's state row",
                 "today's, without the (stream, sequence) index",
                 "today's, without the person-row update",
+                "today's, WAL checkpoints on another connection, not in the commits",
             ],
             report.Cases.Select(c => c.Name));
         Assert.All(report.Cases.Take(5), c => Assert.Equal(600, c.JournalRows));
@@ -36,6 +37,7 @@ public sealed class PhysicalLimitsTests : IDisposable
         Assert.All(report.Cases.Skip(6), c => Assert.Equal(today.JournalRows, c.JournalRows));
         Assert.Equal(today.PayloadBytesPerSettlement, report.Cases[6].PayloadBytesPerSettlement);
         Assert.Equal(today.PayloadBytesPerSettlement - 1_000, report.Cases[7].PayloadBytesPerSettlement, precision: 6);
+        Assert.Equal(today.PayloadBytesPerSettlement, report.Cases[8].PayloadBytesPerSettlement);
         Assert.All(report.Cases, c => Assert.True(c.SettlementsPerSecond > 0, c.Name));
         Assert.Equal([4_096, 65_536], report.Fsyncs.Select(f => f.Bytes));
         Assert.All(report.Fsyncs, f => Assert.InRange(f.P50Microseconds, 0.001, f.P99Microseconds));
