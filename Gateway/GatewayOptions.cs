@@ -11,16 +11,11 @@ public sealed class GatewayOptions
     /// <summary>
     /// Transactions this gateway works on at once. One more is answered at once with HTTP 503, infcode 9997 and
     /// Retry-After instead of queueing: under overload the accepted ones keep their latency and memory stays bounded.
-    /// Default <see cref="DefaultTransactionsInFlightMax"/>; 1 to 100,000.
+    /// Default 256; 1 to 100,000. The bound sets the accepted swipes' wait under overload (about bound ÷ throughput):
+    /// on 2 cores at 5× capacity, 32 kept the accepted p99 at 69–79 ms and 256 let it reach 550 ms, but 32 also refused
+    /// 3 % of the swipes at two thirds of capacity, where 256 refused none (docs/benchmarks.md, "Overload, re-measured").
     /// </summary>
-    public int TransactionsInFlightMax { get; set; } = DefaultTransactionsInFlightMax;
-
-    /// <summary>
-    /// 16 transactions per processor, at least 32 (32 on 2 cores, 256 on 16). The bound sets the accepted swipes' wait
-    /// under overload (about bound ÷ throughput): at 5× capacity on 2 cores, 32 kept the accepted p99 at 69–79 ms and
-    /// 256 let it reach 550 ms, with the same throughput (docs/benchmarks.md, "Overload, re-measured").
-    /// </summary>
-    public static int DefaultTransactionsInFlightMax => Math.Max(32, 16 * Environment.ProcessorCount);
+    public int TransactionsInFlightMax { get; set; } = 256;
 
     /// <summary>Largest accepted request body. Default 1 MiB; 1 KiB to 64 MiB.</summary>
     public int RequestBodyBytesMax { get; set; } = 1024 * 1024;
