@@ -14,6 +14,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         CheckRange(failures, nameof(options.RequestBodyBytesMax), options.RequestBodyBytesMax, 1024, 64 * 1024 * 1024);
         CheckRange(failures, nameof(options.ReplayCheckTimeout), options.ReplayCheckTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(60));
         CheckRange(failures, nameof(options.TransactionsInFlightMax), options.TransactionsInFlightMax, 1, 100_000);
+        CheckRange(failures, nameof(options.AdmissionLatencyTarget), options.AdmissionLatencyTarget, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         CheckRange(failures, nameof(options.ReplayCacheEntriesMax), options.ReplayCacheEntriesMax, 1, 100_000_000);
         CheckRange(failures, nameof(options.FeeLinesMax), options.FeeLinesMax, 1, 100_000);
         CheckRange(failures, nameof(options.DiagnosesMax), options.DiagnosesMax, 1, 1000);

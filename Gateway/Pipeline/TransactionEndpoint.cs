@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Medisettle.Gateway.Diagnostics;
 using Medisettle.Gateway.Security;
 using Medisettle.Gateway.Transactions;
@@ -24,21 +23,19 @@ internal sealed class TransactionEndpoint(
     GatewayMetrics metrics,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options,
-    ILogger<TransactionEndpoint> logger) : IDisposable
+    ILogger<TransactionEndpoint> logger)
 {
     private readonly GatewayOptions _settings = options.Value;
 
-    /// <summary>Admission: at most <see cref="GatewayOptions.TransactionsInFlightMax"/> at once, no queue (the excess is refused at once).</summary>
-    private readonly ConcurrencyLimiter _inFlight = new(new ConcurrencyLimiterOptions
-    {
-        PermitLimit = options.Value.TransactionsInFlightMax,
-        QueueLimit = 0,
-    });
+    /// <summary>
+    /// Admission: at most <see cref="GatewayOptions.TransactionsInFlightMax"/> at once, fewer while overloaded
+    /// (<see cref="AdmissionLimit"/>, <see cref="GatewayOptions.AdmissionLatencyTarget"/>); no queue: the excess is refused at once.
+    /// </summary>
+    private readonly AdmissionLimit _admission = new(
+        options.Value.TransactionsInFlightMax, GatewayOptions.TransactionsInFlightMin, options.Value.AdmissionLatencyTarget, TimeProvider.System);
 
     private readonly InputLimits _limits = InputLimits.From(options.Value);
     private readonly RefmsgidGenerator _refmsgids = new();
-
-    public void Dispose() => _inFlight.Dispose();
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -46,11 +43,11 @@ internal sealed class TransactionEndpoint(
         var receivedAt = time.GetUtcNow().ToOffset(_settings.WireUtcOffset);
         var refmsgid = _refmsgids.Next(receivedAt);
         var cancellationToken = http.RequestAborted;
-        using var admission = _inFlight.AttemptAcquire();
+        using var admission = _admission.Enter();
         Answer answer;
         try
         {
-            answer = admission.IsAcquired ? await ProcessAsync(http, receivedAt, refmsgid, cancellationToken) : Busy(http);
+            answer = admission.IsAdmitted ? await ProcessAsync(http, receivedAt, refmsgid, cancellationToken) : Busy(http);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -183,7 +180,7 @@ internal sealed class TransactionEndpoint(
         http.Response.Headers.RetryAfter = TransientFailure.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new Answer(
             Infcodes.Busy,
-            $"gateway busy: {_settings.TransactionsInFlightMax} transactions are in flight; the request was not processed: send it again after {TransientFailure.RetryAfterSeconds} s",
+            $"gateway busy: {_admission.Limit} transactions are in flight; the request was not processed: send it again after {TransientFailure.RetryAfterSeconds} s",
             null, null, GatewayMetrics.NoInfno);
     }
 

@@ -168,13 +168,29 @@ internal sealed class SiloProcess : IAsyncDisposable
         return new SiloExit(process.ExitCode, await standardOutput, await standardError);
     }
 
-    /// <summary>A free loopback port (the OS picks it; it is released just before the silo binds it).</summary>
+    /// <summary>
+    /// A free loopback port (the OS picks it; it is released just before the silo binds it), never one this test run has
+    /// handed out before: the OS may offer a port it just released again, and a silo given the same port twice (its
+    /// HTTP, silo and gateway ports) refuses to start.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
+
+    private static readonly HashSet<int> HandedOut = [];
 
     /// <summary>SIGKILL: the process gets no chance to flush anything.</summary>
     public async Task KillAsync()
