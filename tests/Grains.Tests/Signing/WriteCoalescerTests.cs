@@ -7,10 +7,11 @@ namespace Medisettle.Grains.Tests.Signing;
 /// <see cref="WriteCoalescer"/> run the way a grain runs it: every turn on one exclusive scheduler. The writes are
 /// completed by hand, so each test decides when a write commits or fails.
 /// </summary>
-public sealed class WriteCoalescerTests
+public sealed class WriteCoalescerTests : IDisposable
 {
     private readonly TaskScheduler _activation = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
     private readonly List<(int Changes, TaskCompletionSource Done)> _writes = [];
+    private readonly SemaphoreSlim _writeStarted = new(0);
     private int _changes;
     private int _inFlight;
     private int _inFlightMax;
@@ -102,6 +103,7 @@ public sealed class WriteCoalescerTests
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _writes.Add((_changes, done));
         _inFlightMax = Math.Max(_inFlightMax, ++_inFlight);
+        _writeStarted.Release();
         return CompleteAsync(done.Task);
     });
 
@@ -119,13 +121,14 @@ public sealed class WriteCoalescerTests
 
     private Task<T> TurnAsync<T>(Func<T> turn) => Task.Factory.StartNew(turn, CancellationToken.None, TaskCreationOptions.None, _activation);
 
+    /// <summary>Waits (on the writes' own signal, no polling) until <paramref name="count"/> writes have started.</summary>
     private async Task WaitForWritesAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
         while (await TurnAsync(() => _writes.Count) < count)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"only {_writes.Count} of {count} writes started");
-            await Task.Delay(5);
+            Assert.True(await _writeStarted.WaitAsync(TimeSpan.FromSeconds(10)), $"only {_writes.Count} of {count} writes started");
         }
     }
+
+    public void Dispose() => _writeStarted.Dispose();
 }
