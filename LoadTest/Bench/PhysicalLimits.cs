@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Medisettle.Grains.Ledger;
+using Medisettle.Storage.Dialects;
+using Medisettle.Storage.Hosting;
 using Medisettle.Storage.Journal;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Medisettle.LoadTest.Bench;
 
@@ -106,7 +109,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         await ExecuteAsync(connection, index is null
             ? "CREATE TABLE settlement (sequence INTEGER PRIMARY KEY, payload TEXT NOT NULL);"
             : "CREATE TABLE settlement (sequence INTEGER PRIMARY KEY, message_key TEXT NOT NULL UNIQUE, payload TEXT NOT NULL);", cancellationToken);
-        var persons = personRow ? await CreatePersonsAsync(connection, "person", cancellationToken) : null;
+        var persons = personRow ? await CreatePersonsAsync(connection, cancellationToken) : null;
         var payload = new string('x', options.CompactRowBytes);
         await using var insert = connection.CreateCommand();
         insert.CommandText = index is null
@@ -157,33 +160,25 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
     {
         await using var file = await ScratchAsync(cancellationToken);
         var connection = file.Connection;
-        await ExecuteAsync(connection, """
-            CREATE TABLE journal (
-                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-                stream TEXT NOT NULL,
-                entry_id TEXT NOT NULL UNIQUE,
-                payload TEXT NOT NULL,
-                created_at TEXT NOT NULL
-            );
-            """, cancellationToken);
+        await ExecuteAsync(connection, SqliteDialect.JournalTable, cancellationToken);
         if (streamIndex)
         {
-            await ExecuteAsync(connection, "CREATE INDEX ix_journal_stream_sequence ON journal (stream, sequence);", cancellationToken);
+            await ExecuteAsync(connection, SqliteDialect.JournalStreamIndex, cancellationToken);
         }
 
-        var persons = personRow ? await CreatePersonsAsync(connection, "grain_state", cancellationToken) : null;
+        var persons = personRow ? await CreatePersonsAsync(connection, cancellationToken) : null;
         await using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ($stream, $id, $payload, $at)";
         var stream = insert.Parameters.Add("$stream", SqliteType.Text);
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
         var created = insert.Parameters.Add("$at", SqliteType.Text);
-        using var stopCheckpoints = new CancellationTokenSource();
-        var checkpoints = Task.CompletedTask;
+        // The storage's own background checkpointer (SqliteDialect's upkeep), on this file.
+        var checkpointer = new SqliteDialect(new SqliteStorageOptions { DatabasePath = file.Path, BackgroundCheckpointInterval = TimeSpan.FromMilliseconds(10) });
         if (backgroundCheckpoints)
         {
             await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 0;", cancellationToken);
-            checkpoints = Task.Run(() => CheckpointUntilAsync(file.Path, stopCheckpoints.Token), CancellationToken.None);
+            checkpointer.StartUpkeep(NullLogger.Instance);
         }
 
         var perSecond = await TimeBatchesAsync(connection, async (i, transaction) =>
@@ -201,32 +196,11 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
                 await persons.UpdateAsync(transaction, i, cancellationToken);
             }
         }, cancellationToken);
-        await stopCheckpoints.CancelAsync();
-        await checkpoints;
+        await checkpointer.StopUpkeepAsync();
         var rows = settlements.Sum(s => s.Count);
         var bytes = settlements.Sum(s => s.Sum(a => (long)a.Payload.Length));
         return new PhysicalCase(
             name, perSecond, (double)rows / settlements.Count, (double)bytes / settlements.Count + (personRow ? options.PersonRowBytes : 0), await CountAsync(connection, "journal", cancellationToken));
-    }
-
-    /// <summary>Checkpoints the WAL of <paramref name="path"/> from a connection of its own (PASSIVE: never blocks the writer) until stopped.</summary>
-    private static async Task CheckpointUntilAsync(string path, CancellationToken stop)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        await connection.OpenAsync(CancellationToken.None);
-        await ExecuteAsync(connection, "PRAGMA synchronous = FULL;", CancellationToken.None);
-        while (!stop.IsCancellationRequested)
-        {
-            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", CancellationToken.None);
-            try
-            {
-                await Task.Delay(10, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
     }
 
     /// <summary>Runs <paramref name="write"/> for every settlement, <see cref="PhysicalLimitsOptions.Batch"/> to a transaction; settlements per second.</summary>
@@ -247,17 +221,17 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         return options.Settlements / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    /// <summary>A table of <see cref="PhysicalLimitsOptions.Persons"/> rows shaped like <c>grain_state</c>, filled before the clock starts.</summary>
-    private async Task<PersonRows> CreatePersonsAsync(SqliteConnection connection, string table, CancellationToken cancellationToken)
+    /// <summary><see cref="PhysicalLimitsOptions.Persons"/> person rows in the storage's <c>grain_state</c> table, filled before the clock starts.</summary>
+    private async Task<PersonRows> CreatePersonsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, $"CREATE TABLE {table} (grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NULL, updated_at TEXT NOT NULL, PRIMARY KEY (grain_type, grain_key, state_name)) WITHOUT ROWID;", cancellationToken);
+        await ExecuteAsync(connection, SqliteDialect.GrainStateTable, cancellationToken);
         var payload = new byte[options.PersonRowBytes];
         Array.Fill(payload, (byte)'p');
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
         {
             await using var fill = connection.CreateCommand();
             fill.Transaction = transaction;
-            fill.CommandText = $"INSERT INTO {table} VALUES ('person', $key, 'state', 1, $payload, '2026-03-02')";
+            fill.CommandText = "INSERT INTO grain_state VALUES ('person', $key, 'state', 1, $payload, '2026-03-02')";
             var key = fill.Parameters.Add("$key", SqliteType.Text);
             fill.Parameters.AddWithValue("$payload", payload);
             for (var p = 0; p < options.Persons; p++)
@@ -270,7 +244,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         }
 
         var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE {table} SET version = version + 1, payload = $payload, updated_at = '2026-03-02' WHERE grain_type = 'person' AND grain_key = $key AND state_name = 'state'";
+        update.CommandText = "UPDATE grain_state SET version = version + 1, payload = $payload, updated_at = '2026-03-02' WHERE grain_type = 'person' AND grain_key = $key AND state_name = 'state'";
         update.Parameters.AddWithValue("$payload", payload);
         return new PersonRows(update, update.Parameters.Add("$key", SqliteType.Text), options.Persons);
     }

@@ -13,7 +13,8 @@ namespace Medisettle.Storage.Dialects;
 /// </summary>
 internal sealed partial class SqliteDialect : IStorageDialect
 {
-    private const string Schema = """
+    /// <summary>The grain state table (also written by <c>LoadTest physical</c>, which measures this schema's ceiling).</summary>
+    internal const string GrainStateTable = """
         CREATE TABLE IF NOT EXISTS grain_state (
             grain_type TEXT NOT NULL,
             grain_key TEXT NOT NULL,
@@ -23,6 +24,10 @@ internal sealed partial class SqliteDialect : IStorageDialect
             updated_at TEXT NOT NULL,
             PRIMARY KEY (grain_type, grain_key, state_name)
         ) WITHOUT ROWID;
+        """;
+
+    /// <summary>The journal table with its unique entry-id index.</summary>
+    internal const string JournalTable = """
         CREATE TABLE IF NOT EXISTS journal (
             sequence INTEGER PRIMARY KEY AUTOINCREMENT,
             stream TEXT NOT NULL,
@@ -30,8 +35,14 @@ internal sealed partial class SqliteDialect : IStorageDialect
             payload TEXT NOT NULL,
             created_at TEXT NOT NULL
         );
+        """;
+
+    /// <summary>The journal's (stream, sequence) index: reads of one stream or a family of streams.</summary>
+    internal const string JournalStreamIndex = """
         CREATE INDEX IF NOT EXISTS ix_journal_stream_sequence ON journal (stream, sequence);
         """;
+
+    private const string Schema = GrainStateTable + JournalTable + JournalStreamIndex;
 
     /// <summary>A column only the pre-Orleans storage had: its rows cannot be read by the Orleans grains.</summary>
     private const string OldSchemaProbe = "SELECT count(*) FROM pragma_table_info('grain_state') WHERE name = 'partition'";
