@@ -17,7 +17,7 @@ public sealed class SettlementOptions
     /// <summary>
     /// Answers a person grain remembers by message id. A cache: settlements and cancels are also found through the
     /// journal's message receipts, however old; only rejections are remembered here alone. Default 16 (it is
-    /// written with every settlement, so it is kept small).
+    /// part of the person's row, so it is kept small).
     /// </summary>
     public int RecentMessagesMax { get; set; } = 16;
 
@@ -26,6 +26,15 @@ public sealed class SettlementOptions
     /// <c>CancelWindowYears − 1</c>. Older ones are refused with <c>CancelWindowClosed</c>. Default 2.
     /// </summary>
     public int CancelWindowYears { get; set; } = 2;
+
+    /// <summary>
+    /// Settlements, cancels and flagged refusals a person grain commits as journal entries alone before it rewrites its
+    /// state row (its checkpoint) again; the row is also written when the grain deactivates. After a crash the state is
+    /// the checkpoint plus the person's journal entries after it, so this also bounds the entries an activation
+    /// replays. 0 writes the row with every settlement. Only where the storage fences appends without the row
+    /// (SQLite); on PostgreSQL every settlement writes the row. Default 32.
+    /// </summary>
+    public int PersonCheckpointEvery { get; set; } = 32;
 
     /// <summary>Journal entries the posting dispatcher reads per pass. Default 4,096.</summary>
     public int DispatchBatchMax { get; set; } = 4096;

@@ -18,6 +18,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.RecentMessagesMax must be 1..10000, not {options.RecentMessagesMax}.");
         }
 
+        if (options.PersonCheckpointEvery is < 0 or > 10_000)
+        {
+            errors.Add($"SettlementOptions.PersonCheckpointEvery must be 0..10000 (0 = write the person's row with every settlement), not {options.PersonCheckpointEvery}.");
+        }
+
         if (options.CancelWindowYears is < 1 or > 10)
         {
             errors.Add($"SettlementOptions.CancelWindowYears must be 1..10, not {options.CancelWindowYears}.");

@@ -12,8 +12,13 @@ namespace Medisettle.Grains.Ledger;
 /// </summary>
 public static class LedgerWriter
 {
+    /// <summary>
+    /// The appends of a settlement. <paramref name="keptSwipe"/> and <paramref name="keptSupplies"/> say whether the
+    /// control rules kept its swipe and its supplies in the person's history (<see cref="SettlementRecord.KeptSwipe"/>).
+    /// </summary>
     public static (SettlementRecord Record, IReadOnlyList<JournalAppend> Appends) Settle(
-        string settlementId, SettleCommand command, string requestDigest, PersonProfile person, InstitutionProfile institution, SettlementBreakdown breakdown, DateTimeOffset now)
+        string settlementId, SettleCommand command, string requestDigest, PersonProfile person, InstitutionProfile institution, SettlementBreakdown breakdown, DateTimeOffset now,
+        bool keptSwipe = false, bool keptSupplies = false)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(person);
@@ -32,6 +37,8 @@ public static class LedgerWriter
             SettledAt = now,
             PostingIds = postings.Select(p => p.PostingId).ToArray(),
             Input = new SettlementInput { Person = person, Institution = institution, Visit = command.Visit, UseAccount = command.UseAccount },
+            KeptSwipe = keptSwipe ? true : null,
+            KeptSupplies = keptSupplies ? true : null,
         };
         var receipt = new MessageReceipt
         {

@@ -55,7 +55,7 @@ public sealed partial class PersonGrain
         Remember(key, digest, outcome);
         try
         {
-            await state.WriteOrReloadAsync(LedgerWriter.Cancel(record, command, digest, now));
+            await CommitAsync(LedgerWriter.Cancel(record, command, digest, now), LedgerNames.CancellationEntry(record.SettlementId));
         }
         catch (DuplicateJournalEntryException)
         {

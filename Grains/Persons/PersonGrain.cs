@@ -58,9 +58,11 @@ public sealed partial class PersonGrain(
         if (isNew)
         {
             S.AccountBalance = enrolment.OpeningAccountBalance;
+            S.Journal = new PersonJournalPosition();
         }
 
         await state.WriteOrReloadAsync();
+        _changesSinceCheckpoint = 0;
         return Snapshot(S.Profile);
     }
 
@@ -137,9 +139,16 @@ public sealed partial class PersonGrain(
 
         var refused = SettlementOutcome.Rejected(rejection, now);
         Remember(key, digest, refused);
+        if (flag is null && AppendsWithoutRow)
+        {
+            // Nothing to journal: the answer stays in the recent-answer cache (a retry the cache forgot is computed again).
+            metrics.OnRejected(rejection.Code);
+            return refused;
+        }
+
         try
         {
-            await state.WriteOrReloadAsync(flag is null ? null : [ControlFlags.ToAppend(flag)]);
+            await CommitAsync(flag is null ? [] : [ControlFlags.ToAppend(flag)], null);
         }
         catch (DuplicateJournalEntryException)
         {
@@ -160,17 +169,19 @@ public sealed partial class PersonGrain(
     {
         var profile = S.Profile!;
         var breakdown = computation.Breakdown!;
-        var (_, settlementAppends) = LedgerWriter.Settle(settlementId, command, digest, profile, institution, breakdown, now);
+        var history = computation.HistoryAfter!;
+        var (keptSwipe, keptSupplies) = history.Holds(settlementId);
+        var (_, settlementAppends) = LedgerWriter.Settle(settlementId, command, digest, profile, institution, breakdown, now, keptSwipe, keptSupplies);
         var flags = ControlFlags.Settled(breakdown, settlementId, command, now);
         IReadOnlyList<JournalAppend> appends = [.. settlementAppends, .. flags.Select(ControlFlags.ToAppend)];
         var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
 
         S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, _options.CancelWindowYears);
-        S.ControlHistory = computation.HistoryAfter!;
+        S.ControlHistory = history;
         Remember(key, digest, outcome);
         try
         {
-            await state.WriteOrReloadAsync(appends);
+            await CommitAsync(appends, LedgerNames.SettlementEntry(settlementId));
         }
         catch (DuplicateJournalEntryException)
         {
@@ -219,7 +230,7 @@ public sealed partial class PersonGrain(
             Person = profile,
             Institution = institution,
             Visit = command.Visit,
-            YearToDate = YearToDateFor(command.Visit.DecisionDate.Year),
+            YearToDate = S.YearToDateFor(command.Visit.DecisionDate.Year),
             PersonalAccountBalance = command.UseAccount ? S.AccountBalance : Money.Zero,
             History = S.ControlHistory,
             SwipedAt = now,
@@ -246,21 +257,6 @@ public sealed partial class PersonGrain(
         var fetched = await GrainFactory.GetGrain<IInstitutionGrain>(code).GetVersionedProfileAsync();
         institutions.Set(code, fetched);
         return fetched.Profile;
-    }
-
-    /// <summary>The accumulators of the latest benefit year not after <paramref name="year"/> (the engine starts a new year from zero).</summary>
-    private YearToDate YearToDateFor(int year)
-    {
-        YearToDate? best = null;
-        foreach (var (benefitYear, ytd) in S.Years)
-        {
-            if (benefitYear <= year && (best is null || benefitYear > best.BenefitYear))
-            {
-                best = ytd;
-            }
-        }
-
-        return best ?? YearToDate.Empty(year);
     }
 
     private PersonSnapshot Snapshot(PersonProfile profile) => new()

@@ -1,10 +1,16 @@
 using Medisettle.Grains.Policy;
 using Medisettle.Interfaces;
+using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
 
 namespace Medisettle.Grains.Persons;
 
-/// <summary>The durable state of a person grain (one JSON row, written with each settlement).</summary>
+/// <summary>
+/// The state of a person grain. Its row is a checkpoint: settlements and cancels commit as journal entries of the
+/// person's stream, and the row is rewritten every <see cref="SettlementOptions.PersonCheckpointEvery"/> of them and on
+/// deactivation; after a crash the grain applies the entries after <see cref="Journal"/> again
+/// (<see cref="ReplaySettlement"/>, <see cref="ReplayCancellation"/>).
+/// </summary>
 public sealed class PersonState
 {
     /// <summary>Null until the person is enrolled.</summary>
@@ -30,6 +36,33 @@ public sealed class PersonState
 
     /// <summary>Recent swipes and running supplies for the velocity and duplicate-purchase rules (bounded, see <see cref="ControlHistory"/>).</summary>
     public ControlHistory ControlHistory { get; set; } = ControlHistory.Empty;
+
+    /// <summary>How far into the person's journal stream this state goes; null in rows written before checkpoints (they include every entry).</summary>
+    public PersonJournalPosition? Journal { get; set; }
+
+    /// <summary>
+    /// Applies a committed settlement from its journal record exactly as <see cref="PersonGrain"/> applied it when it
+    /// committed: the year's accumulators plus its delta (a year not yet held starts from zero, as the engine starts it),
+    /// the balance after it, the live settlement, and the control history with the swipe and supplies the rules kept.
+    /// </summary>
+    public void ReplaySettlement(SettlementRecord record, int cancelWindowYears)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var visit = record.Input?.Visit
+            ?? throw new InvalidOperationException($"Settlement {record.SettlementId} has no engine input in its record; the person's state cannot be rebuilt from it.");
+        var breakdown = record.Breakdown;
+        var year = Years.TryGetValue(breakdown.Delta.BenefitYear, out var held) ? held : YearToDate.Empty(breakdown.Delta.BenefitYear);
+        ApplySettlement(breakdown.VisitId, record.SettlementId, breakdown, year.Apply(breakdown.Delta), cancelWindowYears);
+        ControlHistory = ControlHistory.With(record.SettlementId, record.InstitutionCode, visit, record.SettledAt, record.KeptSwipe == true, record.KeptSupplies == true);
+    }
+
+    /// <summary>Applies a committed cancel of <paramref name="settled"/> exactly as <see cref="PersonGrain"/> applied it.</summary>
+    public void ReplayCancellation(SettlementRecord settled)
+    {
+        ArgumentNullException.ThrowIfNull(settled);
+        ReverseSettlement(settled.Breakdown);
+        ControlHistory = ControlHistory.Without(settled.SettlementId);
+    }
 
     /// <summary>
     /// Takes a committed-to-be settlement into the state: the year's new accumulators, the account balance after
@@ -61,6 +94,21 @@ public sealed class PersonState
         Years[delta.BenefitYear] = SettlementEngine.ReverseOnYear(year, breakdown);
         AccountBalance = SettlementEngine.ReverseOnAccount(AccountBalance, breakdown);
         ActiveSettlements.Remove(breakdown.VisitId);
+    }
+
+    /// <summary>The accumulators of the latest benefit year not after <paramref name="year"/>, what the engine is given (it starts a new year from zero).</summary>
+    public YearToDate YearToDateFor(int year)
+    {
+        YearToDate? best = null;
+        foreach (var (benefitYear, ytd) in Years)
+        {
+            if (benefitYear <= year && (best is null || benefitYear > best.BenefitYear))
+            {
+                best = ytd;
+            }
+        }
+
+        return best ?? YearToDate.Empty(year);
     }
 
     /// <summary>The first benefit year whose settlements may still be cancelled.</summary>

@@ -59,6 +59,10 @@ public sealed record ControlHistory
         };
     }
 
+    /// <summary>Whether this history holds the swipe, and any supply, of <paramref name="settlementId"/> (what the rules kept of it).</summary>
+    public (bool Swipe, bool Supplies) Holds(string settlementId) =>
+        (Swipes.Any(s => s.SettlementId == settlementId), Supplies.Any(s => s.SettlementId == settlementId));
+
     /// <summary>This history without a cancelled settlement's swipe and supplies.</summary>
     public ControlHistory Without(string settlementId) => new()
     {

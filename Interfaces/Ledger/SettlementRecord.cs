@@ -35,4 +35,13 @@ public sealed record SettlementRecord
     /// journaled: those settlements cannot be re-run.
     /// </summary>
     [Id(9)] public SettlementInput? Input { get; init; }
+
+    /// <summary>
+    /// True when the control rules in force kept this settlement's swipe in the person's control history (velocity),
+    /// else null: the person grain rebuilds its history from the record when it replays its journal after a checkpoint.
+    /// </summary>
+    [Id(10)] public bool? KeptSwipe { get; init; }
+
+    /// <summary>True when the control rules in force kept this settlement's supplies in the person's control history (duplicate purchases), else null.</summary>
+    [Id(11)] public bool? KeptSupplies { get; init; }
 }

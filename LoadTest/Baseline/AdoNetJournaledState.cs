@@ -20,17 +20,20 @@ public sealed class AdoNetJournaledState<TState> : IJournaledState<TState>, ILif
 {
     private readonly string _stateName;
     private readonly GrainId _grainId;
+    private readonly IGrainContext? _context;
     private readonly IGrainStorage _storage;
     private readonly PostgresJournalWriter _journal;
     private readonly GrainState<TState> _state = new(Activator.CreateInstance<TState>());
 
-    public AdoNetJournaledState(string stateName, GrainId grainId, IGrainStorage storage, PostgresJournalWriter journal)
+    /// <summary>A state of <paramref name="grainId"/>; <paramref name="context"/> is its activation, whose grain replays its journal after each read (<see cref="IJournaledStateReplay"/>), or null for a state used outside a grain.</summary>
+    public AdoNetJournaledState(string stateName, GrainId grainId, IGrainStorage storage, PostgresJournalWriter journal, IGrainContext? context = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(journal);
         _stateName = stateName;
         _grainId = grainId;
+        _context = context;
         _storage = storage;
         _journal = journal;
     }
@@ -47,7 +50,24 @@ public sealed class AdoNetJournaledState<TState> : IJournaledState<TState>, ILif
 
     public Task ReadStateAsync() => ReadStateAsync(CancellationToken.None);
 
-    public Task ReadStateAsync(CancellationToken cancellationToken) => _storage.ReadStateAsync(_stateName, _grainId, _state, cancellationToken);
+    /// <summary>Every write rewrites the state here, so nothing is appended without it: never.</summary>
+    public bool CanAppendOnly => false;
+
+    /// <summary>Reads the state, then lets the grain replay its journal after it (<see cref="IJournaledStateReplay"/>), as the group-commit facet does.</summary>
+    public async Task ReadStateAsync(CancellationToken cancellationToken)
+    {
+        await _storage.ReadStateAsync(_stateName, _grainId, _state, cancellationToken);
+        if (_context?.GrainInstance is IJournaledStateReplay replay)
+        {
+            await replay.ReplayAfterReadAsync(_stateName, cancellationToken);
+        }
+    }
+
+    public Task AppendAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException($"{_grainId} ({_stateName}): the AdoNet baseline writes the state with every append.");
+
+    /// <summary>Nothing to fence: every write here checks the row's ETag.</summary>
+    public void FenceFirstWrite(StreamFence fence) => ArgumentNullException.ThrowIfNull(fence);
 
     public Task WriteStateAsync() => WriteStateAsync([], CancellationToken.None);
 

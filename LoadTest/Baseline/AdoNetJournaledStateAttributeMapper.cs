@@ -15,7 +15,7 @@ public sealed class AdoNetJournaledStateAttributeMapper : JournaledStateMapper
     {
         var storage = context.ActivationServices.GetKeyedService<IGrainStorage>(storageName)
             ?? throw new BadProviderConfigException($"No grain storage named '{storageName}' for {context.GrainId.Type}.");
-        var state = new AdoNetJournaledState<TState>(stateName, context.GrainId, storage, context.ActivationServices.GetRequiredService<PostgresJournalWriter>());
+        var state = new AdoNetJournaledState<TState>(stateName, context.GrainId, storage, context.ActivationServices.GetRequiredService<PostgresJournalWriter>(), context);
         context.ObservableLifecycle.Subscribe($"{nameof(AdoNetJournaledState<TState>)}-{stateName}", GrainLifecycleStage.SetupState, state);
         return state;
     }

@@ -33,6 +33,12 @@ internal sealed class StorageOptionsSet
 
     public Option<int> DispatchBatchMax { get; } = new("--dispatch-batch-max") { Description = "Journal entries the posting dispatcher reads per pass (0 = silo default 4,096)", DefaultValueFactory = _ => 0 };
 
+    public Option<int> PersonCheckpointEvery { get; } = new("--person-checkpoint-every")
+    {
+        Description = "SettlementOptions.PersonCheckpointEvery: settlements a person commits as journal entries alone between rewrites of its row (0 = the row with every settlement)",
+        DefaultValueFactory = _ => new Grains.SettlementOptions().PersonCheckpointEvery,
+    };
+
     private bool _storageChoice = true;
 
     public static StorageOptionsSet Create() => new();
@@ -42,7 +48,7 @@ internal sealed class StorageOptionsSet
     {
         _storageChoice = storageChoice;
         var choice = storageChoice ? new Option[] { Storage, NoGroupCommit } : [];
-        foreach (var option in choice.Concat([Database, Postgres, WindowMilliseconds, BatchMax, Synchronous, CheckpointMilliseconds, WorkerThreads, DispatchBatchMax]))
+        foreach (var option in choice.Concat([Database, Postgres, WindowMilliseconds, BatchMax, Synchronous, CheckpointMilliseconds, WorkerThreads, DispatchBatchMax, PersonCheckpointEvery]))
         {
             command.Options.Add(option);
         }
@@ -107,6 +113,7 @@ internal sealed class StorageOptionsSet
         PersonCount = result.GetValue(common.Persons),
         WorkerThreadsMax = result.GetValue(WorkerThreads),
         DispatchBatchMax = result.GetValue(DispatchBatchMax),
+        PersonCheckpointEvery = result.GetValue(PersonCheckpointEvery),
         InstitutionCount = result.GetValue(common.Institutions),
     };
 }

@@ -40,6 +40,9 @@ public sealed record InProcessOptions
     /// <summary>Journal entries the posting dispatcher reads per pass (0 = the silo's default).</summary>
     public int DispatchBatchMax { get; init; }
 
+    /// <summary><c>SettlementOptions.PersonCheckpointEvery</c> of the silo.</summary>
+    public int PersonCheckpointEvery { get; init; } = new Grains.SettlementOptions().PersonCheckpointEvery;
+
     /// <summary>Group commit of the project's storage; false = one transaction per write. Ignored by <see cref="StorageKind.AdoNetPostgres"/>.</summary>
     public bool GroupCommitEnabled { get; init; } = true;
 
@@ -65,7 +68,8 @@ public sealed record InProcessOptions
     /// </summary>
     public TimeSpan CollectionAge { get; init; } = TimeSpan.FromHours(1);
 
-    public string Describe() => $"in-process {DescribeStorage()}, {PersonCount:N0} persons, {InstitutionCount} institutions";
+    public string Describe() => $"in-process {DescribeStorage()}, {PersonCount:N0} persons, {InstitutionCount} institutions, " +
+        (PersonCheckpointEvery > 0 && Storage == StorageKind.Sqlite ? $"person rows rewritten every {PersonCheckpointEvery + 1} commits (the rest journal-only)" : "person row written with every settlement");
 
     /// <summary>The storage alone, e.g. "Sqlite, group commit on (window 1 ms, batch ≤ 256), synchronous=Full".</summary>
     public string DescribeStorage() => Storage == StorageKind.AdoNetPostgres

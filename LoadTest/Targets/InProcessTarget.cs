@@ -57,6 +57,7 @@ public sealed partial class InProcessTarget : ISwipeTarget
             {
                 settlement.DispatchInBackground = options.DispatchInBackground;
                 settlement.DispatchBatchMax = options.DispatchBatchMax > 0 ? options.DispatchBatchMax : settlement.DispatchBatchMax;
+                settlement.PersonCheckpointEvery = options.PersonCheckpointEvery;
             }));
         builder.Services.AddCredentialProtection(options.KeysDirectory);
         var host = builder.Build();

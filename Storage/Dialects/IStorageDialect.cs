@@ -19,6 +19,14 @@ internal interface IStorageDialect
     string? BeginJournalWriteSql { get; }
 
     /// <summary>
+    /// Whether a write may append to the journal without rewriting its state row (<see cref="Journal.IJournaledState{TState}.AppendAsync"/>),
+    /// fenced by a read of the row's version inside the write transaction. True only where that read cannot race a
+    /// concurrent writer: SQLite runs one write transaction at a time (BEGIN IMMEDIATE). On PostgreSQL every write
+    /// still rewrites its row (a read there would need a row lock to fence a concurrent activation).
+    /// </summary>
+    bool SupportsAppendOnlyWrites { get; }
+
+    /// <summary>
     /// The journal's safe point: the highest sequence at or below which no entry can still appear. Writers in
     /// several processes take sequences when they insert, not when they commit, so sequence 11 can become visible
     /// while 10 is still uncommitted; readers that move a cursor "after sequence N" read only up to this point, and

@@ -58,6 +58,8 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
     /// <summary>Gives the transaction its id before its first journal row takes a sequence (see <see cref="PostgresJournalSafePoint"/>).</summary>
     public string? BeginJournalWriteSql => "SELECT pg_current_xact_id()";
 
+    public bool SupportsAppendOnlyWrites => false;
+
     public ValueTask<long> ReadSafeSequenceAsync(DbConnection connection, CancellationToken cancellationToken) =>
         _safePoint.ReadAsync(connection, _options.JournalSafePointWaitMax, cancellationToken);
 

@@ -48,6 +48,8 @@ internal sealed partial class SqliteDialect : IStorageDialect
     private const string OldSchemaProbe = "SELECT count(*) FROM pragma_table_info('grain_state') WHERE name = 'partition'";
 
     private readonly SqliteStorageOptions _options;
+
+    public bool SupportsAppendOnlyWrites => true;
     private TaskCompletionSource? _upkeepStop;
     private Task _upkeep = Task.CompletedTask;
     private readonly string _connectionString;

@@ -26,15 +26,21 @@ internal sealed class BatchCommands : IAsyncDisposable
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset));
         UpdateState = Create(connection, transaction, StorageSql.UpdateState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset), ("version", DbType.Int64), ("expected", DbType.Int64));
+        ReadVersion = Create(connection, transaction, StorageSql.ReadVersion, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String));
+        StreamHasEntryAfter = Create(connection, transaction, StorageSql.StreamHasEntryAfter, ("stream", DbType.String), ("after", DbType.Int64));
         Savepoint = Create(connection, transaction, "SAVEPOINT w");
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
-        _all = [InsertState, UpdateState, Savepoint, Release, RollbackToSavepoint];
+        _all = [InsertState, UpdateState, ReadVersion, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint];
     }
 
     public DbCommand InsertState { get; }
 
     public DbCommand UpdateState { get; }
+
+    public DbCommand ReadVersion { get; }
+
+    public DbCommand StreamHasEntryAfter { get; }
 
     public DbCommand Savepoint { get; }
 

@@ -218,10 +218,40 @@ public sealed partial class GroupCommitGrainStorage
             pending.Error = new DuplicateJournalEntryException(existing ?? write.Appends[chunk.First].EntryId);
         }
 
-        pending.NewVersion = checked(write.ExpectedVersion + 1);
+        pending.NewVersion = write.VersionAfter;
     }
 
+    /// <summary>
+    /// Writes the state row (or, for an append-only write, checks its version) and checks the write's stream fence;
+    /// false when the write must be refused as a conflict.
+    /// </summary>
     private static async Task<bool> WriteStateRowAsync(BatchCommands commands, StateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (write.AppendOnly)
+        {
+            BatchCommands.Set(commands.ReadVersion, 0, write.GrainType);
+            BatchCommands.Set(commands.ReadVersion, 1, write.GrainKey);
+            BatchCommands.Set(commands.ReadVersion, 2, write.StateName);
+            return await commands.ReadVersion.ExecuteScalarAsync(cancellationToken) is { } stored
+                && Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture) == write.ExpectedVersion;
+        }
+
+        if (!await WriteRowAsync(commands, write, now, cancellationToken))
+        {
+            return false;
+        }
+
+        if (write.Fence is not { } fence)
+        {
+            return true;
+        }
+
+        BatchCommands.Set(commands.StreamHasEntryAfter, 0, fence.Stream);
+        BatchCommands.Set(commands.StreamHasEntryAfter, 1, fence.AfterSequence);
+        return await commands.StreamHasEntryAfter.ExecuteScalarAsync(cancellationToken) is null;
+    }
+
+    private static async Task<bool> WriteRowAsync(BatchCommands commands, StateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var insert = write.ExpectedVersion == 0;
         var command = insert ? commands.InsertState : commands.UpdateState;
@@ -259,8 +289,9 @@ public sealed partial class GroupCommitGrainStorage
     private InconsistentStateException Conflict(StateWrite write)
     {
         var expected = write.ExpectedVersion == 0 ? null : write.ExpectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fence = write.Fence is { } f ? $", or stream '{f.Stream}' has entries after sequence {f.AfterSequence} this activation did not read" : "";
         return new InconsistentStateException(
-            $"Storage '{Name}': the stored version of {write.Describe()} is no longer {expected ?? "absent"}; another activation wrote it. Nothing was written.",
+            $"Storage '{Name}': the stored version of {write.Describe()} is no longer {expected ?? "absent"}{fence}; another activation wrote it. Nothing was written.",
             null,
             expected);
     }

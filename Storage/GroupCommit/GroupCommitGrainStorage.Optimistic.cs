@@ -22,7 +22,8 @@ public sealed partial class GroupCommitGrainStorage
             pending.Error = null;
         }
 
-        var applied = connection.CanCreateBatch
+        // Append-only writes and fences read inside the transaction, which one round trip of statements cannot do.
+        var applied = connection.CanCreateBatch && !live.Exists(p => p.Write.AppendOnly || p.Write.Fence is not null)
             ? await ExecuteAsOneBatchAsync(connection, transaction, live, now, cancellationToken)
             : await ExecuteEachAsync(connection, transaction, live, now, cancellationToken);
         if (!applied)
@@ -35,7 +36,7 @@ public sealed partial class GroupCommitGrainStorage
         await transaction.CommitAsync(cancellationToken);
         foreach (var pending in live)
         {
-            pending.NewVersion = checked(pending.Write.ExpectedVersion + 1);
+            pending.NewVersion = pending.Write.VersionAfter;
         }
 
         return true;

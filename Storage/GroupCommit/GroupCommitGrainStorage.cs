@@ -143,14 +143,49 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
     /// nothing. A duplicate journal entry id fails this write alone with <see cref="DuplicateJournalEntryException"/>;
     /// a stale ETag with <see cref="InconsistentStateException"/>. Completes only after COMMIT.
     /// </summary>
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken) =>
+        WriteStateAsync(stateName, grainId, grainState, appends, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteStateAsync{T}(string, GrainId, IGrainState{T}, IReadOnlyList{JournalAppend}, CancellationToken)"/>;
+    /// with a <paramref name="fence"/>, the write is also refused (<see cref="InconsistentStateException"/>) when the
+    /// fence's stream has an entry after its sequence.
+    /// </summary>
+    public async Task WriteStateAsync<T>(
+        string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, StreamFence? fence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
         ArgumentNullException.ThrowIfNull(appends);
         var payload = _serializer.Serialize(grainState.State).ToArray();
-        var version = await WriteAsync(Write(stateName, grainId, grainState.ETag, payload, appends), cancellationToken);
+        var version = await WriteAsync(Write(stateName, grainId, grainState.ETag, payload, appends) with { Fence = fence }, cancellationToken);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
+    }
+
+    /// <summary>Whether <see cref="AppendAsync{T}"/> leaves the state row alone on this database (<see cref="IStorageDialect.SupportsAppendOnlyWrites"/>).</summary>
+    public bool SupportsAppendOnlyWrites => _dialect.SupportsAppendOnlyWrites;
+
+    /// <summary>
+    /// Appends <paramref name="appends"/> without writing the state row, if the stored version still equals the
+    /// state's ETag (else <see cref="InconsistentStateException"/>, and nothing is written); the ETag stays. Where the
+    /// database cannot fence that way (<see cref="SupportsAppendOnlyWrites"/> false) the state is written with them.
+    /// </summary>
+    public async Task AppendAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        ArgumentNullException.ThrowIfNull(appends);
+        if (!SupportsAppendOnlyWrites)
+        {
+            await WriteStateAsync(stateName, grainId, grainState, appends, null, cancellationToken);
+            return;
+        }
+
+        if (grainState.ETag is null)
+        {
+            throw new InvalidOperationException($"{grainId} ({stateName}) has no stored state to append after; write the state first.");
+        }
+
+        await WriteAsync(Write(stateName, grainId, grainState.ETag, null, appends) with { AppendOnly = true }, cancellationToken);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -191,6 +226,11 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
         if (write.ExpectedVersion == 0 && write.Payload is null && write.Appends.Count == 0)
         {
             return Task.FromResult(0L); // clearing a record that does not exist
+        }
+
+        if (write.AppendOnly && write.Appends.Count == 0)
+        {
+            return Task.FromResult(write.ExpectedVersion);
         }
 
         var pending = new PendingWrite(write);

@@ -3,9 +3,12 @@ using Medisettle.Storage.Journal;
 namespace Medisettle.Storage.GroupCommit;
 
 /// <summary>
-/// One optimistic write: it applies only if the stored version equals <paramref name="ExpectedVersion"/>
-/// (0 = no row yet). A null <paramref name="Payload"/> clears the record (a versioned tombstone stays, so a stale
-/// writer still conflicts). <paramref name="Appends"/> join the same transaction.
+/// One optimistic write: it applies only if the stored version equals <c>ExpectedVersion</c>
+/// (0 = no row yet). A null <c>Payload</c> clears the record (a versioned tombstone stays, so a stale
+/// writer still conflicts). <c>Appends</c> join the same transaction. With <c>AppendOnly</c> the row is not written,
+/// only checked: the appends commit if the stored version still equals the expected one, and the version stays (the
+/// row is the state's checkpoint; the appends carry what changed since). With a <c>Fence</c> the row write also
+/// requires that the fence's stream has no entry after its sequence.
 /// </summary>
 internal sealed record StateWrite(
     string GrainType,
@@ -13,7 +16,12 @@ internal sealed record StateWrite(
     string StateName,
     long ExpectedVersion,
     byte[]? Payload,
-    IReadOnlyList<JournalAppend> Appends)
+    IReadOnlyList<JournalAppend> Appends,
+    bool AppendOnly = false,
+    StreamFence? Fence = null)
 {
+    /// <summary>The stored version once this write committed.</summary>
+    public long VersionAfter => AppendOnly ? ExpectedVersion : checked(ExpectedVersion + 1);
+
     public string Describe() => $"{GrainType}/{GrainKey} ({StateName})";
 }

@@ -17,6 +17,13 @@ internal static class StorageSql
         "UPDATE grain_state SET version = @version, payload = @payload, updated_at = @now " +
         "WHERE grain_type = @type AND grain_key = @key AND state_name = @name AND version = @expected";
 
+    /// <summary>The stored version alone: the check of an append-only write (<see cref="StateWrite.AppendOnly"/>).</summary>
+    public const string ReadVersion =
+        "SELECT version FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @name";
+
+    /// <summary>Whether a stream has an entry after a sequence (<see cref="Journal.StreamFence"/>); uses the (stream, sequence) index.</summary>
+    public const string StreamHasEntryAfter = "SELECT 1 FROM journal WHERE stream = @stream AND sequence > @after LIMIT 1";
+
     /// <summary>Parameters per journal row in <see cref="InsertJournalRows"/>.</summary>
     public const int JournalParametersPerRow = 4;
 

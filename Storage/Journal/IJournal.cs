@@ -17,6 +17,14 @@ public interface IJournal
     /// <summary>Entries of <paramref name="stream"/> with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest first.</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every committed entry of <paramref name="stream"/> with a sequence above <paramref name="afterSequence"/>, oldest
+    /// first, not stopped at the safe point: for a stream's one writer rebuilding its state from its own entries (an
+    /// older activation's last commit may have taken a sequence above another silo's commit in flight). A consumer that
+    /// moves a cursor must read with <see cref="ReadAsync"/>, which never skips an entry.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> ReadOwnStreamAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
+
     /// <summary>Entries of all streams with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest first (for auditors).</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 

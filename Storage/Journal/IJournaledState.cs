@@ -14,4 +14,26 @@ public interface IJournaledState<TState> : IPersistentState<TState>
     /// <c>InconsistentStateException</c>. Either way nothing was written. Completes after COMMIT.
     /// </summary>
     Task WriteStateAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether <see cref="AppendAsync"/> can commit without rewriting the state row: this activation has written the
+    /// state since it last read it (which fenced off any older activation), on a database that supports it.
+    /// </summary>
+    bool CanAppendOnly { get; }
+
+    /// <summary>
+    /// Appends <paramref name="appends"/> without writing the state: the stored row stays a checkpoint, and the grain
+    /// must rebuild what changed since from its journal entries when the state is read again
+    /// (<see cref="IJournaledStateReplay"/>). Commits only if no other activation wrote the state since this one did
+    /// (else <c>InconsistentStateException</c>, nothing written); a duplicate entry id fails as
+    /// <see cref="WriteStateAsync"/> does. Requires <see cref="CanAppendOnly"/>.
+    /// </summary>
+    Task AppendAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets a condition on the first write after the state was read: it is refused as a conflict if
+    /// <paramref name="fence"/>'s stream has entries after its sequence, ones the grain did not replay. Cleared by every
+    /// read. Ignored on databases without append-only writes, where every write rewrites (and so fences) the row.
+    /// </summary>
+    void FenceFirstWrite(StreamFence fence);
 }

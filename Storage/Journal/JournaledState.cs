@@ -14,6 +14,10 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
     private readonly GroupCommitGrainStorage _storage;
     private readonly GrainState<TState> _state = new(Activator.CreateInstance<TState>());
 
+    /// <summary>This activation wrote the state since it last read it (its version fences older activations).</summary>
+    private bool _written;
+    private StreamFence? _fence;
+
     public JournaledState(string stateName, IGrainContext context, GroupCommitGrainStorage storage)
     {
         _stateName = stateName;
@@ -32,20 +36,62 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
 
     public bool RecordExists => _state.RecordExists;
 
-    public Task ReadStateAsync() => _storage.ReadStateAsync(_stateName, _context.GrainId, _state, CancellationToken.None);
+    public bool CanAppendOnly => _written && _storage.SupportsAppendOnlyWrites;
 
-    public Task ReadStateAsync(CancellationToken cancellationToken) => _storage.ReadStateAsync(_stateName, _context.GrainId, _state, cancellationToken);
+    public Task ReadStateAsync() => ReadStateAsync(CancellationToken.None);
+
+    /// <summary>Reads the stored state, then lets the grain replay what was appended after it (<see cref="IJournaledStateReplay"/>).</summary>
+    public async Task ReadStateAsync(CancellationToken cancellationToken)
+    {
+        _written = false;
+        _fence = null;
+        await _storage.ReadStateAsync(_stateName, _context.GrainId, _state, cancellationToken);
+        if (_context.GrainInstance is IJournaledStateReplay replay)
+        {
+            await replay.ReplayAfterReadAsync(_stateName, cancellationToken);
+        }
+    }
 
     public Task WriteStateAsync() => WriteStateAsync([], CancellationToken.None);
 
     public Task WriteStateAsync(CancellationToken cancellationToken) => WriteStateAsync([], cancellationToken);
 
-    public Task WriteStateAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default) =>
-        _storage.WriteStateAsync(_stateName, _context.GrainId, _state, appends, cancellationToken);
+    public async Task WriteStateAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
+    {
+        await _storage.WriteStateAsync(_stateName, _context.GrainId, _state, appends, _written ? null : _fence, cancellationToken);
+        _written = true;
+        _fence = null;
+    }
+
+    public Task AppendAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appends);
+        if (!CanAppendOnly)
+        {
+            throw new InvalidOperationException(
+                $"{_context.GrainId} ({_stateName}) cannot append without its state: it has not written the state since it read it, or storage '{_storage.Name}' rewrites the row with every write.");
+        }
+
+        return _storage.AppendAsync(_stateName, _context.GrainId, _state, appends, cancellationToken);
+    }
+
+    public void FenceFirstWrite(StreamFence fence)
+    {
+        ArgumentNullException.ThrowIfNull(fence);
+        if (_storage.SupportsAppendOnlyWrites && !_written)
+        {
+            _fence = fence;
+        }
+    }
 
     public Task ClearStateAsync() => ClearStateAsync(CancellationToken.None);
 
-    public Task ClearStateAsync(CancellationToken cancellationToken) => _storage.ClearStateAsync(_stateName, _context.GrainId, _state, cancellationToken);
+    public async Task ClearStateAsync(CancellationToken cancellationToken)
+    {
+        await _storage.ClearStateAsync(_stateName, _context.GrainId, _state, cancellationToken);
+        _written = true;
+        _fence = null;
+    }
 
     public Task OnStart(CancellationToken cancellationToken = default) =>
         cancellationToken.IsCancellationRequested ? Task.CompletedTask : ReadStateAsync(cancellationToken);

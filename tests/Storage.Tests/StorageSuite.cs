@@ -245,6 +245,60 @@ public abstract class StorageSuite : IAsyncLifetime
         Assert.Equal(("old", 0, "1"), (state.State!.Value, state.State.Added, state.ETag));
     }
 
+    [Fact]
+    public async Task Append_only_write_commits_its_entries_and_leaves_the_row_where_the_database_fences_it()
+    {
+        var storage = await StartAsync(_ => { });
+        var state = await WriteAsync(storage, "k", null, "v1");
+        state.State!.Value = "changed in memory";
+
+        await storage.AppendAsync("s", Id("k"), state, [new JournalAppend("p", "a1", "{}"), new JournalAppend("p", "a2", "{}")], CancellationToken.None);
+
+        Assert.Equal(["a1", "a2"], (await storage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
+        var read = await ReadAsync(storage, "k");
+        // SQLite fences an append by reading the row's version; PostgreSQL writes the row with the entries.
+        var expected = storage.SupportsAppendOnlyWrites ? ("v1", "1", "1") : ("changed in memory", "2", "2");
+        Assert.Equal(expected, (read.State!.Value, read.ETag, state.ETag));
+    }
+
+    [Fact]
+    public async Task Append_after_another_activation_wrote_the_state_is_refused_and_appends_nothing()
+    {
+        var storage = await StartAsync(_ => { });
+        var stale = await WriteAsync(storage, "k", null, "v1");
+        await WriteAsync(storage, "k", "1", "newer activation");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(
+            () => storage.AppendAsync("s", Id("k"), stale, [new JournalAppend("p", "lost", "{}")], CancellationToken.None));
+
+        Assert.Null(await storage.FindAsync("lost"));
+        Assert.Equal(("newer activation", "2"), ((await ReadAsync(storage, "k")).State!.Value, (await ReadAsync(storage, "k")).ETag));
+    }
+
+    [Fact]
+    public async Task Fenced_write_is_refused_when_its_stream_has_an_entry_after_the_fence()
+    {
+        var storage = await StartAsync(_ => { });
+        var state = await WriteAsync(storage, "k", null, "v1", new JournalAppend("p", "e1", "{}"));
+        var fence = new StreamFence("p", (await storage.FindAsync("e1"))!.Sequence);
+        var other = await WriteAsync(storage, "other", null, "x", new JournalAppend("q", "unrelated", "{}"));
+
+        // Entries of other streams do not matter: the fenced write commits.
+        state.State!.Value = "v2";
+        await storage.WriteStateAsync("s", Id("k"), state, [], fence, CancellationToken.None);
+        Assert.Equal("2", state.ETag);
+
+        // An entry of the fenced stream this writer did not read refuses the write, its appends included.
+        await storage.WriteStateAsync("s", Id("other"), other, [new JournalAppend("p", "e2", "{}")], CancellationToken.None);
+        state.State.Value = "v3";
+        await Assert.ThrowsAsync<InconsistentStateException>(
+            () => storage.WriteStateAsync("s", Id("k"), state, [new JournalAppend("p", "e3", "{}")], fence, CancellationToken.None));
+
+        Assert.Null(await storage.FindAsync("e3"));
+        Assert.Equal(("v2", "2"), ((await ReadAsync(storage, "k")).State!.Value, (await ReadAsync(storage, "k")).ETag));
+        Assert.Equal(["e2"], (await storage.ReadOwnStreamAsync("p", fence.AfterSequence, 10)).Select(e => e.EntryId));
+    }
+
     private async Task<GroupCommitGrainStorage> StartAsync(Action<GroupCommitStorageOptions> configure)
     {
         var storage = await CreateStorageAsync(configure);

@@ -1,0 +1,152 @@
+using Medisettle.Grains.Ledger;
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Storage.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace Medisettle.Grains.Persons;
+
+/// <summary>
+/// The person's row as a checkpoint. The first write of an activation rewrites the row, which fences off any older
+/// activation of the person (its later appends are refused); after it, settlements, cancels and flagged refusals
+/// commit as journal entries alone, checked against the row's version, and the row is rewritten every
+/// <see cref="SettlementOptions.PersonCheckpointEvery"/> of them and on deactivation. Whenever the state is read (an
+/// activation, or the reload after a refused write) the entries of the person's stream after the checkpoint are applied
+/// again, in order, exactly as they were applied when they committed; the first write then also requires that the
+/// stream has nothing newer than what was applied. A commit is still the journal transaction: nothing acknowledged is
+/// lost by a crash, and nothing is applied twice.
+/// </summary>
+public sealed partial class PersonGrain : IJournaledStateReplay
+{
+    /// <summary>Entries read per page while replaying.</summary>
+    private const int ReplayPageSize = 256;
+
+    /// <summary>Changes committed (or replayed) since the row was last written.</summary>
+    private int _changesSinceCheckpoint;
+
+    public async Task ReplayAfterReadAsync(string stateName, CancellationToken cancellationToken)
+    {
+        _changesSinceCheckpoint = 0;
+        if (S.Profile is null)
+        {
+            return; // not enrolled: nothing can be in the person's stream
+        }
+
+        var legacy = S.Journal is null;
+        var position = S.Journal ??= new PersonJournalPosition();
+        var stream = LedgerNames.PersonStream(this.GetPrimaryKeyString());
+        var tail = new List<JournalEntry>();
+        for (var after = position.AfterSequence; ;)
+        {
+            var page = await journal.ReadOwnStreamAsync(stream, after, ReplayPageSize, cancellationToken);
+            tail.AddRange(page);
+            if (page.Count < ReplayPageSize)
+            {
+                break;
+            }
+
+            after = page[^1].Sequence;
+        }
+
+        // A row written before checkpoints includes every entry; otherwise the entries up to ThroughEntryId are in it.
+        var first = legacy ? tail.Count : position.ThroughEntryId is { } through ? tail.FindIndex(e => e.EntryId == through) + 1 : 0;
+        for (var i = first; i < tail.Count; i++)
+        {
+            await ApplyAgainAsync(tail[i]);
+        }
+
+        if (tail.Count > 0)
+        {
+            position.AfterSequence = tail[^1].Sequence;
+            position.ThroughEntryId = tail[^1].EntryId;
+        }
+
+        _changesSinceCheckpoint = tail.Count - first;
+        if (_changesSinceCheckpoint > 0)
+        {
+            LogReplayed(log, Mask(this.GetPrimaryKeyString()), _changesSinceCheckpoint);
+        }
+
+        state.FenceFirstWrite(new StreamFence(stream, position.AfterSequence));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_changesSinceCheckpoint == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+            _changesSinceCheckpoint = 0;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Nothing is lost: the journal holds every change, and the next activation applies them again.
+            LogCheckpointFailed(log, exception, Mask(this.GetPrimaryKeyString()), _changesSinceCheckpoint);
+        }
+    }
+
+    /// <summary>
+    /// Commits <paramref name="appends"/> with the state's changes: as journal entries alone when this activation may
+    /// (<see cref="IJournaledState{TState}.CanAppendOnly"/>) and the checkpoint is not due, else with the row. On any
+    /// failure the state is read again (and replayed), so the activation never keeps a change that did not commit.
+    /// <paramref name="personEntryId"/> is the entry of the person's stream among the appends (the settlement or cancel record), if any.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyList<JournalAppend> appends, string? personEntryId)
+    {
+        if (personEntryId is not null)
+        {
+            S.Journal!.ThroughEntryId = personEntryId;
+        }
+
+        if (AppendsWithoutRow)
+        {
+            try
+            {
+                await state.AppendAsync(appends);
+            }
+            catch
+            {
+                await state.ReadStateAsync();
+                throw;
+            }
+
+            _changesSinceCheckpoint++;
+            return;
+        }
+
+        await state.WriteOrReloadAsync(appends);
+        _changesSinceCheckpoint = 0;
+    }
+
+    /// <summary>Whether the next commit goes to the journal alone.</summary>
+    private bool AppendsWithoutRow =>
+        state.CanAppendOnly && _changesSinceCheckpoint < _options.PersonCheckpointEvery;
+
+    private async Task ApplyAgainAsync(JournalEntry entry)
+    {
+        if (entry.EntryId.StartsWith(LedgerNames.SettlementEntry(""), StringComparison.Ordinal))
+        {
+            S.ReplaySettlement(LedgerJson.Deserialize<SettlementRecord>(entry.Payload), _options.CancelWindowYears);
+        }
+        else if (entry.EntryId.StartsWith(LedgerNames.CancellationEntry(""), StringComparison.Ordinal))
+        {
+            var cancel = LedgerJson.Deserialize<CancellationRecord>(entry.Payload);
+            var settled = await ReadSettlementAsync(cancel.SettlementId)
+                ?? throw new InvalidOperationException($"Cancel {entry.EntryId} is in the journal but settlement {cancel.SettlementId} is not.");
+            S.ReplayCancellation(settled);
+        }
+        else
+        {
+            throw new InvalidOperationException($"Journal entry {entry.EntryId} (sequence {entry.Sequence}) in stream {entry.Stream} is neither a settlement nor a cancel; the person's state cannot be rebuilt.");
+        }
+    }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Person {Person}: applied {Count} journal entries after its checkpoint")]
+    private static partial void LogReplayed(ILogger logger, string person, int count);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Person {Person}: the checkpoint on deactivation failed; its {Count} changes stay in the journal and are applied again on its next activation")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception, string person, int count);
+}
