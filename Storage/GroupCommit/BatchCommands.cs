@@ -115,7 +115,7 @@ internal sealed class BatchCommands : IAsyncDisposable
         var command = StorageSql.Command(connection, transaction, text);
         foreach (var (name, type) in parameters)
         {
-            command.Add(name, null, type);
+            command.Add("@" + name, null, type);
         }
 
         return command;

@@ -21,10 +21,10 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
         await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalStream);
-        command.Add("stream", stream, DbType.String);
-        command.Add("after", afterSequence, DbType.Int64);
-        command.Add("safe", long.MaxValue, DbType.Int64);
-        command.Add("count", maxCount, DbType.Int32);
+        command.Add("@stream", stream, DbType.String);
+        command.Add("@after", afterSequence, DbType.Int64);
+        command.Add("@safe", long.MaxValue, DbType.Int64);
+        command.Add("@count", maxCount, DbType.Int32);
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
@@ -43,11 +43,11 @@ public sealed partial class GroupCommitGrainStorage
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
         var safe = await _dialect.ReadSafeSequenceAsync(connection, cancellationToken);
         await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalByStreamPrefix);
-        command.Add("prefix", streamPrefix, DbType.String);
-        command.Add("prefixLength", streamPrefix.Length, DbType.Int32);
-        command.Add("after", afterSequence, DbType.Int64);
-        command.Add("safe", safe, DbType.Int64);
-        command.Add("count", maxCount, DbType.Int32);
+        command.Add("@prefix", streamPrefix, DbType.String);
+        command.Add("@prefixLength", streamPrefix.Length, DbType.Int32);
+        command.Add("@after", afterSequence, DbType.Int64);
+        command.Add("@safe", safe, DbType.Int64);
+        command.Add("@count", maxCount, DbType.Int32);
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
@@ -69,7 +69,7 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentNullException.ThrowIfNull(entryId);
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
         await using var command = StorageSql.Command(connection, null, StorageSql.FindJournalEntry);
-        command.Add("entry", entryId, DbType.String);
+        command.Add("@entry", entryId, DbType.String);
         var entries = await ReadEntriesAsync(command, cancellationToken);
         return entries.Count == 0 ? null : entries[0];
     }
@@ -81,12 +81,12 @@ public sealed partial class GroupCommitGrainStorage
         await using var command = StorageSql.Command(connection, null, sql);
         if (stream is not null)
         {
-            command.Add("stream", stream, DbType.String);
+            command.Add("@stream", stream, DbType.String);
         }
 
-        command.Add("after", afterSequence, DbType.Int64);
-        command.Add("safe", safe, DbType.Int64);
-        command.Add("count", maxCount, DbType.Int32);
+        command.Add("@after", afterSequence, DbType.Int64);
+        command.Add("@safe", safe, DbType.Int64);
+        command.Add("@count", maxCount, DbType.Int32);
         return await ReadEntriesAsync(command, cancellationToken);
     }
 

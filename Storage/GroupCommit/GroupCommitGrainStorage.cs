@@ -204,9 +204,9 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
     {
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
         await using var command = StorageSql.Command(connection, null, StorageSql.ReadState);
-        command.Add("type", grainId.Type.ToString(), DbType.String);
-        command.Add("key", grainId.Key.ToString(), DbType.String);
-        command.Add("name", stateName, DbType.String);
+        command.Add("@type", grainId.Type.ToString(), DbType.String);
+        command.Add("@key", grainId.Key.ToString(), DbType.String);
+        command.Add("@name", stateName, DbType.String);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
