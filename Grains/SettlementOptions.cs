@@ -31,8 +31,7 @@ public sealed class SettlementOptions
     /// Settlements, cancels and flagged refusals a person grain commits as journal entries alone before it rewrites its
     /// state row (its checkpoint) again; the row is also written when the grain deactivates. After a crash the state is
     /// the checkpoint plus the person's journal entries after it, so this also bounds the entries an activation
-    /// replays. 0 writes the row with every settlement. Only where the storage fences appends without the row
-    /// (SQLite); on PostgreSQL every settlement writes the row. Default 32.
+    /// replays. 0 writes the row with every settlement. Default 32.
     /// </summary>
     public int PersonCheckpointEvery { get; set; } = 32;
 

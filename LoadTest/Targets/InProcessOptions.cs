@@ -69,7 +69,7 @@ public sealed record InProcessOptions
     public TimeSpan CollectionAge { get; init; } = TimeSpan.FromHours(1);
 
     public string Describe() => $"in-process {DescribeStorage()}, {PersonCount:N0} persons, {InstitutionCount} institutions, " +
-        (PersonCheckpointEvery > 0 && Storage == StorageKind.Sqlite ? $"person rows rewritten every {PersonCheckpointEvery + 1} commits (the rest journal-only)" : "person row written with every settlement");
+        (PersonCheckpointEvery > 0 && Storage != StorageKind.AdoNetPostgres ? $"person rows rewritten every {PersonCheckpointEvery + 1} commits (the rest journal-only)" : "person row written with every settlement");
 
     /// <summary>The storage alone, e.g. "Sqlite, group commit on (window 1 ms, batch ≤ 256), synchronous=Full".</summary>
     public string DescribeStorage() => Storage == StorageKind.AdoNetPostgres

@@ -19,12 +19,15 @@ internal interface IStorageDialect
     string? BeginJournalWriteSql { get; }
 
     /// <summary>
-    /// Whether a write may append to the journal without rewriting its state row (<see cref="Journal.IJournaledState{TState}.AppendAsync"/>),
-    /// fenced by a read of the row's version inside the write transaction. True only where that read cannot race a
-    /// concurrent writer: SQLite runs one write transaction at a time (BEGIN IMMEDIATE). On PostgreSQL every write
-    /// still rewrites its row (a read there would need a row lock to fence a concurrent activation).
+    /// Appended to the read of a row's version that fences an append-only write
+    /// (<see cref="Journal.IJournaledState{TState}.AppendAsync"/>), so that no other transaction can rewrite the row until
+    /// this one ends: empty on SQLite, which runs one write transaction at a time (BEGIN IMMEDIATE); <c>FOR SHARE</c> on
+    /// PostgreSQL, where another silo's claim of the row then waits for this commit and its fence sees the entries.
     /// </summary>
-    bool SupportsAppendOnlyWrites { get; }
+    string RowShareLock { get; }
+
+    /// <summary>The rows a statement of a <see cref="DbBatch"/> changed, or returned if it is a SELECT.</summary>
+    long RowsOf(DbBatchCommand command);
 
     /// <summary>
     /// The journal's safe point: the highest sequence at or below which no entry can still appear. Writers in

@@ -58,7 +58,10 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
     /// <summary>Gives the transaction its id before its first journal row takes a sequence (see <see cref="PostgresJournalSafePoint"/>).</summary>
     public string? BeginJournalWriteSql => "SELECT pg_current_xact_id()";
 
-    public bool SupportsAppendOnlyWrites => false;
+    public string RowShareLock => " FOR SHARE";
+
+    /// <summary>Npgsql counts a SELECT's rows in <see cref="NpgsqlBatchCommand.Rows"/>; <see cref="DbBatchCommand.RecordsAffected"/> is only for changes.</summary>
+    public long RowsOf(DbBatchCommand command) => command is NpgsqlBatchCommand npgsql ? checked((long)npgsql.Rows) : command.RecordsAffected;
 
     public ValueTask<long> ReadSafeSequenceAsync(DbConnection connection, CancellationToken cancellationToken) =>
         _safePoint.ReadAsync(connection, _options.JournalSafePointWaitMax, cancellationToken);

@@ -49,7 +49,10 @@ internal sealed partial class SqliteDialect : IStorageDialect
 
     private readonly SqliteStorageOptions _options;
 
-    public bool SupportsAppendOnlyWrites => true;
+    public string RowShareLock => "";
+
+    /// <summary>Microsoft.Data.Sqlite has no <see cref="DbBatch"/>: never called.</summary>
+    public long RowsOf(DbBatchCommand command) => command.RecordsAffected;
     private TaskCompletionSource? _upkeepStop;
     private Task _upkeep = Task.CompletedTask;
     private readonly string _connectionString;

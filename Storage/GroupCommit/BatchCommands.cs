@@ -18,7 +18,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     private readonly DbCommand[] _all;
     private readonly DbCommand?[] _journalInserts = new DbCommand?[JournalRowsPerStatementMax + 1];
 
-    private BatchCommands(DbConnection connection, DbTransaction transaction)
+    private BatchCommands(DbConnection connection, DbTransaction transaction, string rowShareLock)
     {
         _connection = connection;
         _transaction = transaction;
@@ -26,19 +26,20 @@ internal sealed class BatchCommands : IAsyncDisposable
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset));
         UpdateState = Create(connection, transaction, StorageSql.UpdateState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset), ("version", DbType.Int64), ("expected", DbType.Int64));
-        ReadVersion = Create(connection, transaction, StorageSql.ReadVersion, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String));
+        StateVersionIs = Create(connection, transaction, StorageSql.StateVersionIs(rowShareLock),
+            ("type", DbType.String), ("key", DbType.String), ("name", DbType.String), ("expected", DbType.Int64));
         StreamHasEntryAfter = Create(connection, transaction, StorageSql.StreamHasEntryAfter, ("stream", DbType.String), ("after", DbType.Int64));
         Savepoint = Create(connection, transaction, "SAVEPOINT w");
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
-        _all = [InsertState, UpdateState, ReadVersion, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint];
+        _all = [InsertState, UpdateState, StateVersionIs, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint];
     }
 
     public DbCommand InsertState { get; }
 
     public DbCommand UpdateState { get; }
 
-    public DbCommand ReadVersion { get; }
+    public DbCommand StateVersionIs { get; }
 
     public DbCommand StreamHasEntryAfter { get; }
 
@@ -48,9 +49,9 @@ internal sealed class BatchCommands : IAsyncDisposable
 
     public DbCommand RollbackToSavepoint { get; }
 
-    public static async Task<BatchCommands> CreateAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public static async Task<BatchCommands> CreateAsync(DbConnection connection, DbTransaction transaction, string rowShareLock, CancellationToken cancellationToken)
     {
-        var commands = new BatchCommands(connection, transaction);
+        var commands = new BatchCommands(connection, transaction, rowShareLock);
         foreach (var command in commands._all)
         {
             await command.PrepareAsync(cancellationToken);

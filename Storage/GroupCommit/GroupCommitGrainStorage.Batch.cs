@@ -102,7 +102,7 @@ public sealed partial class GroupCommitGrainStorage
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
         var now = _time.GetUtcNow();
-        await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
+        await using var commands = await BatchCommands.CreateAsync(connection, transaction, _dialect.RowShareLock, cancellationToken);
         foreach (var pending in batch)
         {
             pending.Error = null;
@@ -180,8 +180,9 @@ public sealed partial class GroupCommitGrainStorage
     private async Task ExecuteWriteAsync(BatchCommands commands, PendingWrite pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var write = pending.Write;
-        var withAppends = write.Appends.Count > 0;
-        if (withAppends)
+        // A refused write must leave nothing: its appends, or its row update when a fence refuses it after the update.
+        var withSavepoint = write.Appends.Count > 0 || write.Fence is not null;
+        if (withSavepoint)
         {
             await commands.Savepoint.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -205,7 +206,7 @@ public sealed partial class GroupCommitGrainStorage
             }
         }
 
-        if (withAppends)
+        if (withSavepoint)
         {
             var refused = pending.Error is not null || duplicateChunk is not null;
             await (refused ? commands.RollbackToSavepoint : commands.Release).ExecuteNonQueryAsync(cancellationToken);
@@ -229,11 +230,11 @@ public sealed partial class GroupCommitGrainStorage
     {
         if (write.AppendOnly)
         {
-            BatchCommands.Set(commands.ReadVersion, 0, write.GrainType);
-            BatchCommands.Set(commands.ReadVersion, 1, write.GrainKey);
-            BatchCommands.Set(commands.ReadVersion, 2, write.StateName);
-            return await commands.ReadVersion.ExecuteScalarAsync(cancellationToken) is { } stored
-                && Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture) == write.ExpectedVersion;
+            BatchCommands.Set(commands.StateVersionIs, 0, write.GrainType);
+            BatchCommands.Set(commands.StateVersionIs, 1, write.GrainKey);
+            BatchCommands.Set(commands.StateVersionIs, 2, write.StateName);
+            BatchCommands.Set(commands.StateVersionIs, 3, write.ExpectedVersion);
+            return await commands.StateVersionIs.ExecuteScalarAsync(cancellationToken) is not null;
         }
 
         if (!await WriteRowAsync(commands, write, now, cancellationToken))

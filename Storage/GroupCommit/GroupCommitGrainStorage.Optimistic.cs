@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Medisettle.Storage.Dialects;
 using Medisettle.Storage.Journal;
 
 namespace Medisettle.Storage.GroupCommit;
@@ -22,9 +23,8 @@ public sealed partial class GroupCommitGrainStorage
             pending.Error = null;
         }
 
-        // Append-only writes and fences read inside the transaction, which one round trip of statements cannot do.
-        var applied = connection.CanCreateBatch && !live.Exists(p => p.Write.AppendOnly || p.Write.Fence is not null)
-            ? await ExecuteAsOneBatchAsync(connection, transaction, live, now, cancellationToken)
+        var applied = connection.CanCreateBatch
+            ? await ExecuteAsOneBatchAsync(connection, transaction, live, now, _dialect, cancellationToken)
             : await ExecuteEachAsync(connection, transaction, live, now, cancellationToken);
         if (!applied)
         {
@@ -42,9 +42,9 @@ public sealed partial class GroupCommitGrainStorage
         return true;
     }
 
-    private static async Task<bool> ExecuteEachAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ExecuteEachAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var commands = await BatchCommands.CreateAsync(connection, transaction, cancellationToken);
+        await using var commands = await BatchCommands.CreateAsync(connection, transaction, _dialect.RowShareLock, cancellationToken);
         foreach (var pending in live)
         {
             var write = pending.Write;
@@ -66,8 +66,14 @@ public sealed partial class GroupCommitGrainStorage
         return true;
     }
 
-    /// <summary>Every statement of the batch in one <see cref="DbBatch"/> (one round trip), then the affected-row counts are checked.</summary>
-    private static async Task<bool> ExecuteAsOneBatchAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every statement of the batch in one <see cref="DbBatch"/> (one round trip), then the affected-row counts are
+    /// checked (a SELECT counts the rows it returned): an append-only write's version check must return its row, a
+    /// fence's check none. Each statement takes its own snapshot, so a fence's check sees what committed while the row
+    /// update before it waited for the row's lock.
+    /// </summary>
+    private static async Task<bool> ExecuteAsOneBatchAsync(
+        DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, IStorageDialect dialect, CancellationToken cancellationToken)
     {
         if (live.Count == 0)
         {
@@ -80,20 +86,40 @@ public sealed partial class GroupCommitGrainStorage
         foreach (var pending in live)
         {
             var write = pending.Write;
-            var insert = write.ExpectedVersion == 0;
-            var state = Add(dbBatch, insert ? StorageSql.InsertState : StorageSql.UpdateState);
-            Parameter(state, "type", write.GrainType, DbType.String);
-            Parameter(state, "key", write.GrainKey, DbType.String);
-            Parameter(state, "name", write.StateName, DbType.String);
-            Parameter(state, "payload", write.Payload, DbType.Binary);
-            Parameter(state, "now", now, DbType.DateTimeOffset);
-            if (!insert)
+            if (write.AppendOnly)
             {
-                Parameter(state, "version", checked(write.ExpectedVersion + 1), DbType.Int64);
-                Parameter(state, "expected", write.ExpectedVersion, DbType.Int64);
+                var check = Add(dbBatch, StorageSql.StateVersionIs(dialect.RowShareLock));
+                Parameter(check, "type", write.GrainType, DbType.String);
+                Parameter(check, "key", write.GrainKey, DbType.String);
+                Parameter(check, "name", write.StateName, DbType.String);
+                Parameter(check, "expected", write.ExpectedVersion, DbType.Int64);
+                expected.Add(1);
+            }
+            else
+            {
+                var insert = write.ExpectedVersion == 0;
+                var state = Add(dbBatch, insert ? StorageSql.InsertState : StorageSql.UpdateState);
+                Parameter(state, "type", write.GrainType, DbType.String);
+                Parameter(state, "key", write.GrainKey, DbType.String);
+                Parameter(state, "name", write.StateName, DbType.String);
+                Parameter(state, "payload", write.Payload, DbType.Binary);
+                Parameter(state, "now", now, DbType.DateTimeOffset);
+                if (!insert)
+                {
+                    Parameter(state, "version", checked(write.ExpectedVersion + 1), DbType.Int64);
+                    Parameter(state, "expected", write.ExpectedVersion, DbType.Int64);
+                }
+
+                expected.Add(1);
+                if (write.Fence is { } fence)
+                {
+                    var fenced = Add(dbBatch, StorageSql.StreamHasEntryAfter);
+                    Parameter(fenced, "stream", fence.Stream, DbType.String);
+                    Parameter(fenced, "after", fence.AfterSequence, DbType.Int64);
+                    expected.Add(0);
+                }
             }
 
-            expected.Add(1);
             for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
             {
                 var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
@@ -105,7 +131,7 @@ public sealed partial class GroupCommitGrainStorage
         await dbBatch.ExecuteNonQueryAsync(cancellationToken);
         for (var i = 0; i < expected.Count; i++)
         {
-            if (dbBatch.BatchCommands[i].RecordsAffected != expected[i])
+            if (dialect.RowsOf(dbBatch.BatchCommands[i]) != expected[i])
             {
                 return false;
             }

@@ -162,24 +162,16 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
         grainState.RecordExists = true;
     }
 
-    /// <summary>Whether <see cref="AppendAsync{T}"/> leaves the state row alone on this database (<see cref="IStorageDialect.SupportsAppendOnlyWrites"/>).</summary>
-    public bool SupportsAppendOnlyWrites => _dialect.SupportsAppendOnlyWrites;
-
     /// <summary>
     /// Appends <paramref name="appends"/> without writing the state row, if the stored version still equals the
-    /// state's ETag (else <see cref="InconsistentStateException"/>, and nothing is written); the ETag stays. Where the
-    /// database cannot fence that way (<see cref="SupportsAppendOnlyWrites"/> false) the state is written with them.
+    /// state's ETag (else <see cref="InconsistentStateException"/>, and nothing is written); the ETag stays. The version
+    /// is read inside the write transaction with the dialect's <see cref="IStorageDialect.RowShareLock"/>, so no other
+    /// activation can rewrite the row before this commit ends.
     /// </summary>
     public async Task AppendAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
         ArgumentNullException.ThrowIfNull(appends);
-        if (!SupportsAppendOnlyWrites)
-        {
-            await WriteStateAsync(stateName, grainId, grainState, appends, null, cancellationToken);
-            return;
-        }
-
         if (grainState.ETag is null)
         {
             throw new InvalidOperationException($"{grainId} ({stateName}) has no stored state to append after; write the state first.");

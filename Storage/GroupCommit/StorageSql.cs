@@ -17,9 +17,12 @@ internal static class StorageSql
         "UPDATE grain_state SET version = @version, payload = @payload, updated_at = @now " +
         "WHERE grain_type = @type AND grain_key = @key AND state_name = @name AND version = @expected";
 
-    /// <summary>The stored version alone: the check of an append-only write (<see cref="StateWrite.AppendOnly"/>).</summary>
-    public const string ReadVersion =
-        "SELECT version FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @name";
+    /// <summary>
+    /// The check of an append-only write (<see cref="StateWrite.AppendOnly"/>): one row when the stored version is still
+    /// the expected one, none otherwise; <paramref name="rowShareLock"/> is the dialect's <c>RowShareLock</c>.
+    /// </summary>
+    public static string StateVersionIs(string rowShareLock) =>
+        "SELECT 1 FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @name AND version = @expected" + rowShareLock;
 
     /// <summary>Whether a stream has an entry after a sequence (<see cref="Journal.StreamFence"/>); uses the (stream, sequence) index.</summary>
     public const string StreamHasEntryAfter = "SELECT 1 FROM journal WHERE stream = @stream AND sequence > @after LIMIT 1";

@@ -17,7 +17,7 @@ public interface IJournaledState<TState> : IPersistentState<TState>
 
     /// <summary>
     /// Whether <see cref="AppendAsync"/> can commit without rewriting the state row: this activation has written the
-    /// state since it last read it (which fenced off any older activation), on a database that supports it.
+    /// state since it last read it (which fenced off any older activation).
     /// </summary>
     bool CanAppendOnly { get; }
 
@@ -33,7 +33,7 @@ public interface IJournaledState<TState> : IPersistentState<TState>
     /// <summary>
     /// Sets a condition on the first write after the state was read: it is refused as a conflict if
     /// <paramref name="fence"/>'s stream has entries after its sequence, ones the grain did not replay. Cleared by every
-    /// read. Ignored on databases without append-only writes, where every write rewrites (and so fences) the row.
+    /// read.
     /// </summary>
     void FenceFirstWrite(StreamFence fence);
 }

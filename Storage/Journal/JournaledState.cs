@@ -36,7 +36,7 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
 
     public bool RecordExists => _state.RecordExists;
 
-    public bool CanAppendOnly => _written && _storage.SupportsAppendOnlyWrites;
+    public bool CanAppendOnly => _written;
 
     public Task ReadStateAsync() => ReadStateAsync(CancellationToken.None);
 
@@ -69,7 +69,7 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
         if (!CanAppendOnly)
         {
             throw new InvalidOperationException(
-                $"{_context.GrainId} ({_stateName}) cannot append without its state: it has not written the state since it read it, or storage '{_storage.Name}' rewrites the row with every write.");
+                $"{_context.GrainId} ({_stateName}) cannot append without its state: it has not written the state since it read it (that write fences older activations).");
         }
 
         return _storage.AppendAsync(_stateName, _context.GrainId, _state, appends, cancellationToken);
@@ -78,7 +78,7 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
     public void FenceFirstWrite(StreamFence fence)
     {
         ArgumentNullException.ThrowIfNull(fence);
-        if (_storage.SupportsAppendOnlyWrites && !_written)
+        if (!_written)
         {
             _fence = fence;
         }

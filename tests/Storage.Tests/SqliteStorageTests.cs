@@ -22,28 +22,6 @@ public sealed class SqliteStorageTests : StorageSuite
         Task.FromResult(TestStorages.Sqlite(Path.Combine(_directory, $"{Guid.NewGuid():N}.db"), o => configure(o)));
 
     [Fact]
-    public async Task An_append_only_write_needs_a_stored_state_to_fence_against()
-    {
-        var storage = TestStorages.Sqlite(Path.Combine(_directory, "append.db"));
-        await storage.StartAsync(CancellationToken.None);
-        try
-        {
-            Assert.True(storage.SupportsAppendOnlyWrites);
-            var state = new Orleans.GrainState<Box>(new Box("v"));
-
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(
-                () => storage.AppendAsync("s", GrainId.Create("test", "k"), state, [new Journal.JournalAppend("p", "e", "{}")], CancellationToken.None));
-
-            Assert.Equal("test/k (s) has no stored state to append after; write the state first.", error.Message);
-            Assert.Null(await storage.FindAsync("e"));
-        }
-        finally
-        {
-            await storage.DisposeAsync();
-        }
-    }
-
-    [Fact]
     public async Task A_database_of_the_pre_Orleans_runtime_is_refused_with_a_clear_message()
     {
         Directory.CreateDirectory(_directory);
