@@ -32,7 +32,7 @@ public static class ControlFlags
     public static JournalAppend ToAppend(ControlFlag flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        return new JournalAppend(LedgerNames.FlagStream(flag.InstitutionCode), LedgerNames.FlagEntry(flag.FlagId), LedgerJson.Serialize(flag));
+        return new JournalAppend(LedgerNames.FlagStream(flag.InstitutionCode), LedgerNames.FlagEntry(flag.FlagId), LedgerJson.SerializeToUtf8(flag));
     }
 
     private static ControlFlag Flag(string flagId, ControlFinding finding, string? settlementId, SettleCommand command, string personId, DateTimeOffset now) => new()

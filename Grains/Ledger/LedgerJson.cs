@@ -12,6 +12,9 @@ public static class LedgerJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>The same JSON as <see cref="Serialize{T}"/>, as the UTF-8 bytes a journal append carries (no UTF-16 string in between).</summary>
+    public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Journal payload deserialized to null as {typeof(T).Name}.");
 

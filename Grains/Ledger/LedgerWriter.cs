@@ -52,8 +52,8 @@ public static class LedgerWriter
         };
         var appends = new List<JournalAppend>(postings.Count + 2)
         {
-            new(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.Serialize(record)),
-            new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.Serialize(receipt)),
+            new(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToUtf8(record)),
+            new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.SerializeToUtf8(receipt)),
         };
         appends.AddRange(postings.Select(ToAppend));
         return (record, appends);
@@ -84,8 +84,8 @@ public static class LedgerWriter
         };
         var appends = new List<JournalAppend>(postings.Count + 2)
         {
-            new(LedgerNames.PersonStream(settled.PersonId), LedgerNames.CancellationEntry(settled.SettlementId), LedgerJson.Serialize(record)),
-            new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.Serialize(receipt)),
+            new(LedgerNames.PersonStream(settled.PersonId), LedgerNames.CancellationEntry(settled.SettlementId), LedgerJson.SerializeToUtf8(record)),
+            new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.SerializeToUtf8(receipt)),
         };
         appends.AddRange(postings.Select(ToAppend));
         return appends;
@@ -155,5 +155,5 @@ public static class LedgerWriter
     private static Money Signed(Money amount, int sign) => sign > 0 ? amount : -amount;
 
     private static JournalAppend ToAppend(Posting posting) =>
-        new(LedgerNames.PostingStream(posting.Account), posting.PostingId, LedgerJson.Serialize(posting));
+        new(LedgerNames.PostingStream(posting.Account), posting.PostingId, LedgerJson.SerializeToUtf8(posting));
 }

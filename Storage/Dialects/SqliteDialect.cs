@@ -51,6 +51,8 @@ internal sealed partial class SqliteDialect : IStorageDialect
 
     public string RowShareLock => "";
 
+    public SqliteJournalRowWriter? CreateJournalRowWriter(DbConnection connection) => new((SqliteConnection)connection);
+
     /// <summary>Microsoft.Data.Sqlite has no <see cref="DbBatch"/>: never called.</summary>
     public long RowsOf(DbBatchCommand command) => command.RecordsAffected;
     private TaskCompletionSource? _upkeepStop;

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Medisettle.Storage.Dialects;
 using Medisettle.Storage.Journal;
 
 namespace Medisettle.Storage.GroupCommit;
@@ -18,10 +19,13 @@ internal sealed class BatchCommands : IAsyncDisposable
     private readonly DbCommand[] _all;
     private readonly DbCommand?[] _journalInserts = new DbCommand?[JournalRowsPerStatementMax + 1];
 
-    private BatchCommands(DbConnection connection, DbTransaction transaction, string rowShareLock)
+    private readonly SqliteJournalRowWriter? _rowWriter;
+
+    private BatchCommands(DbConnection connection, DbTransaction transaction, IStorageDialect dialect)
     {
         _connection = connection;
         _transaction = transaction;
+        var rowShareLock = dialect.RowShareLock;
         InsertState = Create(connection, transaction, StorageSql.InsertState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset));
         UpdateState = Create(connection, transaction, StorageSql.UpdateState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
@@ -33,6 +37,7 @@ internal sealed class BatchCommands : IAsyncDisposable
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
         _all = [InsertState, UpdateState, StateVersionIs, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint];
+        _rowWriter = dialect.CreateJournalRowWriter(connection);
     }
 
     public DbCommand InsertState { get; }
@@ -49,9 +54,9 @@ internal sealed class BatchCommands : IAsyncDisposable
 
     public DbCommand RollbackToSavepoint { get; }
 
-    public static async Task<BatchCommands> CreateAsync(DbConnection connection, DbTransaction transaction, string rowShareLock, CancellationToken cancellationToken)
+    public static async Task<BatchCommands> CreateAsync(DbConnection connection, DbTransaction transaction, IStorageDialect dialect, CancellationToken cancellationToken)
     {
-        var commands = new BatchCommands(connection, transaction, rowShareLock);
+        var commands = new BatchCommands(connection, transaction, dialect);
         foreach (var command in commands._all)
         {
             await command.PrepareAsync(cancellationToken);
@@ -60,8 +65,30 @@ internal sealed class BatchCommands : IAsyncDisposable
         return commands;
     }
 
+    /// <summary>Inserts appends [first, first + rows) of a write; false when any of their entry ids already existed.</summary>
+    public async ValueTask<bool> AppendJournalAsync(IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_rowWriter is { } writer)
+        {
+            return writer.Insert(appends, first, rows, now);
+        }
+
+        const int PerRow = StorageSql.JournalParametersPerRow;
+        var command = await InsertJournalAsync(rows, cancellationToken);
+        for (var i = 0; i < rows; i++)
+        {
+            var append = appends[first + i];
+            Set(command, i * PerRow, append.Stream);
+            Set(command, i * PerRow + 1, append.EntryId);
+            Set(command, i * PerRow + 2, append.Payload);
+            Set(command, i * PerRow + 3, now);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken) == rows;
+    }
+
     /// <summary>The (prepared, cached) statement inserting <paramref name="rows"/> journal rows; parameters are <see cref="StorageSql.JournalParametersPerRow"/> per row.</summary>
-    public async ValueTask<DbCommand> InsertJournalAsync(int rows, CancellationToken cancellationToken)
+    private async ValueTask<DbCommand> InsertJournalAsync(int rows, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, JournalRowsPerStatementMax);
@@ -102,6 +129,7 @@ internal sealed class BatchCommands : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _rowWriter?.Dispose();
         foreach (var command in _all.Concat(_journalInserts))
         {
             if (command is not null)

@@ -102,7 +102,7 @@ public sealed partial class GroupCommitGrainStorage
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
         var now = _time.GetUtcNow();
-        await using var commands = await BatchCommands.CreateAsync(connection, transaction, _dialect.RowShareLock, cancellationToken);
+        await using var commands = await BatchCommands.CreateAsync(connection, transaction, _dialect, cancellationToken);
         foreach (var pending in batch)
         {
             pending.Error = null;
@@ -197,8 +197,7 @@ public sealed partial class GroupCommitGrainStorage
             for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
             {
                 var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
-                var command = await commands.InsertJournalAsync(rows, cancellationToken);
-                if (!await AppendJournalAsync(command, write.Appends, first, rows, now, cancellationToken))
+                if (!await commands.AppendJournalAsync(write.Appends, first, rows, now, cancellationToken))
                 {
                     duplicateChunk = (first, rows);
                     break;
@@ -268,23 +267,6 @@ public sealed partial class GroupCommitGrainStorage
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    /// <summary>Inserts appends [first, first + rows) in one statement; false when any of their entry ids already existed.</summary>
-    private static async Task<bool> AppendJournalAsync(
-        DbCommand command, IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        const int PerRow = StorageSql.JournalParametersPerRow;
-        for (var i = 0; i < rows; i++)
-        {
-            var append = appends[first + i];
-            BatchCommands.Set(command, i * PerRow, append.Stream);
-            BatchCommands.Set(command, i * PerRow + 1, append.EntryId);
-            BatchCommands.Set(command, i * PerRow + 2, append.Payload);
-            BatchCommands.Set(command, i * PerRow + 3, now);
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken) == rows;
     }
 
     private InconsistentStateException Conflict(StateWrite write)

@@ -44,7 +44,7 @@ public sealed partial class GroupCommitGrainStorage
 
     private async Task<bool> ExecuteEachAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var commands = await BatchCommands.CreateAsync(connection, transaction, _dialect.RowShareLock, cancellationToken);
+        await using var commands = await BatchCommands.CreateAsync(connection, transaction, _dialect, cancellationToken);
         foreach (var pending in live)
         {
             var write = pending.Write;
@@ -56,7 +56,7 @@ public sealed partial class GroupCommitGrainStorage
             for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
             {
                 var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
-                if (!await AppendJournalAsync(await commands.InsertJournalAsync(rows, cancellationToken), write.Appends, first, rows, now, cancellationToken))
+                if (!await commands.AppendJournalAsync(write.Appends, first, rows, now, cancellationToken))
                 {
                     return false;
                 }

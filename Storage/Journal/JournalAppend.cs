@@ -1,7 +1,36 @@
+using System.Text;
+
 namespace Medisettle.Storage.Journal;
 
 /// <summary>
-/// An entry to append to the journal together with a state write.
-/// <paramref name="EntryId"/> is unique in the whole journal (the idempotency key); <paramref name="Payload"/> is JSON text.
+/// An entry to append to the journal together with a state write. <see cref="EntryId"/> is unique in the whole journal
+/// (the idempotency key); the payload is JSON text, held as UTF-8 (<see cref="Utf8Payload"/>), the form the storage
+/// writes: a producer that serializes straight to UTF-8 saves the UTF-16 string and its conversion.
 /// </summary>
-public sealed record JournalAppend(string Stream, string EntryId, string Payload);
+public sealed class JournalAppend
+{
+    public JournalAppend(string stream, string entryId, string payload)
+        : this(stream, entryId, Encoding.UTF8.GetBytes(payload ?? throw new ArgumentNullException(nameof(payload))))
+    {
+    }
+
+    public JournalAppend(string stream, string entryId, byte[] utf8Payload)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(entryId);
+        ArgumentNullException.ThrowIfNull(utf8Payload);
+        Stream = stream;
+        EntryId = entryId;
+        Utf8Payload = utf8Payload;
+    }
+
+    public string Stream { get; }
+
+    public string EntryId { get; }
+
+    /// <summary>The payload's JSON as UTF-8 bytes (not to be changed once appended).</summary>
+    public byte[] Utf8Payload { get; }
+
+    /// <summary>The payload's JSON text (decoded on each call).</summary>
+    public string Payload => Encoding.UTF8.GetString(Utf8Payload);
+}

@@ -22,6 +22,38 @@ public sealed class SqliteStorageTests : StorageSuite
         Task.FromResult(TestStorages.Sqlite(Path.Combine(_directory, $"{Guid.NewGuid():N}.db"), o => configure(o)));
 
     [Fact]
+    public async Task Journal_rows_written_through_sqlite_directly_read_as_ADO_NET_would_have_written_them()
+    {
+        var path = Path.Combine(_directory, "rows.db");
+        var storage = TestStorages.Sqlite(path);
+        await storage.StartAsync(CancellationToken.None);
+        try
+        {
+            const string Payload = "{\"name\":\"张三\",\"note\":\"'+\"}";
+            var state = new Orleans.GrainState<Box>(new Box("v"));
+            await storage.WriteStateAsync("s", GrainId.Create("test", "k"), state, [new Journal.JournalAppend("p", "e1", Payload)], CancellationToken.None);
+
+            var entry = await storage.FindAsync("e1");
+            Assert.NotNull(entry);
+            Assert.Equal(("p", Payload), (entry.Stream, entry.Payload));
+            await using var connection = new SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT typeof(payload), length(payload), created_at, @asAdoNet FROM journal WHERE entry_id = 'e1'";
+            command.Parameters.AddWithValue("@asAdoNet", entry.CreatedAt);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("text", reader.GetString(0));
+            Assert.Equal(Payload.Length, reader.GetInt64(1)); // characters: stored as UTF-8 text, not as a blob of bytes
+            Assert.Equal(reader.GetString(3), reader.GetString(2));
+        }
+        finally
+        {
+            await storage.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_database_of_the_pre_Orleans_runtime_is_refused_with_a_clear_message()
     {
         Directory.CreateDirectory(_directory);
