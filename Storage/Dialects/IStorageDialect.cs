@@ -27,10 +27,10 @@ internal interface IStorageDialect
     string RowShareLock { get; }
 
     /// <summary>
-    /// A writer of journal rows through the database's own interface on <paramref name="connection"/> (SQLite), or null to
-    /// insert them with ADO.NET statements (PostgreSQL).
+    /// The writer's journal insert and version check through the database's own interface on <paramref name="connection"/>
+    /// (SQLite), or null to run them as ADO.NET statements (PostgreSQL).
     /// </summary>
-    SqliteJournalRowWriter? CreateJournalRowWriter(DbConnection connection);
+    SqliteWriterStatements? CreateWriterStatements(DbConnection connection);
 
     /// <summary>The rows a statement of a <see cref="DbBatch"/> changed, or returned if it is a SELECT.</summary>
     long RowsOf(DbBatchCommand command);

@@ -19,7 +19,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     private readonly DbCommand[] _all;
     private readonly DbCommand?[] _journalInserts = new DbCommand?[JournalRowsPerStatementMax + 1];
 
-    private readonly SqliteJournalRowWriter? _rowWriter;
+    private readonly SqliteWriterStatements? _sqlite;
 
     private BatchCommands(DbConnection connection, DbTransaction transaction, IStorageDialect dialect)
     {
@@ -37,14 +37,14 @@ internal sealed class BatchCommands : IAsyncDisposable
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
         _all = [InsertState, UpdateState, StateVersionIs, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint];
-        _rowWriter = dialect.CreateJournalRowWriter(connection);
+        _sqlite = dialect.CreateWriterStatements(connection);
     }
 
     public DbCommand InsertState { get; }
 
     public DbCommand UpdateState { get; }
 
-    public DbCommand StateVersionIs { get; }
+    private DbCommand StateVersionIs { get; }
 
     public DbCommand StreamHasEntryAfter { get; }
 
@@ -65,12 +65,27 @@ internal sealed class BatchCommands : IAsyncDisposable
         return commands;
     }
 
+    /// <summary>Whether the write's state row exists with its expected version (the check of an append-only write).</summary>
+    public async ValueTask<bool> StateVersionIsAsync(StateWrite write, CancellationToken cancellationToken)
+    {
+        if (_sqlite is { } sqlite)
+        {
+            return sqlite.StateVersionIs(write.GrainType, write.GrainKey, write.StateName, write.ExpectedVersion);
+        }
+
+        Set(StateVersionIs, 0, write.GrainType);
+        Set(StateVersionIs, 1, write.GrainKey);
+        Set(StateVersionIs, 2, write.StateName);
+        Set(StateVersionIs, 3, write.ExpectedVersion);
+        return await StateVersionIs.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     /// <summary>Inserts appends [first, first + rows) of a write; false when any of their entry ids already existed.</summary>
     public async ValueTask<bool> AppendJournalAsync(IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (_rowWriter is { } writer)
+        if (_sqlite is { } sqlite)
         {
-            return writer.Insert(appends, first, rows, now);
+            return sqlite.Insert(appends, first, rows, now);
         }
 
         const int PerRow = StorageSql.JournalParametersPerRow;
@@ -129,7 +144,7 @@ internal sealed class BatchCommands : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _rowWriter?.Dispose();
+        _sqlite?.Dispose();
         foreach (var command in _all.Concat(_journalInserts))
         {
             if (command is not null)

@@ -229,11 +229,7 @@ public sealed partial class GroupCommitGrainStorage
     {
         if (write.AppendOnly)
         {
-            BatchCommands.Set(commands.StateVersionIs, 0, write.GrainType);
-            BatchCommands.Set(commands.StateVersionIs, 1, write.GrainKey);
-            BatchCommands.Set(commands.StateVersionIs, 2, write.StateName);
-            BatchCommands.Set(commands.StateVersionIs, 3, write.ExpectedVersion);
-            return await commands.StateVersionIs.ExecuteScalarAsync(cancellationToken) is not null;
+            return await commands.StateVersionIsAsync(write, cancellationToken);
         }
 
         if (!await WriteRowAsync(commands, write, now, cancellationToken))

@@ -7,25 +7,44 @@ using SQLitePCL;
 namespace Medisettle.Storage.Dialects;
 
 /// <summary>
-/// Inserts journal rows through SQLite's own interface on the writer's connection, inside its open transaction: one
-/// prepared single-row statement, the payload bound as the UTF-8 text it already is. Microsoft.Data.Sqlite would turn
-/// each payload into UTF-16 and back and build a reader per execution; on the writer, which is the bottleneck, that
-/// was a quarter of its time. Used for one batch and then disposed (the statement is finalized).
+/// The writer's most frequent statements through SQLite's own interface on its connection, inside its open
+/// transaction: the journal row insert (the payload bound as the UTF-8 text it already is) and the version check of
+/// an append-only write. Microsoft.Data.Sqlite would turn each payload into UTF-16 and back and build a reader per
+/// execution; on the writer, which is the bottleneck, that was a quarter of its time. Used for one batch and then
+/// disposed (the statements are finalized).
 /// </summary>
-internal sealed class SqliteJournalRowWriter : IDisposable
+internal sealed class SqliteWriterStatements : IDisposable
 {
     private const string InsertSql =
         "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (entry_id) DO NOTHING";
 
+    private const string VersionIsSql =
+        "SELECT 1 FROM grain_state WHERE grain_type = ?1 AND grain_key = ?2 AND state_name = ?3 AND version = ?4";
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
+    private readonly sqlite3_stmt _versionIs;
     private DateTimeOffset _createdAt;
     private byte[] _createdAtText = [];
 
-    public SqliteJournalRowWriter(SqliteConnection connection)
+    public SqliteWriterStatements(SqliteConnection connection)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, InsertSql, out _insert));
+        Check(raw.sqlite3_prepare_v2(_db, VersionIsSql, out _versionIs));
+    }
+
+    /// <summary>Whether the state row exists with exactly <paramref name="expected"/> as its version.</summary>
+    public bool StateVersionIs(string grainType, string grainKey, string stateName, long expected)
+    {
+        Check(raw.sqlite3_bind_text(_versionIs, 1, grainType));
+        Check(raw.sqlite3_bind_text(_versionIs, 2, grainKey));
+        Check(raw.sqlite3_bind_text(_versionIs, 3, stateName));
+        Check(raw.sqlite3_bind_int64(_versionIs, 4, expected));
+        var step = raw.sqlite3_step(_versionIs);
+        raw.sqlite3_reset(_versionIs);
+        Check(step);
+        return step == raw.SQLITE_ROW;
     }
 
     /// <summary>Inserts appends [first, first + rows); false when any of their entry ids already existed (those rows are skipped).</summary>
@@ -53,7 +72,11 @@ internal sealed class SqliteJournalRowWriter : IDisposable
         return inserted == rows;
     }
 
-    public void Dispose() => raw.sqlite3_finalize(_insert);
+    public void Dispose()
+    {
+        raw.sqlite3_finalize(_insert);
+        raw.sqlite3_finalize(_versionIs);
+    }
 
     /// <summary>The text Microsoft.Data.Sqlite stores for a <see cref="DateTimeOffset"/>, made once per batch time.</summary>
     private byte[] CreatedAt(DateTimeOffset now)
