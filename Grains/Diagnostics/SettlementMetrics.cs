@@ -26,6 +26,8 @@ public sealed class SettlementMetrics
     private readonly Counter<long> _flags;
     private readonly Counter<long> _flagsResolved;
     private readonly Counter<long> _alerts;
+    private readonly Counter<long> _replayed;
+    private readonly Histogram<double> _replayDuration;
     private JournalLag? _lag;
 
     public SettlementMetrics(IMeterFactory meters)
@@ -44,6 +46,14 @@ public sealed class SettlementMetrics
             "medisettle.control.flags.resolved", "{flag}", "Flags resolved by a review, by rule and decision (confirmed, dismissed); counted once per flag.");
         _alerts = meter.CreateCounter<long>(
             "medisettle.control.alerts", "{alert}", "Alerts raised on institutions, by rule (agreed_disease_ratio); counted once per alert.");
+        _replayed = meter.CreateCounter<long>(
+            "medisettle.person.replayed", "{entry}", "Journal entries person grains applied again after their checkpoint when their state was read (after a crash, or after a reload; 0 after a clean deactivation).");
+        _replayDuration = meter.CreateHistogram<double>(
+            "medisettle.person.replay.duration",
+            "s",
+            "Time an enrolled person's state read spent reading and applying its journal after the checkpoint (its recovery), per read.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
         meter.CreateObservableGauge(
             "medisettle.journal.lag", () => _lag is { } lag ? [new Measurement<long>(lag.Entries)] : Array.Empty<Measurement<long>>(),
             "{entry}", "Journal entries committed but not yet delivered by the posting dispatcher (its position against the journal head).");
@@ -72,6 +82,17 @@ public sealed class SettlementMetrics
 
     public void OnFlagResolved(ControlRule rule, FlagDecision decision) =>
         _flagsResolved.Add(1, new KeyValuePair<string, object?>("rule", RuleTag(rule)), new KeyValuePair<string, object?>("decision", decision == FlagDecision.Confirmed ? "confirmed" : "dismissed"));
+
+    /// <summary>A person's state was read: <paramref name="entries"/> applied again after its checkpoint in <paramref name="elapsed"/>.</summary>
+    public void OnReplayed(int entries, TimeSpan elapsed)
+    {
+        if (entries > 0)
+        {
+            _replayed.Add(entries);
+        }
+
+        _replayDuration.Record(elapsed.TotalSeconds);
+    }
 
     public void OnAlert(ControlRule rule) => _alerts.Add(1, new KeyValuePair<string, object?>("rule", RuleTag(rule)));
 

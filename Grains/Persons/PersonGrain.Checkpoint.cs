@@ -31,6 +31,7 @@ public sealed partial class PersonGrain : IJournaledStateReplay
             return; // not enrolled: nothing can be in the person's stream
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var legacy = S.Journal is null;
         var position = S.Journal ??= new PersonJournalPosition();
         var stream = LedgerNames.PersonStream(this.GetPrimaryKeyString());
@@ -61,6 +62,7 @@ public sealed partial class PersonGrain : IJournaledStateReplay
         }
 
         _changesSinceCheckpoint = tail.Count - first;
+        metrics.OnReplayed(_changesSinceCheckpoint, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (_changesSinceCheckpoint > 0)
         {
             LogReplayed(log, Mask(this.GetPrimaryKeyString()), _changesSinceCheckpoint);

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
+using Medisettle.Grains.Diagnostics;
 using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Persons;
 using Medisettle.Interfaces;
@@ -15,8 +17,10 @@ namespace Medisettle.Grains.Tests.Settlement;
 /// <summary>
 /// The person's row as a checkpoint (SQLite): between checkpoints a settlement or cancel commits as journal entries
 /// alone, and a new activation — after a crash as after a deactivation — applies the entries after the checkpoint
-/// again, so it answers exactly what the lost activation held.
+/// again, so it answers exactly what the lost activation held. It counts the entries applied again
+/// (<c>medisettle.person.replayed</c>) with a listener that hears every silo in the process, so it runs alone.
 /// </summary>
+[Collection(PersonReplayMetricsCollection.Name)]
 public sealed class PersonCheckpointTests
 {
     private const int Persons = 16;
@@ -30,6 +34,19 @@ public sealed class PersonCheckpointTests
     [Fact]
     public async Task A_silo_crash_loses_nothing_that_committed_to_the_journal_alone()
     {
+        long replayed = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SettlementMetrics.MeterName && instrument.Name == "medisettle.person.replayed")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref replayed, value));
+        listener.Start();
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.PersonCheckpointEvery = CheckpointEvery);
         var world = await cluster.NewWorldAsync();
         var lastEntries = new Dictionary<string, string>();
@@ -84,6 +101,8 @@ public sealed class PersonCheckpointTests
         {
             Assert.Equal(snapshot, JsonSerializer.Serialize(await world.Person(id).GetSnapshotAsync(), Json));
         }
+
+        Assert.Equal(3L * onLostSilo.Count, Interlocked.Read(ref replayed)); // the three journal-only commits of each lost person, no more
 
         // The recovered accumulators keep counting: one more swipe each, then the audit of the whole journal.
         foreach (var id in lastEntries.Keys)
@@ -167,4 +186,10 @@ public sealed class PersonCheckpointTests
         var state = RowSerializer.Deserialize<PersonState>(new BinaryData((byte[])reader.GetValue(1)))!;
         return (reader.GetInt64(0), state);
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PersonReplayMetricsCollection
+{
+    public const string Name = "person-replay-metrics";
 }

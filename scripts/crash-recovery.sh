@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Recovery after a crash: starts the silo build SILO_DLL on a new DATA_DIR (demo data, 10,000 persons, 500
+# institutions), sends 30 s of LoadTest http at 1,000 swipes/s, stops the silo with SIGNAL (KILL: a crash, no
+# deactivation checkpoints; TERM: a graceful stop), starts it again on the same data, sends 20 s more, and prints
+# how long each start took, both runs' summary rows, and the silo's person-replay metrics after the second run
+# (medisettle_person_replayed_total: journal entries applied again after a checkpoint; the
+# medisettle_person_replay_duration_seconds histogram: each person's read and replay of its stream).
+#
+#   scripts/crash-recovery.sh Silo/bin/Release/net10.0/Medisettle.Silo.dll /tmp/crash/data KILL
+#
+# Needs Release builds of the silo and of LoadTest. Traffic stays on loopback and stops by itself.
+set -euo pipefail
+silo_dll=$1; data_dir=$2; signal=${3:-KILL}
+root=$(cd "$(dirname "$0")/.." && pwd)
+port=5392
+work=$(mktemp -d)
+silo=0
+trap 'kill $silo 2>/dev/null || true; rm -rf "$work"' EXIT
+if [ -e "$data_dir" ]; then echo "$data_dir exists; give a new directory" >&2; exit 1; fi
+
+start() {
+  local started
+  started=$(date +%s.%N)
+  dotnet "$silo_dll" --data-dir "$data_dir" --port "$port" --silo-port 11112 --gateway-port 30002 \
+    --persons 10000 --institutions 500 > "$work/silo-$1.log" 2>&1 &
+  silo=$!
+  for _ in $(seq 1 600); do grep -q "silo ready" "$work/silo-$1.log" && break; kill -0 $silo 2>/dev/null || { cat "$work/silo-$1.log"; exit 1; }; sleep 0.1; done
+  echo "start $1: ready after $(echo "$(date +%s.%N) - $started" | bc) s"
+}
+
+load() {
+  dotnet "$root/LoadTest/bin/Release/net10.0/Medisettle.LoadTest.dll" http --url "http://127.0.0.1:$port" \
+    --admin-token "$(cat "$data_dir/admin-token")" --credentials "$data_dir/demo-credentials.json" \
+    --persons 10000 --institutions 500 --connections 256 --rate 1000 --duration "$1" --warmup 0 --seed "$2" \
+    --out "$work/load-$2" > /dev/null
+  grep -A2 '| Offered' "$work/load-$2"/*.md | tail -1
+}
+
+start 1
+load 30 11
+kill -s "$signal" $silo
+while kill -0 $silo 2>/dev/null; do sleep 0.2; done
+echo "stopped with SIG$signal"
+start 2
+load 20 12
+curl -s "http://127.0.0.1:$port/metrics" | grep -E '^medisettle_person_replay' || true
