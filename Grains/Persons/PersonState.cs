@@ -96,20 +96,8 @@ public sealed class PersonState
         ActiveSettlements.Remove(breakdown.VisitId);
     }
 
-    /// <summary>The accumulators of the latest benefit year not after <paramref name="year"/>, what the engine is given (it starts a new year from zero).</summary>
-    public YearToDate YearToDateFor(int year)
-    {
-        YearToDate? best = null;
-        foreach (var (benefitYear, ytd) in Years)
-        {
-            if (benefitYear <= year && (best is null || benefitYear > best.BenefitYear))
-            {
-                best = ytd;
-            }
-        }
-
-        return best ?? YearToDate.Empty(year);
-    }
+    /// <summary>The accumulators the engine is given for a visit decided in <paramref name="year"/> (<see cref="YearToDate.LatestNotAfter"/>).</summary>
+    public YearToDate YearToDateFor(int year) => YearToDate.LatestNotAfter(Years, year);
 
     /// <summary>The first benefit year whose settlements may still be cancelled.</summary>
     public int CancelWindowStartYear(int cancelWindowYears) =>

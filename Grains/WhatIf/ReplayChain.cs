@@ -16,20 +16,8 @@ internal sealed class ReplayChain
 
     public ControlHistory History { get; set; } = ControlHistory.Empty;
 
-    /// <summary>As <c>PersonGrain</c>: the accumulators of the latest benefit year not after <paramref name="year"/>.</summary>
-    public YearToDate YearToDateFor(int year)
-    {
-        YearToDate? best = null;
-        foreach (var (benefitYear, ytd) in _years)
-        {
-            if (benefitYear <= year && (best is null || benefitYear > best.BenefitYear))
-            {
-                best = ytd;
-            }
-        }
-
-        return best ?? YearToDate.Empty(year);
-    }
+    /// <summary>As <c>PersonState</c>: the accumulators of the latest benefit year not after <paramref name="year"/>.</summary>
+    public YearToDate YearToDateFor(int year) => YearToDate.LatestNotAfter(_years, year);
 
     public YearToDate? Year(int benefitYear) => _years.GetValueOrDefault(benefitYear);
 

@@ -34,6 +34,25 @@ public sealed record YearToDate
 
     public static YearToDate Empty(int benefitYear) => new() { BenefitYear = benefitYear };
 
+    /// <summary>
+    /// Of a person's accumulators by benefit year, those of the latest year not after <paramref name="year"/>, or an
+    /// empty year: what the settlement engine is given (it starts a later benefit year from zero itself).
+    /// </summary>
+    public static YearToDate LatestNotAfter(IReadOnlyDictionary<int, YearToDate> years, int year)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        YearToDate? best = null;
+        foreach (var (benefitYear, ytd) in years)
+        {
+            if (benefitYear <= year && (best is null || benefitYear > best.BenefitYear))
+            {
+                best = ytd;
+            }
+        }
+
+        return best ?? Empty(year);
+    }
+
     public Money SpecialDiseasePaidFor(string diseaseCode)
     {
         foreach (var entry in SpecialDiseasePaid)

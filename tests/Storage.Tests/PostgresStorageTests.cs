@@ -26,74 +26,110 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
     [Fact]
     public async Task A_claim_waits_for_an_append_in_flight_and_its_fence_then_refuses_it()
     {
-        var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
-        await using var older = TestStorages.Postgres(connectionString);
-        await using var newer = TestStorages.Postgres(connectionString);
-        await older.StartAsync(CancellationToken.None);
-        await newer.StartAsync(CancellationToken.None);
-        var olderState = new GrainState<Box>(new Box("v1"));
-        await older.WriteStateAsync("s", Id, olderState, [], CancellationToken.None);
-        var newerState = new GrainState<Box>(new Box("v1"), olderState.ETag);
+        await using var race = await Race.StartAsync(postgres);
+        race.Newer.State!.Value = "newer, without a1";
 
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        older.BeforeCommitForTesting = async () =>
-        {
-            held.TrySetResult();
-            await release.Task;
-        };
-        var append = older.AppendAsync("s", Id, olderState, [new JournalAppend("p", "a1", "{}")], CancellationToken.None);
-        await held.Task.WaitAsync(WaitMax);
-
-        newerState.State!.Value = "newer, without a1";
-        var claim = newer.WriteStateAsync("s", Id, newerState, [], new StreamFence("p", 0), CancellationToken.None);
-        await WaitForALockWaitAsync(connectionString);
-        Assert.False(claim.IsCompleted);
-        release.SetResult();
+        var (append, claim) = await race.RunAsync(
+            holding: race.OlderStorage,
+            first: () => race.OlderStorage.AppendAsync("s", Id, race.Older, [new JournalAppend("p", "a1", "{}")], CancellationToken.None),
+            second: () => race.NewerStorage.WriteStateAsync("s", Id, race.Newer, [], new StreamFence("p", 0), CancellationToken.None));
 
         await append;
         await Assert.ThrowsAsync<InconsistentStateException>(() => claim);
         var read = new GrainState<Box>(new Box("unread"));
-        await newer.ReadStateAsync("s", Id, read);
+        await race.NewerStorage.ReadStateAsync("s", Id, read);
         Assert.Equal(("v1", "1"), (read.State!.Value, read.ETag));
-        Assert.Equal(["a1"], (await newer.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["a1"], (await race.NewerStorage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
     }
 
     /// <summary>The other order: once a newer activation's claim holds the row, an older activation's append waits and is refused.</summary>
     [Fact]
     public async Task An_append_waits_for_a_claim_in_flight_and_is_then_refused()
     {
-        var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
-        await using var older = TestStorages.Postgres(connectionString);
-        await using var newer = TestStorages.Postgres(connectionString);
-        await older.StartAsync(CancellationToken.None);
-        await newer.StartAsync(CancellationToken.None);
-        var olderState = new GrainState<Box>(new Box("v1"));
-        await older.WriteStateAsync("s", Id, olderState, [], CancellationToken.None);
-        var newerState = new GrainState<Box>(new Box("v2"), olderState.ETag);
+        await using var race = await Race.StartAsync(postgres);
+        race.Newer.State!.Value = "v2";
 
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        newer.BeforeCommitForTesting = async () =>
-        {
-            held.TrySetResult();
-            await release.Task;
-        };
-        var claim = newer.WriteStateAsync("s", Id, newerState, [], new StreamFence("p", 0), CancellationToken.None);
-        await held.Task.WaitAsync(WaitMax);
-
-        var append = older.AppendAsync("s", Id, olderState, [new JournalAppend("p", "stale", "{}")], CancellationToken.None);
-        await WaitForALockWaitAsync(connectionString);
-        Assert.False(append.IsCompleted);
-        release.SetResult();
+        var (claim, append) = await race.RunAsync(
+            holding: race.NewerStorage,
+            first: () => race.NewerStorage.WriteStateAsync("s", Id, race.Newer, [], new StreamFence("p", 0), CancellationToken.None),
+            second: () => race.OlderStorage.AppendAsync("s", Id, race.Older, [new JournalAppend("p", "stale", "{}")], CancellationToken.None));
 
         await claim;
         await Assert.ThrowsAsync<InconsistentStateException>(() => append);
-        Assert.Null(await newer.FindAsync("stale"));
-        Assert.Equal("2", newerState.ETag);
+        Assert.Null(await race.NewerStorage.FindAsync("stale"));
+        Assert.Equal("2", race.Newer.ETag);
     }
 
     private static GrainId Id { get; } = GrainId.Create("test", "k");
+
+    /// <summary>
+    /// Two storages on one new database, and one grain state written by the older one (version 1), as two activations
+    /// hold it: <see cref="Older"/> wrote it, <see cref="Newer"/> read it.
+    /// </summary>
+    private sealed class Race : IAsyncDisposable
+    {
+        private Race(string connectionString, GroupCommitGrainStorage older, GroupCommitGrainStorage newer)
+        {
+            ConnectionString = connectionString;
+            OlderStorage = older;
+            NewerStorage = newer;
+        }
+
+        public string ConnectionString { get; }
+
+        public GroupCommitGrainStorage OlderStorage { get; }
+
+        public GroupCommitGrainStorage NewerStorage { get; }
+
+        public GrainState<Box> Older { get; } = new(new Box("v1"));
+
+        public GrainState<Box> Newer { get; private set; } = new(new Box("v1"));
+
+        public static async Task<Race> StartAsync(PostgresFixture postgres)
+        {
+            var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
+            var race = new Race(connectionString, TestStorages.Postgres(connectionString), TestStorages.Postgres(connectionString));
+            await race.OlderStorage.StartAsync(CancellationToken.None);
+            await race.NewerStorage.StartAsync(CancellationToken.None);
+            await race.OlderStorage.WriteStateAsync("s", Id, race.Older, [], CancellationToken.None);
+            race.Newer = new GrainState<Box>(new Box("v1"), race.Older.ETag);
+            return race;
+        }
+
+        /// <summary>
+        /// Starts <paramref name="first"/> and holds its transaction open just before COMMIT (on <paramref name="holding"/>),
+        /// starts <paramref name="second"/>, waits until the second waits for the row's lock, then lets the first commit.
+        /// </summary>
+        public async Task<(Task First, Task Second)> RunAsync(GroupCommitGrainStorage holding, Func<Task> first, Func<Task> second)
+        {
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            holding.BeforeCommitForTesting = async () =>
+            {
+                held.TrySetResult();
+                await release.Task;
+            };
+            try
+            {
+                var firstTask = first();
+                await held.Task.WaitAsync(WaitMax);
+                var secondTask = second();
+                await WaitForALockWaitAsync(ConnectionString);
+                Assert.False(secondTask.IsCompleted);
+                return (firstTask, secondTask);
+            }
+            finally
+            {
+                release.TrySetResult(); // never leave the writer held, or the storages could not stop
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await OlderStorage.DisposeAsync();
+            await NewerStorage.DisposeAsync();
+        }
+    }
 
     /// <summary>Waits until a session of the database waits for a lock (the second writer reached the row).</summary>
     private static async Task WaitForALockWaitAsync(string connectionString)
