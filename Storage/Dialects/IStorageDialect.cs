@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,7 @@ internal interface IStorageDialect
     /// The writer's journal insert and version check through the database's own interface on <paramref name="connection"/>
     /// (SQLite), or null to run them as ADO.NET statements (PostgreSQL).
     /// </summary>
-    SqliteWriterStatements? CreateWriterStatements(DbConnection connection);
+    IWriterStatements? CreateWriterStatements(DbConnection connection);
 
     /// <summary>The rows a statement of a <see cref="DbBatch"/> changed, or returned if it is a SELECT.</summary>
     long RowsOf(DbBatchCommand command);

@@ -51,7 +51,7 @@ internal sealed partial class SqliteDialect : IStorageDialect
 
     public string RowShareLock => "";
 
-    public SqliteWriterStatements? CreateWriterStatements(DbConnection connection) => new((SqliteConnection)connection);
+    public IWriterStatements? CreateWriterStatements(DbConnection connection) => new SqliteWriterStatements((SqliteConnection)connection);
 
     /// <summary>Microsoft.Data.Sqlite has no <see cref="DbBatch"/>: never called.</summary>
     public long RowsOf(DbBatchCommand command) => command.RecordsAffected;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Journal;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -13,7 +14,7 @@ namespace Medisettle.Storage.Dialects;
 /// execution; on the writer, which is the bottleneck, that was a quarter of its time. Used for one batch and then
 /// disposed (the statements are finalized).
 /// </summary>
-internal sealed class SqliteWriterStatements : IDisposable
+internal sealed class SqliteWriterStatements : IWriterStatements
 {
     private const string InsertSql =
         "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (entry_id) DO NOTHING";
@@ -34,7 +35,6 @@ internal sealed class SqliteWriterStatements : IDisposable
         Check(raw.sqlite3_prepare_v2(_db, VersionIsSql, out _versionIs));
     }
 
-    /// <summary>Whether the state row exists with exactly <paramref name="expected"/> as its version.</summary>
     public bool StateVersionIs(string grainType, string grainKey, string stateName, long expected)
     {
         Check(raw.sqlite3_bind_text(_versionIs, 1, grainType));
@@ -47,7 +47,6 @@ internal sealed class SqliteWriterStatements : IDisposable
         return step == raw.SQLITE_ROW;
     }
 
-    /// <summary>Inserts appends [first, first + rows); false when any of their entry ids already existed (those rows are skipped).</summary>
     public bool Insert(IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now)
     {
         var createdAt = CreatedAt(now);

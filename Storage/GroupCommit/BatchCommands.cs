@@ -19,7 +19,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     private readonly DbCommand[] _all;
     private readonly DbCommand?[] _journalInserts = new DbCommand?[JournalRowsPerStatementMax + 1];
 
-    private readonly SqliteWriterStatements? _sqlite;
+    private readonly IWriterStatements? _native;
 
     private BatchCommands(DbConnection connection, DbTransaction transaction, IStorageDialect dialect)
     {
@@ -37,7 +37,7 @@ internal sealed class BatchCommands : IAsyncDisposable
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
         _all = [InsertState, UpdateState, StateVersionIs, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint];
-        _sqlite = dialect.CreateWriterStatements(connection);
+        _native = dialect.CreateWriterStatements(connection);
     }
 
     public DbCommand InsertState { get; }
@@ -68,9 +68,9 @@ internal sealed class BatchCommands : IAsyncDisposable
     /// <summary>Whether the write's state row exists with its expected version (the check of an append-only write).</summary>
     public async ValueTask<bool> StateVersionIsAsync(StateWrite write, CancellationToken cancellationToken)
     {
-        if (_sqlite is { } sqlite)
+        if (_native is { } native)
         {
-            return sqlite.StateVersionIs(write.GrainType, write.GrainKey, write.StateName, write.ExpectedVersion);
+            return native.StateVersionIs(write.GrainType, write.GrainKey, write.StateName, write.ExpectedVersion);
         }
 
         Set(StateVersionIs, 0, write.GrainType);
@@ -83,9 +83,9 @@ internal sealed class BatchCommands : IAsyncDisposable
     /// <summary>Inserts appends [first, first + rows) of a write; false when any of their entry ids already existed.</summary>
     public async ValueTask<bool> AppendJournalAsync(IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (_sqlite is { } sqlite)
+        if (_native is { } native)
         {
-            return sqlite.Insert(appends, first, rows, now);
+            return native.Insert(appends, first, rows, now);
         }
 
         const int PerRow = StorageSql.JournalParametersPerRow;
@@ -144,7 +144,7 @@ internal sealed class BatchCommands : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _sqlite?.Dispose();
+        _native?.Dispose();
         foreach (var command in _all.Concat(_journalInserts))
         {
             if (command is not null)

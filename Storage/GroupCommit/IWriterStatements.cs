@@ -1,0 +1,17 @@
+using Medisettle.Storage.Journal;
+
+namespace Medisettle.Storage.GroupCommit;
+
+/// <summary>
+/// The writer's most frequent statements run through a database's own interface instead of ADO.NET (SQLite:
+/// <see cref="Dialects.SqliteWriterStatements"/>), on the writer's connection and inside its open transaction. Made for
+/// one batch and disposed with it.
+/// </summary>
+internal interface IWriterStatements : IDisposable
+{
+    /// <summary>Inserts appends [first, first + rows); false when any of their entry ids already existed (those rows are skipped).</summary>
+    bool Insert(IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now);
+
+    /// <summary>Whether the state row exists with exactly <paramref name="expected"/> as its version.</summary>
+    bool StateVersionIs(string grainType, string grainKey, string stateName, long expected);
+}
