@@ -51,7 +51,7 @@ public sealed class PersonState
         var visit = record.Input?.Visit
             ?? throw new InvalidOperationException($"Settlement {record.SettlementId} has no engine input in its record; the person's state cannot be rebuilt from it.");
         var breakdown = record.Breakdown;
-        var year = Years.TryGetValue(breakdown.Delta.BenefitYear, out var held) ? held : YearToDate.Empty(breakdown.Delta.BenefitYear);
+        var year = YearToDate.HeldOrEmpty(Years, breakdown.Delta.BenefitYear);
         ApplySettlement(breakdown.VisitId, record.SettlementId, breakdown, year.Apply(breakdown.Delta), cancelWindowYears);
         ControlHistory = ControlHistory.With(record.SettlementId, record.InstitutionCode, visit, record.SettledAt, record.KeptSwipe == true, record.KeptSupplies == true);
     }
@@ -90,8 +90,7 @@ public sealed class PersonState
     {
         ArgumentNullException.ThrowIfNull(breakdown);
         var delta = breakdown.Delta;
-        var year = Years.TryGetValue(delta.BenefitYear, out var ytd) ? ytd : YearToDate.Empty(delta.BenefitYear);
-        Years[delta.BenefitYear] = SettlementEngine.ReverseOnYear(year, breakdown);
+        Years[delta.BenefitYear] = SettlementEngine.ReverseOnYear(YearToDate.HeldOrEmpty(Years, delta.BenefitYear), breakdown);
         AccountBalance = SettlementEngine.ReverseOnAccount(AccountBalance, breakdown);
         ActiveSettlements.Remove(breakdown.VisitId);
     }

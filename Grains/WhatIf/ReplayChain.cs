@@ -27,8 +27,7 @@ internal sealed class ReplayChain
     public void Apply(SettlementBreakdown breakdown)
     {
         var delta = breakdown.Delta;
-        var year = _years.TryGetValue(delta.BenefitYear, out var ytd) ? ytd : YearToDate.Empty(delta.BenefitYear);
-        _years[delta.BenefitYear] = year.Apply(delta);
+        _years[delta.BenefitYear] = YearToDate.HeldOrEmpty(_years, delta.BenefitYear).Apply(delta);
         AccountBalance -= breakdown.AccountPaid;
     }
 
@@ -36,8 +35,7 @@ internal sealed class ReplayChain
     public void Reverse(SettlementBreakdown breakdown, string settlementId)
     {
         var delta = breakdown.Delta;
-        var year = _years.TryGetValue(delta.BenefitYear, out var ytd) ? ytd : YearToDate.Empty(delta.BenefitYear);
-        _years[delta.BenefitYear] = SettlementEngine.ReverseOnYear(year, breakdown);
+        _years[delta.BenefitYear] = SettlementEngine.ReverseOnYear(YearToDate.HeldOrEmpty(_years, delta.BenefitYear), breakdown);
         AccountBalance = SettlementEngine.ReverseOnAccount(AccountBalance, breakdown);
         History = History.Without(settlementId);
     }

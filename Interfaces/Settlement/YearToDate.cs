@@ -34,6 +34,13 @@ public sealed record YearToDate
 
     public static YearToDate Empty(int benefitYear) => new() { BenefitYear = benefitYear };
 
+    /// <summary>Of a person's accumulators by benefit year, those of <paramref name="benefitYear"/>, or an empty year.</summary>
+    public static YearToDate HeldOrEmpty(IReadOnlyDictionary<int, YearToDate> years, int benefitYear)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        return years.TryGetValue(benefitYear, out var held) ? held : Empty(benefitYear);
+    }
+
     /// <summary>
     /// Of a person's accumulators by benefit year, those of the latest year not after <paramref name="year"/>, or an
     /// empty year: what the settlement engine is given (it starts a later benefit year from zero itself).

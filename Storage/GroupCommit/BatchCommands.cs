@@ -25,26 +25,27 @@ internal sealed class BatchCommands : IAsyncDisposable
     {
         _connection = connection;
         _transaction = transaction;
-        var rowShareLock = dialect.RowShareLock;
         InsertState = Create(connection, transaction, StorageSql.InsertState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset));
         UpdateState = Create(connection, transaction, StorageSql.UpdateState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset), ("version", DbType.Int64), ("expected", DbType.Int64));
-        StateVersionIs = Create(connection, transaction, StorageSql.StateVersionIs(rowShareLock),
-            ("type", DbType.String), ("key", DbType.String), ("name", DbType.String), ("expected", DbType.Int64));
         StreamHasEntryAfter = Create(connection, transaction, StorageSql.StreamHasEntryAfter, ("stream", DbType.String), ("after", DbType.Int64));
         Savepoint = Create(connection, transaction, "SAVEPOINT w");
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
-        _all = [InsertState, UpdateState, StateVersionIs, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint];
         _native = dialect.CreateWriterStatements(connection);
+        // Where the dialect runs the version check natively (SQLite), its ADO.NET statement is not prepared at all.
+        StateVersionIs = _native is null
+            ? Create(connection, transaction, StorageSql.StateVersionIs(dialect.RowShareLock), ("type", DbType.String), ("key", DbType.String), ("name", DbType.String), ("expected", DbType.Int64))
+            : null;
+        _all = [InsertState, UpdateState, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint, .. StateVersionIs is null ? Array.Empty<DbCommand>() : [StateVersionIs]];
     }
 
     public DbCommand InsertState { get; }
 
     public DbCommand UpdateState { get; }
 
-    private DbCommand StateVersionIs { get; }
+    private DbCommand? StateVersionIs { get; }
 
     public DbCommand StreamHasEntryAfter { get; }
 
@@ -73,11 +74,12 @@ internal sealed class BatchCommands : IAsyncDisposable
             return native.StateVersionIs(write.GrainType, write.GrainKey, write.StateName, write.ExpectedVersion);
         }
 
-        Set(StateVersionIs, 0, write.GrainType);
-        Set(StateVersionIs, 1, write.GrainKey);
-        Set(StateVersionIs, 2, write.StateName);
-        Set(StateVersionIs, 3, write.ExpectedVersion);
-        return await StateVersionIs.ExecuteScalarAsync(cancellationToken) is not null;
+        var check = StateVersionIs!;
+        Set(check, 0, write.GrainType);
+        Set(check, 1, write.GrainKey);
+        Set(check, 2, write.StateName);
+        Set(check, 3, write.ExpectedVersion);
+        return await check.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     /// <summary>Inserts appends [first, first + rows) of a write; false when any of their entry ids already existed.</summary>

@@ -14,18 +14,12 @@ public sealed partial class GroupCommitGrainStorage
         return QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadOwnStreamAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<JournalEntry>> ReadOwnStreamAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalStream);
-        command.Add("@stream", stream, DbType.String);
-        command.Add("@after", afterSequence, DbType.Int64);
-        command.Add("@safe", long.MaxValue, DbType.Int64);
-        command.Add("@count", maxCount, DbType.Int32);
-        return await ReadEntriesAsync(command, cancellationToken);
+        return QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken, toSafePoint: false);
     }
 
     public Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default)
@@ -74,10 +68,12 @@ public sealed partial class GroupCommitGrainStorage
         return entries.Count == 0 ? null : entries[0];
     }
 
-    private async Task<IReadOnlyList<JournalEntry>> QueryJournalAsync(string sql, string? stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    /// <summary>Entries after a sequence, up to the safe point unless <paramref name="toSafePoint"/> is false (every committed entry).</summary>
+    private async Task<IReadOnlyList<JournalEntry>> QueryJournalAsync(
+        string sql, string? stream, long afterSequence, int maxCount, CancellationToken cancellationToken, bool toSafePoint = true)
     {
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        var safe = await _dialect.ReadSafeSequenceAsync(connection, cancellationToken);
+        var safe = toSafePoint ? await _dialect.ReadSafeSequenceAsync(connection, cancellationToken) : long.MaxValue;
         await using var command = StorageSql.Command(connection, null, sql);
         if (stream is not null)
         {
