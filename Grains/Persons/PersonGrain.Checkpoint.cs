@@ -6,14 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace Medisettle.Grains.Persons;
 
 /// <summary>
-/// The person's row as a checkpoint. The first write of an activation rewrites the row, which fences off any older
-/// activation of the person (its later appends are refused); after it, settlements, cancels and flagged refusals
-/// commit as journal entries alone, checked against the row's version, and the row is rewritten every
-/// <see cref="SettlementOptions.PersonCheckpointEvery"/> of them and on deactivation. Whenever the state is read (an
-/// activation, or the reload after a refused write) the entries of the person's stream after the checkpoint are applied
-/// again, in order, exactly as they were applied when they committed; the first write then also requires that the
-/// stream has nothing newer than what was applied. A commit is still the journal transaction: nothing acknowledged is
-/// lost by a crash, and nothing is applied twice.
+/// The person's row as a checkpoint. Whenever the state is read (an activation, or the reload after a refused write)
+/// the entries of the person's stream after the checkpoint are applied again, in order, exactly as they were applied
+/// when they committed. From then on every write of the activation is fenced at the newest entry of the stream it knows
+/// (<see cref="IJournaledState{TState}.FenceWrites"/>): the last one it applied, then each one it commits. So
+/// settlements, cancels and flagged refusals commit as journal entries alone, from the first one of an activation on,
+/// checked against the row's version and that fence; another activation's entry in the stream refuses them, and this
+/// activation reads its state again. The row is rewritten every <see cref="SettlementOptions.PersonCheckpointEvery"/>
+/// commits and on deactivation. A commit is still the journal transaction: nothing acknowledged is lost by a crash,
+/// and nothing is applied twice.
 /// </summary>
 public sealed partial class PersonGrain : IJournaledStateReplay
 {
@@ -68,8 +69,12 @@ public sealed partial class PersonGrain : IJournaledStateReplay
             LogReplayed(log, Mask(this.GetPrimaryKeyString()), _changesSinceCheckpoint);
         }
 
-        state.FenceFirstWrite(new StreamFence(stream, position.AfterSequence));
+        FenceAtLastEntry();
     }
+
+    /// <summary>Fences every later write at the newest entry of the person's stream this activation applied or committed.</summary>
+    private void FenceAtLastEntry() =>
+        state.FenceWrites(new StreamFence(LedgerNames.PersonStream(this.GetPrimaryKeyString()), S.Journal!.ThroughEntryId));
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -116,11 +121,17 @@ public sealed partial class PersonGrain : IJournaledStateReplay
             }
 
             _changesSinceCheckpoint++;
-            return;
+        }
+        else
+        {
+            await state.WriteOrReloadAsync(appends);
+            _changesSinceCheckpoint = 0;
         }
 
-        await state.WriteOrReloadAsync(appends);
-        _changesSinceCheckpoint = 0;
+        if (personEntryId is not null)
+        {
+            FenceAtLastEntry();
+        }
     }
 
     /// <summary>Whether the next commit goes to the journal alone.</summary>

@@ -63,6 +63,11 @@ public sealed partial class PersonGrain(
 
         await state.WriteOrReloadAsync();
         _changesSinceCheckpoint = 0;
+        if (isNew)
+        {
+            FenceAtLastEntry(); // an empty stream; from here on this activation appends without rewriting the row
+        }
+
         return Snapshot(S.Profile);
     }
 

@@ -67,7 +67,7 @@ public sealed class AdoNetJournaledState<TState> : IJournaledState<TState>, ILif
         throw new InvalidOperationException($"{_grainId} ({_stateName}): the AdoNet baseline writes the state with every append.");
 
     /// <summary>Nothing to fence: every write here checks the row's ETag.</summary>
-    public void FenceFirstWrite(StreamFence fence) => ArgumentNullException.ThrowIfNull(fence);
+    public void FenceWrites(StreamFence fence) => ArgumentNullException.ThrowIfNull(fence);
 
     public Task WriteStateAsync() => WriteStateAsync([], CancellationToken.None);
 

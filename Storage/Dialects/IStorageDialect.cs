@@ -20,12 +20,13 @@ internal interface IStorageDialect
     string? BeginJournalWriteSql { get; }
 
     /// <summary>
-    /// Appended to the read of a row's version that fences an append-only write
-    /// (<see cref="Journal.IJournaledState{TState}.AppendAsync"/>), so that no other transaction can rewrite the row until
-    /// this one ends: empty on SQLite, which runs one write transaction at a time (BEGIN IMMEDIATE); <c>FOR SHARE</c> on
-    /// PostgreSQL, where another silo's claim of the row then waits for this commit and its fence sees the entries.
+    /// Appended to the read of a row's version that checks an append-only write
+    /// (<see cref="Journal.IJournaledState{TState}.AppendAsync"/>), so that no other transaction can write the row or
+    /// append for it until this one ends: empty on SQLite, which runs one write transaction at a time (BEGIN IMMEDIATE);
+    /// <c>FOR UPDATE</c> on PostgreSQL, where another silo's append or row write for the same state then waits for this
+    /// commit, and its stream fence, read after the wait, sees this transaction's entries.
     /// </summary>
-    string RowShareLock { get; }
+    string RowLock { get; }
 
     /// <summary>
     /// The writer's journal insert and version check through the database's own interface on <paramref name="connection"/>

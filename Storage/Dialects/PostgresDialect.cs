@@ -58,7 +58,7 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
     /// <summary>Gives the transaction its id before its first journal row takes a sequence (see <see cref="PostgresJournalSafePoint"/>).</summary>
     public string? BeginJournalWriteSql => "SELECT pg_current_xact_id()";
 
-    public string RowShareLock => " FOR SHARE";
+    public string RowLock => " FOR UPDATE";
 
     public IWriterStatements? CreateWriterStatements(DbConnection connection) => null;
 

@@ -49,7 +49,7 @@ internal sealed partial class SqliteDialect : IStorageDialect
 
     private readonly SqliteStorageOptions _options;
 
-    public string RowShareLock => "";
+    public string RowLock => "";
 
     public IWriterStatements? CreateWriterStatements(DbConnection connection) => new SqliteWriterStatements((SqliteConnection)connection);
 

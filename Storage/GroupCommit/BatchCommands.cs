@@ -29,14 +29,14 @@ internal sealed class BatchCommands : IAsyncDisposable
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset));
         UpdateState = Create(connection, transaction, StorageSql.UpdateState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset), ("version", DbType.Int64), ("expected", DbType.Int64));
-        StreamHasEntryAfter = Create(connection, transaction, StorageSql.StreamHasEntryAfter, ("stream", DbType.String), ("after", DbType.Int64));
+        StreamHasEntryAfter = Create(connection, transaction, StorageSql.StreamHasEntryAfter, ("stream", DbType.String), ("last", DbType.String));
         Savepoint = Create(connection, transaction, "SAVEPOINT w");
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
         _native = dialect.CreateWriterStatements(connection);
         // Where the dialect runs the version check natively (SQLite), its ADO.NET statement is not prepared at all.
         StateVersionIs = _native is null
-            ? Create(connection, transaction, StorageSql.StateVersionIs(dialect.RowShareLock), ("type", DbType.String), ("key", DbType.String), ("name", DbType.String), ("expected", DbType.Int64))
+            ? Create(connection, transaction, StorageSql.StateVersionIs(dialect.RowLock), ("type", DbType.String), ("key", DbType.String), ("name", DbType.String), ("expected", DbType.Int64))
             : null;
         _all = [InsertState, UpdateState, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint, .. StateVersionIs is null ? Array.Empty<DbCommand>() : [StateVersionIs]];
     }

@@ -227,23 +227,16 @@ public sealed partial class GroupCommitGrainStorage
     /// </summary>
     private static async Task<bool> WriteStateRowAsync(BatchCommands commands, StateWrite write, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (write.AppendOnly)
+        var rowDone = write.AppendOnly
+            ? await commands.StateVersionIsAsync(write, cancellationToken)
+            : await WriteRowAsync(commands, write, now, cancellationToken);
+        if (!rowDone || write.Fence is not { } fence)
         {
-            return await commands.StateVersionIsAsync(write, cancellationToken);
-        }
-
-        if (!await WriteRowAsync(commands, write, now, cancellationToken))
-        {
-            return false;
-        }
-
-        if (write.Fence is not { } fence)
-        {
-            return true;
+            return rowDone;
         }
 
         BatchCommands.Set(commands.StreamHasEntryAfter, 0, fence.Stream);
-        BatchCommands.Set(commands.StreamHasEntryAfter, 1, fence.AfterSequence);
+        BatchCommands.Set(commands.StreamHasEntryAfter, 1, fence.LastEntryId);
         return await commands.StreamHasEntryAfter.ExecuteScalarAsync(cancellationToken) is null;
     }
 
@@ -268,7 +261,7 @@ public sealed partial class GroupCommitGrainStorage
     private InconsistentStateException Conflict(StateWrite write)
     {
         var expected = write.ExpectedVersion == 0 ? null : write.ExpectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var fence = write.Fence is { } f ? $", or stream '{f.Stream}' has entries after sequence {f.AfterSequence} this activation did not read" : "";
+        var fence = write.Fence is { } f ? $", or stream '{f.Stream}' has entries after {(f.LastEntryId is { } last ? $"'{last}'" : "none")} that this activation did not read" : "";
         return new InconsistentStateException(
             $"Storage '{Name}': the stored version of {write.Describe()} is no longer {expected ?? "absent"}{fence}; another activation wrote it. Nothing was written.",
             null,

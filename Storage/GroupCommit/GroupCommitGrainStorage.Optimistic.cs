@@ -88,7 +88,7 @@ public sealed partial class GroupCommitGrainStorage
             var write = pending.Write;
             if (write.AppendOnly)
             {
-                var check = Add(dbBatch, StorageSql.StateVersionIs(dialect.RowShareLock));
+                var check = Add(dbBatch, StorageSql.StateVersionIs(dialect.RowLock));
                 Parameter(check, "type", write.GrainType, DbType.String);
                 Parameter(check, "key", write.GrainKey, DbType.String);
                 Parameter(check, "name", write.StateName, DbType.String);
@@ -111,13 +111,14 @@ public sealed partial class GroupCommitGrainStorage
                 }
 
                 expected.Add(1);
-                if (write.Fence is { } fence)
-                {
-                    var fenced = Add(dbBatch, StorageSql.StreamHasEntryAfter);
-                    Parameter(fenced, "stream", fence.Stream, DbType.String);
-                    Parameter(fenced, "after", fence.AfterSequence, DbType.Int64);
-                    expected.Add(0);
-                }
+            }
+
+            if (write.Fence is { } fence)
+            {
+                var fenced = Add(dbBatch, StorageSql.StreamHasEntryAfter);
+                Parameter(fenced, "stream", fence.Stream, DbType.String);
+                Parameter(fenced, "last", fence.LastEntryId, DbType.String);
+                expected.Add(0);
             }
 
             for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)

@@ -149,7 +149,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
     /// <summary>
     /// As <see cref="WriteStateAsync{T}(string, GrainId, IGrainState{T}, IReadOnlyList{JournalAppend}, CancellationToken)"/>;
     /// with a <paramref name="fence"/>, the write is also refused (<see cref="InconsistentStateException"/>) when the
-    /// fence's stream has an entry after its sequence.
+    /// fence's stream has an entry after its last one.
     /// </summary>
     public async Task WriteStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, StreamFence? fence, CancellationToken cancellationToken)
@@ -164,11 +164,13 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
 
     /// <summary>
     /// Appends <paramref name="appends"/> without writing the state row, if the stored version still equals the
-    /// state's ETag (else <see cref="InconsistentStateException"/>, and nothing is written); the ETag stays. The version
-    /// is read inside the write transaction with the dialect's <see cref="IStorageDialect.RowShareLock"/>, so no other
-    /// activation can rewrite the row before this commit ends.
+    /// state's ETag and the <paramref name="fence"/> holds (else <see cref="InconsistentStateException"/>, and nothing is
+    /// written); the ETag stays. The version is read inside the write transaction with the dialect's
+    /// <see cref="IStorageDialect.RowLock"/>, so no other writer can write the row or append for it before this commit
+    /// ends; the fence, checked after that lock, refuses the append when another activation appended to the stream.
     /// </summary>
-    public async Task AppendAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken)
+    public async Task AppendAsync<T>(
+        string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, StreamFence? fence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
         ArgumentNullException.ThrowIfNull(appends);
@@ -177,7 +179,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
             throw new InvalidOperationException($"{grainId} ({stateName}) has no stored state to append after; write the state first.");
         }
 
-        await WriteAsync(Write(stateName, grainId, grainState.ETag, null, appends) with { AppendOnly = true }, cancellationToken);
+        await WriteAsync(Write(stateName, grainId, grainState.ETag, null, appends) with { AppendOnly = true, Fence = fence }, cancellationToken);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

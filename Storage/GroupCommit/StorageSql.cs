@@ -19,13 +19,17 @@ internal static class StorageSql
 
     /// <summary>
     /// The check of an append-only write (<see cref="StateWrite.AppendOnly"/>): one row when the stored version is still
-    /// the expected one, none otherwise; <paramref name="rowShareLock"/> is the dialect's <c>RowShareLock</c>.
+    /// the expected one, none otherwise; <paramref name="rowLock"/> is the dialect's <c>RowLock</c>.
     /// </summary>
-    public static string StateVersionIs(string rowShareLock) =>
-        "SELECT 1 FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @name AND version = @expected" + rowShareLock;
+    public static string StateVersionIs(string rowLock) =>
+        "SELECT 1 FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @name AND version = @expected" + rowLock;
 
-    /// <summary>Whether a stream has an entry after a sequence (<see cref="Journal.StreamFence"/>); uses the (stream, sequence) index.</summary>
-    public const string StreamHasEntryAfter = "SELECT 1 FROM journal WHERE stream = @stream AND sequence > @after LIMIT 1";
+    /// <summary>
+    /// A row when a stream has an entry after a given one (<see cref="Journal.StreamFence"/>; a null <c>@last</c>: any
+    /// entry); uses the unique entry-id index, then the (stream, sequence) index.
+    /// </summary>
+    public const string StreamHasEntryAfter =
+        "SELECT 1 FROM journal WHERE stream = @stream AND sequence > COALESCE((SELECT sequence FROM journal WHERE entry_id = @last), 0) LIMIT 1";
 
     /// <summary>Parameters per journal row in <see cref="InsertJournalRows"/>.</summary>
     public const int JournalParametersPerRow = 4;

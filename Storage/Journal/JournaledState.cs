@@ -14,8 +14,7 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
     private readonly GroupCommitGrainStorage _storage;
     private readonly GrainState<TState> _state = new(Activator.CreateInstance<TState>());
 
-    /// <summary>This activation wrote the state since it last read it (its version fences older activations).</summary>
-    private bool _written;
+    /// <summary>The condition on every write since the grain set it (<see cref="FenceWrites"/>); null after a read.</summary>
     private StreamFence? _fence;
 
     public JournaledState(string stateName, IGrainContext context, GroupCommitGrainStorage storage)
@@ -36,14 +35,13 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
 
     public bool RecordExists => _state.RecordExists;
 
-    public bool CanAppendOnly => _written;
+    public bool CanAppendOnly => _fence is not null;
 
     public Task ReadStateAsync() => ReadStateAsync(CancellationToken.None);
 
     /// <summary>Reads the stored state, then lets the grain replay what was appended after it (<see cref="IJournaledStateReplay"/>).</summary>
     public async Task ReadStateAsync(CancellationToken cancellationToken)
     {
-        _written = false;
         _fence = null;
         await _storage.ReadStateAsync(_stateName, _context.GrainId, _state, cancellationToken);
         if (_context.GrainInstance is IJournaledStateReplay replay)
@@ -58,9 +56,7 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
 
     public async Task WriteStateAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
     {
-        await _storage.WriteStateAsync(_stateName, _context.GrainId, _state, appends, _written ? null : _fence, cancellationToken);
-        _written = true;
-        _fence = null;
+        await _storage.WriteStateAsync(_stateName, _context.GrainId, _state, appends, _fence, cancellationToken);
     }
 
     public Task AppendAsync(IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
@@ -69,19 +65,16 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
         if (!CanAppendOnly)
         {
             throw new InvalidOperationException(
-                $"{_context.GrainId} ({_stateName}) cannot append without its state: it has not written the state since it read it (that write fences older activations).");
+                $"{_context.GrainId} ({_stateName}) cannot append without its state: its writes are not fenced (FenceWrites) since it read the state.");
         }
 
-        return _storage.AppendAsync(_stateName, _context.GrainId, _state, appends, cancellationToken);
+        return _storage.AppendAsync(_stateName, _context.GrainId, _state, appends, _fence, cancellationToken);
     }
 
-    public void FenceFirstWrite(StreamFence fence)
+    public void FenceWrites(StreamFence fence)
     {
         ArgumentNullException.ThrowIfNull(fence);
-        if (!_written)
-        {
-            _fence = fence;
-        }
+        _fence = fence;
     }
 
     public Task ClearStateAsync() => ClearStateAsync(CancellationToken.None);
@@ -89,7 +82,6 @@ internal sealed class JournaledState<TState> : IJournaledState<TState>, ILifecyc
     public async Task ClearStateAsync(CancellationToken cancellationToken)
     {
         await _storage.ClearStateAsync(_stateName, _context.GrainId, _state, cancellationToken);
-        _written = true;
         _fence = null;
     }
 

@@ -1,8 +1,9 @@
 namespace Medisettle.Storage.Journal;
 
 /// <summary>
-/// A condition on a state write: <paramref name="Stream"/> has no journal entry after <paramref name="AfterSequence"/>.
-/// A grain that rebuilt its state from a checkpoint and its stream's entries up to that sequence sets it on its first
-/// write, so an older activation's append that it did not read refuses that write instead of being overwritten.
+/// A condition on a state write: the newest journal entry of <paramref name="Stream"/> is <paramref name="LastEntryId"/>
+/// (null: the stream has no entry). A grain that rebuilt its state from a checkpoint and its stream's entries sets it
+/// to the last entry it applied, and moves it to each entry it commits; any other activation's entry in the stream then
+/// refuses its writes, so two activations never both decide from the same state.
 /// </summary>
-public sealed record StreamFence(string Stream, long AfterSequence);
+public sealed record StreamFence(string Stream, string? LastEntryId);

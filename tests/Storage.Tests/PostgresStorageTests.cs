@@ -19,7 +19,7 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
 
     /// <summary>
     /// Two silos' storages on one database. An older activation's append is in flight (its transaction holds the row's
-    /// share lock and its entry is not yet committed) when a newer activation on the other silo makes its first write,
+    /// lock and its entry is not yet committed) when a newer activation on the other silo makes its first write,
     /// fenced at the stream's end it replayed. The newer write waits for the row, then its fence sees the entry that
     /// committed meanwhile, and it is refused: it never overwrites a state that lacks that entry.
     /// </summary>
@@ -31,8 +31,8 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
 
         var (append, claim) = await race.RunAsync(
             holding: race.OlderStorage,
-            first: () => race.OlderStorage.AppendAsync("s", Id, race.Older, [new JournalAppend("p", "a1", "{}")], CancellationToken.None),
-            second: () => race.NewerStorage.WriteStateAsync("s", Id, race.Newer, [], new StreamFence("p", 0), CancellationToken.None));
+            first: () => race.OlderStorage.AppendAsync("s", Id, race.Older, [new JournalAppend("p", "a1", "{}")], new StreamFence("p", null), CancellationToken.None),
+            second: () => race.NewerStorage.WriteStateAsync("s", Id, race.Newer, [], new StreamFence("p", null), CancellationToken.None));
 
         await append;
         await Assert.ThrowsAsync<InconsistentStateException>(() => claim);
@@ -51,13 +51,34 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
 
         var (claim, append) = await race.RunAsync(
             holding: race.NewerStorage,
-            first: () => race.NewerStorage.WriteStateAsync("s", Id, race.Newer, [], new StreamFence("p", 0), CancellationToken.None),
-            second: () => race.OlderStorage.AppendAsync("s", Id, race.Older, [new JournalAppend("p", "stale", "{}")], CancellationToken.None));
+            first: () => race.NewerStorage.WriteStateAsync("s", Id, race.Newer, [], new StreamFence("p", null), CancellationToken.None),
+            second: () => race.OlderStorage.AppendAsync("s", Id, race.Older, [new JournalAppend("p", "stale", "{}")], new StreamFence("p", null), CancellationToken.None));
 
         await claim;
         await Assert.ThrowsAsync<InconsistentStateException>(() => append);
         Assert.Null(await race.NewerStorage.FindAsync("stale"));
         Assert.Equal("2", race.Newer.ETag);
+    }
+
+    /// <summary>
+    /// Two activations on two silos append without rewriting the row, both fenced at the same (empty) stream: the second
+    /// waits for the first's row lock, then its fence sees the first's entry and it is refused. With a share lock the two
+    /// would not wait for each other and both would commit.
+    /// </summary>
+    [Fact]
+    public async Task An_append_waits_for_another_append_in_flight_and_its_fence_then_refuses_it()
+    {
+        await using var race = await Race.StartAsync(postgres);
+
+        var (first, second) = await race.RunAsync(
+            holding: race.OlderStorage,
+            first: () => race.OlderStorage.AppendAsync("s", Id, race.Older, [new JournalAppend("p", "first", "{}")], new StreamFence("p", null), CancellationToken.None),
+            second: () => race.NewerStorage.AppendAsync("s", Id, race.Newer, [new JournalAppend("p", "second", "{}")], new StreamFence("p", null), CancellationToken.None));
+
+        await first;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => second);
+        Assert.Equal(["first"], (await race.NewerStorage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(("1", "1"), (race.Older.ETag, race.Newer.ETag));
     }
 
     private static GrainId Id { get; } = GrainId.Create("test", "k");

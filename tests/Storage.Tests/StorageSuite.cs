@@ -252,7 +252,7 @@ public abstract class StorageSuite : IAsyncLifetime
         var state = await WriteAsync(storage, "k", null, "v1");
         state.State!.Value = "changed in memory";
 
-        await storage.AppendAsync("s", Id("k"), state, [new JournalAppend("p", "a1", "{}"), new JournalAppend("p", "a2", "{}")], CancellationToken.None);
+        await storage.AppendAsync("s", Id("k"), state, [new JournalAppend("p", "a1", "{}"), new JournalAppend("p", "a2", "{}")], null, CancellationToken.None);
 
         Assert.Equal(["a1", "a2"], (await storage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
         var read = await ReadAsync(storage, "k");
@@ -267,7 +267,7 @@ public abstract class StorageSuite : IAsyncLifetime
         var state = new GrainState<Box>(new Box("v"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => storage.AppendAsync("s", Id("k"), state, [new JournalAppend("p", "e", "{}")], CancellationToken.None));
+            () => storage.AppendAsync("s", Id("k"), state, [new JournalAppend("p", "e", "{}")], null, CancellationToken.None));
 
         Assert.Equal("test/k (s) has no stored state to append after; write the state first.", error.Message);
         Assert.Null(await storage.FindAsync("e"));
@@ -281,7 +281,7 @@ public abstract class StorageSuite : IAsyncLifetime
         await WriteAsync(storage, "k", "1", "newer activation");
 
         await Assert.ThrowsAsync<InconsistentStateException>(
-            () => storage.AppendAsync("s", Id("k"), stale, [new JournalAppend("p", "lost", "{}")], CancellationToken.None));
+            () => storage.AppendAsync("s", Id("k"), stale, [new JournalAppend("p", "lost", "{}")], null, CancellationToken.None));
 
         Assert.Null(await storage.FindAsync("lost"));
         Assert.Equal(("newer activation", "2"), ((await ReadAsync(storage, "k")).State!.Value, (await ReadAsync(storage, "k")).ETag));
@@ -292,7 +292,7 @@ public abstract class StorageSuite : IAsyncLifetime
     {
         var storage = await StartAsync(_ => { });
         var state = await WriteAsync(storage, "k", null, "v1", new JournalAppend("p", "e1", "{}"));
-        var fence = new StreamFence("p", (await storage.FindAsync("e1"))!.Sequence);
+        var fence = new StreamFence("p", "e1");
         var other = await WriteAsync(storage, "other", null, "x", new JournalAppend("q", "unrelated", "{}"));
 
         // Entries of other streams do not matter: the fenced write commits.
@@ -310,7 +310,50 @@ public abstract class StorageSuite : IAsyncLifetime
 
         Assert.Null(await storage.FindAsync("e3"));
         Assert.Equal(("v2", "2"), ((await ReadAsync(storage, "k")).State!.Value, (await ReadAsync(storage, "k")).ETag));
-        Assert.Equal(["e2"], (await storage.ReadOwnStreamAsync("p", fence.AfterSequence, 10)).Select(e => e.EntryId));
+        Assert.Equal(["e1", "e2"], (await storage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
+
+        // Fenced at the stream's newest entry, the write commits again.
+        await storage.WriteStateAsync("s", Id("k"), state, [new JournalAppend("p", "e3", "{}")], new StreamFence("p", "e2"), CancellationToken.None);
+        Assert.Equal("3", state.ETag);
+    }
+
+    [Fact]
+    public async Task A_fence_without_a_last_entry_requires_an_empty_stream()
+    {
+        var storage = await StartAsync(_ => { });
+        var state = await WriteAsync(storage, "k", null, "v1");
+
+        await storage.AppendAsync("s", Id("k"), state, [new JournalAppend("p", "first", "{}")], new StreamFence("p", null), CancellationToken.None);
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => storage.AppendAsync("s", Id("k"), state, [new JournalAppend("p", "second", "{}")], new StreamFence("p", null), CancellationToken.None));
+
+        Assert.Contains("stream 'p' has entries after none that this activation did not read", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["first"], (await storage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
+    }
+
+    /// <summary>
+    /// Two activations that read the same state and stream append without rewriting the row, each fenced at the entry
+    /// it read: the first commits, the second is refused and writes nothing, though the row's version did not change.
+    /// </summary>
+    [Fact]
+    public async Task Of_two_fenced_appends_from_the_same_point_only_the_first_commits()
+    {
+        var storage = await StartAsync(_ => { });
+        var older = await WriteAsync(storage, "k", null, "v1", new JournalAppend("p", "e1", "{}"));
+        var newer = await ReadAsync(storage, "k");
+
+        await storage.AppendAsync("s", Id("k"), newer, [new JournalAppend("p", "newer", "{}"), new JournalAppend("q", "newer-posting", "{}")], new StreamFence("p", "e1"), CancellationToken.None);
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => storage.AppendAsync("s", Id("k"), older, [new JournalAppend("p", "older", "{}"), new JournalAppend("q", "older-posting", "{}")], new StreamFence("p", "e1"), CancellationToken.None));
+
+        Assert.Contains("stream 'p' has entries after 'e1' that this activation did not read", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["e1", "newer"], (await storage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
+        Assert.Null(await storage.FindAsync("older-posting"));
+        Assert.Equal(("1", "1"), (older.ETag, newer.ETag));
+
+        // Fenced at the entry it committed, the newer activation goes on appending.
+        await storage.AppendAsync("s", Id("k"), newer, [new JournalAppend("p", "newer-2", "{}")], new StreamFence("p", "newer"), CancellationToken.None);
+        Assert.Equal(["e1", "newer", "newer-2"], (await storage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
     }
 
     private async Task<GroupCommitGrainStorage> StartAsync(Action<GroupCommitStorageOptions> configure)

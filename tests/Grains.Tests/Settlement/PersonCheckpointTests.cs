@@ -144,6 +144,39 @@ public sealed class PersonCheckpointTests
         Assert.Equal(5, (await world.Person("D1").GetSnapshotAsync())!.ActiveSettlements.Count);
     }
 
+    /// <summary>
+    /// A new activation's writes are fenced at the newest entry of its stream, so its first settlement already commits
+    /// as journal entries alone: the row stays the checkpoint until the next one is due.
+    /// </summary>
+    [Fact]
+    public async Task A_new_activation_appends_from_its_first_settlement_without_rewriting_the_row()
+    {
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.PersonCheckpointEvery = 32);
+        var world = await cluster.NewWorldAsync();
+        var person = await world.EnrolAsync("F1", Scheme.Employee, PersonCategory.Employed, accountYuan: 300m);
+        var firstEntry = LedgerNames.SettlementEntry((await person.SettleAsync(world.Pharmacy("M1", 40m))).SettlementId!);
+        var management = world.Cluster.Client.GetGrain<IManagementGrain>(0);
+        await management.DeactivateGrain(((GrainReference)person).GrainId);
+        await world.Person("F1").GetSnapshotAsync(); // answered by a new activation, once the old one has deactivated
+        Assert.Equal((2L, firstEntry), await CheckpointAsync()); // written on deactivation
+
+        var again = await world.Person("F1").SettleAsync(world.Pharmacy("M2", 50m));
+        var secondEntry = LedgerNames.SettlementEntry(again.SettlementId!);
+
+        Assert.Equal(SettlementStatus.Settled, again.Status);
+        Assert.Equal((2L, firstEntry), await CheckpointAsync()); // the new activation's settlement is in the journal alone
+        var snapshot = JsonSerializer.Serialize(await world.Person("F1").GetSnapshotAsync(), Json);
+        await management.DeactivateGrain(((GrainReference)world.Person("F1")).GrainId);
+        Assert.Equal(snapshot, JsonSerializer.Serialize(await world.Person("F1").GetSnapshotAsync(), Json));
+        Assert.Equal((3L, secondEntry), await CheckpointAsync());
+
+        async Task<(long, string?)> CheckpointAsync()
+        {
+            var row = await ReadRowAsync(world, "F1");
+            return (row.Version, row.State.Journal!.ThroughEntryId);
+        }
+    }
+
     [Fact]
     public async Task A_retry_after_the_crash_is_answered_from_the_journal_and_applies_nothing_twice()
     {
