@@ -36,6 +36,16 @@ public sealed partial class PersonGrain : IJournaledStateReplay
         var legacy = S.Journal is null;
         var position = S.Journal ??= new PersonJournalPosition();
         var stream = LedgerNames.PersonStream(this.GetPrimaryKeyString());
+        if (!legacy && position.ThroughEntryId is { } through)
+        {
+            // Read only what the row lacks: the entries after the last one it includes, not every entry since the
+            // activation that wrote it began (a long-lived activation checkpoints many times from one starting point).
+            var last = await journal.FindAsync(through, cancellationToken)
+                ?? throw new InvalidOperationException(
+                    $"Person {Mask(this.GetPrimaryKeyString())}: its checkpoint includes journal entry {through}, which is not in the journal; the state cannot be rebuilt.");
+            position.AfterSequence = Math.Max(position.AfterSequence, last.Sequence);
+        }
+
         var tail = new List<JournalEntry>();
         for (var after = position.AfterSequence; ;)
         {
@@ -49,8 +59,8 @@ public sealed partial class PersonGrain : IJournaledStateReplay
             after = page[^1].Sequence;
         }
 
-        // A row written before checkpoints includes every entry; otherwise the entries up to ThroughEntryId are in it.
-        var first = legacy ? tail.Count : position.ThroughEntryId is { } through ? tail.FindIndex(e => e.EntryId == through) + 1 : 0;
+        // A row written before checkpoints includes every entry; otherwise none of the entries read.
+        var first = legacy ? tail.Count : 0;
         for (var i = first; i < tail.Count; i++)
         {
             await ApplyAgainAsync(tail[i]);
