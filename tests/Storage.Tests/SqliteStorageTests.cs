@@ -21,6 +21,43 @@ public sealed class SqliteStorageTests : StorageSuite
     protected override Task<GroupCommitGrainStorage> CreateStorageAsync(Action<GroupCommitStorageOptions> configure) =>
         Task.FromResult(TestStorages.Sqlite(Path.Combine(_directory, $"{Guid.NewGuid():N}.db"), o => configure(o)));
 
+    /// <summary>
+    /// The session settings are applied once per SQLite handle; a connection taken again from the pool, and one opened
+    /// while it is in use (a second handle), both have them.
+    /// </summary>
+    [Fact]
+    public async Task Every_connection_has_the_session_settings_whether_new_or_taken_from_the_pool()
+    {
+        var options = new SqliteStorageOptions { DatabasePath = Path.Combine(_directory, "settings.db"), CacheSizeKibibytes = 12_345, Synchronous = Hosting.SqliteSynchronousMode.Normal };
+        var dialect = new Dialects.SqliteDialect(options);
+        await dialect.EnsureSchemaAsync(CancellationToken.None);
+
+        var seen = new List<(object Handle, string Settings)>();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var first = (SqliteConnection)await dialect.OpenConnectionAsync(CancellationToken.None);
+            await using var second = (SqliteConnection)await dialect.OpenConnectionAsync(CancellationToken.None);
+            seen.Add((first.Handle!, await SettingsAsync(first)));
+            seen.Add((second.Handle!, await SettingsAsync(second)));
+        }
+
+        Assert.All(seen, s => Assert.Equal("cache_size=-12345 synchronous=1 busy_timeout=30000 wal_autocheckpoint=0", s.Settings));
+        Assert.Equal(2, seen.Select(s => s.Handle).Distinct().Count()); // the pool handed the same two handles out again
+
+        static async Task<string> SettingsAsync(SqliteConnection connection)
+        {
+            var values = new List<string>();
+            foreach (var pragma in new[] { "cache_size", "synchronous", "busy_timeout", "wal_autocheckpoint" })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA {pragma}";
+                values.Add($"{pragma}={await command.ExecuteScalarAsync()}");
+            }
+
+            return string.Join(' ', values);
+        }
+    }
+
     [Fact]
     public async Task Journal_rows_written_through_sqlite_directly_read_as_ADO_NET_would_have_written_them()
     {
