@@ -38,6 +38,9 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
         CREATE INDEX IF NOT EXISTS ix_journal_stream_sequence ON journal (stream, sequence);
         """;
 
+    /// <summary>Statements Npgsql prepares per connection once they are used twice, unless the connection string says otherwise.</summary>
+    internal const int AutoPreparedStatementsMax = 64;
+
     private readonly PostgresStorageOptions _options;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresJournalSafePoint _safePoint = new();
@@ -48,8 +51,20 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
         var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         var idleMilliseconds = (long)options.IdleInTransactionTimeout.TotalMilliseconds;
         connection.Options = $"{connection.Options} -c idle_in_transaction_session_timeout={idleMilliseconds}".Trim();
+        if (!SetsKey(options.ConnectionString, "MaxAutoPrepare"))
+        {
+            // The writer sends the same few statements in every batch; prepared once per connection, PostgreSQL parses
+            // and plans them once instead of every time (a connection string that sets its own value keeps it).
+            connection.MaxAutoPrepare = AutoPreparedStatementsMax;
+        }
+
         _dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
     }
+
+    /// <summary>Whether <paramref name="connectionString"/> sets <paramref name="key"/> itself (any case, spaces ignored).</summary>
+    private static bool SetsKey(string connectionString, string key) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals(key, StringComparison.OrdinalIgnoreCase));
 
     public string Name => "postgres";
 

@@ -81,6 +81,35 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
         Assert.Equal(("1", "1"), (race.Older.ETag, race.Newer.ETag));
     }
 
+    /// <summary>
+    /// The dialect's connections prepare a statement they run repeatedly (Npgsql's automatic preparation), so the
+    /// writer's statements are parsed and planned once per connection; a connection string's own setting wins.
+    /// </summary>
+    [Theory]
+    [InlineData(null, 1L)]
+    [InlineData("Max Auto Prepare=0", 0L)]
+    public async Task Statements_run_repeatedly_are_prepared_unless_the_connection_string_says_otherwise(string? setting, long expected)
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
+        if (setting is not null)
+        {
+            connectionString = $"{connectionString};{setting}";
+        }
+
+        var dialect = new Dialects.PostgresDialect(new PostgresStorageOptions { ConnectionString = connectionString });
+        await using var connection = await dialect.OpenConnectionAsync(CancellationToken.None);
+        for (var i = 0; i < 6; i++)
+        {
+            await using var repeated = connection.CreateCommand();
+            repeated.CommandText = "SELECT count(*) FROM pg_class WHERE relname = 'no such relation'";
+            await repeated.ExecuteScalarAsync();
+        }
+
+        await using var prepared = connection.CreateCommand();
+        prepared.CommandText = "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%no such relation%'";
+        Assert.Equal(expected, (long)(await prepared.ExecuteScalarAsync())!);
+    }
+
     private static GrainId Id { get; } = GrainId.Create("test", "k");
 
     /// <summary>
