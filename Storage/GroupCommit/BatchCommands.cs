@@ -6,8 +6,9 @@ using Medisettle.Storage.Journal;
 namespace Medisettle.Storage.GroupCommit;
 
 /// <summary>
-/// The statements of one write transaction, created and prepared once per batch and re-executed for every write
-/// in it with new parameter values: a batch of N settlements parses 6 statements, not 6 × (rows per settlement).
+/// The statements of write transactions, prepared once and re-executed for every write with new parameter values:
+/// for one batch, or for every batch of the writer's connection (<see cref="WriterStatementsCache"/>, each batch
+/// joining them to its transaction with <see cref="Join"/>).
 /// </summary>
 internal sealed class BatchCommands : IAsyncDisposable
 {
@@ -15,7 +16,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     public const int JournalRowsPerStatementMax = 16;
 
     private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
+    private DbTransaction _transaction;
     private readonly DbCommand[] _all;
     private readonly DbCommand?[] _journalInserts = new DbCommand?[JournalRowsPerStatementMax + 1];
 
@@ -40,6 +41,9 @@ internal sealed class BatchCommands : IAsyncDisposable
             : null;
         _all = [InsertState, UpdateState, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint, .. StateVersionIs is null ? Array.Empty<DbCommand>() : [StateVersionIs]];
     }
+
+    /// <summary>The connection the statements are prepared on.</summary>
+    public DbConnection Connection => _connection;
 
     public DbCommand InsertState { get; }
 
@@ -140,6 +144,19 @@ internal sealed class BatchCommands : IAsyncDisposable
         }
 
         return null;
+    }
+
+    /// <summary>Makes every statement run in <paramref name="transaction"/>, the next transaction of the same connection.</summary>
+    public void Join(DbTransaction transaction)
+    {
+        _transaction = transaction;
+        foreach (var command in _all.Concat(_journalInserts))
+        {
+            if (command is not null)
+            {
+                command.Transaction = transaction;
+            }
+        }
     }
 
     public static void Set(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;

@@ -15,17 +15,18 @@ public sealed partial class GroupCommitGrainStorage
     /// back and the batch runs again with a savepoint per write, so a refused write undoes only itself. Returns
     /// false when the transaction failed as a whole (connection suspect).
     /// </summary>
-    internal async Task<bool> CommitBatchAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
+    internal async Task<bool> CommitBatchAsync(
+        DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken, WriterStatementsCache? statements = null)
     {
         using var span = StartTransactionSpan(batch);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            if (!await TryCommitOptimisticAsync(connection, batch, cancellationToken))
+            if (!await TryCommitOptimisticAsync(connection, batch, statements, cancellationToken))
             {
                 Statistics.OnOptimisticFallback();
                 span?.SetTag("medisettle.optimistic_fallback", true);
-                await CommitWithSavepointsAsync(connection, batch, cancellationToken);
+                await CommitWithSavepointsAsync(connection, batch, statements, cancellationToken);
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);
@@ -97,21 +98,38 @@ public sealed partial class GroupCommitGrainStorage
         return span;
     }
 
-    private async Task CommitWithSavepointsAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
+    private async Task CommitWithSavepointsAsync(
+        DbConnection connection, IReadOnlyList<PendingWrite> batch, WriterStatementsCache? statements, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
         var now = _time.GetUtcNow();
-        await using var commands = await BatchCommands.CreateAsync(connection, transaction, _dialect, cancellationToken);
-        foreach (var pending in batch)
+        var commands = await CommandsAsync(connection, transaction, statements, cancellationToken);
+        try
         {
-            pending.Error = null;
-            await ExecuteWriteAsync(commands, pending, now, cancellationToken);
+            foreach (var pending in batch)
+            {
+                pending.Error = null;
+                await ExecuteWriteAsync(commands, pending, now, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (statements is null)
+            {
+                await commands.DisposeAsync();
+            }
         }
 
         await BeforeCommitAsync();
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The writer's kept statements joined to <paramref name="transaction"/>, or new ones for this transaction alone (the caller disposes those).</summary>
+    private ValueTask<BatchCommands> CommandsAsync(DbConnection connection, DbTransaction transaction, WriterStatementsCache? statements, CancellationToken cancellationToken) =>
+        statements is null
+            ? new ValueTask<BatchCommands>(BatchCommands.CreateAsync(connection, transaction, _dialect, cancellationToken))
+            : statements.ForAsync(connection, transaction, _dialect, cancellationToken);
 
     /// <summary>Counts the batch in the statistics, then completes its tasks (so a caller sees the counters of its commit).</summary>
     private void Complete(IReadOnlyList<PendingWrite> batch)

@@ -12,7 +12,8 @@ public sealed partial class GroupCommitGrainStorage
     /// Commits the batch when every write applies (the usual case) and returns true; when any write would be refused,
     /// rolls the transaction back, leaves nothing written, and returns false (the caller redoes it with savepoints).
     /// </summary>
-    private async Task<bool> TryCommitOptimisticAsync(DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken)
+    private async Task<bool> TryCommitOptimisticAsync(
+        DbConnection connection, IReadOnlyList<PendingWrite> batch, WriterStatementsCache? statements, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
@@ -25,7 +26,7 @@ public sealed partial class GroupCommitGrainStorage
 
         var applied = connection.CanCreateBatch
             ? await ExecuteAsOneBatchAsync(connection, transaction, live, now, _dialect, cancellationToken)
-            : await ExecuteEachAsync(connection, transaction, live, now, cancellationToken);
+            : await ExecuteEachAsync(connection, transaction, live, now, statements, cancellationToken);
         if (!applied)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -42,9 +43,25 @@ public sealed partial class GroupCommitGrainStorage
         return true;
     }
 
-    private async Task<bool> ExecuteEachAsync(DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ExecuteEachAsync(
+        DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, WriterStatementsCache? statements, CancellationToken cancellationToken)
     {
-        await using var commands = await BatchCommands.CreateAsync(connection, transaction, _dialect, cancellationToken);
+        var commands = await CommandsAsync(connection, transaction, statements, cancellationToken);
+        try
+        {
+            return await ExecuteEachAsync(commands, live, now, cancellationToken);
+        }
+        finally
+        {
+            if (statements is null)
+            {
+                await commands.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<bool> ExecuteEachAsync(BatchCommands commands, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         foreach (var pending in live)
         {
             var write = pending.Write;

@@ -90,6 +90,7 @@ internal sealed partial class GroupCommitWriter
     {
         var batch = new List<PendingWrite>(_options.GroupCommitBatchMax);
         DbConnection? connection = null;
+        var statements = new WriterStatementsCache(); // prepared on the connection, kept across its batches
         try
         {
             // Each wait blocks this (dedicated) thread rather than resuming on the thread pool.
@@ -102,11 +103,12 @@ internal sealed partial class GroupCommitWriter
                     continue;
                 }
 
-                connection = CommitAsync(connection, batch).GetAwaiter().GetResult();
+                connection = CommitAsync(connection, statements, batch).GetAwaiter().GetResult();
             }
         }
         finally
         {
+            await statements.DisposeAsync();
             if (connection is not null)
             {
                 await connection.DisposeAsync();
@@ -151,7 +153,7 @@ internal sealed partial class GroupCommitWriter
         }
     }
 
-    private async Task<DbConnection?> CommitAsync(DbConnection? connection, List<PendingWrite> batch)
+    private async Task<DbConnection?> CommitAsync(DbConnection? connection, WriterStatementsCache statements, List<PendingWrite> batch)
     {
         try
         {
@@ -168,11 +170,12 @@ internal sealed partial class GroupCommitWriter
             return null;
         }
 
-        if (await _storage.CommitBatchAsync(connection, batch, CancellationToken.None))
+        if (await _storage.CommitBatchAsync(connection, batch, CancellationToken.None, statements))
         {
             return connection;
         }
 
+        await statements.DisposeAsync();
         await connection.DisposeAsync(); // reopen for the next batch: the failure may have broken it
         return null;
     }

@@ -356,6 +356,39 @@ public abstract class StorageSuite : IAsyncLifetime
         Assert.Equal(["e1", "newer", "newer-2"], (await storage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
     }
 
+    /// <summary>
+    /// The writer keeps its prepared statements from batch to batch; they go on working across a refused write (redone
+    /// with savepoints), a failed transaction (the connection and its statements are replaced) and many batches.
+    /// </summary>
+    [Fact]
+    public async Task The_writer_goes_on_across_refused_writes_failed_transactions_and_many_batches()
+    {
+        var storage = await StartAsync(_ => { });
+        var state = await WriteAsync(storage, "k", null, "v0", new JournalAppend("p", "e0", "{}"));
+        for (var i = 1; i <= 5; i++)
+        {
+            state.State!.Value = $"v{i}";
+            await storage.WriteStateAsync("s", Id("k"), state, [new JournalAppend("p", $"e{i}", "{}")], CancellationToken.None);
+        }
+
+        var stale = new GrainState<Box>(new Box("stale"), "1");
+        await Assert.ThrowsAsync<InconsistentStateException>(
+            () => storage.WriteStateAsync("s", Id("k"), stale, [new JournalAppend("p", "stale", "{}")], CancellationToken.None));
+
+        var failOnce = 1;
+        storage.BeforeWritesForTesting = () => Interlocked.Exchange(ref failOnce, 0) == 1 ? throw new IOException("the disk is gone for a moment") : Task.CompletedTask;
+        state.State!.Value = "lost";
+        await Assert.ThrowsAsync<IOException>(() => storage.WriteStateAsync("s", Id("k"), state, [new JournalAppend("p", "lost", "{}")], CancellationToken.None));
+
+        state.State.Value = "v6";
+        await storage.WriteStateAsync("s", Id("k"), state, [new JournalAppend("p", "e6", "{}")], CancellationToken.None);
+        await storage.AppendAsync("s", Id("k"), state, [new JournalAppend("p", "e7", "{}")], new StreamFence("p", "e6"), CancellationToken.None);
+
+        Assert.Equal(["e0", "e1", "e2", "e3", "e4", "e5", "e6", "e7"], (await storage.ReadOwnStreamAsync("p", 0, 20)).Select(e => e.EntryId));
+        var read = await ReadAsync(storage, "k");
+        Assert.Equal(("v6", "7"), (read.State!.Value, read.ETag));
+    }
+
     private async Task<GroupCommitGrainStorage> StartAsync(Action<GroupCommitStorageOptions> configure)
     {
         var storage = await CreateStorageAsync(configure);
