@@ -30,16 +30,18 @@ internal sealed class BatchCommands : IAsyncDisposable
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset));
         UpdateState = Create(connection, transaction, StorageSql.UpdateState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
             ("payload", DbType.Binary), ("now", DbType.DateTimeOffset), ("version", DbType.Int64), ("expected", DbType.Int64));
-        StreamHasEntryAfter = Create(connection, transaction, StorageSql.StreamHasEntryAfter, ("stream", DbType.String), ("last", DbType.String));
         Savepoint = Create(connection, transaction, "SAVEPOINT w");
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
         _native = dialect.CreateWriterStatements(connection);
-        // Where the dialect runs the version check natively (SQLite), its ADO.NET statement is not prepared at all.
-        StateVersionIs = _native is null
-            ? Create(connection, transaction, StorageSql.StateVersionIs(dialect.RowLock), ("type", DbType.String), ("key", DbType.String), ("name", DbType.String), ("expected", DbType.Int64))
-            : null;
-        _all = [InsertState, UpdateState, StreamHasEntryAfter, Savepoint, Release, RollbackToSavepoint, .. StateVersionIs is null ? Array.Empty<DbCommand>() : [StateVersionIs]];
+        // Where the dialect runs the checks natively (SQLite), their ADO.NET statements are not prepared at all.
+        if (_native is null)
+        {
+            StateVersionIs = Create(connection, transaction, StorageSql.StateVersionIs(dialect.RowLock), ("type", DbType.String), ("key", DbType.String), ("name", DbType.String), ("expected", DbType.Int64));
+            StreamHasEntryAfter = Create(connection, transaction, StorageSql.StreamHasEntryAfter, ("stream", DbType.String), ("last", DbType.String));
+        }
+
+        _all = [InsertState, UpdateState, Savepoint, Release, RollbackToSavepoint, .. _native is null ? [StateVersionIs!, StreamHasEntryAfter!] : Array.Empty<DbCommand>()];
     }
 
     /// <summary>The connection the statements are prepared on.</summary>
@@ -51,7 +53,7 @@ internal sealed class BatchCommands : IAsyncDisposable
 
     private DbCommand? StateVersionIs { get; }
 
-    public DbCommand StreamHasEntryAfter { get; }
+    private DbCommand? StreamHasEntryAfter { get; }
 
     public DbCommand Savepoint { get; }
 
@@ -83,6 +85,20 @@ internal sealed class BatchCommands : IAsyncDisposable
         Set(check, 1, write.GrainKey);
         Set(check, 2, write.StateName);
         Set(check, 3, write.ExpectedVersion);
+        return await check.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>Whether the fence's stream has an entry after the fence's last one (the write must then be refused).</summary>
+    public async ValueTask<bool> StreamHasEntryAfterAsync(StreamFence fence, CancellationToken cancellationToken)
+    {
+        if (_native is { } native)
+        {
+            return native.StreamHasEntryAfter(fence);
+        }
+
+        var check = StreamHasEntryAfter!;
+        Set(check, 0, fence.Stream);
+        Set(check, 1, fence.LastEntryId);
         return await check.ExecuteScalarAsync(cancellationToken) is not null;
     }
 

@@ -248,14 +248,7 @@ public sealed partial class GroupCommitGrainStorage
         var rowDone = write.AppendOnly
             ? await commands.StateVersionIsAsync(write, cancellationToken)
             : await WriteRowAsync(commands, write, now, cancellationToken);
-        if (!rowDone || write.Fence is not { } fence)
-        {
-            return rowDone;
-        }
-
-        BatchCommands.Set(commands.StreamHasEntryAfter, 0, fence.Stream);
-        BatchCommands.Set(commands.StreamHasEntryAfter, 1, fence.LastEntryId);
-        return await commands.StreamHasEntryAfter.ExecuteScalarAsync(cancellationToken) is null;
+        return rowDone && (write.Fence is not { } fence || !await commands.StreamHasEntryAfterAsync(fence, cancellationToken));
     }
 
     private static async Task<bool> WriteRowAsync(BatchCommands commands, StateWrite write, DateTimeOffset now, CancellationToken cancellationToken)

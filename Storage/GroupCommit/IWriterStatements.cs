@@ -4,8 +4,8 @@ namespace Medisettle.Storage.GroupCommit;
 
 /// <summary>
 /// The writer's most frequent statements run through a database's own interface instead of ADO.NET (SQLite:
-/// <see cref="Dialects.SqliteWriterStatements"/>), on the writer's connection and inside its open transaction. Made for
-/// one batch and disposed with it.
+/// <see cref="Dialects.SqliteWriterStatements"/>), on the writer's connection and inside its open transaction. Kept
+/// with the writer's other prepared statements (<see cref="BatchCommands"/>) and disposed with them.
 /// </summary>
 internal interface IWriterStatements : IDisposable
 {
@@ -14,4 +14,7 @@ internal interface IWriterStatements : IDisposable
 
     /// <summary>Whether the state row exists with exactly <paramref name="expected"/> as its version.</summary>
     bool StateVersionIs(string grainType, string grainKey, string stateName, long expected);
+
+    /// <summary>Whether <paramref name="fence"/>'s stream has an entry after the fence's last one (<see cref="StorageSql.StreamHasEntryAfter"/>).</summary>
+    bool StreamHasEntryAfter(StreamFence fence);
 }
