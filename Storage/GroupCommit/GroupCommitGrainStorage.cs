@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Medisettle.Storage.Diagnostics;
 using Medisettle.Storage.Dialects;
 using Medisettle.Storage.Journal;
@@ -156,7 +157,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
     {
         ArgumentNullException.ThrowIfNull(grainState);
         ArgumentNullException.ThrowIfNull(appends);
-        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var payload = PayloadOf(_serializer.Serialize(grainState.State));
         var version = await WriteAsync(Write(stateName, grainId, grainState.ETag, payload, appends) with { Fence = fence }, cancellationToken);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -181,6 +182,15 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
 
         await WriteAsync(Write(stateName, grainId, grainState.ETag, null, appends) with { AppendOnly = true, Fence = fence }, cancellationToken);
     }
+
+    /// <summary>
+    /// The serialized state's bytes: the serializer's own array when the data is exactly that array (System.Text.Json's
+    /// <c>SerializeToUtf8Bytes</c> wrapped), a copy otherwise. The copy was 6.5 % of the silo's allocated bytes.
+    /// </summary>
+    private static byte[] PayloadOf(BinaryData serialized) =>
+        MemoryMarshal.TryGetArray(serialized.ToMemory(), out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : serialized.ToArray();
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
