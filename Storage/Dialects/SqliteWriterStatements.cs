@@ -16,33 +16,38 @@ namespace Medisettle.Storage.Dialects;
 /// </summary>
 internal sealed class SqliteWriterStatements : IWriterStatements
 {
-    private const string InsertSql =
-        "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (entry_id) DO NOTHING";
-
-    private const string VersionIsSql =
-        "SELECT 1 FROM grain_state WHERE grain_type = ?1 AND grain_key = ?2 AND state_name = ?3 AND version = ?4";
-
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
     private readonly sqlite3_stmt _versionIs;
     private readonly sqlite3_stmt _streamHasEntryAfter;
+
+    // Parameter positions of the shared statements (StorageSql), found once by name.
+    private readonly int _insertStream, _insertEntry, _insertPayload, _insertCreatedAt;
+    private readonly int _versionType, _versionKey, _versionName, _versionExpected;
+    private readonly int _fenceStream, _fenceLast;
     private DateTimeOffset _createdAt;
     private byte[] _createdAtText = [];
 
     public SqliteWriterStatements(SqliteConnection connection)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        Check(raw.sqlite3_prepare_v2(_db, InsertSql, out _insert));
-        Check(raw.sqlite3_prepare_v2(_db, VersionIsSql, out _versionIs));
+        Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertJournalRows(1), out _insert));
+        Check(raw.sqlite3_prepare_v2(_db, StorageSql.StateVersionIs(rowLock: ""), out _versionIs));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.StreamHasEntryAfter, out _streamHasEntryAfter));
+        (_insertStream, _insertEntry, _insertPayload, _insertCreatedAt) =
+            (Index(_insert, "@s0"), Index(_insert, "@e0"), Index(_insert, "@d0"), Index(_insert, "@n0"));
+        (_versionType, _versionKey, _versionName, _versionExpected) =
+            (Index(_versionIs, "@type"), Index(_versionIs, "@key"), Index(_versionIs, "@name"), Index(_versionIs, "@expected"));
+        (_fenceStream, _fenceLast) = (Index(_streamHasEntryAfter, "@stream"), Index(_streamHasEntryAfter, "@last"));
     }
 
     public bool StreamHasEntryAfter(StreamFence fence)
     {
         ArgumentNullException.ThrowIfNull(fence);
-        Check(raw.sqlite3_bind_text(_streamHasEntryAfter, raw.sqlite3_bind_parameter_index(_streamHasEntryAfter, "@stream"), fence.Stream));
-        var last = raw.sqlite3_bind_parameter_index(_streamHasEntryAfter, "@last");
-        Check(fence.LastEntryId is { } entry ? raw.sqlite3_bind_text(_streamHasEntryAfter, last, entry) : raw.sqlite3_bind_null(_streamHasEntryAfter, last));
+        Check(raw.sqlite3_bind_text(_streamHasEntryAfter, _fenceStream, fence.Stream));
+        Check(fence.LastEntryId is { } entry
+            ? raw.sqlite3_bind_text(_streamHasEntryAfter, _fenceLast, entry)
+            : raw.sqlite3_bind_null(_streamHasEntryAfter, _fenceLast));
         var step = raw.sqlite3_step(_streamHasEntryAfter);
         raw.sqlite3_reset(_streamHasEntryAfter);
         Check(step);
@@ -51,10 +56,10 @@ internal sealed class SqliteWriterStatements : IWriterStatements
 
     public bool StateVersionIs(string grainType, string grainKey, string stateName, long expected)
     {
-        Check(raw.sqlite3_bind_text(_versionIs, 1, grainType));
-        Check(raw.sqlite3_bind_text(_versionIs, 2, grainKey));
-        Check(raw.sqlite3_bind_text(_versionIs, 3, stateName));
-        Check(raw.sqlite3_bind_int64(_versionIs, 4, expected));
+        Check(raw.sqlite3_bind_text(_versionIs, _versionType, grainType));
+        Check(raw.sqlite3_bind_text(_versionIs, _versionKey, grainKey));
+        Check(raw.sqlite3_bind_text(_versionIs, _versionName, stateName));
+        Check(raw.sqlite3_bind_int64(_versionIs, _versionExpected, expected));
         var step = raw.sqlite3_step(_versionIs);
         raw.sqlite3_reset(_versionIs);
         Check(step);
@@ -68,10 +73,10 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         for (var i = first; i < first + rows; i++)
         {
             var append = appends[i];
-            Check(raw.sqlite3_bind_text(_insert, 1, append.Stream));
-            Check(raw.sqlite3_bind_text(_insert, 2, append.EntryId));
-            Check(raw.sqlite3_bind_text(_insert, 3, append.Utf8Payload));
-            Check(raw.sqlite3_bind_text(_insert, 4, createdAt));
+            Check(raw.sqlite3_bind_text(_insert, _insertStream, append.Stream));
+            Check(raw.sqlite3_bind_text(_insert, _insertEntry, append.EntryId));
+            Check(raw.sqlite3_bind_text(_insert, _insertPayload, append.Utf8Payload));
+            Check(raw.sqlite3_bind_text(_insert, _insertCreatedAt, createdAt));
             var step = raw.sqlite3_step(_insert);
             raw.sqlite3_reset(_insert);
             if (step != raw.SQLITE_DONE)
@@ -102,6 +107,13 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         }
 
         return _createdAtText;
+    }
+
+    /// <summary>The position of parameter <paramref name="name"/> in <paramref name="statement"/>; it must be there.</summary>
+    private static int Index(sqlite3_stmt statement, string name)
+    {
+        var index = raw.sqlite3_bind_parameter_index(statement, name);
+        return index > 0 ? index : throw new InvalidOperationException($"The writer's statement has no parameter {name}.");
     }
 
     private void Check(int result)

@@ -16,7 +16,7 @@ public sealed partial class GroupCommitGrainStorage
     /// false when the transaction failed as a whole (connection suspect).
     /// </summary>
     internal async Task<bool> CommitBatchAsync(
-        DbConnection connection, IReadOnlyList<PendingWrite> batch, CancellationToken cancellationToken, WriterStatementsCache? statements = null)
+        DbConnection connection, IReadOnlyList<PendingWrite> batch, WriterStatementsCache statements, CancellationToken cancellationToken)
     {
         using var span = StartTransactionSpan(batch);
         var started = Stopwatch.GetTimestamp();
@@ -99,37 +99,21 @@ public sealed partial class GroupCommitGrainStorage
     }
 
     private async Task CommitWithSavepointsAsync(
-        DbConnection connection, IReadOnlyList<PendingWrite> batch, WriterStatementsCache? statements, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<PendingWrite> batch, WriterStatementsCache statements, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
         var now = _time.GetUtcNow();
-        var commands = await CommandsAsync(connection, transaction, statements, cancellationToken);
-        try
+        var commands = await statements.ForAsync(connection, transaction, _dialect, cancellationToken);
+        foreach (var pending in batch)
         {
-            foreach (var pending in batch)
-            {
-                pending.Error = null;
-                await ExecuteWriteAsync(commands, pending, now, cancellationToken);
-            }
-        }
-        finally
-        {
-            if (statements is null)
-            {
-                await commands.DisposeAsync();
-            }
+            pending.Error = null;
+            await ExecuteWriteAsync(commands, pending, now, cancellationToken);
         }
 
         await BeforeCommitAsync();
         await transaction.CommitAsync(cancellationToken);
     }
-
-    /// <summary>The writer's kept statements joined to <paramref name="transaction"/>, or new ones for this transaction alone (the caller disposes those).</summary>
-    private ValueTask<BatchCommands> CommandsAsync(DbConnection connection, DbTransaction transaction, WriterStatementsCache? statements, CancellationToken cancellationToken) =>
-        statements is null
-            ? new ValueTask<BatchCommands>(BatchCommands.CreateAsync(connection, transaction, _dialect, cancellationToken))
-            : statements.ForAsync(connection, transaction, _dialect, cancellationToken);
 
     /// <summary>Counts the batch in the statistics, then completes its tasks (so a caller sees the counters of its commit).</summary>
     private void Complete(IReadOnlyList<PendingWrite> batch)

@@ -13,7 +13,7 @@ public sealed partial class GroupCommitGrainStorage
     /// rolls the transaction back, leaves nothing written, and returns false (the caller redoes it with savepoints).
     /// </summary>
     private async Task<bool> TryCommitOptimisticAsync(
-        DbConnection connection, IReadOnlyList<PendingWrite> batch, WriterStatementsCache? statements, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<PendingWrite> batch, WriterStatementsCache statements, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
@@ -44,24 +44,9 @@ public sealed partial class GroupCommitGrainStorage
     }
 
     private async Task<bool> ExecuteEachAsync(
-        DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, WriterStatementsCache? statements, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, WriterStatementsCache statements, CancellationToken cancellationToken)
     {
-        var commands = await CommandsAsync(connection, transaction, statements, cancellationToken);
-        try
-        {
-            return await ExecuteEachAsync(commands, live, now, cancellationToken);
-        }
-        finally
-        {
-            if (statements is null)
-            {
-                await commands.DisposeAsync();
-            }
-        }
-    }
-
-    private static async Task<bool> ExecuteEachAsync(BatchCommands commands, List<PendingWrite> live, DateTimeOffset now, CancellationToken cancellationToken)
-    {
+        var commands = await statements.ForAsync(connection, transaction, _dialect, cancellationToken);
         foreach (var pending in live)
         {
             var write = pending.Write;

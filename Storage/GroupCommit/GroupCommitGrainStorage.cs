@@ -308,7 +308,8 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
     {
         pending.WaitContext = Activity.Current?.Context ?? default;
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await CommitBatchAsync(connection, [pending], CancellationToken.None);
+        await using var statements = new WriterStatementsCache(); // this connection's, for this one write
+        await CommitBatchAsync(connection, [pending], statements, CancellationToken.None);
         return await pending.Task;
     }
 

@@ -170,7 +170,7 @@ internal sealed partial class GroupCommitWriter
             return null;
         }
 
-        if (await _storage.CommitBatchAsync(connection, batch, CancellationToken.None, statements))
+        if (await _storage.CommitBatchAsync(connection, batch, statements, CancellationToken.None))
         {
             return connection;
         }

@@ -6,8 +6,8 @@ namespace Medisettle.Storage.GroupCommit;
 /// <summary>
 /// The group-commit writer's prepared statements (<see cref="BatchCommands"/>), kept from one batch to the next while
 /// the writer's connection lives: each batch only hands them its transaction. Preparing them for every batch took a
-/// third of the writer's own CPU at 1,000 swipes a second, when batches are small. Used by the writer's thread alone;
-/// disposed before its connection.
+/// third of the writer's own CPU at 1,000 swipes a second, when batches are small. Used by one thread at a time (the
+/// writer's, or a direct write's for its one transaction); disposed before its connection.
 /// </summary>
 internal sealed class WriterStatementsCache : IAsyncDisposable
 {
