@@ -30,6 +30,7 @@ public static class SettlementSiloBuilderExtensions
         services.TryAddKeyedSingleton(SettlementClock.ServiceKey, TimeProvider.System);
         services.AddSingleton(sp => PolicyCatalogProvider.Load(sp.GetRequiredService<IOptions<SettlementOptions>>().Value));
         services.AddSingleton<LedgerQueries>();
+        services.AddSingleton<ReceiptKeys>();
         services.AddSingleton(sp => new InstitutionProfileCache(sp.GetRequiredKeyedService<TimeProvider>(SettlementClock.ServiceKey)));
         services.AddMetrics();
         services.TryAddSingleton<SettlementMetrics>();

@@ -94,7 +94,41 @@ public static class LedgerNames
 
     public static string CancellationEntry(string settlementId) => $"cancel:{settlementId}";
 
-    public static string ReceiptEntry(string institutionCode, string messageId) => $"msg:{institutionCode}:{messageId}";
+    /// <summary>Prefix of the receipt entry ids of platform-form msgids (<see cref="ReceiptEntry"/>).</summary>
+    public const string TimeOrderedReceiptPrefix = "msgt:";
+
+    /// <summary>Digits after the institution code in a platform-form msgid: <c>yyyyMMddHHmmss</c> and a 4-digit sequence.</summary>
+    private const int PlatformMsgidTailLength = 18;
+
+    /// <summary>
+    /// Entry id of a message's receipt; the journal's unique entry-id index is what refuses a message twice. A msgid of
+    /// the platform's form (the institution's code, <c>yyyyMMddHHmmss</c>, 4 digits) is keyed time first,
+    /// <c>msgt:{yyyyMMddHHmmss}{seq}:{institution}</c>, so a batch's receipts go to the right edge of that index, as its
+    /// time-ordered settlement ids do; keyed institution first, every institution had its own insertion point and a
+    /// batch dirtied about one index page per receipt. Any other msgid keeps <c>msg:{institution}:{msgid}</c>. Both
+    /// forms name (institution, msgid) exactly, and their prefixes differ, so no two messages share a key.
+    /// </summary>
+    public static string ReceiptEntry(string institutionCode, string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(institutionCode);
+        ArgumentNullException.ThrowIfNull(messageId);
+        return IsPlatformForm(institutionCode, messageId)
+            ? string.Concat(TimeOrderedReceiptPrefix, messageId.AsSpan(institutionCode.Length), ":", institutionCode)
+            : LegacyReceiptEntry(institutionCode, messageId);
+    }
+
+    /// <summary>
+    /// The receipt entry id every message had before platform-form msgids were keyed time first; journals written then
+    /// hold it (<see cref="ReceiptKeys"/>).
+    /// </summary>
+    public static string LegacyReceiptEntry(string institutionCode, string messageId) => $"msg:{institutionCode}:{messageId}";
+
+    /// <summary>Whether <paramref name="messageId"/> is the institution's code followed by 18 digits (the platform's form).</summary>
+    public static bool IsPlatformForm(string institutionCode, string messageId) =>
+        institutionCode.Length > 0
+        && messageId.Length == institutionCode.Length + PlatformMsgidTailLength
+        && messageId.StartsWith(institutionCode, StringComparison.Ordinal)
+        && !messageId.AsSpan(institutionCode.Length).ContainsAnyExceptInRange('0', '9');
 
     public static string MessageKey(string institutionCode, string messageId) => $"{institutionCode}:{messageId}";
 

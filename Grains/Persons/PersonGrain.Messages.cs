@@ -87,6 +87,11 @@ public sealed partial class PersonGrain
     private async Task<SettlementOutcome?> AnswerFromJournalAsync(string institutionCode, string messageId, string digest)
     {
         var receiptEntry = await journal.FindAsync(LedgerNames.ReceiptEntry(institutionCode, messageId));
+        if (receiptEntry is null && await receiptKeys.MayHaveLegacyReceiptAsync(institutionCode, messageId))
+        {
+            receiptEntry = await journal.FindAsync(LedgerNames.LegacyReceiptEntry(institutionCode, messageId));
+        }
+
         if (receiptEntry is null)
         {
             return null;

@@ -30,6 +30,7 @@ public sealed partial class PersonGrain(
     PolicyCatalogProvider policies,
     InstitutionProfileCache institutions,
     IJournal journal,
+    ReceiptKeys receiptKeys,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<SettlementOptions> options,
     SettlementMetrics metrics,
@@ -123,6 +124,12 @@ public sealed partial class PersonGrain(
             }
 
             return await RefuseAsync(command, key, digest, computation, now);
+        }
+
+        if (await receiptKeys.MayHaveLegacyReceiptAsync(command.InstitutionCode, command.MessageId)
+            && await AnswerFromJournalAsync(command.InstitutionCode, command.MessageId, digest) is { } legacyAnswer)
+        {
+            return legacyAnswer; // answered before under the receipt's legacy entry id, which the commit would not meet
         }
 
         return await CommitSettlementAsync(command, key, digest, settlementId, computation, institution!, now);

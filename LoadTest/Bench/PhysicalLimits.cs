@@ -77,6 +77,8 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         cases.Add(await TodayAsync("today's, without the (stream, sequence) index", today, streamIndex: false, personRow: true, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, without the person-row update", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, WAL checkpoints on another connection, not in the commits", today, streamIndex: true, personRow: true, backgroundCheckpoints: true, cancellationToken));
+        cases.Add(await TodayAsync("today's, without the person-row update, postings inside the record's row (2 rows)", Merged(today, keepReceipt: true), streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
+        cases.Add(await TodayAsync("today's, without the person-row update, receipt and postings inside the record's row (1 row)", Merged(today, keepReceipt: false), streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
         foreach (var measured in cases)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measured.Name}: {measured.SettlementsPerSecond:N0} settlements/s"));
@@ -150,6 +152,19 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
 
         return settlements;
     }
+
+    /// <summary>
+    /// Today's settlements with their rows merged into the record's (the first append): its entry id and stream, the
+    /// payloads side by side. With <paramref name="keepReceipt"/> the receipt (the second append) keeps its own row.
+    /// Measures what one row per settlement is worth before building it; the merged payload is the sum of the parts.
+    /// </summary>
+    private static List<IReadOnlyList<JournalAppend>> Merged(List<IReadOnlyList<JournalAppend>> settlements, bool keepReceipt) =>
+        settlements.Select(appends =>
+        {
+            var merged = appends.Where((_, i) => i == 0 || !(keepReceipt && i == 1)).SelectMany(a => a.Utf8Payload).ToArray();
+            var record = new JournalAppend(appends[0].Stream, appends[0].EntryId, merged);
+            return (IReadOnlyList<JournalAppend>)(keepReceipt ? [record, appends[1]] : [record]);
+        }).ToList();
 
     /// <summary>
     /// Today's settlement: its real journal appends into the storage's journal table and indexes (the (stream,
