@@ -23,7 +23,7 @@ internal sealed class StorageOptionsSet
 
     public Option<double> WindowMilliseconds { get; } = new("--window-ms") { Description = "GroupCommitWindow in ms", DefaultValueFactory = _ => 1 };
 
-    public Option<int> BatchMax { get; } = new("--batch-max") { Description = "GroupCommitBatchMax", DefaultValueFactory = _ => 256 };
+    public Option<int> BatchMax { get; } = new("--batch-max") { Description = "GroupCommitBatchMax", DefaultValueFactory = _ => new SqliteStorageOptions().GroupCommitBatchMax };
 
     public Option<int> CheckpointMilliseconds { get; } = new("--checkpoint-ms") { Description = "SQLite: background WAL checkpoint every N ms (0 = checkpoints inside the commits, every 1,000 pages)", DefaultValueFactory = _ => 10 };
 

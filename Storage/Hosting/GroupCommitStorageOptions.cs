@@ -17,8 +17,13 @@ public abstract class GroupCommitStorageOptions : IStorageProviderSerializerOpti
     /// </summary>
     public TimeSpan GroupCommitWindow { get; set; } = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>Most writes in one transaction. Default 256.</summary>
-    public int GroupCommitBatchMax { get; set; } = 256;
+    /// <summary>
+    /// Most writes in one transaction. Default 4,096. Batches are only this large when writes queue faster than the
+    /// writer commits; then fewer, larger transactions write each hot page (the right edges of the journal's indexes,
+    /// the institutions' posting streams) once per commit instead of once per 256 writes (docs/benchmarks.md,
+    /// "Issue 12, eighth sitting").
+    /// </summary>
+    public int GroupCommitBatchMax { get; set; } = 4_096;
 
     /// <summary>Writes waiting for the writer loop; callers beyond it wait (back-pressure). Default 65,536.</summary>
     public int WriteQueueCapacityMax { get; set; } = 65_536;
