@@ -118,7 +118,7 @@ public sealed partial class FlagReviewGrain(
     private async Task<(ControlFlag Flag, long Sequence)?> ReadFlagAsync()
     {
         var entry = await journal.FindAsync(LedgerNames.FlagEntry(this.GetPrimaryKeyString()));
-        return entry is null ? null : (LedgerJson.Deserialize<ControlFlag>(entry.Payload), entry.Sequence);
+        return entry is null ? null : (LedgerJson.Deserialize<ControlFlag>(entry), entry.Sequence);
     }
 
     private FlagView View(ControlFlag flag, long sequence) => new()

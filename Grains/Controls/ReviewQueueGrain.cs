@@ -26,14 +26,14 @@ public sealed class ReviewQueueGrain(IJournal journal) : Grain, IReviewQueueGrai
         var resolutions = new Dictionary<string, FlagResolution>(StringComparer.Ordinal);
         await foreach (var entry in ReadAsync(LedgerNames.FlagResolutionStreamPrefix, query.InstitutionCode, 0))
         {
-            var resolution = LedgerJson.Deserialize<FlagResolution>(entry.Payload);
+            var resolution = LedgerJson.Deserialize<FlagResolution>(entry);
             resolutions[resolution.FlagId] = resolution;
         }
 
         var flags = new List<FlagView>();
         await foreach (var entry in ReadAsync(LedgerNames.FlagStreamPrefix, query.InstitutionCode, query.AfterSequence))
         {
-            var flag = LedgerJson.Deserialize<ControlFlag>(entry.Payload);
+            var flag = LedgerJson.Deserialize<ControlFlag>(entry);
             var view = new FlagView { Flag = flag, Resolution = resolutions.GetValueOrDefault(flag.FlagId), Sequence = entry.Sequence };
             if (Matches(view, query))
             {

@@ -160,7 +160,7 @@ public sealed partial class DailyCloseGrain(
     }
 
     private async Task<DailyCloseRun?> FindRunAsync(DateOnly date) =>
-        await journal.FindAsync(LedgerNames.DailyCloseRunEntry(date)) is { } entry ? LedgerJson.Deserialize<DailyCloseRun>(entry.Payload) : null;
+        await journal.FindAsync(LedgerNames.DailyCloseRunEntry(date)) is { } entry ? LedgerJson.Deserialize<DailyCloseRun>(entry) : null;
 
     private static DailyTotal Sum(DateOnly date, IEnumerable<DailyTotal> days) => days.Aggregate(
         InstitutionGrain.ZeroTotal(date),

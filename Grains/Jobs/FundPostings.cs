@@ -24,7 +24,7 @@ internal static class FundPostings
                 var account = LedgerNames.AccountOf(entry.Stream)!;
                 if (!account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
                 {
-                    onPosting(account, LedgerJson.Deserialize<Posting>(entry.Payload));
+                    onPosting(account, LedgerJson.Deserialize<Posting>(entry));
                 }
             }
 

@@ -269,7 +269,7 @@ public sealed partial class InsurerCooperationGrain(
     }
 
     private async Task<InsurerCooperationRun?> FindRunAsync(string entryId) =>
-        await journal.FindAsync(entryId) is { } entry ? LedgerJson.Deserialize<InsurerCooperationRun>(entry.Payload) : null;
+        await journal.FindAsync(entryId) is { } entry ? LedgerJson.Deserialize<InsurerCooperationRun>(entry) : null;
 
     [LoggerMessage(EventId = 5041, Level = LogLevel.Information, Message = "Insurer cooperation {Period} completed: {Lines} funds")]
     private static partial void LogRunCompleted(ILogger logger, string period, int lines);

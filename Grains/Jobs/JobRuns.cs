@@ -15,7 +15,7 @@ internal static class JobRuns
         long after = 0;
         while (await journal.ReadAsync(stream, after, ReadPageMax) is { Count: > 0 } page)
         {
-            runs.AddRange(page.Select(e => LedgerJson.Deserialize<TRun>(e.Payload)).Where(keep));
+            runs.AddRange(page.Select(e => LedgerJson.Deserialize<TRun>(e)).Where(keep));
             after = page[^1].Sequence;
         }
 

@@ -125,7 +125,7 @@ public sealed partial class MonthlyPayoutGrain(
         Validate(deduction);
         if (await journal.FindAsync(LedgerNames.AuditDeductionEntry(deduction.DeductionId)) is { } entry)
         {
-            var first = LedgerJson.Deserialize<AuditDeduction>(entry.Payload);
+            var first = LedgerJson.Deserialize<AuditDeduction>(entry);
             return new AuditDeductionResult { Outcome = first.SameAs(deduction) ? AuditDeductionOutcome.AlreadyRecorded : AuditDeductionOutcome.IdConflict, Deduction = first };
         }
 
@@ -188,7 +188,7 @@ public sealed partial class MonthlyPayoutGrain(
     }
 
     private async Task<MonthlyPayoutRun?> FindRunAsync(BusinessMonth month) =>
-        await journal.FindAsync(LedgerNames.MonthlyPayoutRunEntry(month)) is { } entry ? LedgerJson.Deserialize<MonthlyPayoutRun>(entry.Payload) : null;
+        await journal.FindAsync(LedgerNames.MonthlyPayoutRunEntry(month)) is { } entry ? LedgerJson.Deserialize<MonthlyPayoutRun>(entry) : null;
 
     private static Money Sum(IEnumerable<Money> amounts) => amounts.Aggregate(Money.Zero, (a, b) => a + b);
 

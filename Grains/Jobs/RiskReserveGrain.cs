@@ -128,7 +128,7 @@ public sealed partial class RiskReserveGrain(
         _ = FundPoolKey.Parse(income.Fund);
         if (await journal.FindAsync(IncomeEntry(income.IncomeId)) is { } entry)
         {
-            var first = LedgerJson.Deserialize<FundIncome>(entry.Payload);
+            var first = LedgerJson.Deserialize<FundIncome>(entry);
             return new FundIncomeResult { Outcome = first == income ? FundIncomeOutcome.AlreadyRecorded : FundIncomeOutcome.IdConflict, Income = first };
         }
 
@@ -189,7 +189,7 @@ public sealed partial class RiskReserveGrain(
     internal static string IncomeEntry(string incomeId) => $"income:{incomeId}";
 
     private async Task<RiskReserveRun?> FindRunAsync(int year) =>
-        await journal.FindAsync(LedgerNames.RiskReserveRunEntry(year)) is { } entry ? LedgerJson.Deserialize<RiskReserveRun>(entry.Payload) : null;
+        await journal.FindAsync(LedgerNames.RiskReserveRunEntry(year)) is { } entry ? LedgerJson.Deserialize<RiskReserveRun>(entry) : null;
 
     [LoggerMessage(EventId = 5021, Level = LogLevel.Information, Message = "Risk reserve {Period} completed: {Lines} funds, set aside {SetAsideFen} fen")]
     private static partial void LogRunCompleted(ILogger logger, string period, int lines, long setAsideFen);

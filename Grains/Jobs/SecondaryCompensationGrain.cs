@@ -142,17 +142,17 @@ public sealed partial class SecondaryCompensationGrain(
                 {
                     if (!account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal) && RiskReserve.IsPooledFund(account))
                     {
-                        result.Add(LedgerJson.Deserialize<Posting>(entry.Payload), year);
+                        result.Add(LedgerJson.Deserialize<Posting>(entry), year);
                     }
                 }
                 else if (entry.EntryId.StartsWith("setl:", StringComparison.Ordinal))
                 {
-                    var record = LedgerJson.Deserialize<SettlementRecord>(entry.Payload);
+                    var record = LedgerJson.Deserialize<SettlementRecord>(entry);
                     records[record.SettlementId] = record;
                 }
                 else if (entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal))
                 {
-                    cancelled.Add(LedgerJson.Deserialize<CancellationRecord>(entry.Payload).SettlementId);
+                    cancelled.Add(LedgerJson.Deserialize<CancellationRecord>(entry).SettlementId);
                 }
             }
 
@@ -164,7 +164,7 @@ public sealed partial class SecondaryCompensationGrain(
     }
 
     private async Task<CompensationRun?> FindRunAsync(int year) =>
-        await journal.FindAsync(SecondaryCompensation.RunEntry(year)) is { } entry ? LedgerJson.Deserialize<CompensationRun>(entry.Payload) : null;
+        await journal.FindAsync(SecondaryCompensation.RunEntry(year)) is { } entry ? LedgerJson.Deserialize<CompensationRun>(entry) : null;
 
     [LoggerMessage(EventId = 5032, Level = LogLevel.Information, Message = "二次补偿 of {Year} by reminder refused, tried again on the next tick: {Refusal}")]
     private static partial void LogScheduledRunRefused(ILogger logger, int year, string? refusal);

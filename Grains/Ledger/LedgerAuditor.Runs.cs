@@ -24,29 +24,29 @@ public sealed partial class LedgerAuditor
                 runs.Closes[code] = closes = [];
             }
 
-            closes.Add(LedgerJson.Deserialize<DailyClose>(entry.Payload));
+            closes.Add(LedgerJson.Deserialize<DailyClose>(entry));
         }, cancellationToken);
         await ReadStreamAsync(LedgerNames.DailyCloseRunStream, prefix: false, through,
-            entry => runs.CloseRuns.Add(LedgerJson.Deserialize<DailyCloseRun>(entry.Payload)), cancellationToken);
+            entry => runs.CloseRuns.Add(LedgerJson.Deserialize<DailyCloseRun>(entry)), cancellationToken);
         await ReadStreamAsync(LedgerNames.MonthlyPayoutRunStream, prefix: false, through,
-            entry => runs.PayoutRuns.Add((entry.Sequence, LedgerJson.Deserialize<MonthlyPayoutRun>(entry.Payload))), cancellationToken);
+            entry => runs.PayoutRuns.Add((entry.Sequence, LedgerJson.Deserialize<MonthlyPayoutRun>(entry))), cancellationToken);
         await ReadStreamAsync(LedgerNames.AuditDeductionStream, prefix: false, through,
-            entry => runs.AuditDeductions.Add((entry.Sequence, LedgerJson.Deserialize<AuditDeduction>(entry.Payload))), cancellationToken);
+            entry => runs.AuditDeductions.Add((entry.Sequence, LedgerJson.Deserialize<AuditDeduction>(entry))), cancellationToken);
         await ReadStreamAsync(LedgerNames.RiskReserveRunStream, prefix: false, through,
-            entry => runs.ReserveRuns.Add((entry.Sequence, LedgerJson.Deserialize<RiskReserveRun>(entry.Payload))), cancellationToken);
+            entry => runs.ReserveRuns.Add((entry.Sequence, LedgerJson.Deserialize<RiskReserveRun>(entry))), cancellationToken);
         await ReadStreamAsync(SecondaryCompensation.RunStream, prefix: false, through,
-            entry => runs.CompensationRuns.Add((entry.Sequence, LedgerJson.Deserialize<CompensationRun>(entry.Payload))), cancellationToken);
+            entry => runs.CompensationRuns.Add((entry.Sequence, LedgerJson.Deserialize<CompensationRun>(entry))), cancellationToken);
         await ReadStreamAsync(InsurerCooperation.RunStream, prefix: false, through,
-            entry => runs.InsurerRuns.Add((entry.Sequence, LedgerJson.Deserialize<InsurerCooperationRun>(entry.Payload))), cancellationToken);
+            entry => runs.InsurerRuns.Add((entry.Sequence, LedgerJson.Deserialize<InsurerCooperationRun>(entry))), cancellationToken);
         await ReadStreamAsync(InsurerCooperation.RecordStream, prefix: false, through, entry =>
         {
             if (entry.EntryId.StartsWith(InsurerCooperation.AgreementEntryPrefix, StringComparison.Ordinal))
             {
-                runs.InsurerAgreements.Add((entry.Sequence, LedgerJson.Deserialize<InsurerAgreement>(entry.Payload)));
+                runs.InsurerAgreements.Add((entry.Sequence, LedgerJson.Deserialize<InsurerAgreement>(entry)));
             }
             else
             {
-                runs.InsurerAssessments.Add((entry.Sequence, LedgerJson.Deserialize<InsurerAssessment>(entry.Payload)));
+                runs.InsurerAssessments.Add((entry.Sequence, LedgerJson.Deserialize<InsurerAssessment>(entry)));
             }
         }, cancellationToken);
         return runs;

@@ -136,19 +136,19 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
     {
         if (LedgerNames.AccountOf(entry.Stream) is { } account)
         {
-            totals.AddPosting(entry.Sequence, account, LedgerJson.Deserialize<Posting>(entry.Payload));
+            totals.AddPosting(entry.Sequence, account, LedgerJson.Deserialize<Posting>(entry));
         }
         else if (IsSettlement(entry))
         {
-            totals.AddSettlement(entry.EntryId, LedgerJson.Deserialize<SettlementRecord>(entry.Payload));
+            totals.AddSettlement(entry.EntryId, LedgerJson.Deserialize<SettlementRecord>(entry));
         }
         else if (IsCancel(entry))
         {
             // Cancels are few (about 5 % of settlements): each looks its settlement's record up by its unique entry id.
-            var cancel = LedgerJson.Deserialize<CancellationRecord>(entry.Payload);
+            var cancel = LedgerJson.Deserialize<CancellationRecord>(entry);
             var found = await journal.FindAsync(LedgerNames.SettlementEntry(cancel.SettlementId), cancellationToken);
             var settled = found is not null && found.Sequence <= through && IsSettlement(found) ? found : null;
-            totals.AddCancel(entry.EntryId, cancel, settled is null ? null : LedgerJson.Deserialize<SettlementRecord>(settled.Payload), settled?.Sequence > entry.Sequence);
+            totals.AddCancel(entry.EntryId, cancel, settled is null ? null : LedgerJson.Deserialize<SettlementRecord>(settled), settled?.Sequence > entry.Sequence);
         }
     }
 
@@ -253,7 +253,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
             foreach (var entry in page.TakeWhile(e => e.Sequence <= until))
             {
-                var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
+                var posting = LedgerJson.Deserialize<Posting>(entry);
                 if ((posting.Kind == PostingKind.Income) != income)
                 {
                     continue;

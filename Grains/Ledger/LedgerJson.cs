@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Medisettle.Interfaces;
+using Medisettle.Storage.Journal;
 using Medisettle.Storage.Serialization;
 
 namespace Medisettle.Grains.Ledger;
@@ -14,6 +15,14 @@ public static class LedgerJson
 
     /// <summary>The same JSON as <see cref="Serialize{T}"/>, as the UTF-8 bytes a journal append carries (no UTF-16 string in between).</summary>
     public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    /// <summary>An entry's payload, read straight from its UTF-8 bytes.</summary>
+    public static T Deserialize<T>(JournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return JsonSerializer.Deserialize<T>(entry.Utf8Payload.Span, Options)
+            ?? throw new JsonException($"Journal entry {entry.EntryId} deserialized to null as {typeof(T).Name}.");
+    }
 
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Journal payload deserialized to null as {typeof(T).Name}.");

@@ -27,7 +27,7 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
         var result = new List<Posting>();
         await foreach (var entry in ReadStreamAsync(stream, cancellationToken))
         {
-            var posting = LedgerJson.Deserialize<Posting>(entry.Payload);
+            var posting = LedgerJson.Deserialize<Posting>(entry);
             if (posting.Kind is PostingKind.Settlement or PostingKind.Reversal && posting.SettlementDate >= from && posting.SettlementDate <= to)
             {
                 result.Add(posting);
@@ -57,11 +57,11 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
 
             if (entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal))
             {
-                cancellations.Add(LedgerJson.Deserialize<CancellationRecord>(entry.Payload));
+                cancellations.Add(LedgerJson.Deserialize<CancellationRecord>(entry));
             }
             else
             {
-                settlements.Add(LedgerJson.Deserialize<SettlementRecord>(entry.Payload));
+                settlements.Add(LedgerJson.Deserialize<SettlementRecord>(entry));
             }
         }
 

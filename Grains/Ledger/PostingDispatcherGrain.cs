@@ -213,7 +213,7 @@ public sealed partial class PostingDispatcherGrain(
                 byAccount[account] = list = [];
             }
 
-            list.Add(new AppliedPosting(entry.Sequence, LedgerJson.Deserialize<Posting>(entry.Payload)));
+            list.Add(new AppliedPosting(entry.Sequence, LedgerJson.Deserialize<Posting>(entry)));
         }
 
         return byAccount;

@@ -152,11 +152,11 @@ public sealed partial class PersonGrain : IJournaledStateReplay
     {
         if (entry.EntryId.StartsWith(LedgerNames.SettlementEntry(""), StringComparison.Ordinal))
         {
-            S.ReplaySettlement(LedgerJson.Deserialize<SettlementRecord>(entry.Payload), _options.CancelWindowYears);
+            S.ReplaySettlement(LedgerJson.Deserialize<SettlementRecord>(entry), _options.CancelWindowYears);
         }
         else if (entry.EntryId.StartsWith(LedgerNames.CancellationEntry(""), StringComparison.Ordinal))
         {
-            var cancel = LedgerJson.Deserialize<CancellationRecord>(entry.Payload);
+            var cancel = LedgerJson.Deserialize<CancellationRecord>(entry);
             var settled = await ReadSettlementAsync(cancel.SettlementId)
                 ?? throw new InvalidOperationException($"Cancel {entry.EntryId} is in the journal but settlement {cancel.SettlementId} is not.");
             S.ReplayCancellation(settled);

@@ -97,7 +97,7 @@ public sealed partial class PersonGrain
             return null;
         }
 
-        var receipt = LedgerJson.Deserialize<MessageReceipt>(receiptEntry.Payload);
+        var receipt = LedgerJson.Deserialize<MessageReceipt>(receiptEntry);
         if ((receipt.PersonId is { } person && person != this.GetPrimaryKeyString())
             || (receipt.RequestDigest is { } seen && seen != digest))
         {
@@ -145,6 +145,6 @@ public sealed partial class PersonGrain
     private async Task<SettlementRecord?> ReadSettlementAsync(string settlementId)
     {
         var entry = await journal.FindAsync(LedgerNames.SettlementEntry(settlementId));
-        return entry is null ? null : LedgerJson.Deserialize<SettlementRecord>(entry.Payload);
+        return entry is null ? null : LedgerJson.Deserialize<SettlementRecord>(entry);
     }
 }

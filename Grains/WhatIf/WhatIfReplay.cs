@@ -93,11 +93,11 @@ public sealed partial class WhatIfReplay
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.EntryId.StartsWith(LedgerNames.SettlementEntry(""), StringComparison.Ordinal))
         {
-            Add(LedgerJson.Deserialize<SettlementRecord>(entry.Payload));
+            Add(LedgerJson.Deserialize<SettlementRecord>(entry));
         }
         else if (entry.EntryId.StartsWith(LedgerNames.CancellationEntry(""), StringComparison.Ordinal))
         {
-            Add(LedgerJson.Deserialize<CancellationRecord>(entry.Payload));
+            Add(LedgerJson.Deserialize<CancellationRecord>(entry));
         }
     }
 

@@ -96,7 +96,7 @@ public sealed partial class GroupCommitGrainStorage
                 reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetString(2),
-                reader.GetString(3),
+                reader.GetFieldValue<byte[]>(3), // the stored UTF-8 text as it is
                 await reader.GetFieldValueAsync<DateTimeOffset>(4, cancellationToken)));
         }
 

@@ -174,6 +174,22 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_payload_reads_back_as_the_exact_UTF8_bytes_it_was_appended_with()
+    {
+        var storage = await StartAsync(_ => { });
+        const string Json = "{\"name\":\"统筹基金 大额医疗\",\"note\":\"😀 \\u0041\"}";
+        var append = new JournalAppend("u", "utf8", Json);
+        await WriteAsync(storage, "k", null, "v", append);
+
+        var found = await storage.FindAsync("utf8");
+        var read = Assert.Single(await storage.ReadAsync("u", 0, 10));
+
+        Assert.Equal(append.Utf8Payload, found!.Utf8Payload.ToArray());
+        Assert.Equal(append.Utf8Payload, read.Utf8Payload.ToArray());
+        Assert.Equal(Json, read.Payload);
+    }
+
+    [Fact]
     public async Task Duplicate_journal_entry_id_is_rejected_and_leaves_the_state_unchanged()
     {
         var storage = await StartAsync(_ => { });

@@ -326,7 +326,7 @@ public sealed class ControlFlagTests(SqliteClusters clusters)
     private static async Task<List<ControlFlag>> FlagsAsync(SettlementWorld world, string institution)
     {
         var entries = await world.Services.GetRequiredService<IJournal>().ReadAsync(LedgerNames.FlagStream(institution), 0, 1_000);
-        return [.. entries.Select(e => LedgerJson.Deserialize<ControlFlag>(e.Payload))];
+        return [.. entries.Select(e => LedgerJson.Deserialize<ControlFlag>(e))];
     }
 
     /// <summary>Activates the shipped P0 employee pack with its <c>controls</c> changed (same id: it replaces the shipped one).</summary>

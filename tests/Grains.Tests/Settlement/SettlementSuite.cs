@@ -380,7 +380,7 @@ public abstract partial class SettlementSuite(SharedClusters clusters)
         var settled = await person.SettleAsync(world.Inpatient("M1", 10_000m));
         var journal = world.Services.GetRequiredService<IJournal>();
         var postings = (await journal.ReadAsync(LedgerNames.PostingStream(account), before.AppliedThroughSequence, 100))
-            .Select(e => new AppliedPosting(e.Sequence, LedgerJson.Deserialize<Posting>(e.Payload)))
+            .Select(e => new AppliedPosting(e.Sequence, LedgerJson.Deserialize<Posting>(e)))
             .ToArray();
 
         await pooled.ApplyPostingsAsync(postings);
