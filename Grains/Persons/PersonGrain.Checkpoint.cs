@@ -36,27 +36,33 @@ public sealed partial class PersonGrain : IJournaledStateReplay
         var legacy = S.Journal is null;
         var position = S.Journal ??= new PersonJournalPosition();
         var stream = LedgerNames.PersonStream(this.GetPrimaryKeyString());
+        var tail = new List<JournalEntry>();
+        var after = position.AfterSequence;
+        var complete = false;
         if (!legacy && position.ThroughEntryId is { } through)
         {
-            // Read only what the row lacks: the entries after the last one it includes, not every entry since the
-            // activation that wrote it began (a long-lived activation checkpoints many times from one starting point).
-            var last = await journal.FindAsync(through, cancellationToken)
-                ?? throw new InvalidOperationException(
-                    $"Person {Mask(this.GetPrimaryKeyString())}: its checkpoint includes journal entry {through}, which is not in the journal; the state cannot be rebuilt.");
-            position.AfterSequence = Math.Max(position.AfterSequence, last.Sequence);
+            // Read only what the row lacks, not every entry since the activation that wrote it began (a long-lived
+            // activation checkpoints many times from one starting point): the last entry the row includes and those
+            // after it, in one read, which also proves that entry is the stream's.
+            var page = await journal.ReadOwnStreamFromAsync(stream, through, ReplayPageSize, cancellationToken);
+            if (page.Count == 0 || page[0].EntryId != through)
+            {
+                throw new InvalidOperationException(
+                    $"Person {Mask(this.GetPrimaryKeyString())}: its checkpoint includes journal entry {through}, which is not in its stream; the state cannot be rebuilt.");
+            }
+
+            var from = position.AfterSequence = Math.Max(position.AfterSequence, page[0].Sequence);
+            tail.AddRange(page.Where(e => e.Sequence > from));
+            after = Math.Max(from, page[^1].Sequence);
+            complete = page.Count < ReplayPageSize;
         }
 
-        var tail = new List<JournalEntry>();
-        for (var after = position.AfterSequence; ;)
+        while (!complete)
         {
             var page = await journal.ReadOwnStreamAsync(stream, after, ReplayPageSize, cancellationToken);
             tail.AddRange(page);
-            if (page.Count < ReplayPageSize)
-            {
-                break;
-            }
-
-            after = page[^1].Sequence;
+            complete = page.Count < ReplayPageSize;
+            after = page.Count > 0 ? page[^1].Sequence : after;
         }
 
         // A row written before checkpoints includes every entry; otherwise none of the entries read.

@@ -22,6 +22,20 @@ public sealed partial class GroupCommitGrainStorage
         return QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken, toSafePoint: false);
     }
 
+    public async Task<IReadOnlyList<JournalEntry>> ReadOwnStreamFromAsync(string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fromEntryId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalStreamFromEntry);
+        command.Add("@stream", stream, DbType.String);
+        command.Add("@entry", fromEntryId, DbType.String);
+        command.Add("@count", maxCount, DbType.Int32);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
     public Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);

@@ -49,6 +49,10 @@ internal static class StorageSql
     public const string ReadJournalStream =
         JournalColumns + "WHERE stream = @stream AND sequence > @after AND sequence <= @safe ORDER BY sequence LIMIT @count";
 
+    /// <summary>An entry and the entries of its stream after it (none when the entry does not exist).</summary>
+    public const string ReadJournalStreamFromEntry =
+        JournalColumns + "WHERE stream = @stream AND sequence >= (SELECT sequence FROM journal WHERE entry_id = @entry) ORDER BY sequence LIMIT @count";
+
     public const string ReadJournalAll =
         JournalColumns + "WHERE sequence > @after AND sequence <= @safe ORDER BY sequence LIMIT @count";
 

@@ -25,6 +25,14 @@ public interface IJournal
     /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadOwnStreamAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Entry <paramref name="fromEntryId"/> and the committed entries of <paramref name="stream"/> after it, oldest first,
+    /// in one read and not stopped at the safe point, like <see cref="ReadOwnStreamAsync"/>: a stream's one writer
+    /// resuming after the last entry its checkpoint includes, without first looking that entry's sequence up. Empty
+    /// when the entry is not in the journal; its first entry is another one when the entry is not in this stream.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> ReadOwnStreamFromAsync(string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken = default);
+
     /// <summary>Entries of all streams with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest first (for auditors).</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 

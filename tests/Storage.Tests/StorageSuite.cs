@@ -190,6 +190,20 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_a_stream_from_an_entry_returns_that_entry_and_those_after_it_in_one_read()
+    {
+        var storage = await StartAsync(_ => { });
+        await WriteAsync(storage, "k", null, "v1", new JournalAppend("s1", "a", "{}"), new JournalAppend("s1", "b", "{}"), new JournalAppend("s2", "x", "{}"));
+        await WriteAsync(storage, "k", "1", "v2", new JournalAppend("s1", "c", "{}"), new JournalAppend("s1", "d", "{}"));
+
+        Assert.Equal(["b", "c", "d"], (await storage.ReadOwnStreamFromAsync("s1", "b", 10)).Select(e => e.EntryId));
+        Assert.Equal(["b", "c"], (await storage.ReadOwnStreamFromAsync("s1", "b", 2)).Select(e => e.EntryId));
+        Assert.Equal(["d"], (await storage.ReadOwnStreamFromAsync("s1", "d", 10)).Select(e => e.EntryId));
+        Assert.Equal(["c", "d"], (await storage.ReadOwnStreamFromAsync("s1", "x", 10)).Select(e => e.EntryId)); // x is s2's
+        Assert.Empty(await storage.ReadOwnStreamFromAsync("s1", "missing", 10));
+    }
+
+    [Fact]
     public async Task Duplicate_journal_entry_id_is_rejected_and_leaves_the_state_unchanged()
     {
         var storage = await StartAsync(_ => { });
