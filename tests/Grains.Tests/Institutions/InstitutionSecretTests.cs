@@ -86,14 +86,10 @@ public sealed class InstitutionSecretTests(SqliteClusters clusters)
         return payload;
     }
 
-    private static async Task WritePayloadAsync(string databasePath, string code, byte[] payload)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE grain_state SET payload = $payload WHERE state_name = 'institution' AND grain_key LIKE '%' || $code";
-        command.Parameters.AddWithValue("$payload", payload);
-        command.Parameters.AddWithValue("$code", code);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
+    private static Task WritePayloadAsync(string databasePath, string code, byte[] payload) =>
+        SqliteFile.UpdateOneRowAsync(
+            databasePath,
+            "UPDATE grain_state SET payload = $payload WHERE state_name = 'institution' AND grain_key LIKE '%' || $code",
+            ("$payload", payload),
+            ("$code", code));
 }

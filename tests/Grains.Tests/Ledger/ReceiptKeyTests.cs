@@ -125,14 +125,6 @@ public sealed class ReceiptKeyTests
         return ids;
     }
 
-    private static async Task RenameEntryAsync(string databasePath, string entryId, string newEntryId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE journal SET entry_id = $new WHERE entry_id = $old";
-        command.Parameters.AddWithValue("$new", newEntryId);
-        command.Parameters.AddWithValue("$old", entryId);
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
+    private static Task RenameEntryAsync(string databasePath, string entryId, string newEntryId) =>
+        SqliteFile.UpdateOneRowAsync(databasePath, "UPDATE journal SET entry_id = $new WHERE entry_id = $old", ("$new", newEntryId), ("$old", entryId));
 }
