@@ -87,7 +87,7 @@ public sealed class InstitutionSecretTests(SqliteClusters clusters)
     }
 
     private static Task WritePayloadAsync(string databasePath, string code, byte[] payload) =>
-        SqliteFile.UpdateOneRowAsync(
+        Jobs.JournalRows.ExecuteAsync(
             databasePath,
             "UPDATE grain_state SET payload = $payload WHERE state_name = 'institution' AND grain_key LIKE '%' || $code",
             ("$payload", payload),

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Medisettle.Grains.Tests.Jobs;
 
-/// <summary>Reads and tampers with journal rows of a test cluster's SQLite file, for the audit tests.</summary>
+/// <summary>Reads and tampers with rows of a test cluster's SQLite file (journal rows for the audit tests; rows an older version or a fault left).</summary>
 internal static class JournalRows
 {
     public static async Task<string> ReadPayloadAsync(string database, string entryId)
@@ -17,7 +17,7 @@ internal static class JournalRows
     }
 
     /// <summary>Runs <paramref name="sql"/>, which must change exactly one row.</summary>
-    public static async Task ExecuteAsync(string database, string sql, params (string Name, string Value)[] parameters)
+    public static async Task ExecuteAsync(string database, string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();

@@ -126,5 +126,5 @@ public sealed class ReceiptKeyTests
     }
 
     private static Task RenameEntryAsync(string databasePath, string entryId, string newEntryId) =>
-        SqliteFile.UpdateOneRowAsync(databasePath, "UPDATE journal SET entry_id = $new WHERE entry_id = $old", ("$new", newEntryId), ("$old", entryId));
+        Jobs.JournalRows.ExecuteAsync(databasePath, "UPDATE journal SET entry_id = $new WHERE entry_id = $old", ("$new", newEntryId), ("$old", entryId));
 }
