@@ -159,7 +159,7 @@ public sealed partial class HttpTarget : ISwipeTarget
 
     private async Task<SwipeResult> CancelAsync(SwipePlan plan, AcknowledgedSettlement prior, CancellationToken cancellationToken)
     {
-        var body = HttpWire.CancelBody(prior, plan.SecondMessageId, Now);
+        var body = HttpWire.CancelBody(prior, plan.CancelMessageId(prior.Command.InstitutionCode), Now);
         var (response, _) = await SendAsync(body, prior.Command.InstitutionCode, cancellationToken);
         return response.Infcode == 0 ? new SwipeResult(SwipeKind.Cancel, SwipeStatus.Cancelled, null, null) : Failed(SwipeKind.Cancel, response);
     }

@@ -133,7 +133,7 @@ public sealed partial class InProcessTarget : ISwipeTarget
 
     private async Task<SwipeResult> CancelAsync(SwipePlan plan, AcknowledgedSettlement prior)
     {
-        var command = new CancelCommand { MessageId = plan.SecondMessageId, InstitutionCode = prior.Command.InstitutionCode, SettlementId = prior.SettlementId };
+        var command = new CancelCommand { MessageId = plan.CancelMessageId(prior.Command.InstitutionCode), InstitutionCode = prior.Command.InstitutionCode, SettlementId = prior.SettlementId };
         var outcome = await _grains.GetGrain<IPersonGrain>(prior.PersonId).CancelAsync(command);
         return outcome.Status == SettlementStatus.Cancelled
             ? new SwipeResult(SwipeKind.Cancel, SwipeStatus.Cancelled, null, null)

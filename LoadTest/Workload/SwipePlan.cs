@@ -21,6 +21,15 @@ public sealed record SwipePlan
 
     public required SettleCommand Fresh { get; init; }
 
-    /// <summary>msgid for the 2206 pre-settlement of an outpatient visit, or for a 2208 cancel.</summary>
+    /// <summary>msgid for the 2206 pre-settlement of an outpatient visit.</summary>
     public required string SecondMessageId { get; init; }
+
+    /// <summary>
+    /// The 18 digits after the institution code in the msgid of a 2208 cancel (<see cref="CancelMessageId"/>): the
+    /// institution that cancels is the one that settled the prior swipe, known only when the cancel is sent.
+    /// </summary>
+    public required string CancelMessageTail { get; init; }
+
+    /// <summary>The platform-form msgid of this plan's cancel sent by <paramref name="institutionCode"/>.</summary>
+    public string CancelMessageId(string institutionCode) => institutionCode + CancelMessageTail;
 }

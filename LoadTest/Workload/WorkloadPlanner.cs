@@ -91,6 +91,7 @@ public sealed class WorkloadPlanner
             Scheme = person.Scheme,
             Fresh = command,
             SecondMessageId = NextMessageId(command.InstitutionCode),
+            CancelMessageTail = CancelMessageTail(index),
         };
     }
 
@@ -197,6 +198,15 @@ public sealed class WorkloadPlanner
         var stamp = _start.AddSeconds(sequence / 10_000).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         return string.Concat(institution, stamp, (sequence % 10_000).ToString("D4", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// The msgid tail of a cancel planned at <paramref name="index"/>: a stamp counting back from one second before the
+    /// run start (<see cref="NextMessageId"/>'s count forward from it) and a 4-digit sequence. Unique per index, so a
+    /// cancel's msgid is none of this run's other msgids, whichever institution sends it.
+    /// </summary>
+    private string CancelMessageTail(long index) => string.Concat(
+        _start.AddSeconds(-1 - index / 10_000).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
+        (index % 10_000).ToString("D4", CultureInfo.InvariantCulture));
 
     private Money Fen(long low, long high) => new(_random.NextInt64(low, high));
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Medisettle.Grains.Ledger;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.LoadTest.Workload;
 using Xunit;
@@ -92,5 +94,22 @@ public sealed class WorkloadPlannerTests
             Assert.True(ids.Add(plan.Fresh.InstitutionCode + plan.Fresh.MessageId));
             Assert.True(ids.Add(plan.Fresh.InstitutionCode + plan.SecondMessageId));
         }
+    }
+
+    [Fact]
+    public void A_cancel_msgid_is_the_cancelling_institutions_platform_form_and_none_of_the_runs_other_msgids()
+    {
+        var planner = new WorkloadPlanner(new DemoPopulation(2_000, 25), WorkloadMix.Default, 1, Start);
+        var plans = Enumerable.Range(0, 30_000).Select(i => planner.Next(i)).ToList();
+        var others = plans.SelectMany(p => new[] { p.Fresh.MessageId, p.SecondMessageId }).ToHashSet();
+        var institutions = plans.Select(p => p.Fresh.InstitutionCode).Distinct().ToList();
+
+        var cancels = plans.SelectMany(p => institutions.Select(p.CancelMessageId)).ToList();
+
+        Assert.All(cancels, id => Assert.Equal(30, id.Length));
+        Assert.All(plans.Take(50), p => Assert.True(LedgerNames.IsPlatformForm(institutions[0], p.CancelMessageId(institutions[0]))));
+        Assert.Equal(cancels.Count, cancels.Distinct().Count());
+        Assert.DoesNotContain(cancels, others.Contains);
+        Assert.Equal(Start.AddSeconds(-1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "0000", plans[0].CancelMessageTail);
     }
 }
