@@ -18,7 +18,7 @@ internal sealed record PhysicalLimitsOptions
     /// <summary>Settlements written per case.</summary>
     public int Settlements { get; init; } = 100_000;
 
-    /// <summary>Settlements per transaction (the group-commit storage's <c>GroupCommitBatchMax</c>).</summary>
+    /// <summary>Settlements per transaction: about what the group-commit writer averages under a backlog (200–550 writes), not its <c>GroupCommitBatchMax</c>.</summary>
     public int Batch { get; init; } = 256;
 
     /// <summary>Bytes of the one compact row per settlement the first cases write.</summary>
