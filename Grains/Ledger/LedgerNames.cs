@@ -123,6 +123,10 @@ public static class LedgerNames
     /// </summary>
     public static string LegacyReceiptEntry(string institutionCode, string messageId) => $"msg:{institutionCode}:{messageId}";
 
+    /// <summary>Whether <paramref name="entryId"/> is a <see cref="LegacyReceiptEntry"/> of a platform-form msgid.</summary>
+    public static bool IsLegacyReceiptOfPlatformForm(string entryId) =>
+        entryId.Split(':') is ["msg", var institution, var messageId] && IsPlatformForm(institution, messageId);
+
     /// <summary>Whether <paramref name="messageId"/> is the institution's code followed by 18 digits (the platform's form).</summary>
     public static bool IsPlatformForm(string institutionCode, string messageId) =>
         institutionCode.Length > 0

@@ -52,7 +52,7 @@ public sealed class ReceiptKeys(IJournal journal)
                     return false;
                 }
 
-                if (IsLegacyOfPlatformForm(entry.EntryId))
+                if (LedgerNames.IsLegacyReceiptOfPlatformForm(entry.EntryId))
                 {
                     return true;
                 }
@@ -68,12 +68,5 @@ public sealed class ReceiptKeys(IJournal journal)
         }
 
         return true;
-    }
-
-    /// <summary>Whether <paramref name="entryId"/> is <c>msg:{institution}:{msgid}</c> with a platform-form msgid.</summary>
-    private static bool IsLegacyOfPlatformForm(string entryId)
-    {
-        var parts = entryId.Split(':');
-        return parts is ["msg", var institution, var messageId] && LedgerNames.IsPlatformForm(institution, messageId);
     }
 }

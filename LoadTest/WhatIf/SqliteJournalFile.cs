@@ -30,7 +30,7 @@ internal sealed class SqliteJournalFile(string path) : IWhatIfJournal
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+            entries.Add(JournalEntry.FromRow(reader));
         }
 
         return entries;

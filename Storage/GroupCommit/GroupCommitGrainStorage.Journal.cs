@@ -106,12 +106,7 @@ public sealed partial class GroupCommitGrainStorage
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new JournalEntry(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetFieldValue<byte[]>(3), // the stored UTF-8 text as it is
-                await reader.GetFieldValueAsync<DateTimeOffset>(4, cancellationToken)));
+            entries.Add(JournalEntry.FromRow(reader));
         }
 
         return entries;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 
 namespace Medisettle.Storage.Journal;
@@ -12,6 +13,16 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
     public JournalEntry(long sequence, string stream, string entryId, string payload, DateTimeOffset createdAt)
         : this(sequence, stream, entryId, Encoding.UTF8.GetBytes(payload ?? throw new ArgumentNullException(nameof(payload))), createdAt)
     {
+    }
+
+    /// <summary>
+    /// The entry in the current row of <paramref name="row"/>, whose columns are <c>sequence, stream, entry_id, payload,
+    /// created_at</c> (the journal table's order); the payload is taken as the stored UTF-8 text, as it is.
+    /// </summary>
+    public static JournalEntry FromRow(DbDataReader row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new JournalEntry(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetFieldValue<byte[]>(3), row.GetFieldValue<DateTimeOffset>(4));
     }
 
     /// <summary>The payload's JSON text (decoded on each call).</summary>
