@@ -14,7 +14,7 @@ namespace Medisettle.Grains.Jobs;
 
 /// <summary>
 /// The insurer cooperation (政保合作, S2 第3篇) fund job, one activation cluster-wide (key <see cref="Key"/>). It keeps the
-/// agreements and assessments recorded and reads the pooled funds' spending per month from the posting streams. A
+/// agreements and assessments recorded and reads the pooled funds' spending per month from the postings (posting rows and settlement records). A
 /// month's run makes a line per fund with an agreement for the year whose pack (in force on the month's last day) has
 /// <c>fundJobs.insurerCooperation</c> (<see cref="InsurerCooperation.MonthLine"/>); the year-end settlement a line per
 /// such fund from December's (<see cref="InsurerCooperation.YearLine"/>). Each run's entry (<c>job:</c> + its period
@@ -246,7 +246,7 @@ public sealed partial class InsurerCooperationGrain(
         return policies.Catalog.Resolve(key.Region, key.Scheme, date).FundJobs is { FundJobs.InsurerCooperation: not null } pack ? pack : null;
     }
 
-    /// <summary>Reads the posting streams after the last read into each pooled fund's spending per month.</summary>
+    /// <summary>Reads the postings after the last read into each pooled fund's spending per month.</summary>
     private async Task ReadPostingsAsync()
     {
         var index = S.Spending.ToDictionary(s => (s.Fund, s.Month));

@@ -6,7 +6,7 @@ namespace Medisettle.Grains.Jobs;
 /// <summary>The durable state of the insurer cooperation job grain. Runs, agreements and assessments are journal entries too.</summary>
 public sealed class InsurerCooperationState
 {
-    /// <summary>Journal position up to which posting streams were read into <see cref="Spending"/>.</summary>
+    /// <summary>Journal position up to which postings were read into <see cref="Spending"/>.</summary>
     public long ReadThrough { get; set; }
 
     /// <summary>Each pooled fund's spending (settlements, reversals, payout deductions) per month of the settlement date.</summary>

@@ -145,7 +145,7 @@ public sealed partial class MonthlyPayoutGrain(
         return new AuditDeductionResult { Outcome = AuditDeductionOutcome.Recorded, Deduction = recorded };
     }
 
-    /// <summary>Reads the posting streams after the last read: adds each fund posting of a settlement or a reversal to what is outstanding.</summary>
+    /// <summary>Reads the postings after the last read: adds each fund posting of a settlement or a reversal to what is outstanding.</summary>
     private async Task ReadPostingsAsync()
     {
         var index = S.Outstanding.ToDictionary(o => (o.Fund, o.InstitutionCode, o.Month));

@@ -5,7 +5,7 @@ namespace Medisettle.Grains.Jobs;
 /// <summary>The durable state of the monthly-payout job grain. Completed runs and deductions are journal entries too.</summary>
 public sealed class MonthlyPayoutState
 {
-    /// <summary>Journal position up to which posting streams were read into <see cref="Outstanding"/>.</summary>
+    /// <summary>Journal position up to which postings were read into <see cref="Outstanding"/>.</summary>
     public long ReadThrough { get; set; }
 
     /// <summary>What the funds owe the institutions and no run has paid yet, per fund, institution and month of the settlement date.</summary>

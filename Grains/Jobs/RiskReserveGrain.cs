@@ -13,7 +13,7 @@ namespace Medisettle.Grains.Jobs;
 
 /// <summary>
 /// The year-end risk reserve (风险储备金) fund job (DOMAIN.md §7, P2 S3 §4) and the fund income it rests on. One activation
-/// cluster-wide (key <see cref="Key"/>). It reads the posting streams as they come into each pooled fund's income and
+/// cluster-wide (key <see cref="Key"/>). It reads the postings as they come into each pooled fund's income and
 /// spending per year. A run of a year sets aside, for each pooled fund with income recorded for the year whose pack (in
 /// force on 31 December) has <c>fundJobs.riskReserve</c>, what <see cref="RiskReserve.Line"/> gives: the run's entry
 /// <c>job:risk-reserve:{yyyy}</c>, its postings and the state commit in one transaction, once (the unique entry ids refuse
@@ -156,7 +156,7 @@ public sealed partial class RiskReserveGrain(
         return new FundIncomeResult { Outcome = FundIncomeOutcome.Recorded, Income = income };
     }
 
-    /// <summary>Reads the posting streams after the last read into each pooled fund's income and spending per year.</summary>
+    /// <summary>Reads the postings after the last read into each pooled fund's income and spending per year.</summary>
     private async Task ReadPostingsAsync()
     {
         var index = S.Years.ToDictionary(y => (y.Fund, y.Year));

@@ -5,7 +5,7 @@ namespace Medisettle.Grains.Jobs;
 /// <summary>The durable state of the risk-reserve job grain. Completed runs and incomes are journal entries too.</summary>
 public sealed class RiskReserveState
 {
-    /// <summary>Journal position up to which posting streams were read into <see cref="Years"/>.</summary>
+    /// <summary>Journal position up to which postings were read into <see cref="Years"/>.</summary>
     public long ReadThrough { get; set; }
 
     /// <summary>Each pooled fund's income and spending per year.</summary>

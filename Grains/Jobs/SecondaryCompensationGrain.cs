@@ -149,6 +149,10 @@ public sealed partial class SecondaryCompensationGrain(
                 {
                     var record = LedgerJson.Deserialize<SettlementRecord>(entry);
                     records[record.SettlementId] = record;
+                    foreach (var posting in LedgerWriter.FundPostingsOf(record).Where(p => RiskReserve.IsPooledFund(p.Account)))
+                    {
+                        result.Add(posting, year);
+                    }
                 }
                 else if (entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal))
                 {

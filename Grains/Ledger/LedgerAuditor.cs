@@ -140,7 +140,12 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         }
         else if (IsSettlement(entry))
         {
-            totals.AddSettlement(entry.EntryId, LedgerJson.Deserialize<SettlementRecord>(entry));
+            var record = LedgerJson.Deserialize<SettlementRecord>(entry);
+            totals.AddSettlement(entry.EntryId, record);
+            foreach (var posting in CarriedPostings(entry, record, totals.Violations))
+            {
+                totals.AddPosting(entry.Sequence, posting.Account, posting);
+            }
         }
         else if (IsCancel(entry))
         {
@@ -149,6 +154,20 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             var found = await journal.FindAsync(LedgerNames.SettlementEntry(cancel.SettlementId), cancellationToken);
             var settled = found is not null && found.Sequence <= through && IsSettlement(found) ? found : null;
             totals.AddCancel(entry.EntryId, cancel, settled is null ? null : LedgerJson.Deserialize<SettlementRecord>(settled), settled?.Sequence > entry.Sequence);
+        }
+    }
+
+    /// <summary>The fund postings <paramref name="record"/> carries; none, and a violation, when they break double entry.</summary>
+    private static IReadOnlyList<Posting> CarriedPostings(JournalEntry entry, SettlementRecord record, List<string> violations)
+    {
+        try
+        {
+            return LedgerWriter.FundPostingsOf(record);
+        }
+        catch (InvalidOperationException exception)
+        {
+            violations.Add($"Entry {entry.EntryId}: {exception.Message}");
+            return [];
         }
     }
 
@@ -233,9 +252,11 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
     }
 
     /// <summary>
-    /// The postings (income ones, or all others) of <paramref name="account"/>'s stream between the audit's position and
-    /// its consumer's: those the consumer has not applied (after <paramref name="appliedThrough"/>, through
-    /// <paramref name="through"/>) and those it applied beyond the audit's position.
+    /// The postings (income ones, or all others) of <paramref name="account"/> between the audit's position and its
+    /// consumer's: those the consumer has not applied (after <paramref name="appliedThrough"/>, through
+    /// <paramref name="through"/>) and those it applied beyond the audit's position. An institution's postings are its
+    /// stream's rows; a fund's are read from every posting in that range (<see cref="PostingFeed"/>), as settlement
+    /// records carry them.
     /// </summary>
     private async Task<(Money NotApplied, int NotAppliedCount, Money AppliedBeyond)> ReadTailAsync(
         string account, bool income, long appliedThrough, long through, CancellationToken cancellationToken)
@@ -243,23 +264,42 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         var (notApplied, count, beyond) = (Money.Zero, 0, Money.Zero);
         var after = Math.Min(appliedThrough, through);
         var until = Math.Max(appliedThrough, through);
+        var institution = account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal);
+        var postings = new List<(string Account, AppliedPosting Posting)>();
         while (after < until)
         {
-            var page = await journal.ReadAsync(LedgerNames.PostingStream(account), after, PageSize, cancellationToken);
-            if (page.Count == 0)
+            postings.Clear();
+            long readThrough;
+            if (institution)
+            {
+                var page = await journal.ReadAsync(LedgerNames.PostingStream(account), after, PageSize, cancellationToken);
+                foreach (var entry in page)
+                {
+                    PostingFeed.Expand(entry, postings);
+                }
+
+                readThrough = page.Count == 0 ? after : page[^1].Sequence;
+            }
+            else
+            {
+                var page = await PostingFeed.ReadAsync(journal, after, PageSize, cancellationToken);
+                postings.AddRange(page.Postings);
+                readThrough = page.ReadThrough;
+            }
+
+            if (readThrough == after)
             {
                 break;
             }
 
-            foreach (var entry in page.TakeWhile(e => e.Sequence <= until))
+            foreach (var (sequence, posting) in postings.Where(p => p.Account == account).Select(p => p.Posting).TakeWhile(p => p.Sequence <= until))
             {
-                var posting = LedgerJson.Deserialize<Posting>(entry);
                 if ((posting.Kind == PostingKind.Income) != income)
                 {
                     continue;
                 }
 
-                if (entry.Sequence <= through)
+                if (sequence <= through)
                 {
                     notApplied += posting.Amount;
                     count++;
@@ -270,7 +310,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
                 }
             }
 
-            after = page[^1].Sequence;
+            after = readThrough;
         }
 
         return (notApplied, count, beyond);

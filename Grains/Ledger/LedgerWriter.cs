@@ -8,7 +8,9 @@ namespace Medisettle.Grains.Ledger;
 /// <summary>
 /// Builds the journal appends of a settlement and of its cancel: the immutable record, the message receipt
 /// and the postings. Checks double entry: the fund and account postings sum exactly to the institution's
-/// receivable posting.
+/// receivable posting. A settlement's fund and account postings travel inside its record
+/// (<see cref="SettlementRecord.FundPostingsInRecord"/>, <see cref="FundPostingsOf"/>); its receivable posting and
+/// every posting of a cancel are rows of their own.
 /// </summary>
 public static class LedgerWriter
 {
@@ -25,6 +27,7 @@ public static class LedgerWriter
         ArgumentNullException.ThrowIfNull(institution);
         var owner = new PostingOwner(person.PersonId, person.InsuredRegion, person.Scheme, command.InstitutionCode);
         var postings = BuildPostings(settlementId, owner, breakdown, now, reversal: false);
+        var receivable = postings[^1];
         var record = new SettlementRecord
         {
             SettlementId = settlementId,
@@ -35,7 +38,8 @@ public static class LedgerWriter
             Scheme = person.Scheme,
             Breakdown = breakdown,
             SettledAt = now,
-            PostingIds = postings.Select(p => p.PostingId).ToArray(),
+            PostingIds = [receivable.PostingId],
+            FundPostingsInRecord = true,
             Input = new SettlementInput { Person = person, Institution = institution, Visit = command.Visit, UseAccount = command.UseAccount },
             KeptSwipe = keptSwipe ? true : null,
             KeptSupplies = keptSupplies ? true : null,
@@ -50,13 +54,31 @@ public static class LedgerWriter
             PersonId = person.PersonId,
             RequestDigest = requestDigest,
         };
-        var appends = new List<JournalAppend>(postings.Count + 2)
-        {
+        IReadOnlyList<JournalAppend> appends =
+        [
             new(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToUtf8(record)),
             new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.SerializeToUtf8(receipt)),
-        };
-        appends.AddRange(postings.Select(ToAppend));
+            ToAppend(receivable),
+        ];
         return (record, appends);
+    }
+
+    /// <summary>
+    /// The fund and personal-account postings <paramref name="record"/> carries (<see cref="SettlementRecord.FundPostingsInRecord"/>):
+    /// exactly the postings <see cref="Settle"/> built, in the same order, with their ids and amounts. Empty for a record
+    /// written before, whose postings are rows. Throws when the record breaks double entry, as <see cref="BuildPostings"/> does.
+    /// </summary>
+    public static IReadOnlyList<Posting> FundPostingsOf(SettlementRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.FundPostingsInRecord != true)
+        {
+            return [];
+        }
+
+        var owner = new PostingOwner(record.PersonId, record.InsuredRegion, record.Scheme, record.InstitutionCode);
+        var postings = BuildPostings(record.SettlementId, owner, record.Breakdown, record.SettledAt, reversal: false);
+        return postings.Take(postings.Count - 1).ToArray();
     }
 
     public static IReadOnlyList<JournalAppend> Cancel(SettlementRecord settled, CancelCommand command, string requestDigest, DateTimeOffset now)

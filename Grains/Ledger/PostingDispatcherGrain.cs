@@ -12,7 +12,7 @@ namespace Medisettle.Grains.Ledger;
 
 /// <summary>
 /// The journal consumer that delivers postings to their consumer grains (fund pools and institutions) in journal
-/// order and in batches, then advances its durable cursor. Delivery is at-least-once; each consumer applies only
+/// order and in batches (posting rows and the fund postings settlement records carry: <see cref="PostingFeed"/>), then advances its durable cursor. Delivery is at-least-once; each consumer applies only
 /// postings past its own position, so the effect is exactly once. One activation cluster-wide (key
 /// <see cref="Key"/>), kept alive by its timer.
 /// </summary>
@@ -135,13 +135,13 @@ public sealed partial class PostingDispatcherGrain(
     private async Task<int> DispatchOnceAsync()
     {
         await IndexFundAccountsAsync();
-        var entries = await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, cursor.State.Position, options.Value.DispatchBatchMax);
-        if (entries.Count == 0)
+        var page = await PostingFeed.ReadAsync(journal, cursor.State.Position, options.Value.DispatchBatchMax);
+        if (page.Entries == 0)
         {
             return -1;
         }
 
-        var byAccount = GroupByAccount(entries);
+        var byAccount = GroupByAccount(page.Postings);
         AddFundAccounts(byAccount.Keys);
         // A bounded number of consumers at a time: each delivery is a durable write, and hundreds at once would
         // queue in front of the settlements' own writes (their p99) for no gain in lag.
@@ -150,14 +150,14 @@ public sealed partial class PostingDispatcherGrain(
             await Task.WhenAll(chunk.Select(pair => DeliverAsync(pair.Key, pair.Value)));
         }
 
-        cursor.State.Position = entries[^1].Sequence;
+        cursor.State.Position = page.ReadThrough;
         await cursor.WriteOrReloadAsync();
         return byAccount.Sum(pair => pair.Value.Count);
     }
 
     /// <summary>
     /// Builds <see cref="JournalCursorState.FundAccounts"/> once for a cursor stored before it was kept: the fund accounts
-    /// of every posting through the cursor's position (a read of the posting streams, once per data directory).
+    /// of every posting through the cursor's position (a read of the postings, once per data directory).
     /// </summary>
     private async Task IndexFundAccountsAsync()
     {
@@ -168,10 +168,10 @@ public sealed partial class PostingDispatcherGrain(
 
         long after = 0;
         while (after < cursor.State.Position
-            && await journal.ReadByStreamPrefixAsync(LedgerNames.PostingStreamPrefix, after, options.Value.DispatchBatchMax) is { Count: > 0 } page)
+            && await PostingFeed.ReadAsync(journal, after, options.Value.DispatchBatchMax) is { Entries: > 0 } page)
         {
-            AddFundAccounts(page.Where(e => e.Sequence <= cursor.State.Position).Select(e => LedgerNames.AccountOf(e.Stream)!));
-            after = page[^1].Sequence;
+            AddFundAccounts(page.Postings.Where(p => p.Posting.Sequence <= cursor.State.Position).Select(p => p.Account));
+            after = page.ReadThrough;
         }
 
         cursor.State.FundAccountsIndexed = true;
@@ -198,22 +198,17 @@ public sealed partial class PostingDispatcherGrain(
         }
     }
 
-    private static Dictionary<string, List<AppliedPosting>> GroupByAccount(IReadOnlyList<JournalEntry> entries)
+    private static Dictionary<string, List<AppliedPosting>> GroupByAccount(IReadOnlyList<(string Account, AppliedPosting Posting)> postings)
     {
         var byAccount = new Dictionary<string, List<AppliedPosting>>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        foreach (var (account, posting) in postings)
         {
-            if (LedgerNames.AccountOf(entry.Stream) is not { } account)
-            {
-                continue;
-            }
-
             if (!byAccount.TryGetValue(account, out var list))
             {
                 byAccount[account] = list = [];
             }
 
-            list.Add(new AppliedPosting(entry.Sequence, LedgerJson.Deserialize<Posting>(entry)));
+            list.Add(posting);
         }
 
         return byAccount;

@@ -27,7 +27,10 @@ public sealed record SettlementRecord
 
     [Id(7)] public required DateTimeOffset SettledAt { get; init; }
 
-    /// <summary>Ids of the postings written with it.</summary>
+    /// <summary>
+    /// Ids of the postings written with it as journal rows: every posting on records written before
+    /// <see cref="FundPostingsInRecord"/>, only the institution's receivable posting on records that carry their fund postings.
+    /// </summary>
     [Id(8)] public required IReadOnlyList<string> PostingIds { get; init; }
 
     /// <summary>
@@ -44,4 +47,12 @@ public sealed record SettlementRecord
 
     /// <summary>True when the control rules in force kept this settlement's supplies in the person's control history (duplicate purchases), else null.</summary>
     [Id(11)] public bool? KeptSupplies { get; init; }
+
+    /// <summary>
+    /// True when the settlement's fund and personal-account postings are not journal rows of their own: readers derive
+    /// them from this record (the same postings, ids and amounts the rows had). Null on records written before, whose
+    /// postings are all rows. The institution's receivable posting is a row either way: its stream is what one
+    /// institution's statement and the daily close read.
+    /// </summary>
+    [Id(12)] public bool? FundPostingsInRecord { get; init; }
 }

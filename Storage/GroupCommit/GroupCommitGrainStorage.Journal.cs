@@ -59,6 +59,33 @@ public sealed partial class GroupCommitGrainStorage
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixesAsync(IReadOnlyList<string> streamPrefixes, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(streamPrefixes);
+        ArgumentOutOfRangeException.ThrowIfZero(streamPrefixes.Count, nameof(streamPrefixes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(streamPrefixes.Count, IJournal.StreamPrefixesMax, nameof(streamPrefixes));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
+        foreach (var prefix in streamPrefixes)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(prefix, nameof(streamPrefixes));
+        }
+
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        var safe = await _dialect.ReadSafeSequenceAsync(connection, cancellationToken);
+        await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalByStreamPrefixes(streamPrefixes.Count));
+        for (var i = 0; i < streamPrefixes.Count; i++)
+        {
+            command.Add($"@p{i}", streamPrefixes[i], DbType.String);
+            command.Add($"@l{i}", streamPrefixes[i].Length, DbType.Int32);
+        }
+
+        command.Add("@after", afterSequence, DbType.Int64);
+        command.Add("@safe", safe, DbType.Int64);
+        command.Add("@count", maxCount, DbType.Int32);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
     public async Task<long> ReadSafeSequenceAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);

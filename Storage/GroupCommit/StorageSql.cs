@@ -59,6 +59,15 @@ internal static class StorageSql
     public const string ReadJournalByStreamPrefix =
         JournalColumns + "WHERE sequence > @after AND sequence <= @safe AND substr(stream, 1, @prefixLength) = @prefix ORDER BY sequence LIMIT @count";
 
+    /// <summary>
+    /// Entries of the streams starting with any of <paramref name="prefixes"/> prefixes (parameters <c>@p{i}</c>, <c>@l{i}</c>
+    /// its length), after a sequence and up to the safe point.
+    /// </summary>
+    public static string ReadJournalByStreamPrefixes(int prefixes) =>
+        JournalColumns + "WHERE sequence > @after AND sequence <= @safe AND (" +
+        string.Join(" OR ", Enumerable.Range(0, prefixes).Select(i => $"substr(stream, 1, @l{i}) = @p{i}")) +
+        ") ORDER BY sequence LIMIT @count";
+
     public const string ReadJournalHead = "SELECT COALESCE(MAX(sequence), 0) FROM journal";
 
     public const string FindJournalEntry = JournalColumns + "WHERE entry_id = @entry";

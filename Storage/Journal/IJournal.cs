@@ -43,6 +43,15 @@ public interface IJournal
     Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixAsync(string streamPrefix, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// As <see cref="ReadByStreamPrefixAsync"/>, for the streams whose name starts with any of <paramref name="streamPrefixes"/>
+    /// (one to <see cref="StreamPrefixesMax"/>), in one read: a consumer of two families of streams in their common order.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixesAsync(IReadOnlyList<string> streamPrefixes, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Most stream prefixes one <see cref="ReadByStreamPrefixesAsync"/> takes.</summary>
+    const int StreamPrefixesMax = 8;
+
+    /// <summary>
     /// The safe point now: the highest sequence at or below which every entry that will ever exist is visible
     /// (<see cref="long.MaxValue"/> on a single-writer database). Waits a bounded time for commits in flight.
     /// </summary>

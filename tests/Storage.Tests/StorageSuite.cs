@@ -174,6 +174,26 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_by_several_stream_prefixes_returns_the_entries_of_every_matching_stream_in_journal_order()
+    {
+        var storage = await StartAsync(_ => { });
+        var journal = storage;
+        await WriteAsync(storage, "k", null, "v1",
+            new JournalAppend("post:x", "p1", "{}"), new JournalAppend("msg", "m1", "{}"), new JournalAppend("person:1", "s1", "{}"),
+            new JournalAppend("pos", "q1", "{}"), new JournalAppend("post:y", "p2", "{}"), new JournalAppend("person:2", "s2", "{}"));
+
+        var both = await journal.ReadByStreamPrefixesAsync(["post:", "person:"], 0, 10);
+        Assert.Equal(["p1", "s1", "p2", "s2"], both.Select(e => e.EntryId));
+        Assert.True(both.Select(e => e.Sequence).SequenceEqual(both.Select(e => e.Sequence).Order()));
+        Assert.Equal(["s1", "p2"], (await journal.ReadByStreamPrefixesAsync(["post:", "person:"], both[0].Sequence, 2)).Select(e => e.EntryId));
+        Assert.Equal(["m1"], (await journal.ReadByStreamPrefixesAsync(["msg"], 0, 10)).Select(e => e.EntryId));
+        Assert.Empty(await journal.ReadByStreamPrefixesAsync(["post:", "person:"], both[^1].Sequence, 10));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => journal.ReadByStreamPrefixesAsync([], 0, 10));
+        await Assert.ThrowsAsync<ArgumentException>(() => journal.ReadByStreamPrefixesAsync(["post:", ""], 0, 10));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => journal.ReadByStreamPrefixesAsync(Enumerable.Repeat("a", IJournal.StreamPrefixesMax + 1).ToArray(), 0, 10));
+    }
+
+    [Fact]
     public async Task A_payload_reads_back_as_the_exact_UTF8_bytes_it_was_appended_with()
     {
         var storage = await StartAsync(_ => { });

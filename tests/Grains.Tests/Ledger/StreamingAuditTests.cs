@@ -84,12 +84,18 @@ public sealed class StreamingAuditTests
         var auditor = SmallPageAuditor(world);
         var (report, footprint) = await auditor.AuditAndMeasureAsync();
         var wholePages = await world.Auditor.AuditAsync();
-
         var fund = new FundPoolKey(SettlementWorld.Region, Scheme.UrbanResident, nameof(FundType.BasicPooled)).ToString();
         var institution = LedgerNames.InstitutionAccount(world.HospitalCode);
+
         Assert.True(report.Passed, string.Join("\n", report.Violations));
         Assert.Equal((30, 6, 0, Persons, 1, 1), (report.Settlements, report.Cancellations, report.PendingPostings, report.PersonsChecked, report.ClosesChecked, report.PayoutRunsChecked));
-        Assert.Equal(await CountAsync(world, "SELECT COUNT(*) FROM journal WHERE stream LIKE 'post:%'"), report.Postings);
+        // Each settlement here pays the pooled fund only: its record carries that posting, and its receivable is a row;
+        // the pooled fund's stream holds only the cancels' reversals.
+        Assert.Equal(
+            await CountAsync(world, "SELECT COUNT(*) FROM journal WHERE stream LIKE 'post:%'") + await CountAsync(world, "SELECT COUNT(*) FROM journal WHERE entry_id LIKE 'setl:%'"),
+            report.Postings);
+        Assert.Equal(0, await CountAsync(world, $"SELECT COUNT(*) FROM journal WHERE stream = 'post:{fund}' AND entry_id NOT LIKE '%:rev'"));
+        Assert.Equal(6, await CountAsync(world, $"SELECT COUNT(*) FROM journal WHERE stream = 'post:{fund}'"));
         Assert.Equal(
             (wholePages.Violations.Count, wholePages.Settlements, wholePages.Cancellations, wholePages.Postings, wholePages.PersonsChecked, wholePages.AnnualCapsChecked, wholePages.ClosesChecked, wholePages.PayoutRunsChecked),
             (report.Violations.Count, report.Settlements, report.Cancellations, report.Postings, report.PersonsChecked, report.AnnualCapsChecked, report.ClosesChecked, report.PayoutRunsChecked));
@@ -104,10 +110,10 @@ public sealed class StreamingAuditTests
         var expectedFootprint = (PageSize, 2 * accounts, Persons, Persons, 3, 2, 0, 0);
         Assert.Equal(expectedFootprint, Describe(footprint));
 
-        // A posting changed: the pooled fund's posting of an October settlement, 1.00 more.
+        // A posting changed: the pooled fund's reversal posting of a cancelled October settlement (no payout covers it), 1.00 more.
         var pooled = await world.Fund(Scheme.UrbanResident, nameof(FundType.BasicPooled)).GetSnapshotAsync();
         var spent = report.FundSpending[fund];
-        var postingId = LedgerNames.PostingEntry(settled["C0"].SettlementId!, fund, reversal: false);
+        var postingId = LedgerNames.PostingEntry(settled["C1"].SettlementId!, fund, reversal: true);
         var afterPosting = await WithPayloadAsync(world, postingId, json => json["amount"] = json["amount"]!.GetValue<long>() + 100, auditor);
         Assert.Equal(
             [
@@ -115,6 +121,20 @@ public sealed class StreamingAuditTests
                 $"{fund}: balance {pooled.Spending} differs from its applied postings {spent + Money.Yuan(1)} (applied through {pooled.AppliedThroughSequence}).",
             ],
             afterPosting.Violations);
+
+        // A record's fund line changed, 1.00 more than its fund pay sum: the postings it carries break double entry, so
+        // none is counted, and the settlement implies the changed amount.
+        var c0 = settled["C0"];
+        var c0Fund = c0.Breakdown!.FundsPaid.BasicPooled;
+        var afterLine = await WithPayloadAsync(world, LedgerNames.SettlementEntry(c0.SettlementId!), json =>
+            json["breakdown"]!["fundLines"]![0]!["amountPaid"] = json["breakdown"]!["fundLines"]![0]!["amountPaid"]!.GetValue<long>() + 100, auditor);
+        Assert.Equal(
+            [
+                $"{fund}: postings sum to {spent - c0Fund} but the settlements imply {spent + Money.Yuan(1)}.",
+                $"{fund}: balance {pooled.Spending} differs from its applied postings {spent - c0Fund} (applied through {pooled.AppliedThroughSequence}).",
+                $"Entry setl:{c0.SettlementId}: Settlement {c0.SettlementId}: fund postings {c0Fund + Money.Yuan(1)} do not equal the receivable {c0.Breakdown.FundPaySum} (debits must equal credits).",
+            ],
+            afterLine.Violations);
 
         // A cancel lost (moved out of the cancels): its settlement counts again.
         var receivable = (await world.Institution(world.HospitalCode).GetSnapshotAsync())!.Receivable;

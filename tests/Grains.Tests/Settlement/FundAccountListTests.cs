@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Medisettle.Grains.Ledger;
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Storage.Journal;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -44,19 +46,21 @@ public sealed class FundAccountListTests(SqliteClusters clusters)
         Assert.DoesNotContain(listed, a => a.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal));
     }
 
+    /// <summary>The fund accounts of every posting in the journal: posting rows' streams and the postings settlement records carry.</summary>
     private static async Task<List<string>> FundAccountsInJournalAsync(string path)
     {
         await using var connection = await OpenAsync(path);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT stream FROM journal WHERE stream LIKE 'post:%' AND stream NOT LIKE 'post:inst:%'";
-        var accounts = new List<string>();
+        command.CommandText = "SELECT sequence, stream, entry_id, payload, created_at FROM journal ORDER BY sequence";
+        var postings = new List<(string Account, AppliedPosting Posting)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            accounts.Add(LedgerNames.AccountOf(reader.GetString(0))!);
+            PostingFeed.Expand(JournalEntry.FromRow(reader), postings);
         }
 
-        return accounts.Order(StringComparer.Ordinal).ToList();
+        var accounts = postings.Select(p => p.Account).Where(a => !a.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal));
+        return accounts.Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path)

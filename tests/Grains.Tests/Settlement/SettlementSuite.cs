@@ -379,8 +379,9 @@ public abstract partial class SettlementSuite(SharedClusters clusters)
         var person = await world.EnrolAsync("P1");
         var settled = await person.SettleAsync(world.Inpatient("M1", 10_000m));
         var journal = world.Services.GetRequiredService<IJournal>();
-        var postings = (await journal.ReadAsync(LedgerNames.PostingStream(account), before.AppliedThroughSequence, 100))
-            .Select(e => new AppliedPosting(e.Sequence, LedgerJson.Deserialize<Posting>(e)))
+        var postings = (await PostingFeed.ReadAsync(journal, before.AppliedThroughSequence, 100)).Postings
+            .Where(p => p.Account == account)
+            .Select(p => p.Posting)
             .ToArray();
 
         await pooled.ApplyPostingsAsync(postings);

@@ -1,0 +1,65 @@
+using Medisettle.Interfaces.Ledger;
+using Medisettle.Storage.Journal;
+
+namespace Medisettle.Grains.Ledger;
+
+/// <summary>One page of <see cref="PostingFeed"/>: the postings read, and the journal position the read reached.</summary>
+/// <param name="Postings">Each posting with its account and journal sequence, in journal order.</param>
+/// <param name="ReadThrough">The sequence of the last entry read (postings or not); the caller's next read starts after it.</param>
+/// <param name="Entries">Journal entries read (0: nothing past the position).</param>
+public sealed record PostingPage(IReadOnlyList<(string Account, AppliedPosting Posting)> Postings, long ReadThrough, int Entries);
+
+/// <summary>
+/// Every posting in journal order, whatever its shape: posting rows (the <c>post:</c> streams) and the fund postings a
+/// settlement record carries (<see cref="SettlementRecord.FundPostingsInRecord"/>), which take the record's sequence.
+/// What the posting dispatcher, the fund jobs and the auditor read instead of the posting streams alone. A record holds
+/// at most one posting per account, so each account's postings still have rising sequences.
+/// </summary>
+public static class PostingFeed
+{
+    private static readonly string[] Prefixes = [LedgerNames.PostingStreamPrefix, LedgerNames.PersonStream("")];
+
+    private static readonly string SettlementEntryPrefix = LedgerNames.SettlementEntry("");
+
+    /// <summary>
+    /// Reads up to <paramref name="maxEntries"/> journal entries after <paramref name="afterSequence"/> (up to the safe point)
+    /// and answers their postings.
+    /// </summary>
+    public static async Task<PostingPage> ReadAsync(IJournal journal, long afterSequence, int maxEntries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var entries = await journal.ReadByStreamPrefixesAsync(Prefixes, afterSequence, maxEntries, cancellationToken);
+        var postings = new List<(string, AppliedPosting)>(entries.Count * 2);
+        foreach (var entry in entries)
+        {
+            Expand(entry, postings);
+        }
+
+        return new PostingPage(postings, entries.Count == 0 ? afterSequence : entries[^1].Sequence, entries.Count);
+    }
+
+    /// <summary>
+    /// Adds the postings of <paramref name="entry"/> to <paramref name="postings"/>: a posting row's one posting (on the
+    /// account its stream names), a settlement record's fund postings, nothing for other entries.
+    /// </summary>
+    public static void Expand(JournalEntry entry, List<(string Account, AppliedPosting Posting)> postings)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(postings);
+        if (LedgerNames.AccountOf(entry.Stream) is { } account)
+        {
+            postings.Add((account, new AppliedPosting(entry.Sequence, LedgerJson.Deserialize<Posting>(entry))));
+        }
+        else if (IsSettlementRecord(entry))
+        {
+            foreach (var posting in LedgerWriter.FundPostingsOf(LedgerJson.Deserialize<SettlementRecord>(entry)))
+            {
+                postings.Add((posting.Account, new AppliedPosting(entry.Sequence, posting)));
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="entry"/> is a settlement record in a person's stream.</summary>
+    public static bool IsSettlementRecord(JournalEntry entry) =>
+        entry.Stream.StartsWith(Prefixes[1], StringComparison.Ordinal) && entry.EntryId.StartsWith(SettlementEntryPrefix, StringComparison.Ordinal);
+}
