@@ -9,7 +9,7 @@ namespace Medisettle.Grains.Ledger;
 /// Builds the journal appends of a settlement and of its cancel: the immutable record, the message receipt
 /// and the postings. Checks double entry: the fund and account postings sum exactly to the institution's
 /// receivable posting. A settlement's fund and account postings travel inside its record
-/// (<see cref="SettlementRecord.FundPostingsInRecord"/>, <see cref="FundPostingsOf"/>); its receivable posting and
+/// (<see cref="SettlementRecord.FundPostingsInRecord"/>, <see cref="FundPostingsOf(SettlementRecord)"/>); its receivable posting and
 /// every posting of a cancel are rows of their own.
 /// </summary>
 public static class LedgerWriter
@@ -68,17 +68,23 @@ public static class LedgerWriter
     /// exactly the postings <see cref="Settle"/> built, in the same order, with their ids and amounts. Empty for a record
     /// written before, whose postings are rows. Throws when the record breaks double entry, as <see cref="BuildPostings"/> does.
     /// </summary>
-    public static IReadOnlyList<Posting> FundPostingsOf(SettlementRecord record)
+    public static IReadOnlyList<Posting> FundPostingsOf(SettlementRecord record) => FundPostingsOf(PostingSource.Of(record));
+
+    /// <summary>As <see cref="FundPostingsOf(SettlementRecord)"/>, from the members of a record the postings are made of.</summary>
+    internal static IReadOnlyList<Posting> FundPostingsOf(PostingSource source)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        if (record.FundPostingsInRecord != true)
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.FundPostingsInRecord != true)
         {
             return [];
         }
 
-        var owner = new PostingOwner(record.PersonId, record.InsuredRegion, record.Scheme, record.InstitutionCode);
-        var postings = BuildPostings(record.SettlementId, owner, record.Breakdown, record.SettledAt, reversal: false);
-        return postings.Take(postings.Count - 1).ToArray();
+        var owner = new PostingOwner(source.PersonId, source.InsuredRegion, source.Scheme, source.InstitutionCode);
+        var breakdown = source.Breakdown;
+        var postings = new List<Posting>(breakdown.FundLines.Count + 1);
+        AddFundPostings(postings, source.SettlementId, owner, breakdown.FundLines.Select(l => (l.FundType, l.AmountPaid)), breakdown.AccountPaid,
+            breakdown.FundPaySum + breakdown.AccountPaid, breakdown.SettlementDate, source.SettledAt, reversal: false);
+        return postings;
     }
 
     public static IReadOnlyList<JournalAppend> Cancel(SettlementRecord settled, CancelCommand command, string requestDigest, DateTimeOffset now)
@@ -118,36 +124,10 @@ public static class LedgerWriter
         string settlementId, PostingOwner owner, SettlementBreakdown breakdown, DateTimeOffset now, bool reversal)
     {
         ArgumentNullException.ThrowIfNull(breakdown);
-        var sign = reversal ? -1 : 1;
-        var kind = reversal ? PostingKind.Reversal : PostingKind.Settlement;
         var postings = new List<Posting>(breakdown.FundLines.Count + 2);
-        var debits = Money.Zero;
-        foreach (var line in breakdown.FundLines)
-        {
-            if (line.AmountPaid.IsZero)
-            {
-                continue;
-            }
-
-            var account = FundPoolKey.For(owner.InsuredRegion, owner.Scheme, line.FundType).ToString();
-            postings.Add(Make(account, Signed(line.AmountPaid, sign), null));
-            debits += line.AmountPaid;
-        }
-
-        if (!breakdown.AccountPaid.IsZero)
-        {
-            var account = FundPoolKey.PersonalAccount(owner.InsuredRegion, owner.Scheme).ToString();
-            postings.Add(Make(account, Signed(breakdown.AccountPaid, sign), null));
-            debits += breakdown.AccountPaid;
-        }
-
         var receivable = breakdown.FundPaySum + breakdown.AccountPaid;
-        if (debits != receivable)
-        {
-            throw new InvalidOperationException(
-                $"Settlement {settlementId}: fund postings {debits} do not equal the receivable {receivable} (debits must equal credits).");
-        }
-
+        AddFundPostings(postings, settlementId, owner, breakdown.FundLines.Select(l => (l.FundType, l.AmountPaid)), breakdown.AccountPaid,
+            receivable, breakdown.SettlementDate, now, reversal);
         var totals = new SettlementTotals
         {
             MedicalFeeTotal = breakdown.TotalAmount,
@@ -155,26 +135,63 @@ public static class LedgerWriter
             AccountPaid = breakdown.AccountPaid,
             CashPaid = breakdown.CashPaid,
         };
-        postings.Add(Make(LedgerNames.InstitutionAccount(owner.InstitutionCode), Signed(receivable, sign), reversal ? totals.Negate() : totals));
-        return postings;
-
-        Posting Make(string account, Money amount, SettlementTotals? totalsOrNull) => new()
+        postings.Add(Make(settlementId, LedgerNames.InstitutionAccount(owner.InstitutionCode), Signed(receivable, reversal), owner, breakdown.SettlementDate, now, reversal) with
         {
-            PostingId = LedgerNames.PostingEntry(settlementId, account, reversal),
-            SettlementId = settlementId,
-            Account = account,
-            Kind = kind,
-            Amount = amount,
-            PersonId = owner.PersonId,
-            InstitutionCode = owner.InstitutionCode,
-            SettlementDate = breakdown.SettlementDate,
-            PostedAt = now,
-            Totals = totalsOrNull,
-            InpatientCase = totalsOrNull is null ? null : breakdown.InpatientCase,
-        };
+            Totals = reversal ? totals.Negate() : totals,
+            InpatientCase = breakdown.InpatientCase,
+        });
+        return postings;
     }
 
-    private static Money Signed(Money amount, int sign) => sign > 0 ? amount : -amount;
+    /// <summary>
+    /// Adds the postings of each paying fund line and of the personal account to <paramref name="postings"/>, and checks
+    /// double entry: they must sum exactly to <paramref name="receivable"/>.
+    /// </summary>
+    private static void AddFundPostings(
+        List<Posting> postings, string settlementId, PostingOwner owner, IEnumerable<(FundType FundType, Money AmountPaid)> fundLines, Money accountPaid,
+        Money receivable, DateOnly settlementDate, DateTimeOffset now, bool reversal)
+    {
+        var debits = Money.Zero;
+        foreach (var (fundType, amountPaid) in fundLines)
+        {
+            if (amountPaid.IsZero)
+            {
+                continue;
+            }
+
+            var account = FundPoolKey.For(owner.InsuredRegion, owner.Scheme, fundType).ToString();
+            postings.Add(Make(settlementId, account, Signed(amountPaid, reversal), owner, settlementDate, now, reversal));
+            debits += amountPaid;
+        }
+
+        if (!accountPaid.IsZero)
+        {
+            var account = FundPoolKey.PersonalAccount(owner.InsuredRegion, owner.Scheme).ToString();
+            postings.Add(Make(settlementId, account, Signed(accountPaid, reversal), owner, settlementDate, now, reversal));
+            debits += accountPaid;
+        }
+
+        if (debits != receivable)
+        {
+            throw new InvalidOperationException(
+                $"Settlement {settlementId}: fund postings {debits} do not equal the receivable {receivable} (debits must equal credits).");
+        }
+    }
+
+    private static Posting Make(string settlementId, string account, Money amount, PostingOwner owner, DateOnly settlementDate, DateTimeOffset now, bool reversal) => new()
+    {
+        PostingId = LedgerNames.PostingEntry(settlementId, account, reversal),
+        SettlementId = settlementId,
+        Account = account,
+        Kind = reversal ? PostingKind.Reversal : PostingKind.Settlement,
+        Amount = amount,
+        PersonId = owner.PersonId,
+        InstitutionCode = owner.InstitutionCode,
+        SettlementDate = settlementDate,
+        PostedAt = now,
+    };
+
+    private static Money Signed(Money amount, bool reversal) => reversal ? -amount : amount;
 
     private static JournalAppend ToAppend(Posting posting) =>
         new(LedgerNames.PostingStream(posting.Account), posting.PostingId, LedgerJson.SerializeToUtf8(posting));

@@ -52,7 +52,7 @@ public static class PostingFeed
         }
         else if (IsSettlementRecord(entry))
         {
-            foreach (var posting in LedgerWriter.FundPostingsOf(LedgerJson.Deserialize<SettlementRecord>(entry)))
+            foreach (var posting in LedgerWriter.FundPostingsOf(LedgerJson.Deserialize<PostingSource>(entry)))
             {
                 postings.Add((posting.Account, new AppliedPosting(entry.Sequence, posting)));
             }
