@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Medisettle.LoadTest.Cli;
 
-/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>physical</c>, <c>runtime</c>, <c>whatif</c>, <c>whatif-bench</c>, <c>replay</c>.</summary>
+/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>physical</c>, <c>runtime</c>, <c>whatif</c>, <c>whatif-bench</c>, <c>replay</c>, <c>dictionary</c>.</summary>
 public static class LoadTestCommands
 {
     public static RootCommand Create()
@@ -19,6 +19,7 @@ public static class LoadTestCommands
         root.Subcommands.Add(WhatIfCommand.Create());
         root.Subcommands.Add(WhatIfBenchmarkCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(DictionaryCommand.Create());
         return root;
     }
 }

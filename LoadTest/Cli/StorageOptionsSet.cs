@@ -27,6 +27,8 @@ internal sealed class StorageOptionsSet
 
     public Option<int> CheckpointMilliseconds { get; } = new("--checkpoint-ms") { Description = "SQLite: background WAL checkpoint every N ms (0 = checkpoints inside the commits, every 1,000 pages)", DefaultValueFactory = _ => 10 };
 
+    public Option<bool> UncompressedJournal { get; } = new("--uncompressed-journal") { Description = "SQLite: store journal payloads as JSON text (SqliteStorageOptions.CompressJournalPayloads false; default: compressed)" };
+
     public Option<SqliteSynchronousMode> Synchronous { get; } = new("--synchronous") { Description = "SQLite synchronous: Full (power-loss safe, default) or Normal (process-crash safe)", DefaultValueFactory = _ => SqliteSynchronousMode.Full };
 
     public Option<int> WorkerThreads { get; } = new("--worker-threads-max") { Description = "Thread-pool worker threads at most (0 = runtime default)", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -48,7 +50,7 @@ internal sealed class StorageOptionsSet
     {
         _storageChoice = storageChoice;
         var choice = storageChoice ? new Option[] { Storage, NoGroupCommit } : [];
-        foreach (var option in choice.Concat([Database, Postgres, WindowMilliseconds, BatchMax, Synchronous, CheckpointMilliseconds, WorkerThreads, DispatchBatchMax, PersonCheckpointEvery]))
+        foreach (var option in choice.Concat([Database, Postgres, WindowMilliseconds, BatchMax, Synchronous, CheckpointMilliseconds, UncompressedJournal, WorkerThreads, DispatchBatchMax, PersonCheckpointEvery]))
         {
             command.Options.Add(option);
         }
@@ -110,6 +112,7 @@ internal sealed class StorageOptionsSet
         GroupCommitBatchMax = result.GetValue(BatchMax),
         SqliteSynchronous = result.GetValue(Synchronous),
         SqliteCheckpointInterval = TimeSpan.FromMilliseconds(result.GetValue(CheckpointMilliseconds)),
+        SqliteCompressJournalPayloads = !result.GetValue(UncompressedJournal),
         PersonCount = result.GetValue(common.Persons),
         WorkerThreadsMax = result.GetValue(WorkerThreads),
         DispatchBatchMax = result.GetValue(DispatchBatchMax),

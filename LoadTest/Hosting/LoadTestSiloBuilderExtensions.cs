@@ -40,6 +40,7 @@ public static class LoadTestSiloBuilderExtensions
                     sqlite.DatabasePath = options.DatabasePath;
                     sqlite.Synchronous = options.SqliteSynchronous;
                     sqlite.BackgroundCheckpointInterval = options.SqliteCheckpointInterval;
+                    sqlite.CompressJournalPayloads = options.SqliteCompressJournalPayloads;
                     ConfigureGroupCommit(sqlite, options);
                 });
             case StorageKind.Postgres:

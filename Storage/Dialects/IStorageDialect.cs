@@ -29,6 +29,13 @@ internal interface IStorageDialect
     string RowLock { get; }
 
     /// <summary>
+    /// Whether the group-commit writer stores journal payloads compressed (<see cref="Compression.JournalPayloadCodec"/>):
+    /// SQLite when <see cref="Hosting.SqliteStorageOptions.CompressJournalPayloads"/>; never PostgreSQL, whose journal
+    /// payload column is text (and whose values above 2 KB TOAST compresses anyway).
+    /// </summary>
+    bool CompressesJournalPayloads { get; }
+
+    /// <summary>
     /// The writer's journal insert and version check through the database's own interface on <paramref name="connection"/>
     /// (SQLite), or null to run them as ADO.NET statements (PostgreSQL).
     /// </summary>

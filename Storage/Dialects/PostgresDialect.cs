@@ -70,6 +70,8 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
 
     public GroupCommitStorageOptions Options => _options;
 
+    public bool CompressesJournalPayloads => false;
+
     /// <summary>Gives the transaction its id before its first journal row takes a sequence (see <see cref="PostgresJournalSafePoint"/>).</summary>
     public string? BeginJournalWriteSql => "SELECT pg_current_xact_id()";
 

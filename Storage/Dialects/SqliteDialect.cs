@@ -88,6 +88,8 @@ internal sealed partial class SqliteDialect : IStorageDialect
 
     public GroupCommitStorageOptions Options => _options;
 
+    public bool CompressesJournalPayloads => _options.CompressJournalPayloads;
+
     /// <summary>SQLite has one writer at a time: sequences become visible in the order they are taken.</summary>
     public string? BeginJournalWriteSql => null;
 

@@ -75,7 +75,9 @@ internal sealed class SqliteWriterStatements : IWriterStatements
             var append = appends[i];
             Check(raw.sqlite3_bind_text(_insert, _insertStream, append.Stream));
             Check(raw.sqlite3_bind_text(_insert, _insertEntry, append.EntryId));
-            Check(raw.sqlite3_bind_text(_insert, _insertPayload, append.Utf8Payload));
+            Check(append.StoredPayload is { } stored
+                ? raw.sqlite3_bind_blob(_insert, _insertPayload, stored)
+                : raw.sqlite3_bind_text(_insert, _insertPayload, append.Utf8Payload));
             Check(raw.sqlite3_bind_text(_insert, _insertCreatedAt, createdAt));
             var step = raw.sqlite3_step(_insert);
             raw.sqlite3_reset(_insert);

@@ -237,6 +237,15 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
             return Task.FromResult(write.ExpectedVersion);
         }
 
+        if (_writer is not null && _dialect.CompressesJournalPayloads)
+        {
+            // On the caller's thread, so the one writer spends none of its time on it.
+            foreach (var append in write.Appends)
+            {
+                append.Compress();
+            }
+        }
+
         var pending = new PendingWrite(write);
         return _writer is null ? WriteDirectAsync(pending, cancellationToken) : WriteQueuedAsync(_writer, pending, cancellationToken);
     }

@@ -33,4 +33,22 @@ public sealed class JournalAppend
 
     /// <summary>The payload's JSON text (decoded on each call).</summary>
     public string Payload => Encoding.UTF8.GetString(Utf8Payload);
+
+    /// <summary>
+    /// The payload as the writer stores it when the storage compresses journal payloads (<see cref="Compression.JournalPayloadCodec"/>),
+    /// made by the storage on the caller's thread before the write queues; null: stored as the JSON text.
+    /// </summary>
+    internal byte[]? StoredPayload { get; private set; }
+
+    /// <summary>Compresses the payload for storing, once (an append written again, after a retry, keeps its first form).</summary>
+    internal void Compress()
+    {
+        if (!_compressed)
+        {
+            StoredPayload = Compression.JournalPayloadCodec.Encode(Utf8Payload);
+            _compressed = true;
+        }
+    }
+
+    private bool _compressed;
 }

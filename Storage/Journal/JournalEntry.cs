@@ -17,12 +17,15 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
 
     /// <summary>
     /// The entry in the current row of <paramref name="row"/>, whose columns are <c>sequence, stream, entry_id, payload,
-    /// created_at</c> (the journal table's order); the payload is taken as the stored UTF-8 text, as it is.
+    /// created_at</c> (the journal table's order); the payload is taken as the stored UTF-8 text, as it is, or
+    /// decompressed when it was stored compressed (<see cref="Compression.JournalPayloadCodec"/>).
     /// </summary>
     public static JournalEntry FromRow(DbDataReader row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new JournalEntry(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetFieldValue<byte[]>(3), row.GetFieldValue<DateTimeOffset>(4));
+        var entryId = row.GetString(2);
+        return new JournalEntry(
+            row.GetInt64(0), row.GetString(1), entryId, Compression.JournalPayloadCodec.Decode(row.GetFieldValue<byte[]>(3), entryId), row.GetFieldValue<DateTimeOffset>(4));
     }
 
     /// <summary>The payload's JSON text (decoded on each call).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
 using Microsoft.Data.Sqlite;
@@ -87,6 +88,65 @@ public sealed class SqliteStorageTests : StorageSuite
         finally
         {
             await storage.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Journal payloads are stored compressed by default and as text with compression off; one file can hold both (written
+    /// before compression, or with it turned off for a while), and every reader gets the same JSON from either.
+    /// </summary>
+    [Fact]
+    public async Task Journal_payloads_are_stored_compressed_or_as_text_and_read_back_the_same_from_one_file()
+    {
+        var path = Path.Combine(_directory, "compressed.db");
+        var long1 = "{\"name\":\"统筹基金\",\"trace\":[" + string.Join(',', Enumerable.Range(0, 20).Select(i => $"\"step {i}: total 385.45 = funds 0.00 + account 385.45\"")) + "]}";
+        var long2 = long1.Replace("step", "stage", StringComparison.Ordinal);
+        const string Short = "{\"n\":1}";
+        await WriteOneAsync(compress: true, "k1", new Journal.JournalAppend("p", "e1", long1), new Journal.JournalAppend("p", "e2", Short));
+        await WriteOneAsync(compress: false, "k2", new Journal.JournalAppend("p", "e3", long2));
+
+        Assert.Equal([("e1", "blob", true), ("e2", "text", false), ("e3", "text", false)], await StoredAsync());
+        var storage = TestStorages.Sqlite(path);
+        await storage.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.Equal([long1, Short, long2], (await storage.ReadAsync("p", 0, 10)).Select(e => e.Payload));
+            Assert.Equal(long1, (await storage.FindAsync("e1"))!.Payload);
+            Assert.Equal(Encoding.UTF8.GetBytes(long1), (await storage.ReadAllAsync(0, 1))[0].Utf8Payload.ToArray());
+        }
+        finally
+        {
+            await storage.DisposeAsync();
+        }
+
+        async Task WriteOneAsync(bool compress, string key, params Journal.JournalAppend[] appends)
+        {
+            var writer = TestStorages.Sqlite(path, o => o.CompressJournalPayloads = compress);
+            await writer.StartAsync(CancellationToken.None);
+            try
+            {
+                await writer.WriteStateAsync("s", GrainId.Create("test", key), new Orleans.GrainState<Box>(new Box("v")), appends, CancellationToken.None);
+            }
+            finally
+            {
+                await writer.DisposeAsync();
+            }
+        }
+
+        async Task<List<(string, string, bool)>> StoredAsync()
+        {
+            await using var connection = new SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT entry_id, typeof(payload), substr(payload, 1, 1) = x'00' FROM journal ORDER BY sequence";
+            var rows = new List<(string, string, bool)>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2) == 1));
+            }
+
+            return rows;
         }
     }
 

@@ -1,3 +1,4 @@
+using Medisettle.Storage.Compression;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -13,7 +14,14 @@ internal static class JournalRows
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT payload FROM journal WHERE entry_id = @e";
         command.Parameters.AddWithValue("@e", entryId);
-        return (string)(await command.ExecuteScalarAsync())!;
+        // Stored compressed or as text: the JSON either way (a tampered payload is written back as text, which reads the same).
+        var stored = await command.ExecuteScalarAsync() switch
+        {
+            byte[] bytes => bytes,
+            string text => System.Text.Encoding.UTF8.GetBytes(text),
+            var other => throw new InvalidOperationException($"Entry {entryId}: no payload ({other})."),
+        };
+        return System.Text.Encoding.UTF8.GetString(JournalPayloadCodec.Decode(stored, entryId).Span);
     }
 
     /// <summary>Runs <paramref name="sql"/>, which must change exactly one row.</summary>
