@@ -7,9 +7,9 @@ using ZstdSharp;
 namespace Medisettle.LoadTest.Cli;
 
 /// <summary>
-/// <c>dictionary</c>: trains a zstd dictionary for <see cref="JournalPayloadCodec"/> on the journal payloads of a SQLite
-/// data file (compressed ones are read back first), taking every n-th row so that each kind of entry is sampled as often
-/// as it is written. How the shipped <c>Storage/Compression/journal-payloads-1.zdict</c> was made is in
+/// <c>dictionary</c>: trains a zstd dictionary for <see cref="PayloadCodec"/> on the journal payloads and grain states of
+/// a SQLite data file (compressed ones are read back first), in the proportion of their bytes, taking every n-th journal
+/// row so that each kind of entry is sampled as often as it is written. How the shipped <c>Storage/Compression/payloads-1.zdict</c> was made is in
 /// docs/architecture.md, "Compressed journal payloads"; a new dictionary gets a new number there and in the codec.
 /// </summary>
 internal static class DictionaryCommand
@@ -19,8 +19,8 @@ internal static class DictionaryCommand
         var database = new Option<string>("--db") { Description = "SQLite data file whose journal to sample (opened read-only)", Required = true };
         var output = new Option<string>("--out") { Description = "Dictionary file to write", Required = true };
         var size = new Option<int>("--size") { Description = "Dictionary bytes", DefaultValueFactory = _ => 32 * 1024 };
-        var samples = new Option<int>("--samples") { Description = "Journal payloads sampled", DefaultValueFactory = _ => 20_000 };
-        var command = new Command("dictionary", "Trains the zstd dictionary of the journal payload codec on a SQLite journal's payloads.");
+        var samples = new Option<int>("--samples") { Description = "Payloads sampled (journal and grain state)", DefaultValueFactory = _ => 20_000 };
+        var command = new Command("dictionary", "Trains the zstd dictionary of the payload codec on a SQLite data file's journal payloads and grain states.");
         foreach (var option in new Option[] { database, output, size, samples })
         {
             command.Options.Add(option);
@@ -39,7 +39,7 @@ internal static class DictionaryCommand
             var payloads = await SampleAsync(path, count, cancellationToken);
             if (payloads.Count < 100)
             {
-                await Console.Error.WriteLineAsync($"dictionary: {path} has {payloads.Count} journal payloads; at least 100 are needed.");
+                await Console.Error.WriteLineAsync($"dictionary: {path} has {payloads.Count} payloads; at least 100 are needed.");
                 return 1;
             }
 
@@ -52,20 +52,47 @@ internal static class DictionaryCommand
         return command;
     }
 
+    /// <summary>
+    /// Every n-th journal row and every m-th grain state (in key order), in the proportion of their bytes in the file, about
+    /// <paramref name="count"/> in all; the same file gives the same samples, so the same dictionary.
+    /// </summary>
     private static async Task<List<byte[]>> SampleAsync(string path, int count, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT entry_id, payload FROM journal WHERE sequence % MAX(1, (SELECT COUNT(*) FROM journal) / @count) = 0 ORDER BY sequence LIMIT @count";
-        command.Parameters.AddWithValue("@count", count);
+        var (journalRows, journalBytes) = await CountAsync(connection, "SELECT COUNT(*), COALESCE(SUM(length(payload)), 0) FROM journal", cancellationToken);
+        var (states, stateBytes) = await CountAsync(connection, "SELECT COUNT(*), COALESCE(SUM(length(payload)), 0) FROM grain_state WHERE payload IS NOT NULL", cancellationToken);
+        var fromJournal = (int)Math.Round(count * (double)journalBytes / Math.Max(1, journalBytes + stateBytes));
         var payloads = new List<byte[]>(count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            payloads.Add(JournalPayloadCodec.Decode(reader.GetFieldValue<byte[]>(1), reader.GetString(0)).ToArray());
-        }
-
+        await ReadAsync(
+            "SELECT entry_id, payload FROM (SELECT entry_id, payload, ROW_NUMBER() OVER (ORDER BY sequence) AS n FROM journal) WHERE n % @step = 0 LIMIT @take",
+            Math.Max(1, journalRows / Math.Max(1, fromJournal)), fromJournal);
+        await ReadAsync(
+            "SELECT grain_type || '/' || grain_key, payload FROM (SELECT grain_type, grain_key, payload, ROW_NUMBER() OVER (ORDER BY grain_type, grain_key, state_name) AS n " +
+            "FROM grain_state WHERE payload IS NOT NULL) WHERE n % @step = 0 LIMIT @take",
+            Math.Max(1, states / Math.Max(1, count - fromJournal)), count - fromJournal);
         return payloads;
+
+        async Task ReadAsync(string sql, long step, int take)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("@step", step);
+            command.Parameters.AddWithValue("@take", take);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                payloads.Add(PayloadCodec.Decode(reader.GetFieldValue<byte[]>(1), "Row", reader.GetString(0)).ToArray());
+            }
+        }
+    }
+
+    private static async Task<(long Rows, long Bytes)> CountAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 }

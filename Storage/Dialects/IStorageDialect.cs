@@ -29,7 +29,7 @@ internal interface IStorageDialect
     string RowLock { get; }
 
     /// <summary>
-    /// Whether the group-commit writer stores journal payloads compressed (<see cref="Compression.JournalPayloadCodec"/>):
+    /// Whether the group-commit writer stores journal payloads compressed (<see cref="Compression.PayloadCodec"/>):
     /// SQLite when <see cref="Hosting.SqliteStorageOptions.CompressJournalPayloads"/>; never PostgreSQL, whose journal
     /// payload column is text (and whose values above 2 KB TOAST compresses anyway).
     /// </summary>

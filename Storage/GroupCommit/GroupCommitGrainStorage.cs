@@ -130,7 +130,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
         grainState.RecordExists = stored.Payload is not null;
         grainState.State = stored.Payload is null
             ? Activator.CreateInstance<T>()
-            : _serializer.Deserialize<T>(new BinaryData(stored.Payload)) ?? Activator.CreateInstance<T>();
+            : _serializer.Deserialize<T>(new BinaryData(Compression.PayloadCodec.Decode(stored.Payload, "State", $"{grainId} ({stateName})"))) ?? Activator.CreateInstance<T>();
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -158,6 +158,11 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
         ArgumentNullException.ThrowIfNull(grainState);
         ArgumentNullException.ThrowIfNull(appends);
         var payload = PayloadOf(_serializer.Serialize(grainState.State));
+        if (_dialect.Options.CompressStatePayloads)
+        {
+            payload = Compression.PayloadCodec.Encode(payload) ?? payload;
+        }
+
         var version = await WriteAsync(Write(stateName, grainId, grainState.ETag, payload, appends) with { Fence = fence }, cancellationToken);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;

@@ -25,6 +25,13 @@ public abstract class GroupCommitStorageOptions : IStorageProviderSerializerOpti
     /// </summary>
     public int GroupCommitBatchMax { get; set; } = 4_096;
 
+    /// <summary>
+    /// Store grain states compressed with the payload dictionary (<see cref="Compression.PayloadCodec"/>): a person's state
+    /// of a few KB takes a fraction of that. Reads take both forms, so it can be turned off and on over one database.
+    /// Default true.
+    /// </summary>
+    public bool CompressStatePayloads { get; set; } = true;
+
     /// <summary>Writes waiting for the writer loop; callers beyond it wait (back-pressure). Default 65,536.</summary>
     public int WriteQueueCapacityMax { get; set; } = 65_536;
 

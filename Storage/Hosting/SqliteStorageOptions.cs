@@ -31,7 +31,7 @@ public sealed class SqliteStorageOptions : GroupCommitStorageOptions
     public int WalAutoCheckpointPages { get; set; } = 1000;
 
     /// <summary>
-    /// Store journal payloads compressed with the journal's zstd dictionary (<see cref="Compression.JournalPayloadCodec"/>):
+    /// Store journal payloads compressed with the journal's zstd dictionary (<see cref="Compression.PayloadCodec"/>):
     /// a settlement record of about 2.5 KB is stored in about a tenth of that, and the WAL and the disk write that much
     /// less. Readers take both forms, so it can be turned off and on over one data file. Default true.
     /// </summary>

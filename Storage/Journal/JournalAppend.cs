@@ -35,7 +35,7 @@ public sealed class JournalAppend
     public string Payload => Encoding.UTF8.GetString(Utf8Payload);
 
     /// <summary>
-    /// The payload as the writer stores it when the storage compresses journal payloads (<see cref="Compression.JournalPayloadCodec"/>),
+    /// The payload as the writer stores it when the storage compresses journal payloads (<see cref="Compression.PayloadCodec"/>),
     /// made by the storage on the caller's thread before the write queues; null: stored as the JSON text.
     /// </summary>
     internal byte[]? StoredPayload { get; private set; }
@@ -45,7 +45,7 @@ public sealed class JournalAppend
     {
         if (!_compressed)
         {
-            StoredPayload = Compression.JournalPayloadCodec.Encode(Utf8Payload);
+            StoredPayload = Compression.PayloadCodec.Encode(Utf8Payload);
             _compressed = true;
         }
     }

@@ -18,14 +18,14 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
     /// <summary>
     /// The entry in the current row of <paramref name="row"/>, whose columns are <c>sequence, stream, entry_id, payload,
     /// created_at</c> (the journal table's order); the payload is taken as the stored UTF-8 text, as it is, or
-    /// decompressed when it was stored compressed (<see cref="Compression.JournalPayloadCodec"/>).
+    /// decompressed when it was stored compressed (<see cref="Compression.PayloadCodec"/>).
     /// </summary>
     public static JournalEntry FromRow(DbDataReader row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var entryId = row.GetString(2);
         return new JournalEntry(
-            row.GetInt64(0), row.GetString(1), entryId, Compression.JournalPayloadCodec.Decode(row.GetFieldValue<byte[]>(3), entryId), row.GetFieldValue<DateTimeOffset>(4));
+            row.GetInt64(0), row.GetString(1), entryId, Compression.PayloadCodec.Decode(row.GetFieldValue<byte[]>(3), "Journal entry", entryId), row.GetFieldValue<DateTimeOffset>(4));
     }
 
     /// <summary>The payload's JSON text (decoded on each call).</summary>

@@ -150,6 +150,62 @@ public sealed class SqliteStorageTests : StorageSuite
         }
     }
 
+    /// <summary>Grain states are stored compressed by default and as JSON with compression off; either reads back the same.</summary>
+    [Fact]
+    public async Task Grain_states_are_stored_compressed_or_as_JSON_and_read_back_the_same()
+    {
+        var path = Path.Combine(_directory, "states.db");
+        var value = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"item {i} paid 12.{i:D2}"));
+        await WriteAsync(compress: true, "k1");
+        await WriteAsync(compress: false, "k2");
+
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT grain_key, hex(substr(payload, 1, 2)), length(payload) < @json FROM grain_state ORDER BY grain_key";
+            command.Parameters.AddWithValue("@json", value.Length);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<(string, string, bool)>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2) == 1));
+            }
+
+            Assert.Equal([("k1", "0001", true), ("k2", "7B22", false)], rows); // k2: the JSON of a Box, {"…
+        }
+
+        var storage = TestStorages.Sqlite(path);
+        await storage.StartAsync(CancellationToken.None);
+        try
+        {
+            foreach (var key in new[] { "k1", "k2" })
+            {
+                var state = new Orleans.GrainState<Box>();
+                await storage.ReadStateAsync("s", GrainId.Create("test", key), state, CancellationToken.None);
+                Assert.Equal((value, "1"), (state.State?.Value, state.ETag));
+            }
+        }
+        finally
+        {
+            await storage.DisposeAsync();
+        }
+
+        async Task WriteAsync(bool compress, string key)
+        {
+            var writer = TestStorages.Sqlite(path, o => o.CompressStatePayloads = compress);
+            await writer.StartAsync(CancellationToken.None);
+            try
+            {
+                await writer.WriteStateAsync("s", GrainId.Create("test", key), new Orleans.GrainState<Box>(new Box(value)), [], CancellationToken.None);
+            }
+            finally
+            {
+                await writer.DisposeAsync();
+            }
+        }
+    }
+
     [Fact]
     public async Task A_database_of_the_pre_Orleans_runtime_is_refused_with_a_clear_message()
     {
@@ -175,11 +231,12 @@ public sealed class SqliteStorageTests : StorageSuite
     {
         // Two storages, the same writes: with background checkpoints, and with checkpoints left to the commits (which
         // run one only past 1,000 WAL pages; these writes are about 80). Once the first file has its pages, which proves
-        // checkpoints had the time to run, the second must still have none.
+        // checkpoints had the time to run, the second must still have none. The states are stored uncompressed, so that
+        // they take the pages counted on.
         var background = Path.Combine(_directory, $"{Guid.NewGuid():N}.db");
         var inline = Path.Combine(_directory, $"{Guid.NewGuid():N}.db");
-        await using var withBackground = TestStorages.Sqlite(background, o => o.BackgroundCheckpointInterval = TimeSpan.FromMilliseconds(10));
-        await using var withoutBackground = TestStorages.Sqlite(inline, o => o.BackgroundCheckpointInterval = TimeSpan.Zero);
+        await using var withBackground = TestStorages.Sqlite(background, o => (o.BackgroundCheckpointInterval, o.CompressStatePayloads) = (TimeSpan.FromMilliseconds(10), false));
+        await using var withoutBackground = TestStorages.Sqlite(inline, o => (o.BackgroundCheckpointInterval, o.CompressStatePayloads) = (TimeSpan.Zero, false));
         await withBackground.StartAsync(CancellationToken.None);
         await withoutBackground.StartAsync(CancellationToken.None);
         var (backgroundBefore, inlineBefore) = (new FileInfo(background).Length, new FileInfo(inline).Length);

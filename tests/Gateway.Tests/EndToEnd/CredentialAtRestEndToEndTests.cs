@@ -1,3 +1,4 @@
+using Medisettle.Storage.Compression;
 using System.Net;
 using Medisettle.Interfaces.Platform;
 using Microsoft.Data.Sqlite;
@@ -35,7 +36,7 @@ public sealed class CredentialAtRestEndToEndTests
         }
     }
 
-    /// <summary>Keys of every grain_state row whose payload contains a demo secret, as text or as its bytes.</summary>
+    /// <summary>Keys of every grain_state row whose payload (its JSON, decompressed when stored compressed) contains a demo secret, as text or as its bytes.</summary>
     private static async Task<string[]> RowsHoldingASecretAsync(SettlementHost host)
     {
         var needles = host.Credentials.Secrets.Values.SelectMany(s => new[] { System.Text.Encoding.UTF8.GetBytes(s), Convert.FromBase64String(s) }).ToArray();
@@ -49,7 +50,7 @@ public sealed class CredentialAtRestEndToEndTests
         while (await reader.ReadAsync())
         {
             rows++;
-            var payload = (byte[])reader["payload"];
+            var payload = PayloadCodec.Decode((byte[])reader["payload"], "State", reader.GetString(0)).ToArray();
             if (needles.Any(n => payload.AsSpan().IndexOf(n) >= 0))
             {
                 holding.Add(reader.GetString(0));

@@ -1,3 +1,4 @@
+using Medisettle.Storage.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -71,7 +72,7 @@ public sealed class InstitutionSecretTests(SqliteClusters clusters)
     private static IDataProtector Protector(SettlementWorld world) =>
         world.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(CredentialProtection.Purpose);
 
-    /// <summary>The stored state of institution <paramref name="code"/>, as the bytes in grain_state.payload.</summary>
+    /// <summary>The stored state of institution <paramref name="code"/>: the JSON of grain_state.payload (decompressed when stored compressed).</summary>
     private static async Task<byte[]> ReadPayloadAsync(string databasePath, string code)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
@@ -81,7 +82,7 @@ public sealed class InstitutionSecretTests(SqliteClusters clusters)
         command.Parameters.AddWithValue("$code", code);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), $"no stored state for institution {code}");
-        var payload = (byte[])reader["payload"];
+        var payload = PayloadCodec.Decode((byte[])reader["payload"], "State", code).ToArray();
         Assert.False(await reader.ReadAsync(), $"more than one stored state for institution {code}");
         return payload;
     }

@@ -21,7 +21,7 @@ internal static class JournalRows
             string text => System.Text.Encoding.UTF8.GetBytes(text),
             var other => throw new InvalidOperationException($"Entry {entryId}: no payload ({other})."),
         };
-        return System.Text.Encoding.UTF8.GetString(JournalPayloadCodec.Decode(stored, entryId).Span);
+        return System.Text.Encoding.UTF8.GetString(PayloadCodec.Decode(stored, "Journal entry", entryId).Span);
     }
 
     /// <summary>Runs <paramref name="sql"/>, which must change exactly one row.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Medisettle.Grains.Ledger;
 using Medisettle.Interfaces.Ledger;
+using Medisettle.Storage.Compression;
 using Medisettle.Storage.Journal;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -30,7 +31,7 @@ public sealed class FundAccountListTests(SqliteClusters clusters)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT payload FROM grain_state WHERE state_name = 'cursor' AND grain_key LIKE '%" + PostingDispatcherGrain.Key + "'";
-            var stored = JsonNode.Parse((byte[])(await command.ExecuteScalarAsync())!)!.AsObject();
+            var stored = JsonNode.Parse(PayloadCodec.Decode((byte[])(await command.ExecuteScalarAsync())!, "State", PostingDispatcherGrain.Key).Span)!.AsObject();
             var position = stored.First(p => p.Key.Equals("position", StringComparison.OrdinalIgnoreCase)).Value!.GetValue<long>();
             command.CommandText = "UPDATE grain_state SET payload = $p, version = version + 1 WHERE state_name = 'cursor' AND grain_key LIKE '%" + PostingDispatcherGrain.Key + "'";
             command.Parameters.AddWithValue("$p", System.Text.Encoding.UTF8.GetBytes($$"""{"position":{{position}}}"""));

@@ -1,3 +1,4 @@
+using Medisettle.Storage.Compression;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Medisettle.Grains.Diagnostics;
@@ -204,7 +205,7 @@ public sealed class PersonCheckpointTests
         command.Parameters.AddWithValue("$key", world.Id(personId));
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), $"no row for person {personId}");
-        var state = RowSerializer.Deserialize<PersonState>(new BinaryData((byte[])reader.GetValue(1)))!;
+        var state = RowSerializer.Deserialize<PersonState>(new BinaryData(PayloadCodec.Decode((byte[])reader.GetValue(1), "State", personId)))!;
         return (reader.GetInt64(0), state);
     }
 }

@@ -1,3 +1,4 @@
+using Medisettle.Storage.Compression;
 using Medisettle.Grains.Signing;
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
@@ -113,11 +114,11 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         await using var connection = new SqliteConnection($"Data Source={world.DatabasePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, CAST(payload AS TEXT) FROM grain_state WHERE state_name = 'replay' AND grain_key = $key";
+        command.CommandText = "SELECT version, payload FROM grain_state WHERE state_name = 'replay' AND grain_key = $key";
         command.Parameters.AddWithValue("$key", ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, Window));
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), "the slot has no row");
-        return (reader.GetInt64(0), reader.GetString(1));
+        return (reader.GetInt64(0), System.Text.Encoding.UTF8.GetString(PayloadCodec.Decode((byte[])reader.GetValue(1), "State", "replay slot").Span));
     }
 
     private static IReplayWindowGrain Slot(SettlementWorld world, long bucket) =>

@@ -4,7 +4,7 @@ using Medisettle.Storage.Compression;
 namespace Medisettle.Storage.Tests;
 
 /// <summary>The stored form of journal payloads: compressed with the shipped dictionary, or the JSON text as it is.</summary>
-public sealed class JournalPayloadCodecTests
+public sealed class PayloadCodecTests
 {
     private const string Record =
         "{\"settlementId\":\"S20261130007558d3b423d1edcfb2a\",\"messageId\":\"P99000100055202611300908100001\",\"personId\":\"99000100055942\"," +
@@ -17,13 +17,13 @@ public sealed class JournalPayloadCodecTests
     {
         var json = Encoding.UTF8.GetBytes(Record);
 
-        var stored = JournalPayloadCodec.Encode(json);
+        var stored = PayloadCodec.Encode(json);
 
         Assert.NotNull(stored);
-        Assert.Equal([0, JournalPayloadCodec.CurrentDictionary], stored[..2]);
+        Assert.Equal([0, PayloadCodec.CurrentDictionary], stored[..2]);
         Assert.True(stored.Length < json.Length / 2, $"{stored.Length} bytes stored for {json.Length}");
-        Assert.True(JournalPayloadCodec.IsEncoded(stored));
-        Assert.Equal(json, JournalPayloadCodec.Decode(stored, "e1").ToArray());
+        Assert.True(PayloadCodec.IsEncoded(stored));
+        Assert.Equal(json, PayloadCodec.Decode(stored, "Journal entry", "e1").ToArray());
     }
 
     [Fact]
@@ -34,29 +34,29 @@ public sealed class JournalPayloadCodecTests
         random[0] = (byte)'"'; // never a leading zero: that would read as a compressed payload
         var shortJson = Encoding.UTF8.GetBytes("{\"n\":1}");
 
-        Assert.Null(JournalPayloadCodec.Encode(shortJson));
-        Assert.Null(JournalPayloadCodec.Encode(new byte[JournalPayloadCodec.MinimumLength - 1]));
-        Assert.Null(JournalPayloadCodec.Encode(random));
+        Assert.Null(PayloadCodec.Encode(shortJson));
+        Assert.Null(PayloadCodec.Encode(new byte[PayloadCodec.MinimumLength - 1]));
+        Assert.Null(PayloadCodec.Encode(random));
         var text = Encoding.UTF8.GetBytes(Record);
-        Assert.False(JournalPayloadCodec.IsEncoded(text));
-        Assert.Equal(text, JournalPayloadCodec.Decode(text, "e1").ToArray());
-        Assert.True(JournalPayloadCodec.Decode(ReadOnlyMemory<byte>.Empty, "e1").IsEmpty);
+        Assert.False(PayloadCodec.IsEncoded(text));
+        Assert.Equal(text, PayloadCodec.Decode(text, "Journal entry", "e1").ToArray());
+        Assert.True(PayloadCodec.Decode(ReadOnlyMemory<byte>.Empty, "Journal entry", "e1").IsEmpty);
     }
 
     [Fact]
     public void A_stored_payload_this_version_cannot_read_is_refused_naming_the_entry()
     {
-        var stored = JournalPayloadCodec.Encode(Encoding.UTF8.GetBytes(Record))!;
+        var stored = PayloadCodec.Encode(Encoding.UTF8.GetBytes(Record))!;
         var otherDictionary = stored.ToArray();
         otherDictionary[1] = 9;
         var truncated = stored[..(stored.Length / 2)];
         Assert.Equal(
             "Journal entry e7: its payload is compressed with dictionary 9, which this version does not have (it has 1 to 1).",
-            Assert.Throws<InvalidDataException>(() => JournalPayloadCodec.Decode(otherDictionary, "e7")).Message);
+            Assert.Throws<InvalidDataException>(() => PayloadCodec.Decode(otherDictionary, "Journal entry", "e7")).Message);
         Assert.Equal(
             "Journal entry e8: its stored payload is 1 bytes, too short for a compressed payload.",
-            Assert.Throws<InvalidDataException>(() => JournalPayloadCodec.Decode(new byte[] { 0 }, "e8")).Message);
-        Assert.StartsWith("Journal entry e9: ", Assert.Throws<InvalidDataException>(() => JournalPayloadCodec.Decode(truncated, "e9")).Message, StringComparison.Ordinal);
+            Assert.Throws<InvalidDataException>(() => PayloadCodec.Decode(new byte[] { 0 }, "Journal entry", "e8")).Message);
+        Assert.StartsWith("Journal entry e9: ", Assert.Throws<InvalidDataException>(() => PayloadCodec.Decode(truncated, "Journal entry", "e9")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class JournalPayloadCodecTests
             for (var round = 0; round < 200; round++)
             {
                 var json = payloads[(worker * 7 + round) % payloads.Length];
-                ok += JournalPayloadCodec.Decode(JournalPayloadCodec.Encode(json)!, "e").Span.SequenceEqual(json) ? 1 : 0;
+                ok += PayloadCodec.Decode(PayloadCodec.Encode(json)!, "Journal entry", "e").Span.SequenceEqual(json) ? 1 : 0;
             }
 
             return ok;

@@ -4,18 +4,19 @@ using ZstdSharp.Unsafe;
 namespace Medisettle.Storage.Compression;
 
 /// <summary>
-/// How a journal payload is stored when the storage compresses it (<see cref="Hosting.SqliteStorageOptions.CompressJournalPayloads"/>):
+/// How a journal payload or a grain state is stored when the storage compresses it
+/// (<see cref="Hosting.SqliteStorageOptions.CompressJournalPayloads"/>, <see cref="Hosting.GroupCommitStorageOptions.CompressStatePayloads"/>):
 /// a zero byte, the number of the dictionary, then a zstd frame made with that dictionary. A payload that does not start
-/// with a zero byte is the JSON text itself (JSON text never starts with one), so journals written before compression,
-/// or with it off, read as they are, and both kinds can sit in one journal.
+/// with a zero byte is the JSON text itself (JSON text never starts with one), so rows written before compression, or
+/// with it off, read as they are, and both kinds can sit in one table.
 /// </summary>
 /// <remarks>
-/// The dictionary is trained on this project's journal payloads (<c>LoadTest dictionary</c>; docs/architecture.md,
-/// "Compressed journal payloads"): a settlement record of about 2.5 KB has most of its text (member names, pack ids,
-/// rule-trace phrases, catalogue shapes) in common with every other record, which a dictionary holds once. Each thread
-/// keeps its own compression and decompression contexts; the dictionaries are loaded once per context.
+/// The dictionary is trained on this project's journal payloads and grain states (<c>LoadTest dictionary</c>;
+/// docs/architecture.md, "Compressed payloads"): a settlement record of about 2.5 KB has most of its text (member names,
+/// pack ids, rule-trace phrases, catalogue shapes) in common with every other record, which a dictionary holds once. Each
+/// thread keeps its own compression and decompression contexts; the dictionaries are loaded once per context.
 /// </remarks>
-public static class JournalPayloadCodec
+public static class PayloadCodec
 {
     /// <summary>The dictionary new payloads are compressed with.</summary>
     public const byte CurrentDictionary = 1;
@@ -31,7 +32,7 @@ public static class JournalPayloadCodec
 
     private const int HeaderLength = 2;
 
-    private static readonly byte[][] Dictionaries = [[], LoadDictionary("journal-payloads-1.zdict")];
+    private static readonly byte[][] Dictionaries = [[], LoadDictionary("payloads-1.zdict")];
 
     [ThreadStatic]
     private static Compressor? _compressor;
@@ -72,9 +73,10 @@ public static class JournalPayloadCodec
 
     /// <summary>
     /// The JSON of a stored payload: <paramref name="stored"/> itself when it is JSON text, else the decompressed frame.
-    /// Throws <see cref="InvalidDataException"/> naming <paramref name="entryId"/> for a frame this build cannot read.
+    /// Throws <see cref="InvalidDataException"/> naming the payload's owner (<paramref name="kind"/> and
+    /// <paramref name="name"/>, e.g. "Journal entry" and its id) for a frame this build cannot read.
     /// </summary>
-    public static ReadOnlyMemory<byte> Decode(ReadOnlyMemory<byte> stored, string entryId)
+    public static ReadOnlyMemory<byte> Decode(ReadOnlyMemory<byte> stored, string kind, string name)
     {
         if (!IsEncoded(stored.Span))
         {
@@ -85,8 +87,8 @@ public static class JournalPayloadCodec
         if (span.Length <= HeaderLength || span[1] == 0 || span[1] >= Dictionaries.Length)
         {
             throw new InvalidDataException(span.Length <= HeaderLength
-                ? $"Journal entry {entryId}: its stored payload is {span.Length} bytes, too short for a compressed payload."
-                : $"Journal entry {entryId}: its payload is compressed with dictionary {span[1]}, which this version does not have (it has 1 to {Dictionaries.Length - 1}).");
+                ? $"{kind} {name}: its stored payload is {span.Length} bytes, too short for a compressed payload."
+                : $"{kind} {name}: its payload is compressed with dictionary {span[1]}, which this version does not have (it has 1 to {Dictionaries.Length - 1}).");
         }
 
         var dictionary = span[1];
@@ -98,18 +100,18 @@ public static class JournalPayloadCodec
             var length = Decompressor.GetDecompressedSize(frame);
             if (length is 0 or > DecodedLengthMax)
             {
-                throw new InvalidDataException($"Journal entry {entryId}: its compressed payload declares {length} bytes (1 to {DecodedLengthMax} expected).");
+                throw new InvalidDataException($"{kind} {name}: its compressed payload declares {length} bytes (1 to {DecodedLengthMax} expected).");
             }
 
             var json = new byte[(int)length];
             var written = decompressor.Unwrap(frame, json);
             return written == json.Length
                 ? json
-                : throw new InvalidDataException($"Journal entry {entryId}: its compressed payload gave {written} bytes, not the {length} it declares.");
+                : throw new InvalidDataException($"{kind} {name}: its compressed payload gave {written} bytes, not the {length} it declares.");
         }
         catch (ZstdException exception)
         {
-            throw new InvalidDataException($"Journal entry {entryId}: its compressed payload cannot be read ({exception.Message}).", exception);
+            throw new InvalidDataException($"{kind} {name}: its compressed payload cannot be read ({exception.Message}).", exception);
         }
     }
 
@@ -131,8 +133,8 @@ public static class JournalPayloadCodec
 
     private static byte[] LoadDictionary(string name)
     {
-        using var stream = typeof(JournalPayloadCodec).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The journal payload dictionary {name} is not embedded in {typeof(JournalPayloadCodec).Assembly.GetName().Name}.");
+        using var stream = typeof(PayloadCodec).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The payload dictionary {name} is not embedded in {typeof(PayloadCodec).Assembly.GetName().Name}.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
