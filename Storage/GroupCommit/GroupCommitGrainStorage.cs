@@ -158,7 +158,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
         ArgumentNullException.ThrowIfNull(grainState);
         ArgumentNullException.ThrowIfNull(appends);
         var payload = PayloadOf(_serializer.Serialize(grainState.State));
-        if (_dialect.Options.CompressStatePayloads)
+        if (_dialect.Options.CompressStatePayloads && !StoredUncompressed<T>.Value)
         {
             payload = Compression.PayloadCodec.Encode(payload) ?? payload;
         }
@@ -338,4 +338,10 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Grain storage {Provider}: a transaction of {Count} writes failed; all of them were rejected")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string provider, int count);
+
+    /// <summary>Whether state class <typeparamref name="T"/> is stored as JSON whatever the options say (<see cref="Compression.UncompressedStateAttribute"/>).</summary>
+    private static class StoredUncompressed<T>
+    {
+        public static readonly bool Value = typeof(T).IsDefined(typeof(Compression.UncompressedStateAttribute), inherit: false);
+    }
 }

@@ -158,6 +158,11 @@ public sealed class SqliteStorageTests : StorageSuite
         var value = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"item {i} paid 12.{i:D2}"));
         await WriteAsync(compress: true, "k1");
         await WriteAsync(compress: false, "k2");
+        await using (var marked = TestStorages.Sqlite(path))
+        {
+            await marked.StartAsync(CancellationToken.None);
+            await marked.WriteStateAsync("s", GrainId.Create("test", "k3"), new Orleans.GrainState<PlainBox>(new PlainBox(value)), [], CancellationToken.None);
+        }
 
         await using (var connection = new SqliteConnection($"Data Source={path}"))
         {
@@ -172,7 +177,8 @@ public sealed class SqliteStorageTests : StorageSuite
                 rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2) == 1));
             }
 
-            Assert.Equal([("k1", "0001", true), ("k2", "7B22", false)], rows); // k2: the JSON of a Box, {"…
+            // k2 (compression off) and k3 (a state class marked uncompressed): the JSON, {"…
+            Assert.Equal([("k1", "0001", true), ("k2", "7B22", false), ("k3", "7B22", false)], rows);
         }
 
         var storage = TestStorages.Sqlite(path);
@@ -260,3 +266,7 @@ public sealed class SqliteStorageTests : StorageSuite
         Assert.True(new FileInfo(inline).Length <= inlineBefore + written, "a storage without background checkpoints copied pages below the commit threshold");
     }
 }
+
+/// <summary>A state class the storage keeps as JSON even with state compression on.</summary>
+[Compression.UncompressedState]
+public sealed record PlainBox(string Value);
