@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Medisettle.Grains.Ledger;
+using Medisettle.Storage.Compression;
 using Medisettle.Storage.Dialects;
 using Medisettle.Storage.Hosting;
 using Medisettle.Storage.Journal;
@@ -79,6 +81,8 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         cases.Add(await TodayAsync("today's, WAL checkpoints on another connection, not in the commits", today, streamIndex: true, personRow: true, backgroundCheckpoints: true, cancellationToken));
         cases.Add(await TodayAsync("today's, without the person-row update, postings inside the record's row (2 rows)", Merged(today, keepReceipt: true), streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, without the person-row update, receipt and postings inside the record's row (1 row)", Merged(today, keepReceipt: false), streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
+        cases.Add(await TodayAsync("today's, payloads compressed as the storage stores them", today, streamIndex: true, personRow: true, backgroundCheckpoints: false, cancellationToken, compressed: true));
+        cases.Add(await TodayAsync("today's, without the person-row update, payloads compressed", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken, compressed: true));
         foreach (var measured in cases)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measured.Name}: {measured.SettlementsPerSecond:N0} settlements/s"));
@@ -171,8 +175,11 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
     /// sequence) index unless <paramref name="streamIndex"/> is false), and the person's state row if <paramref name="personRow"/>.
     /// </summary>
     private async Task<PhysicalCase> TodayAsync(
-        string name, List<IReadOnlyList<JournalAppend>> settlements, bool streamIndex, bool personRow, bool backgroundCheckpoints, CancellationToken cancellationToken)
+        string name, List<IReadOnlyList<JournalAppend>> settlements, bool streamIndex, bool personRow, bool backgroundCheckpoints, CancellationToken cancellationToken,
+        bool compressed = false)
     {
+        // Each payload as it is bound: the JSON text, or (compressed) what PayloadCodec stores, made before the clock starts.
+        var stored = settlements.Select(s => s.Select(a => compressed && PayloadCodec.Encode(a.Utf8Payload) is { } bytes ? (object)bytes : a.Payload).ToArray()).ToList();
         await using var file = await ScratchAsync(cancellationToken);
         var connection = file.Connection;
         await ExecuteAsync(connection, SqliteDialect.JournalTable, cancellationToken);
@@ -200,9 +207,12 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         {
             insert.Transaction = transaction;
             created.Value = SettledAt.AddMilliseconds(i).ToString("O", CultureInfo.InvariantCulture);
-            foreach (var append in settlements[(int)i])
+            var values = stored[(int)i];
+            for (var a = 0; a < values.Length; a++)
             {
-                (stream.Value, id.Value, payload.Value) = (append.Stream, append.EntryId, append.Payload);
+                var append = settlements[(int)i][a];
+                (stream.Value, id.Value, payload.Value) = (append.Stream, append.EntryId, values[a]);
+                payload.SqliteType = values[a] is byte[] ? SqliteType.Blob : SqliteType.Text;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -213,7 +223,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         }, cancellationToken);
         await checkpointer.StopUpkeepAsync();
         var rows = settlements.Sum(s => s.Count);
-        var bytes = settlements.Sum(s => s.Sum(a => (long)a.Payload.Length));
+        var bytes = stored.Sum(s => s.Sum(v => v is byte[] b ? b.Length : (long)Encoding.UTF8.GetByteCount((string)v)));
         return new PhysicalCase(
             name, perSecond, (double)rows / settlements.Count, (double)bytes / settlements.Count + (personRow ? options.PersonRowBytes : 0), await CountAsync(connection, "journal", cancellationToken));
     }
