@@ -9,7 +9,7 @@ namespace Medisettle.Storage.Dialects;
 
 /// <summary>
 /// The writer's most frequent statements through SQLite's own interface on its connection, inside its open
-/// transaction: the journal row insert (the payload bound as the UTF-8 text it already is), the version check of
+/// transaction: the journal row insert (the payload bound as the UTF-8 text it already is, or as its compressed bytes), the version check of
 /// an append-only write and the stream fence's check. Microsoft.Data.Sqlite would turn each payload into UTF-16 and
 /// back and build a reader per execution; on the writer, which is the bottleneck, that was a quarter of its time.
 /// Kept with the writer's connection (<see cref="WriterStatementsCache"/>); disposing finalizes the statements.
