@@ -42,6 +42,36 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
         Assert.Equal(["a1"], (await race.NewerStorage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
     }
 
+    /// <summary>
+    /// On PostgreSQL grain states are stored compressed (bytea) and journal payloads as JSON text (the column is text):
+    /// both read back as written.
+    /// </summary>
+    [Fact]
+    public async Task States_are_stored_compressed_and_journal_payloads_as_text_and_both_read_back()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
+        await using var storage = TestStorages.Postgres(connectionString);
+        await storage.StartAsync(CancellationToken.None);
+        var value = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"item {i} paid 12.{i:D2}"));
+        var json = "{\"trace\":[" + string.Join(',', Enumerable.Range(0, 20).Select(i => $"\"step {i}: total 385.45 = funds 0.00\"")) + "]}";
+        await storage.WriteStateAsync("s", Id, new GrainState<Box>(new Box(value)), [new JournalAppend("p", "e1", json)], CancellationToken.None);
+
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT substring(payload from 1 for 2), length(payload) FROM grain_state", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(new byte[] { 0, Compression.PayloadCodec.CurrentDictionary }, (byte[])reader.GetValue(0));
+            Assert.True(reader.GetInt32(1) < value.Length, $"{reader.GetInt32(1)} bytes stored for a state of {value.Length} characters");
+        }
+
+        var read = new GrainState<Box>();
+        await storage.ReadStateAsync("s", Id, read);
+        Assert.Equal(value, read.State?.Value);
+        Assert.Equal(json, (await storage.FindAsync("e1"))!.Payload);
+    }
+
     /// <summary>The other order: once a newer activation's claim holds the row, an older activation's append waits and is refused.</summary>
     [Fact]
     public async Task An_append_waits_for_a_claim_in_flight_and_is_then_refused()
