@@ -1,6 +1,5 @@
 using Medisettle.Grains.Jobs;
 using Medisettle.Interfaces;
-using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Jobs;
 using Medisettle.Interfaces.Ledger;
 
@@ -14,17 +13,17 @@ namespace Medisettle.Grains.Ledger;
 /// </summary>
 public sealed partial class LedgerAuditor
 {
-    /// <summary>Each fund pool's income must equal its income postings through its applied position (see <see cref="ReadTailAsync"/>).</summary>
-    private async Task CheckIncomeAsync(JournalTotals totals, long through, List<string> violations, CancellationToken cancellationToken)
+    /// <summary>Each fund pool's income must equal its income postings through its applied position (see <see cref="ReadConsumersAsync"/>).</summary>
+    private static void CheckIncome(JournalTotals totals, ConsumerTails consumers, List<string> violations)
     {
         foreach (var (account, income) in totals.Income.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            var fund = await grains.GetGrain<IFundPoolGrain>(account).GetSnapshotAsync();
-            var tail = await ReadTailAsync(account, income: true, fund.AppliedThroughSequence, through, cancellationToken);
+            var fund = consumers.States[account];
+            var tail = consumers.TailOf(account, income: true);
             var applied = income - tail.NotApplied + tail.AppliedBeyond;
             if (applied != fund.Income)
             {
-                violations.Add($"{account}: income {fund.Income} differs from its applied income postings {applied} (applied through {fund.AppliedThroughSequence}).");
+                violations.Add($"{account}: income {fund.Income} differs from its applied income postings {applied} (applied through {fund.AppliedThrough}).");
             }
         }
     }

@@ -40,14 +40,15 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         AddRunLines(totals.Implied, runs);
 
         var violations = new List<string>();
-        var pending = await CheckAccountsAsync(totals, through, violations, cancellationToken);
+        var consumers = await ReadConsumersAsync(totals, through, cancellationToken);
+        var pending = CheckAccounts(totals, consumers, violations);
         var (persons, caps) = await CheckPersonsAsync(totals, violations);
         var closes = await CheckClosesAsync(runs, totals, violations);
         violations.AddRange(replay.PayoutViolations);
         var reserves = CheckRiskReserves(runs, replay, totals, violations);
         var compensations = CheckCompensations(runs, replay, totals, violations);
         var insurerRuns = CheckInsurerCooperation(runs, replay, totals, violations);
-        await CheckIncomeAsync(totals, through, violations, cancellationToken);
+        CheckIncome(totals, consumers, violations);
         violations.AddRange(totals.Violations);
         var report = new AuditReport
         {
@@ -222,11 +223,11 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
     /// <summary>
     /// Each account's postings must sum to what the settlements and runs imply, and its consumer's balance to its
-    /// postings through the consumer's applied position. The sums are the audit's, through <paramref name="through"/>;
-    /// the account's own stream is re-read only between the two positions, to take out what the consumer has not
-    /// applied yet (counted pending) or add what it applied beyond the audit's position. Answers the pending count.
+    /// postings through the consumer's applied position. The sums are the audit's, through its position;
+    /// what lies between the two positions (<see cref="ConsumerTails"/>) takes out what the consumer has not applied
+    /// yet (counted pending) or adds what it applied beyond the audit's position. Answers the pending count.
     /// </summary>
-    private async Task<int> CheckAccountsAsync(JournalTotals totals, long through, List<string> violations, CancellationToken cancellationToken)
+    private static int CheckAccounts(JournalTotals totals, ConsumerTails consumers, List<string> violations)
     {
         var pending = 0;
         foreach (var account in totals.Implied.Keys.Union(totals.Posted.Keys).Order(StringComparer.Ordinal))
@@ -238,94 +239,112 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
                 violations.Add($"{account}: postings sum to {posted} but the settlements imply {implied}.");
             }
 
-            var (appliedThrough, balance) = await ConsumerStateAsync(account);
-            var tail = await ReadTailAsync(account, income: false, appliedThrough, through, cancellationToken);
+            var consumer = consumers.States[account];
+            var tail = consumers.TailOf(account, income: false);
             var applied = posted - tail.NotApplied + tail.AppliedBeyond;
             pending += tail.NotAppliedCount;
-            if (applied != balance)
+            if (applied != consumer.Balance)
             {
-                violations.Add($"{account}: balance {balance} differs from its applied postings {applied} (applied through {appliedThrough}).");
+                violations.Add($"{account}: balance {consumer.Balance} differs from its applied postings {applied} (applied through {consumer.AppliedThrough}).");
             }
         }
 
         return pending;
     }
 
-    /// <summary>
-    /// The postings (income ones, or all others) of <paramref name="account"/> between the audit's position and its
-    /// consumer's: those the consumer has not applied (after <paramref name="appliedThrough"/>, through
-    /// <paramref name="through"/>) and those it applied beyond the audit's position. An institution's postings are its
-    /// stream's rows; a fund's are read from every posting in that range (<see cref="PostingFeed"/>), as settlement
-    /// records carry them.
-    /// </summary>
-    private async Task<(Money NotApplied, int NotAppliedCount, Money AppliedBeyond)> ReadTailAsync(
-        string account, bool income, long appliedThrough, long through, CancellationToken cancellationToken)
-    {
-        var (notApplied, count, beyond) = (Money.Zero, 0, Money.Zero);
-        var after = Math.Min(appliedThrough, through);
-        var until = Math.Max(appliedThrough, through);
-        var institution = account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal);
-        var postings = new List<(string Account, AppliedPosting Posting)>();
-        while (after < until)
-        {
-            postings.Clear();
-            long readThrough;
-            if (institution)
-            {
-                var page = await journal.ReadAsync(LedgerNames.PostingStream(account), after, PageSize, cancellationToken);
-                foreach (var entry in page)
-                {
-                    PostingFeed.Expand(entry, postings);
-                }
+    /// <summary>What a consumer grain holds: its applied position, its balance (spending or receivable) and, for a fund, its income.</summary>
+    private readonly record struct ConsumerState(long AppliedThrough, Money Balance, Money Income);
 
-                readThrough = page.Count == 0 ? after : page[^1].Sequence;
+    /// <summary>An account's postings (income ones, or all others) between the audit's position and its consumer's.</summary>
+    private readonly record struct Tail(Money NotApplied, int NotAppliedCount, Money AppliedBeyond)
+    {
+        /// <summary>Adds a posting at <paramref name="sequence"/>: not applied yet when at or below the audit's position, else applied beyond it.</summary>
+        public Tail Add(long sequence, long through, Money amount) => sequence <= through
+            ? this with { NotApplied = NotApplied + amount, NotAppliedCount = NotAppliedCount + 1 }
+            : this with { AppliedBeyond = AppliedBeyond + amount };
+    }
+
+    /// <summary>Every checked account's consumer state, and its tails.</summary>
+    private sealed class ConsumerTails
+    {
+        public Dictionary<string, ConsumerState> States { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string Account, bool Income), Tail> Tails { get; } = [];
+
+        public Tail TailOf(string account, bool income) => Tails.GetValueOrDefault((account, income));
+    }
+
+    /// <summary>
+    /// The consumer state of every account the audit checks (those with postings, implied amounts or income) and what
+    /// lies between the audit's position and each consumer's. An institution's postings are its stream's rows; the
+    /// funds' are read in one pass over every posting between the lowest and the highest of their positions
+    /// (<see cref="PostingFeed"/>, as settlement records carry them), not once per fund and per kind.
+    /// </summary>
+    private async Task<ConsumerTails> ReadConsumersAsync(JournalTotals totals, long through, CancellationToken cancellationToken)
+    {
+        var consumers = new ConsumerTails();
+        foreach (var account in totals.Implied.Keys.Union(totals.Posted.Keys).Union(totals.Income.Keys))
+        {
+            if (account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+            {
+                var snapshot = await grains.GetGrain<IInstitutionGrain>(account[LedgerNames.InstitutionAccountPrefix.Length..]).GetSnapshotAsync();
+                var state = snapshot is null ? default : new ConsumerState(snapshot.AppliedThroughSequence, snapshot.Receivable, Money.Zero);
+                consumers.States[account] = state;
+                await ReadInstitutionTailAsync(account, state.AppliedThrough, through, consumers.Tails, cancellationToken);
             }
             else
             {
-                var page = await PostingFeed.ReadAsync(journal, after, PageSize, cancellationToken);
-                postings.AddRange(page.Postings);
-                readThrough = page.ReadThrough;
+                var fund = await grains.GetGrain<IFundPoolGrain>(account).GetSnapshotAsync();
+                consumers.States[account] = new ConsumerState(fund.AppliedThroughSequence, fund.Spending, fund.Income);
             }
-
-            if (readThrough == after)
-            {
-                break;
-            }
-
-            foreach (var (sequence, posting) in postings.Where(p => p.Account == account).Select(p => p.Posting).TakeWhile(p => p.Sequence <= until))
-            {
-                if ((posting.Kind == PostingKind.Income) != income)
-                {
-                    continue;
-                }
-
-                if (sequence <= through)
-                {
-                    notApplied += posting.Amount;
-                    count++;
-                }
-                else
-                {
-                    beyond += posting.Amount;
-                }
-            }
-
-            after = readThrough;
         }
 
-        return (notApplied, count, beyond);
+        await ReadFundTailsAsync(consumers, through, cancellationToken);
+        return consumers;
     }
 
-    private async Task<(long AppliedThrough, Money Balance)> ConsumerStateAsync(string account)
+    private async Task ReadInstitutionTailAsync(
+        string account, long appliedThrough, long through, Dictionary<(string Account, bool Income), Tail> tails, CancellationToken cancellationToken)
     {
-        if (account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+        var (after, until) = (Math.Min(appliedThrough, through), Math.Max(appliedThrough, through));
+        while (after < until && await journal.ReadAsync(LedgerNames.PostingStream(account), after, PageSize, cancellationToken) is { Count: > 0 } page)
         {
-            var snapshot = await grains.GetGrain<IInstitutionGrain>(account[LedgerNames.InstitutionAccountPrefix.Length..]).GetSnapshotAsync();
-            return snapshot is null ? (0, Money.Zero) : (snapshot.AppliedThroughSequence, snapshot.Receivable);
+            foreach (var entry in page.TakeWhile(e => e.Sequence <= until))
+            {
+                var posting = LedgerJson.Deserialize<Posting>(entry);
+                var key = (account, posting.Kind == PostingKind.Income);
+                tails[key] = tails.GetValueOrDefault(key).Add(entry.Sequence, through, posting.Amount);
+            }
+
+            after = page[^1].Sequence;
+        }
+    }
+
+    private async Task ReadFundTailsAsync(ConsumerTails consumers, long through, CancellationToken cancellationToken)
+    {
+        var funds = consumers.States.Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
+            .ToDictionary(pair => pair.Key, pair => pair.Value.AppliedThrough, StringComparer.Ordinal);
+        if (funds.Count == 0)
+        {
+            return;
         }
 
-        var fund = await grains.GetGrain<IFundPoolGrain>(account).GetSnapshotAsync();
-        return (fund.AppliedThroughSequence, fund.Spending);
+        var after = Math.Min(through, funds.Values.Min());
+        var until = Math.Max(through, funds.Values.Max());
+        while (after < until && await PostingFeed.ReadAsync(journal, after, PageSize, cancellationToken) is { Entries: > 0 } page)
+        {
+            foreach (var (account, (sequence, posting)) in page.Postings)
+            {
+                // Each fund's own range: after the lower of its consumer's position and the audit's, through the higher.
+                if (funds.TryGetValue(account, out var applied) && sequence > Math.Min(applied, through) && sequence <= Math.Max(applied, through))
+                {
+                    var key = (account, posting.Kind == PostingKind.Income);
+                    consumers.Tails[key] = consumers.Tails.GetValueOrDefault(key).Add(sequence, through, posting.Amount);
+                }
+            }
+
+            after = page.ReadThrough;
+        }
     }
 
     /// <summary>Each person's accumulators must equal the sum of the deltas of their settlements not cancelled.</summary>

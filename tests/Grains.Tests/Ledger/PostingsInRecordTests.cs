@@ -78,6 +78,28 @@ public sealed class PostingsInRecordTests
         string Institution(SettlementOutcome outcome) => outcome == pharmacy ? world.PharmacyCode : world.HospitalCode;
     }
 
+    [Fact]
+    public async Task Before_the_dispatcher_delivers_the_audit_counts_every_posting_a_record_carries_as_pending_and_passes()
+    {
+        await using var cluster = await SettlementCluster.StartAsync();
+        var world = await cluster.NewWorldAsync();
+        var employee = await world.EnrolAsync(EmployeeId, Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
+        var resident = await world.EnrolAsync("P1");
+        var pharmacy = await employee.SettleAsync(world.Pharmacy("M1", 120m));
+        var inpatient = await resident.SettleAsync(world.Inpatient("M2", 6_000m));
+
+        var before = await world.Auditor.AuditAsync();
+        await world.Dispatcher.DrainAsync();
+        var after = await world.Auditor.AuditAsync();
+
+        Assert.True(before.Passed, string.Join("\n", before.Violations));
+        // The account's and the pooled fund's postings inside the records, and the two receivable rows.
+        Assert.Equal(Expected(pharmacy).Count + Expected(inpatient).Count + 2, before.PendingPostings);
+        Assert.Equal(4, before.PendingPostings);
+        Assert.True(after.Passed, string.Join("\n", after.Violations));
+        Assert.Equal(0, after.PendingPostings);
+    }
+
     /// <summary>What a settlement's fund and account postings are, from its breakdown alone: account and amount.</summary>
     private static Dictionary<string, Money> Expected(SettlementOutcome outcome)
     {
