@@ -194,7 +194,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         var stream = insert.Parameters.Add("$stream", SqliteType.Text);
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
-        var created = insert.Parameters.Add("$at", SqliteType.Text);
+        var created = insert.Parameters.Add("$at", SqliteType.Integer);
         // The storage's own background checkpointer (SqliteDialect's upkeep), on this file.
         var checkpointer = new SqliteDialect(new SqliteStorageOptions { DatabasePath = file.Path, BackgroundCheckpointInterval = TimeSpan.FromMilliseconds(10) });
         if (backgroundCheckpoints)
@@ -206,7 +206,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         var perSecond = await TimeBatchesAsync(connection, async (i, transaction) =>
         {
             insert.Transaction = transaction;
-            created.Value = SettledAt.AddMilliseconds(i).ToString("O", CultureInfo.InvariantCulture);
+            created.Value = SettledAt.AddMilliseconds(i).ToUnixTimeMilliseconds();
             var values = stored[(int)i];
             for (var a = 0; a < values.Length; a++)
             {

@@ -28,14 +28,17 @@ internal sealed partial class SqliteDialect : IStorageDialect
         ) WITHOUT ROWID;
         """;
 
-    /// <summary>The journal table with its unique entry-id index.</summary>
+    /// <summary>
+    /// The journal table with its unique entry-id index. <c>created_at</c> holds milliseconds since 1970-01-01 UTC (6
+    /// bytes; files made before hold <c>TEXT</c> in that column: <see cref="Journal.JournalEntry.CreatedAtOf"/> reads both).
+    /// </summary>
     internal const string JournalTable = """
         CREATE TABLE IF NOT EXISTS journal (
             sequence INTEGER PRIMARY KEY AUTOINCREMENT,
             stream TEXT NOT NULL,
             entry_id TEXT NOT NULL UNIQUE,
             payload TEXT NOT NULL,
-            created_at TEXT NOT NULL
+            created_at INTEGER NOT NULL
         );
         """;
 

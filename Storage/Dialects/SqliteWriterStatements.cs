@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Journal;
 using Microsoft.Data.Sqlite;
@@ -25,8 +23,6 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     private readonly int _insertStream, _insertEntry, _insertPayload, _insertCreatedAt;
     private readonly int _versionType, _versionKey, _versionName, _versionExpected;
     private readonly int _fenceStream, _fenceLast;
-    private DateTimeOffset _createdAt;
-    private byte[] _createdAtText = [];
 
     public SqliteWriterStatements(SqliteConnection connection)
     {
@@ -68,7 +64,7 @@ internal sealed class SqliteWriterStatements : IWriterStatements
 
     public bool Insert(IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now)
     {
-        var createdAt = CreatedAt(now);
+        var createdAt = now.ToUnixTimeMilliseconds();
         var inserted = 0;
         for (var i = first; i < first + rows; i++)
         {
@@ -78,7 +74,7 @@ internal sealed class SqliteWriterStatements : IWriterStatements
             Check(append.StoredPayload is { } stored
                 ? raw.sqlite3_bind_blob(_insert, _insertPayload, stored)
                 : raw.sqlite3_bind_text(_insert, _insertPayload, append.Utf8Payload));
-            Check(raw.sqlite3_bind_text(_insert, _insertCreatedAt, createdAt));
+            Check(raw.sqlite3_bind_int64(_insert, _insertCreatedAt, createdAt));
             var step = raw.sqlite3_step(_insert);
             raw.sqlite3_reset(_insert);
             if (step != raw.SQLITE_DONE)
@@ -97,18 +93,6 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         raw.sqlite3_finalize(_insert);
         raw.sqlite3_finalize(_versionIs);
         raw.sqlite3_finalize(_streamHasEntryAfter);
-    }
-
-    /// <summary>The text Microsoft.Data.Sqlite stores for a <see cref="DateTimeOffset"/>, made once per batch time.</summary>
-    private byte[] CreatedAt(DateTimeOffset now)
-    {
-        if (now != _createdAt || _createdAtText.Length == 0)
-        {
-            _createdAt = now;
-            _createdAtText = Encoding.UTF8.GetBytes(now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
-        }
-
-        return _createdAtText;
     }
 
     /// <summary>The position of parameter <paramref name="name"/> in <paramref name="statement"/>; it must be there.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 
 namespace Medisettle.Storage.Journal;
@@ -25,7 +26,32 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
         ArgumentNullException.ThrowIfNull(row);
         var entryId = row.GetString(2);
         return new JournalEntry(
-            row.GetInt64(0), row.GetString(1), entryId, Compression.PayloadCodec.Decode(row.GetFieldValue<byte[]>(3), "Journal entry", entryId), row.GetFieldValue<DateTimeOffset>(4));
+            row.GetInt64(0), row.GetString(1), entryId, Compression.PayloadCodec.Decode(row.GetFieldValue<byte[]>(3), "Journal entry", entryId), CreatedAtOf(row, 4));
+    }
+
+    /// <summary>
+    /// The <c>created_at</c> in column <paramref name="ordinal"/>: PostgreSQL's <c>timestamptz</c>; on SQLite the
+    /// milliseconds since 1970-01-01 UTC the writer stores, held as text in a file whose column was made <c>TEXT</c>, or
+    /// the date-and-time text rows written before that hold.
+    /// </summary>
+    public static DateTimeOffset CreatedAtOf(DbDataReader row, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var type = row.GetFieldType(ordinal);
+        if (type == typeof(long))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(ordinal));
+        }
+
+        if (type == typeof(string))
+        {
+            var text = row.GetString(ordinal);
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+                : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+        }
+
+        return row.GetFieldValue<DateTimeOffset>(ordinal);
     }
 
     /// <summary>The payload's JSON text (decoded on each call).</summary>

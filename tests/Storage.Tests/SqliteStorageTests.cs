@@ -63,27 +63,77 @@ public sealed class SqliteStorageTests : StorageSuite
     public async Task Journal_rows_written_through_sqlite_directly_read_as_ADO_NET_would_have_written_them()
     {
         var path = Path.Combine(_directory, "rows.db");
-        var storage = TestStorages.Sqlite(path);
+        var storage = TestStorages.Sqlite(path, o => o.CompressJournalPayloads = false);
         await storage.StartAsync(CancellationToken.None);
         try
         {
             const string Payload = "{\"name\":\"张三\",\"note\":\"'+\"}";
             var state = new Orleans.GrainState<Box>(new Box("v"));
+            var before = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             await storage.WriteStateAsync("s", GrainId.Create("test", "k"), state, [new Journal.JournalAppend("p", "e1", Payload)], CancellationToken.None);
+            var after = DateTimeOffset.UtcNow;
 
             var entry = await storage.FindAsync("e1");
             Assert.NotNull(entry);
             Assert.Equal(("p", Payload), (entry.Stream, entry.Payload));
+            Assert.InRange(entry.CreatedAt, before, after);
             await using var connection = new SqliteConnection($"Data Source={path}");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT typeof(payload), length(payload), created_at, @asAdoNet FROM journal WHERE entry_id = 'e1'";
-            command.Parameters.AddWithValue("@asAdoNet", entry.CreatedAt);
+            command.CommandText = "SELECT typeof(payload), length(payload), typeof(created_at), created_at FROM journal WHERE entry_id = 'e1'";
             await using var reader = await command.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
             Assert.Equal("text", reader.GetString(0));
             Assert.Equal(Payload.Length, reader.GetInt64(1)); // characters: stored as UTF-8 text, not as a blob of bytes
-            Assert.Equal(reader.GetString(3), reader.GetString(2));
+            Assert.Equal(("integer", entry.CreatedAt.ToUnixTimeMilliseconds()), (reader.GetString(2), reader.GetInt64(3))); // milliseconds since 1970
+        }
+        finally
+        {
+            await storage.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A file made before <c>created_at</c> held milliseconds has the column as <c>TEXT</c>, with date-and-time text in
+    /// its rows: those read as they were, and the rows written now (held there as the milliseconds' digits) read as the
+    /// same instant as in a new file.
+    /// </summary>
+    [Fact]
+    public async Task A_journal_whose_created_at_column_is_text_reads_its_old_rows_and_the_new_ones()
+    {
+        var path = Path.Combine(_directory, "old-created-at.db");
+        Directory.CreateDirectory(_directory);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE journal (sequence INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, entry_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL, created_at TEXT NOT NULL);
+                INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ('p', 'old', '{}', '2026-11-30 02:38:29.1278683+00:00');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var storage = TestStorages.Sqlite(path);
+        await storage.StartAsync(CancellationToken.None);
+        try
+        {
+            var before = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await storage.WriteStateAsync("s", GrainId.Create("test", "k"), new Orleans.GrainState<Box>(new Box("v")), [new Journal.JournalAppend("p", "new", "{}")], CancellationToken.None);
+            var after = DateTimeOffset.UtcNow;
+
+            var entries = await storage.ReadAsync("p", 0, 10);
+            Assert.Equal(["old", "new"], entries.Select(e => e.EntryId));
+            Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 38, 29, TimeSpan.Zero).AddTicks(1_278_683), entries[0].CreatedAt);
+            Assert.InRange(entries[1].CreatedAt, before, after);
+            Assert.Equal(0, entries[1].CreatedAt.Ticks % TimeSpan.TicksPerMillisecond);
+            await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT typeof(created_at), created_at FROM journal WHERE entry_id = 'new'";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(("text", entries[1].CreatedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)), (reader.GetString(0), reader.GetString(1)));
         }
         finally
         {
