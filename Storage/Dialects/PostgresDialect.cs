@@ -33,9 +33,19 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
             stream text NOT NULL,
             entry_id text NOT NULL UNIQUE,
             payload text NOT NULL,
-            created_at timestamptz NOT NULL
+            created_at timestamptz NOT NULL,
+            also_stream text NULL
         );
+        DO $$
+        BEGIN
+            -- Only a journal made before the column existed takes ALTER TABLE's exclusive lock; silos joining a running cluster do not.
+            IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                           WHERE table_schema = current_schema() AND table_name = 'journal' AND column_name = 'also_stream') THEN
+                ALTER TABLE journal ADD COLUMN also_stream text NULL;
+            END IF;
+        END $$;
         CREATE INDEX IF NOT EXISTS ix_journal_stream_sequence ON journal (stream, sequence);
+        CREATE INDEX IF NOT EXISTS ix_journal_also_stream ON journal (also_stream, sequence) WHERE also_stream IS NOT NULL;
         """;
 
     /// <summary>Statements Npgsql prepares per connection once they are used twice, unless the connection string says otherwise.</summary>

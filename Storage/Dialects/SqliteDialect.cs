@@ -38,7 +38,8 @@ internal sealed partial class SqliteDialect : IStorageDialect
             stream TEXT NOT NULL,
             entry_id TEXT NOT NULL UNIQUE,
             payload TEXT NOT NULL,
-            created_at INTEGER NOT NULL
+            created_at INTEGER NOT NULL,
+            also_stream TEXT NULL
         );
         """;
 
@@ -47,7 +48,18 @@ internal sealed partial class SqliteDialect : IStorageDialect
         CREATE INDEX IF NOT EXISTS ix_journal_stream_sequence ON journal (stream, sequence);
         """;
 
+    /// <summary>
+    /// The index of entries' second streams (<see cref="Journal.JournalAppend.AlsoStream"/>); partial, so the entries
+    /// without one (most) cost it nothing.
+    /// </summary>
+    internal const string JournalAlsoStreamIndex = """
+        CREATE INDEX IF NOT EXISTS ix_journal_also_stream ON journal (also_stream, sequence) WHERE also_stream IS NOT NULL;
+        """;
+
     private const string Schema = GrainStateTable + JournalTable + JournalStreamIndex;
+
+    /// <summary>Whether the journal has its <c>also_stream</c> column (a file made before it was added has not).</summary>
+    private const string AlsoStreamProbe = "SELECT count(*) FROM pragma_table_info('journal') WHERE name = 'also_stream'";
 
     /// <summary>A column only the pre-Orleans storage had: its rows cannot be read by the Orleans grains.</summary>
     private const string OldSchemaProbe = "SELECT count(*) FROM pragma_table_info('grain_state') WHERE name = 'partition'";
@@ -143,8 +155,22 @@ internal sealed partial class SqliteDialect : IStorageDialect
             }
         }
 
-        await using var command = StorageSql.Command(connection, null, "PRAGMA journal_mode = WAL;" + Schema);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var command = StorageSql.Command(connection, null, "PRAGMA journal_mode = WAL;" + Schema))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var probe = StorageSql.Command(connection, null, AlsoStreamProbe))
+        {
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                await using var add = StorageSql.Command(connection, null, "ALTER TABLE journal ADD COLUMN also_stream TEXT NULL;");
+                await add.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using var index = StorageSql.Command(connection, null, JournalAlsoStreamIndex);
+        await index.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

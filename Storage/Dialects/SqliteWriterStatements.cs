@@ -20,7 +20,7 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     private readonly sqlite3_stmt _streamHasEntryAfter;
 
     // Parameter positions of the shared statements (StorageSql), found once by name.
-    private readonly int _insertStream, _insertEntry, _insertPayload, _insertCreatedAt;
+    private readonly int _insertStream, _insertEntry, _insertPayload, _insertCreatedAt, _insertAlsoStream;
     private readonly int _versionType, _versionKey, _versionName, _versionExpected;
     private readonly int _fenceStream, _fenceLast;
 
@@ -30,8 +30,8 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertJournalRows(1), out _insert));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.StateVersionIs(rowLock: ""), out _versionIs));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.StreamHasEntryAfter, out _streamHasEntryAfter));
-        (_insertStream, _insertEntry, _insertPayload, _insertCreatedAt) =
-            (Index(_insert, "@s0"), Index(_insert, "@e0"), Index(_insert, "@d0"), Index(_insert, "@n0"));
+        (_insertStream, _insertEntry, _insertPayload, _insertCreatedAt, _insertAlsoStream) =
+            (Index(_insert, "@s0"), Index(_insert, "@e0"), Index(_insert, "@d0"), Index(_insert, "@n0"), Index(_insert, "@a0"));
         (_versionType, _versionKey, _versionName, _versionExpected) =
             (Index(_versionIs, "@type"), Index(_versionIs, "@key"), Index(_versionIs, "@name"), Index(_versionIs, "@expected"));
         (_fenceStream, _fenceLast) = (Index(_streamHasEntryAfter, "@stream"), Index(_streamHasEntryAfter, "@last"));
@@ -75,6 +75,9 @@ internal sealed class SqliteWriterStatements : IWriterStatements
                 ? raw.sqlite3_bind_blob(_insert, _insertPayload, stored)
                 : raw.sqlite3_bind_text(_insert, _insertPayload, append.Utf8Payload));
             Check(raw.sqlite3_bind_int64(_insert, _insertCreatedAt, createdAt));
+            Check(append.AlsoStream is { } also
+                ? raw.sqlite3_bind_text(_insert, _insertAlsoStream, also)
+                : raw.sqlite3_bind_null(_insert, _insertAlsoStream));
             var step = raw.sqlite3_step(_insert);
             raw.sqlite3_reset(_insert);
             if (step != raw.SQLITE_DONE)

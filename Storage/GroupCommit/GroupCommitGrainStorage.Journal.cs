@@ -19,7 +19,7 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
-        return QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken, toSafePoint: false);
+        return QueryJournalAsync(StorageSql.ReadOwnJournalStream, stream, afterSequence, maxCount, cancellationToken, toSafePoint: false);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadOwnStreamFromAsync(string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken = default)

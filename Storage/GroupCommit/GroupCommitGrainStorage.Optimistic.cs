@@ -152,6 +152,7 @@ public sealed partial class GroupCommitGrainStorage
             Parameter(command, $"e{i}", append.EntryId, DbType.String);
             Parameter(command, $"d{i}", append.Payload, DbType.String);
             Parameter(command, $"n{i}", now, DbType.DateTimeOffset);
+            Parameter(command, $"a{i}", append.AlsoStream, DbType.String);
         }
     }
 

@@ -32,22 +32,37 @@ internal static class StorageSql
         "SELECT 1 FROM journal WHERE stream = @stream AND sequence > COALESCE((SELECT sequence FROM journal WHERE entry_id = @last), 0) LIMIT 1";
 
     /// <summary>Parameters per journal row in <see cref="InsertJournalRows"/>.</summary>
-    public const int JournalParametersPerRow = 4;
+    public const int JournalParametersPerRow = 5;
 
-    /// <summary>One INSERT of <paramref name="rows"/> journal rows (parameters <c>@s{i} @e{i} @d{i} @n{i}</c>); a row whose entry id exists is skipped.</summary>
+    /// <summary>
+    /// One INSERT of <paramref name="rows"/> journal rows (parameters <c>@s{i} @e{i} @d{i} @n{i} @a{i}</c>, the last the
+    /// second stream or null); a row whose entry id exists is skipped.
+    /// </summary>
     public static string InsertJournalRows(int rows)
     {
-        var values = Enumerable.Range(0, rows).Select(i => $"(@s{i}, @e{i}, @d{i}, @n{i})");
-        return "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES " + string.Join(", ", values) +
+        var values = Enumerable.Range(0, rows).Select(i => $"(@s{i}, @e{i}, @d{i}, @n{i}, @a{i})");
+        return "INSERT INTO journal (stream, entry_id, payload, created_at, also_stream) VALUES " + string.Join(", ", values) +
             " ON CONFLICT (entry_id) DO NOTHING";
     }
 
     public const string EntryExists = "SELECT 1 FROM journal WHERE entry_id = @id";
 
-    private const string JournalColumns = "SELECT sequence, stream, entry_id, payload, created_at FROM journal ";
+    private const string Columns = "sequence, stream, entry_id, payload, created_at, also_stream";
 
-    public const string ReadJournalStream =
+    private const string JournalColumns = "SELECT " + Columns + " FROM journal ";
+
+    /// <summary>The entries a stream's own writer wrote in it, after a sequence and up to <c>@safe</c>.</summary>
+    public const string ReadOwnJournalStream =
         JournalColumns + "WHERE stream = @stream AND sequence > @after AND sequence <= @safe ORDER BY sequence LIMIT @count";
+
+    /// <summary>
+    /// The entries read in a stream: its own and those naming it as their second stream, each taken from its own index
+    /// in sequence order and merged (an OR of the two would collect every match before sorting).
+    /// </summary>
+    public const string ReadJournalStream =
+        "SELECT " + Columns + " FROM (" + ReadOwnJournalStream + ") AS own UNION ALL " +
+        "SELECT " + Columns + " FROM (" + JournalColumns + "WHERE also_stream = @stream AND sequence > @after AND sequence <= @safe ORDER BY sequence LIMIT @count) AS also " +
+        "ORDER BY sequence LIMIT @count";
 
     /// <summary>An entry and the entries of its stream after it (none when the entry does not exist).</summary>
     public const string ReadJournalStreamFromEntry =
@@ -56,16 +71,18 @@ internal static class StorageSql
     public const string ReadJournalAll =
         JournalColumns + "WHERE sequence > @after AND sequence <= @safe ORDER BY sequence LIMIT @count";
 
+    /// <summary>Entries whose stream or second stream starts with a prefix, after a sequence and up to the safe point.</summary>
     public const string ReadJournalByStreamPrefix =
-        JournalColumns + "WHERE sequence > @after AND sequence <= @safe AND substr(stream, 1, @prefixLength) = @prefix ORDER BY sequence LIMIT @count";
+        JournalColumns + "WHERE sequence > @after AND sequence <= @safe " +
+        "AND (substr(stream, 1, @prefixLength) = @prefix OR substr(also_stream, 1, @prefixLength) = @prefix) ORDER BY sequence LIMIT @count";
 
     /// <summary>
-    /// Entries of the streams starting with any of <paramref name="prefixes"/> prefixes (parameters <c>@p{i}</c>, <c>@l{i}</c>
-    /// its length), after a sequence and up to the safe point.
+    /// Entries whose stream or second stream starts with any of <paramref name="prefixes"/> prefixes (parameters <c>@p{i}</c>,
+    /// <c>@l{i}</c> its length), after a sequence and up to the safe point; an entry in two of them is read once.
     /// </summary>
     public static string ReadJournalByStreamPrefixes(int prefixes) =>
         JournalColumns + "WHERE sequence > @after AND sequence <= @safe AND (" +
-        string.Join(" OR ", Enumerable.Range(0, prefixes).Select(i => $"substr(stream, 1, @l{i}) = @p{i}")) +
+        string.Join(" OR ", Enumerable.Range(0, prefixes).Select(i => $"substr(stream, 1, @l{i}) = @p{i} OR substr(also_stream, 1, @l{i}) = @p{i}")) +
         ") ORDER BY sequence LIMIT @count";
 
     public const string ReadJournalHead = "SELECT COALESCE(MAX(sequence), 0) FROM journal";

@@ -14,12 +14,15 @@ namespace Medisettle.Storage.Journal;
 /// </remarks>
 public interface IJournal
 {
-    /// <summary>Entries of <paramref name="stream"/> with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest first.</summary>
+    /// <summary>
+    /// Entries of <paramref name="stream"/> with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest
+    /// first: its own and those that name it as their second stream (<see cref="JournalAppend.AlsoStream"/>).
+    /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Every committed entry of <paramref name="stream"/> with a sequence above <paramref name="afterSequence"/>, oldest
-    /// first, not stopped at the safe point: for a stream's one writer rebuilding its state from its own entries (an
+    /// first, not stopped at the safe point, and only those whose stream it is (not those naming it as their second): for a stream's one writer rebuilding its state from its own entries (an
     /// older activation's last commit may have taken a sequence above another silo's commit in flight). A consumer that
     /// moves a cursor must read with <see cref="ReadAsync"/>, which never skips an entry.
     /// </summary>
@@ -37,14 +40,16 @@ public interface IJournal
     Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Entries of every stream whose name starts with <paramref name="streamPrefix"/>, with a sequence above
-    /// <paramref name="afterSequence"/> up to the safe point, oldest first: a consumer of a family of streams reads only its own entries.
+    /// Entries of every stream whose name starts with <paramref name="streamPrefix"/> (their own, and those with such a
+    /// second stream), with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest first: a
+    /// consumer of a family of streams reads only its own entries.
     /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixAsync(string streamPrefix, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// As <see cref="ReadByStreamPrefixAsync"/>, for the streams whose name starts with any of <paramref name="streamPrefixes"/>
     /// (one to <see cref="StreamPrefixesMax"/>), in one read: a consumer of two families of streams in their common order.
+    /// An entry in two of the families is read once.
     /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadByStreamPrefixesAsync(IReadOnlyList<string> streamPrefixes, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 

@@ -26,6 +26,29 @@ public sealed class JournalAppend
 
     public string Stream { get; }
 
+    /// <summary>
+    /// A second stream the entry is read in, or null: reads of that stream (<see cref="IJournal.ReadAsync"/>, and of a
+    /// prefix it starts with) return the entry among that stream's own entries, in sequence order, so one row can
+    /// serve two readers (a settlement record is also its institution's receivable). A stream's own writer reads only
+    /// the entries it wrote (<see cref="IJournal.ReadOwnStreamAsync"/>), and a <see cref="StreamFence"/> guards only
+    /// those. Must differ from <see cref="Stream"/>.
+    /// </summary>
+    public string? AlsoStream
+    {
+        get => _alsoStream;
+        init
+        {
+            if (value is not null && (value.Length == 0 || value == Stream))
+            {
+                throw new ArgumentException($"An entry's second stream must be a non-empty name other than its stream ('{Stream}').", nameof(value));
+            }
+
+            _alsoStream = value;
+        }
+    }
+
+    private readonly string? _alsoStream;
+
     public string EntryId { get; }
 
     /// <summary>The payload's JSON as UTF-8 bytes (not to be changed once appended).</summary>

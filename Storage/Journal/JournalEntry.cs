@@ -16,17 +16,35 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
     {
     }
 
+    /// <summary>The second stream the entry is read in (<see cref="JournalAppend.AlsoStream"/>), or null.</summary>
+    public string? AlsoStream { get; init; }
+
     /// <summary>
     /// The entry in the current row of <paramref name="row"/>, whose columns are <c>sequence, stream, entry_id, payload,
-    /// created_at</c> (the journal table's order); the payload is taken as the stored UTF-8 text, as it is, or
-    /// decompressed when it was stored compressed (<see cref="Compression.PayloadCodec"/>).
+    /// created_at</c> and optionally <c>also_stream</c> (the journal table's order); the payload is taken as the stored
+    /// UTF-8 text, as it is, or decompressed when it was stored compressed (<see cref="Compression.PayloadCodec"/>).
     /// </summary>
     public static JournalEntry FromRow(DbDataReader row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var entryId = row.GetString(2);
         return new JournalEntry(
-            row.GetInt64(0), row.GetString(1), entryId, Compression.PayloadCodec.Decode(row.GetFieldValue<byte[]>(3), "Journal entry", entryId), CreatedAtOf(row, 4));
+            row.GetInt64(0), row.GetString(1), entryId, Compression.PayloadCodec.Decode(row.GetFieldValue<byte[]>(3), "Journal entry", entryId), CreatedAtOf(row, 4))
+        {
+            AlsoStream = row.FieldCount > 5 && !row.IsDBNull(5) ? row.GetString(5) : null,
+        };
+    }
+
+    /// <summary>Whether the entry is read in <paramref name="stream"/>: its stream or its second stream.</summary>
+    public bool IsIn(string stream) => Stream == stream || AlsoStream == stream;
+
+    /// <summary>The one of the entry's streams (its own first) whose name starts with <paramref name="prefix"/>, or null.</summary>
+    public string? StreamStartingWith(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return Stream.StartsWith(prefix, StringComparison.Ordinal) ? Stream
+            : AlsoStream is { } also && also.StartsWith(prefix, StringComparison.Ordinal) ? also
+            : null;
     }
 
     /// <summary>

@@ -94,12 +94,13 @@ public sealed class SqliteStorageTests : StorageSuite
     }
 
     /// <summary>
-    /// A file made before <c>created_at</c> held milliseconds has the column as <c>TEXT</c>, with date-and-time text in
-    /// its rows: those read as they were, and the rows written now (held there as the milliseconds' digits) read as the
-    /// same instant as in a new file.
+    /// A file made before <c>created_at</c> held milliseconds and before entries had a second stream has the column as
+    /// <c>TEXT</c>, with date-and-time text in its rows, and no <c>also_stream</c>: the storage adds the column and its
+    /// index at start; the old rows read as they were, and the rows written now (<c>created_at</c> held there as the
+    /// milliseconds' digits) read as the same instant as in a new file, with their second stream.
     /// </summary>
     [Fact]
-    public async Task A_journal_whose_created_at_column_is_text_reads_its_old_rows_and_the_new_ones()
+    public async Task A_journal_made_before_compact_times_and_second_streams_reads_its_old_rows_and_the_new_ones()
     {
         var path = Path.Combine(_directory, "old-created-at.db");
         Directory.CreateDirectory(_directory);
@@ -119,11 +120,13 @@ public sealed class SqliteStorageTests : StorageSuite
         try
         {
             var before = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            await storage.WriteStateAsync("s", GrainId.Create("test", "k"), new Orleans.GrainState<Box>(new Box("v")), [new Journal.JournalAppend("p", "new", "{}")], CancellationToken.None);
+            await storage.WriteStateAsync("s", GrainId.Create("test", "k"), new Orleans.GrainState<Box>(new Box("v")), [new Journal.JournalAppend("p", "new", "{}") { AlsoStream = "q" }], CancellationToken.None);
             var after = DateTimeOffset.UtcNow;
 
             var entries = await storage.ReadAsync("p", 0, 10);
             Assert.Equal(["old", "new"], entries.Select(e => e.EntryId));
+            Assert.Equal([null, "q"], entries.Select(e => e.AlsoStream));
+            Assert.Equal(["new"], (await storage.ReadAsync("q", 0, 10)).Select(e => e.EntryId));
             Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 38, 29, TimeSpan.Zero).AddTicks(1_278_683), entries[0].CreatedAt);
             Assert.InRange(entries[1].CreatedAt, before, after);
             Assert.Equal(0, entries[1].CreatedAt.Ticks % TimeSpan.TicksPerMillisecond);
@@ -139,6 +142,41 @@ public sealed class SqliteStorageTests : StorageSuite
         {
             await storage.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// A read of a stream takes its own entries from the (stream, sequence) index and those naming it as their second
+    /// stream from the partial (also_stream, sequence) index, each up to the page's limit, and merges the two: no scan
+    /// of the table, no gathering of every match before the limit.
+    /// </summary>
+    [Fact]
+    public async Task A_stream_read_takes_each_part_from_its_own_index()
+    {
+        var path = Path.Combine(_directory, "plan.db");
+        var storage = TestStorages.Sqlite(path);
+        await storage.StartAsync(CancellationToken.None);
+        await storage.DisposeAsync();
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + StorageSql.ReadJournalStream;
+        command.Parameters.AddWithValue("@stream", "post:inst:H1");
+        command.Parameters.AddWithValue("@after", 0L);
+        command.Parameters.AddWithValue("@safe", long.MaxValue);
+        command.Parameters.AddWithValue("@count", 100);
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, p => p.Contains("USING INDEX ix_journal_stream_sequence (stream=? AND sequence>? AND sequence<?)", StringComparison.Ordinal));
+        Assert.Contains(plan, p => p.Contains("USING INDEX ix_journal_also_stream (also_stream=? AND sequence>? AND sequence<?)", StringComparison.Ordinal));
+        Assert.Contains("MERGE (UNION ALL)", plan);
+        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN journal", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -193,6 +193,72 @@ public abstract class StorageSuite : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => journal.ReadByStreamPrefixesAsync(Enumerable.Repeat("a", IJournal.StreamPrefixesMax + 1).ToArray(), 0, 10));
     }
 
+    /// <summary>
+    /// An entry with a second stream is read in both: a read of the second stream merges it with that stream's own entries
+    /// in sequence order, page by page; the stream's own writer and prefix reads of the first stream see it once.
+    /// </summary>
+    [Fact]
+    public async Task An_entry_with_a_second_stream_is_read_in_both_in_sequence_order()
+    {
+        var storage = await StartAsync(_ => { });
+        await WriteAsync(storage, "k", null, "v1",
+            new JournalAppend("inst:a", "own1", "{}"), new JournalAppend("person:1", "r1", "{\"n\":1}") { AlsoStream = "inst:a" },
+            new JournalAppend("person:2", "r2", "{}") { AlsoStream = "inst:b" }, new JournalAppend("inst:a", "own2", "{}"));
+        await WriteAsync(storage, "k", "1", "v2",
+            new JournalAppend("person:1", "r3", "{}") { AlsoStream = "inst:a" }, new JournalAppend("person:1", "plain", "{}"), new JournalAppend("inst:a", "own3", "{}"));
+
+        var inA = await storage.ReadAsync("inst:a", 0, 100);
+        Assert.Equal(["own1", "r1", "own2", "r3", "own3"], inA.Select(e => e.EntryId));
+        Assert.True(inA.Select(e => e.Sequence).SequenceEqual(inA.Select(e => e.Sequence).Order()));
+        Assert.Equal(("person:1", "inst:a", "{\"n\":1}"), (inA[1].Stream, inA[1].AlsoStream, inA[1].Payload));
+        Assert.All(inA, e => Assert.True(e.IsIn("inst:a")));
+        Assert.Null(inA[0].AlsoStream);
+
+        // Paged two at a time: every entry once, in order (each index's first two after the position, merged).
+        var paged = new List<string>();
+        for (var after = 0L; await storage.ReadAsync("inst:a", after, 2) is { Count: > 0 } page; after = page[^1].Sequence)
+        {
+            Assert.InRange(page.Count, 1, 2);
+            paged.AddRange(page.Select(e => e.EntryId));
+        }
+
+        Assert.Equal(inA.Select(e => e.EntryId), paged);
+        Assert.Equal(["r2"], (await storage.ReadAsync("inst:b", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["r1", "r3", "plain"], (await storage.ReadAsync("person:1", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["r1", "r3", "plain"], (await storage.ReadOwnStreamAsync("person:1", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["own1", "own2", "own3"], (await storage.ReadOwnStreamAsync("inst:a", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["own1", "r1", "r2", "own2", "r3", "own3"], (await storage.ReadByStreamPrefixAsync("inst:", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["own1", "r1", "r2", "own2", "r3", "plain", "own3"], (await storage.ReadByStreamPrefixesAsync(["inst:", "person:"], 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["r1", "r2", "r3", "plain"], (await storage.ReadByStreamPrefixesAsync(["person:"], 0, 10)).Select(e => e.EntryId));
+        Assert.Equal("inst:b", (await storage.FindAsync("r2"))!.AlsoStream);
+        Assert.Equal(7, (await storage.ReadAllAsync(0, 10)).Count);
+    }
+
+    [Fact]
+    public async Task An_entry_with_a_second_stream_commits_in_a_batch_redone_around_a_refused_write()
+    {
+        var storage = await StartAsync(o => o.GroupCommitWindow = TimeSpan.FromSeconds(1));
+        var first = WriteAsync(storage, "a", null, "v", new JournalAppend("s", "e1", "{}"));
+        var duplicate = WriteAsync(storage, "b", null, "v", new JournalAppend("s", "e1", "{}") { AlsoStream = "t" });
+        var last = WriteAsync(storage, "d", null, "v", new JournalAppend("s", "e2", "{}") { AlsoStream = "t" });
+
+        await first;
+        await Assert.ThrowsAsync<DuplicateJournalEntryException>(() => duplicate);
+        await last;
+        Assert.Equal(1, storage.Statistics.OptimisticFallbacks);
+        Assert.Equal([("e2", "t")], (await storage.ReadAsync("t", 0, 10)).Select(e => (e.EntryId, e.AlsoStream!)));
+        Assert.Null((await storage.FindAsync("e1"))!.AlsoStream);
+    }
+
+    [Fact]
+    public void A_second_stream_must_be_another_non_empty_name()
+    {
+        var same = Assert.Throws<ArgumentException>(() => new JournalAppend("s", "e", "{}") { AlsoStream = "s" });
+        Assert.StartsWith("An entry's second stream must be a non-empty name other than its stream ('s').", same.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new JournalAppend("s", "e", "{}") { AlsoStream = "" });
+        Assert.Null(new JournalAppend("s", "e", "{}") { AlsoStream = null }.AlsoStream);
+    }
+
     [Fact]
     public async Task A_payload_reads_back_as_the_exact_UTF8_bytes_it_was_appended_with()
     {
