@@ -145,7 +145,7 @@ public sealed partial class DailyCloseGrain(
         {
             foreach (var entry in page)
             {
-                known.Add(entry.Stream[prefix.Length..]);
+                known.Add(entry.StreamStartingWith(prefix)![prefix.Length..]); // a receivable row's stream, or a record's second stream
             }
 
             S.InstitutionsReadThrough = page[^1].Sequence;

@@ -163,7 +163,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
     {
         try
         {
-            return LedgerWriter.FundPostingsOf(record);
+            return LedgerWriter.CarriedPostingsOf(record);
         }
         catch (InvalidOperationException exception)
         {
@@ -276,9 +276,10 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
     /// <summary>
     /// The consumer state of every account the audit checks (those with postings, implied amounts or income) and what
-    /// lies between the audit's position and each consumer's. An institution's postings are its stream's rows; the
-    /// funds' are read in one pass over every posting between the lowest and the highest of their positions
-    /// (<see cref="PostingFeed"/>, as settlement records carry them), not once per fund and per kind.
+    /// lies between the audit's position and each consumer's. An institution's postings are read in its posting stream
+    /// (rows, and the records that carry their receivable); the funds' are read in one pass over every posting between
+    /// the lowest and the highest of their positions (<see cref="PostingFeed"/>, as settlement records carry them), not
+    /// once per fund and per kind.
     /// </summary>
     private async Task<ConsumerTails> ReadConsumersAsync(JournalTotals totals, long through, CancellationToken cancellationToken)
     {
@@ -311,9 +312,11 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
         {
             foreach (var entry in page.TakeWhile(e => e.Sequence <= until))
             {
-                var posting = LedgerJson.Deserialize<Posting>(entry);
-                var key = (account, posting.Kind == PostingKind.Income);
-                tails[key] = tails.GetValueOrDefault(key).Add(entry.Sequence, through, posting.Amount);
+                foreach (var posting in PostingFeed.PostingsOn(entry, account))
+                {
+                    var key = (account, posting.Kind == PostingKind.Income);
+                    tails[key] = tails.GetValueOrDefault(key).Add(entry.Sequence, through, posting.Amount);
+                }
             }
 
             after = page[^1].Sequence;

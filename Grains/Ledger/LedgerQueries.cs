@@ -23,17 +23,19 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
     public async Task<IReadOnlyList<Posting>> ReadReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(institutionCode);
-        var stream = LedgerNames.PostingStream(LedgerNames.InstitutionAccount(institutionCode));
+        var account = LedgerNames.InstitutionAccount(institutionCode);
         var result = new List<Posting>();
-        await foreach (var entry in ReadStreamAsync(stream, cancellationToken))
+        await foreach (var entry in ReadStreamAsync(LedgerNames.PostingStream(account), cancellationToken))
         {
-            var posting = LedgerJson.Deserialize<Posting>(entry);
-            if (posting.Kind is PostingKind.Settlement or PostingKind.Reversal && posting.SettlementDate >= from && posting.SettlementDate <= to)
+            foreach (var posting in PostingFeed.PostingsOn(entry, account))
             {
-                result.Add(posting);
-                if (result.Count >= maxCount)
+                if (posting.Kind is PostingKind.Settlement or PostingKind.Reversal && posting.SettlementDate >= from && posting.SettlementDate <= to)
                 {
-                    break;
+                    result.Add(posting);
+                    if (result.Count >= maxCount)
+                    {
+                        return result;
+                    }
                 }
             }
         }

@@ -8,9 +8,9 @@ namespace Medisettle.Grains.Ledger;
 /// <summary>
 /// Builds the journal appends of a settlement and of its cancel: the immutable record, the message receipt
 /// and the postings. Checks double entry: the fund and account postings sum exactly to the institution's
-/// receivable posting. A settlement's fund and account postings travel inside its record
-/// (<see cref="SettlementRecord.FundPostingsInRecord"/>, <see cref="FundPostingsOf(SettlementRecord)"/>); its receivable posting and
-/// every posting of a cancel are rows of their own.
+/// receivable posting. A settlement's postings all travel inside its record (<see cref="SettlementRecord.FundPostingsInRecord"/>,
+/// <see cref="SettlementRecord.ReceivableInRecord"/>, <see cref="CarriedPostingsOf(SettlementRecord)"/>), which is also read in
+/// its institution's posting stream; every posting of a cancel is a row of its own.
 /// </summary>
 public static class LedgerWriter
 {
@@ -26,8 +26,7 @@ public static class LedgerWriter
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(institution);
         var owner = new PostingOwner(person.PersonId, person.InsuredRegion, person.Scheme, command.InstitutionCode);
-        var postings = BuildPostings(settlementId, owner, breakdown, now, reversal: false);
-        var receivable = postings[^1];
+        _ = BuildPostings(settlementId, owner, breakdown, now, reversal: false); // double entry, checked before anything is written
         var record = new SettlementRecord
         {
             SettlementId = settlementId,
@@ -38,8 +37,9 @@ public static class LedgerWriter
             Scheme = person.Scheme,
             Breakdown = breakdown,
             SettledAt = now,
-            PostingIds = [receivable.PostingId],
+            PostingIds = [],
             FundPostingsInRecord = true,
+            ReceivableInRecord = true,
             Input = new SettlementInput { Person = person, Institution = institution, Visit = command.Visit, UseAccount = command.UseAccount },
             KeptSwipe = keptSwipe ? true : null,
             KeptSupplies = keptSupplies ? true : null,
@@ -54,24 +54,29 @@ public static class LedgerWriter
             PersonId = person.PersonId,
             RequestDigest = requestDigest,
         };
+        // The record last: it is what the posting dispatcher reads, and its sequence is then the write's last, so a
+        // dispatcher that has read it has read everything the settlement wrote (its lag is 0, not the receipt).
         IReadOnlyList<JournalAppend> appends =
         [
-            new(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToUtf8(record)),
             new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.SerializeToUtf8(receipt)),
-            ToAppend(receivable),
+            new(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToUtf8(record))
+            {
+                AlsoStream = LedgerNames.PostingStream(LedgerNames.InstitutionAccount(command.InstitutionCode)),
+            },
         ];
         return (record, appends);
     }
 
     /// <summary>
-    /// The fund and personal-account postings <paramref name="record"/> carries (<see cref="SettlementRecord.FundPostingsInRecord"/>):
-    /// exactly the postings <see cref="Settle"/> built, in the same order, with their ids and amounts. Empty for a record
-    /// written before, whose postings are rows. Throws when the record breaks double entry, as <see cref="BuildPostings"/> does.
+    /// The postings <paramref name="record"/> carries: its fund and personal-account postings when
+    /// <see cref="SettlementRecord.FundPostingsInRecord"/>, then its receivable when <see cref="SettlementRecord.ReceivableInRecord"/>;
+    /// exactly the postings <see cref="BuildPostings"/> makes of it, in the same order, with their ids and amounts. Empty for a
+    /// record written before, whose postings are rows. Throws when the record breaks double entry, as <see cref="BuildPostings"/> does.
     /// </summary>
-    public static IReadOnlyList<Posting> FundPostingsOf(SettlementRecord record) => FundPostingsOf(PostingSource.Of(record));
+    public static IReadOnlyList<Posting> CarriedPostingsOf(SettlementRecord record) => CarriedPostingsOf(PostingSource.Of(record));
 
-    /// <summary>As <see cref="FundPostingsOf(SettlementRecord)"/>, from the members of a record the postings are made of.</summary>
-    internal static IReadOnlyList<Posting> FundPostingsOf(PostingSource source)
+    /// <summary>As <see cref="CarriedPostingsOf(SettlementRecord)"/>, from the members of a record the postings are made of.</summary>
+    internal static IReadOnlyList<Posting> CarriedPostingsOf(PostingSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.FundPostingsInRecord != true)
@@ -80,11 +85,7 @@ public static class LedgerWriter
         }
 
         var owner = new PostingOwner(source.PersonId, source.InsuredRegion, source.Scheme, source.InstitutionCode);
-        var breakdown = source.Breakdown;
-        var postings = new List<Posting>(breakdown.FundLines.Count + 1);
-        AddFundPostings(postings, source.SettlementId, owner, breakdown.FundLines.Select(l => (l.FundType, l.AmountPaid)), breakdown.AccountPaid,
-            breakdown.FundPaySum + breakdown.AccountPaid, breakdown.SettlementDate, source.SettledAt, reversal: false);
-        return postings;
+        return Build(source.SettlementId, owner, source.Breakdown, source.SettledAt, reversal: false, receivable: source.ReceivableInRecord == true);
     }
 
     public static IReadOnlyList<JournalAppend> Cancel(SettlementRecord settled, CancelCommand command, string requestDigest, DateTimeOffset now)
@@ -121,24 +122,31 @@ public static class LedgerWriter
 
     /// <summary>The postings of a settlement (or their reversals): one per paying fund, the account, the receivable.</summary>
     public static IReadOnlyList<Posting> BuildPostings(
-        string settlementId, PostingOwner owner, SettlementBreakdown breakdown, DateTimeOffset now, bool reversal)
+        string settlementId, PostingOwner owner, SettlementBreakdown breakdown, DateTimeOffset now, bool reversal) =>
+        Build(settlementId, owner, PostingSource.PaidPart.Of(breakdown), now, reversal, receivable: true);
+
+    /// <summary>The fund and account postings of what was paid, then (when <paramref name="receivable"/>) the institution's receivable.</summary>
+    private static List<Posting> Build(string settlementId, PostingOwner owner, PostingSource.PaidPart paid, DateTimeOffset now, bool reversal, bool receivable)
     {
-        ArgumentNullException.ThrowIfNull(breakdown);
-        var postings = new List<Posting>(breakdown.FundLines.Count + 2);
-        var receivable = breakdown.FundPaySum + breakdown.AccountPaid;
-        AddFundPostings(postings, settlementId, owner, breakdown.FundLines.Select(l => (l.FundType, l.AmountPaid)), breakdown.AccountPaid,
-            receivable, breakdown.SettlementDate, now, reversal);
+        var postings = new List<Posting>(paid.FundLines.Count + 2);
+        var owed = paid.FundPaySum + paid.AccountPaid;
+        AddFundPostings(postings, settlementId, owner, paid.FundLines.Select(l => (l.FundType, l.AmountPaid)), paid.AccountPaid, owed, paid.SettlementDate, now, reversal);
+        if (!receivable)
+        {
+            return postings;
+        }
+
         var totals = new SettlementTotals
         {
-            MedicalFeeTotal = breakdown.TotalAmount,
-            FundPaid = breakdown.FundPaySum,
-            AccountPaid = breakdown.AccountPaid,
-            CashPaid = breakdown.CashPaid,
+            MedicalFeeTotal = paid.TotalAmount,
+            FundPaid = paid.FundPaySum,
+            AccountPaid = paid.AccountPaid,
+            CashPaid = paid.CashPaid,
         };
-        postings.Add(Make(settlementId, LedgerNames.InstitutionAccount(owner.InstitutionCode), Signed(receivable, reversal), owner, breakdown.SettlementDate, now, reversal) with
+        postings.Add(Make(settlementId, LedgerNames.InstitutionAccount(owner.InstitutionCode), Signed(owed, reversal), owner, paid.SettlementDate, now, reversal) with
         {
             Totals = reversal ? totals.Negate() : totals,
-            InpatientCase = breakdown.InpatientCase,
+            InpatientCase = paid.InpatientCase,
         });
         return postings;
     }

@@ -10,10 +10,12 @@ namespace Medisettle.Grains.Ledger;
 public sealed record PostingPage(IReadOnlyList<(string Account, AppliedPosting Posting)> Postings, long ReadThrough, int Entries);
 
 /// <summary>
-/// Every posting in journal order, whatever its shape: posting rows (the <c>post:</c> streams) and the fund postings a
-/// settlement record carries (<see cref="SettlementRecord.FundPostingsInRecord"/>), which take the record's sequence.
-/// What the posting dispatcher, the fund jobs and the auditor read instead of the posting streams alone. A record holds
-/// at most one posting per account, so each account's postings still have rising sequences.
+/// Every posting in journal order, whatever its shape: posting rows (the <c>post:</c> streams) and the postings a
+/// settlement record carries (<see cref="SettlementRecord.FundPostingsInRecord"/>, <see cref="SettlementRecord.ReceivableInRecord"/>),
+/// which take the record's sequence. What the posting dispatcher, the fund jobs and the auditor read instead of the
+/// posting streams alone. A record holds at most one posting per account, so each account's postings still have rising
+/// sequences. A record that carries its receivable is also read in its institution's posting stream
+/// (<see cref="PostingsOn"/> takes the institution's posting out of either shape).
 /// </summary>
 public static class PostingFeed
 {
@@ -40,7 +42,7 @@ public static class PostingFeed
 
     /// <summary>
     /// Adds the postings of <paramref name="entry"/> to <paramref name="postings"/>: a posting row's one posting (on the
-    /// account its stream names), a settlement record's fund postings, nothing for other entries.
+    /// account its stream names), the postings a settlement record carries, nothing for other entries.
     /// </summary>
     public static void Expand(JournalEntry entry, List<(string Account, AppliedPosting Posting)> postings)
     {
@@ -52,11 +54,24 @@ public static class PostingFeed
         }
         else if (IsSettlementRecord(entry))
         {
-            foreach (var posting in LedgerWriter.FundPostingsOf(LedgerJson.Deserialize<PostingSource>(entry)))
+            foreach (var posting in LedgerWriter.CarriedPostingsOf(LedgerJson.Deserialize<PostingSource>(entry)))
             {
                 postings.Add((posting.Account, new AppliedPosting(entry.Sequence, posting)));
             }
         }
+    }
+
+    /// <summary>
+    /// The postings on <paramref name="account"/> of an entry read in its posting stream: a posting row's one posting, or
+    /// the one a settlement record carries on it (its receivable, when the record is read in the institution's stream).
+    /// </summary>
+    public static IEnumerable<Posting> PostingsOn(JournalEntry entry, string account)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(account);
+        var postings = new List<(string Account, AppliedPosting Posting)>(1);
+        Expand(entry, postings);
+        return postings.Where(p => p.Account == account).Select(p => p.Posting.Posting);
     }
 
     /// <summary>Whether <paramref name="entry"/> is a settlement record in a person's stream.</summary>

@@ -185,7 +185,7 @@ public sealed partial class PersonGrain(
         var (keptSwipe, keptSupplies) = history.Holds(settlementId);
         var (_, settlementAppends) = LedgerWriter.Settle(settlementId, command, digest, profile, institution, breakdown, now, keptSwipe, keptSupplies);
         var flags = ControlFlags.Settled(breakdown, settlementId, command, now);
-        IReadOnlyList<JournalAppend> appends = [.. settlementAppends, .. flags.Select(ControlFlags.ToAppend)];
+        IReadOnlyList<JournalAppend> appends = [.. flags.Select(ControlFlags.ToAppend), .. settlementAppends]; // the record last (LedgerWriter.Settle)
         var outcome = new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settlementId, Breakdown = breakdown, AnsweredAt = now };
 
         S.ApplySettlement(command.Visit.VisitId, settlementId, breakdown, computation.YearToDateAfter!, _options.CancelWindowYears);

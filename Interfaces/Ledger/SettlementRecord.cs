@@ -29,7 +29,8 @@ public sealed record SettlementRecord
 
     /// <summary>
     /// Ids of the postings written with it as journal rows: every posting on records written before
-    /// <see cref="FundPostingsInRecord"/>, only the institution's receivable posting on records that carry their fund postings.
+    /// <see cref="FundPostingsInRecord"/>, only the institution's receivable posting on records that carry their fund
+    /// postings, none on records that carry their receivable too (<see cref="ReceivableInRecord"/>).
     /// </summary>
     [Id(8)] public required IReadOnlyList<string> PostingIds { get; init; }
 
@@ -51,8 +52,15 @@ public sealed record SettlementRecord
     /// <summary>
     /// True when the settlement's fund and personal-account postings are not journal rows of their own: readers derive
     /// them from this record (the same postings, ids and amounts the rows had). Null on records written before, whose
-    /// postings are all rows. The institution's receivable posting is a row either way: its stream is what one
-    /// institution's statement and the daily close read.
+    /// postings are all rows.
     /// </summary>
     [Id(12)] public bool? FundPostingsInRecord { get; init; }
+
+    /// <summary>
+    /// True when the institution's receivable posting is not a row of its own either: the record is also read in the
+    /// institution's posting stream (its journal entry names that stream as its second), so one institution's statement
+    /// and the daily close find it there by index, and readers derive the posting from it. Null on records written
+    /// before, whose receivable is a row.
+    /// </summary>
+    [Id(13)] public bool? ReceivableInRecord { get; init; }
 }

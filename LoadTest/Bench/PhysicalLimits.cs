@@ -79,8 +79,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         cases.Add(await TodayAsync("today's, without the (stream, sequence) index", today, streamIndex: false, personRow: true, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, without the person-row update", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, WAL checkpoints on another connection, not in the commits", today, streamIndex: true, personRow: true, backgroundCheckpoints: true, cancellationToken));
-        cases.Add(await TodayAsync("today's, without the person-row update, postings inside the record's row (2 rows)", Merged(today, keepReceipt: true), streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
-        cases.Add(await TodayAsync("today's, without the person-row update, receipt and postings inside the record's row (1 row)", Merged(today, keepReceipt: false), streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
+        cases.Add(await TodayAsync("today's, without the person-row update, the receipt inside the record's row (1 row)", Merged(today), streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, payloads compressed as the storage stores them", today, streamIndex: true, personRow: true, backgroundCheckpoints: false, cancellationToken, compressed: true));
         cases.Add(await TodayAsync("today's, without the person-row update, payloads compressed", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken, compressed: true));
         foreach (var measured in cases)
@@ -158,21 +157,22 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
     }
 
     /// <summary>
-    /// Today's settlements with their rows merged into the record's (the first append): its entry id and stream, the
-    /// payloads side by side. With <paramref name="keepReceipt"/> the receipt (the second append) keeps its own row.
-    /// Measures what one row per settlement is worth before building it; the merged payload is the sum of the parts.
+    /// Today's settlements with their rows merged into the record's (the last append): its entry id and streams, the
+    /// payloads side by side. Measures what one row per settlement is worth before building it; the merged payload is the
+    /// sum of the parts.
     /// </summary>
-    private static List<IReadOnlyList<JournalAppend>> Merged(List<IReadOnlyList<JournalAppend>> settlements, bool keepReceipt) =>
+    private static List<IReadOnlyList<JournalAppend>> Merged(List<IReadOnlyList<JournalAppend>> settlements) =>
         settlements.Select(appends =>
         {
-            var merged = appends.Where((_, i) => i == 0 || !(keepReceipt && i == 1)).SelectMany(a => a.Utf8Payload).ToArray();
-            var record = new JournalAppend(appends[0].Stream, appends[0].EntryId, merged);
-            return (IReadOnlyList<JournalAppend>)(keepReceipt ? [record, appends[1]] : [record]);
+            var settled = appends[^1]; // LedgerWriter.Settle writes the record last
+            var record = new JournalAppend(settled.Stream, settled.EntryId, appends.SelectMany(a => a.Utf8Payload).ToArray()) { AlsoStream = settled.AlsoStream };
+            return (IReadOnlyList<JournalAppend>)[record];
         }).ToList();
 
     /// <summary>
     /// Today's settlement: its real journal appends into the storage's journal table and indexes (the (stream,
-    /// sequence) index unless <paramref name="streamIndex"/> is false), and the person's state row if <paramref name="personRow"/>.
+    /// sequence) index and the second streams' unless <paramref name="streamIndex"/> is false), and the person's state
+    /// row if <paramref name="personRow"/>.
     /// </summary>
     private async Task<PhysicalCase> TodayAsync(
         string name, List<IReadOnlyList<JournalAppend>> settlements, bool streamIndex, bool personRow, bool backgroundCheckpoints, CancellationToken cancellationToken,
@@ -185,13 +185,14 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         await ExecuteAsync(connection, SqliteDialect.JournalTable, cancellationToken);
         if (streamIndex)
         {
-            await ExecuteAsync(connection, SqliteDialect.JournalStreamIndex, cancellationToken);
+            await ExecuteAsync(connection, SqliteDialect.JournalStreamIndex + SqliteDialect.JournalAlsoStreamIndex, cancellationToken);
         }
 
         var persons = personRow ? await CreatePersonsAsync(connection, cancellationToken) : null;
         await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ($stream, $id, $payload, $at)";
+        insert.CommandText = "INSERT INTO journal (stream, entry_id, payload, created_at, also_stream) VALUES ($stream, $id, $payload, $at, $also)";
         var stream = insert.Parameters.Add("$stream", SqliteType.Text);
+        var also = insert.Parameters.Add("$also", SqliteType.Text);
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
         var created = insert.Parameters.Add("$at", SqliteType.Integer);
@@ -211,7 +212,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
             for (var a = 0; a < values.Length; a++)
             {
                 var append = settlements[(int)i][a];
-                (stream.Value, id.Value, payload.Value) = (append.Stream, append.EntryId, values[a]);
+                (stream.Value, id.Value, payload.Value, also.Value) = (append.Stream, append.EntryId, values[a], (object?)append.AlsoStream ?? DBNull.Value);
                 payload.SqliteType = values[a] is byte[] ? SqliteType.Blob : SqliteType.Text;
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }

@@ -5,15 +5,18 @@ using Medisettle.Interfaces;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static Medisettle.Grains.Tests.Jobs.JournalRows;
 
 namespace Medisettle.Grains.Tests.Ledger;
 
 /// <summary>
-/// A settlement's fund and personal-account postings travel inside its record; only its receivable posting is a row.
-/// Records written before, with every posting a row, are read as they are, beside the new ones: the fund pools get
-/// each posting once, and the audit passes. A cluster of this test alone, so every balance change is exact.
+/// A settlement's postings travel inside its record, which is also read in its institution's posting stream: a settlement
+/// writes no posting row. Records of the two shapes written before (every posting a row; the fund postings in the
+/// record and the receivable a row) are read as they are, beside the new ones: the fund pools and the institutions get
+/// each posting once, an institution's statement lists each receivable once, and the audit passes. A cluster of this
+/// test alone, so every balance change is exact.
 /// </summary>
 public sealed class PostingsInRecordTests
 {
@@ -21,7 +24,7 @@ public sealed class PostingsInRecordTests
     private const string EmployeeId = "E1";
 
     [Fact]
-    public async Task A_settlement_writes_its_receivable_as_its_one_posting_row_and_its_fund_postings_reach_the_funds_once_beside_old_shape_records()
+    public async Task A_settlement_writes_no_posting_row_and_its_postings_reach_funds_and_institution_once_beside_both_older_shapes()
     {
         await using var cluster = await SettlementCluster.StartAsync();
         var world = await cluster.NewWorldAsync();
@@ -34,17 +37,23 @@ public sealed class PostingsInRecordTests
         Assert.Equal(Money.FromYuan(120m), pharmacy.Breakdown!.AccountPaid);
         Assert.Equal(2, Expected(old).Count); // the pooled fund and the rest of the account
 
-        // The new shape: one posting row per settlement, the receivable; the record says it carries the others.
+        // The new shape: no posting row; the record says it carries them all and is read in the institution's stream.
         foreach (var outcome in new[] { old, settled, pharmacy })
         {
-            Assert.Equal([$"post:{outcome.SettlementId}:inst:{Institution(outcome)}"], await PostingRowsAsync(world, outcome.SettlementId!));
+            Assert.Empty(await PostingRowsAsync(world, outcome.SettlementId!));
             var record = JsonNode.Parse(await ReadPayloadAsync(world.DatabasePath, LedgerNames.SettlementEntry(outcome.SettlementId!)))!;
             Assert.True(record["fundPostingsInRecord"]!.GetValue<bool>());
+            Assert.True(record["receivableInRecord"]!.GetValue<bool>());
+            Assert.Empty(record["postingIds"]!.AsArray());
+            Assert.Equal($"post:inst:{Institution(outcome)}", await AlsoStreamAsync(world, outcome.SettlementId!));
         }
 
-        // M3 as an older version wrote it, before the dispatcher read it: no flag on the record, every posting a row.
-        await ToOldShapeAsync(world, old);
+        // As older versions wrote them, before the dispatcher read them: M3 with every posting a row and no flag on its
+        // record; M1 with its fund postings in the record and its receivable a row.
+        await ToOldShapeAsync(world, old, fundPostingsInRecord: false);
+        await ToOldShapeAsync(world, pharmacy, fundPostingsInRecord: true);
         Assert.Equal(Expected(old).Count + 1, (await PostingRowsAsync(world, old.SettlementId!)).Count);
+        Assert.Equal([$"post:{pharmacy.SettlementId}:inst:{world.PharmacyCode}"], await PostingRowsAsync(world, pharmacy.SettlementId!));
 
         await world.Dispatcher.DrainAsync();
         var all = new[] { old, settled, pharmacy };
@@ -53,6 +62,18 @@ public sealed class PostingsInRecordTests
             Assert.Equal(spent, (await world.Cluster.Client.GetGrain<Interfaces.Grains.IFundPoolGrain>(account).GetSnapshotAsync()).Spending);
         }
 
+        Assert.Equal(Owed(old) + Owed(settled), (await world.Institution(world.HospitalCode).GetSnapshotAsync())!.Receivable);
+        Assert.Equal(Owed(pharmacy), (await world.Institution(world.PharmacyCode).GetSnapshotAsync())!.Receivable);
+        var statement = await ReceivablesAsync(world, world.HospitalCode);
+        // In journal order: M2's record, then the row M3's receivable was rewritten into.
+        Assert.Equal([(settled.SettlementId!, Owed(settled)), (old.SettlementId!, Owed(old))], statement.Select(p => (p.SettlementId, p.Amount)));
+        Assert.All(statement, p => Assert.Equal($"inst:{world.HospitalCode}", p.Account));
+        var inpatient = Assert.Single(statement, p => p.SettlementId == settled.SettlementId);
+        Assert.Equal(settled.Breakdown!.TotalAmount, inpatient.Totals!.MedicalFeeTotal);
+        Assert.Equal(settled.Breakdown.CashPaid, inpatient.Totals.CashPaid);
+        Assert.Equal(settled.Breakdown.InpatientCase, inpatient.InpatientCase);
+        Assert.Equal([(pharmacy.SettlementId!, Owed(pharmacy))], (await ReceivablesAsync(world, world.PharmacyCode)).Select(p => (p.SettlementId, p.Amount)));
+
         var audit = await world.Auditor.AuditAsync();
         Assert.True(audit.Passed, string.Join("\n", audit.Violations));
         Assert.Equal(all.Sum(o => Expected(o).Count + 1), audit.Postings);
@@ -60,7 +81,7 @@ public sealed class PostingsInRecordTests
             Sum(all).Where(pair => !pair.Value.IsZero).OrderBy(pair => pair.Key, StringComparer.Ordinal),
             audit.FundSpending.Where(pair => !pair.Value.IsZero).OrderBy(pair => pair.Key, StringComparer.Ordinal));
 
-        // Cancels of both shapes write reversal rows; each takes back exactly its settlement.
+        // Cancels of the older shapes write reversal rows; each takes back exactly its settlement.
         await employee.CancelAsync(new CancelCommand { MessageId = "C3", InstitutionCode = world.HospitalCode, SettlementId = old.SettlementId! });
         await employee.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = world.PharmacyCode, SettlementId = pharmacy.SettlementId! });
         await world.Dispatcher.DrainAsync();
@@ -72,10 +93,39 @@ public sealed class PostingsInRecordTests
         var afterCancels = await world.Auditor.AuditAsync();
         Assert.True(afterCancels.Passed, string.Join("\n", afterCancels.Violations));
         Assert.Equal(2, afterCancels.Cancellations);
-        var receivable = (await world.Institution(world.HospitalCode).GetSnapshotAsync())!.Receivable;
-        Assert.Equal(settled.Breakdown!.FundPaySum + settled.Breakdown.AccountPaid, receivable);
+        Assert.Equal(Owed(settled), (await world.Institution(world.HospitalCode).GetSnapshotAsync())!.Receivable);
+        Assert.Equal(Money.Zero, (await world.Institution(world.PharmacyCode).GetSnapshotAsync())!.Receivable);
 
         string Institution(SettlementOutcome outcome) => outcome == pharmacy ? world.PharmacyCode : world.HospitalCode;
+    }
+
+    /// <summary>A new-shape settlement cancelled: its reversals are rows, and the funds and the institution are back to zero.</summary>
+    [Fact]
+    public async Task A_cancel_of_a_settlement_that_carries_its_postings_takes_each_back_once()
+    {
+        await using var cluster = await SettlementCluster.StartAsync();
+        var world = await cluster.NewWorldAsync();
+        var resident = await world.EnrolAsync("P1");
+        var settled = await resident.SettleAsync(world.Inpatient("M1", 6_000m));
+        await world.Dispatcher.DrainAsync();
+        Assert.Equal(Owed(settled), (await world.Institution(world.HospitalCode).GetSnapshotAsync())!.Receivable);
+
+        await resident.CancelAsync(new CancelCommand { MessageId = "C1", InstitutionCode = world.HospitalCode, SettlementId = settled.SettlementId! });
+        await world.Dispatcher.DrainAsync();
+
+        Assert.Equal(Expected(settled).Count + 1, (await PostingRowsAsync(world, settled.SettlementId!)).Count); // the reversals
+        Assert.Equal(Money.Zero, (await world.Institution(world.HospitalCode).GetSnapshotAsync())!.Receivable);
+        foreach (var account in Expected(settled).Keys)
+        {
+            Assert.Equal(Money.Zero, (await world.Cluster.Client.GetGrain<Interfaces.Grains.IFundPoolGrain>(account).GetSnapshotAsync()).Spending);
+        }
+
+        Assert.Equal(
+            [(settled.SettlementId!, PostingKind.Settlement, Owed(settled)), (settled.SettlementId!, PostingKind.Reversal, -Owed(settled))],
+            (await ReceivablesAsync(world, world.HospitalCode)).Select(p => (p.SettlementId, p.Kind, p.Amount)));
+        var audit = await world.Auditor.AuditAsync();
+        Assert.True(audit.Passed, string.Join("\n", audit.Violations));
+        Assert.Equal(2 * (Expected(settled).Count + 1), audit.Postings);
     }
 
     [Fact]
@@ -93,7 +143,7 @@ public sealed class PostingsInRecordTests
         var after = await world.Auditor.AuditAsync();
 
         Assert.True(before.Passed, string.Join("\n", before.Violations));
-        // The account's and the pooled fund's postings inside the records, and the two receivable rows.
+        // Every posting inside the records: the account's, the pooled fund's and the two receivables.
         Assert.Equal(Expected(pharmacy).Count + Expected(inpatient).Count + 2, before.PendingPostings);
         Assert.Equal(4, before.PendingPostings);
         Assert.True(after.Passed, string.Join("\n", after.Violations));
@@ -144,21 +194,48 @@ public sealed class PostingsInRecordTests
         return ids;
     }
 
-    /// <summary>Rewrites a settlement as the older version wrote it: its record without the flag and listing every posting, each posting a row.</summary>
-    private static async Task ToOldShapeAsync(SettlementWorld world, SettlementOutcome outcome)
+    /// <summary>
+    /// Rewrites a settlement as an older version wrote it: its receivable a row, and its record not read in the institution's
+    /// stream; with <paramref name="fundPostingsInRecord"/> false, every posting a row and no flag on the record.
+    /// </summary>
+    private static async Task ToOldShapeAsync(SettlementWorld world, SettlementOutcome outcome, bool fundPostingsInRecord)
     {
         var entryId = LedgerNames.SettlementEntry(outcome.SettlementId!);
         var record = LedgerJson.Deserialize<SettlementRecord>(await ReadPayloadAsync(world.DatabasePath, entryId));
-        var carried = LedgerWriter.FundPostingsOf(record);
-        Assert.Equal(Expected(outcome), carried.ToDictionary(p => p.Account, p => p.Amount, StringComparer.Ordinal));
-        var oldRecord = record with { FundPostingsInRecord = null, PostingIds = [.. carried.Select(p => p.PostingId), .. record.PostingIds] };
-        await ExecuteAsync(world.DatabasePath, "UPDATE journal SET payload = @p WHERE entry_id = @e", ("@p", LedgerJson.Serialize(oldRecord)), ("@e", entryId));
-        foreach (var posting in carried)
+        var carried = LedgerWriter.CarriedPostingsOf(record);
+        Assert.Equal(Expected(outcome), carried.SkipLast(1).ToDictionary(p => p.Account, p => p.Amount, StringComparer.Ordinal));
+        Assert.Equal((LedgerNames.InstitutionAccount(record.InstitutionCode), Owed(outcome)), (carried[^1].Account, carried[^1].Amount));
+        var rows = fundPostingsInRecord ? carried.TakeLast(1).ToList() : carried.ToList();
+        var oldRecord = record with
+        {
+            FundPostingsInRecord = fundPostingsInRecord ? true : null,
+            ReceivableInRecord = null,
+            PostingIds = [.. rows.Select(p => p.PostingId)],
+        };
+        await ExecuteAsync(world.DatabasePath, "UPDATE journal SET payload = @p, also_stream = NULL WHERE entry_id = @e", ("@p", LedgerJson.Serialize(oldRecord)), ("@e", entryId));
+        foreach (var posting in rows)
         {
             await ExecuteAsync(
                 world.DatabasePath,
                 "INSERT INTO journal (stream, entry_id, payload, created_at) SELECT @s, @e, @p, created_at FROM journal WHERE entry_id = @r",
                 ("@s", LedgerNames.PostingStream(posting.Account)), ("@e", posting.PostingId), ("@p", LedgerJson.Serialize(posting)), ("@r", entryId));
         }
+    }
+
+    /// <summary>What a settlement owes its institution: the funds' and the account's part.</summary>
+    private static Money Owed(SettlementOutcome outcome) => outcome.Breakdown!.FundPaySum + outcome.Breakdown.AccountPaid;
+
+    /// <summary>The institution's statement (settlements and reversals of every day), as the admin API reads it.</summary>
+    private static Task<IReadOnlyList<Posting>> ReceivablesAsync(SettlementWorld world, string institutionCode) =>
+        world.Services.GetRequiredService<LedgerQueries>().ReadReceivablesAsync(institutionCode, DateOnly.MinValue, DateOnly.MaxValue, 100, CancellationToken.None);
+
+    private static async Task<string?> AlsoStreamAsync(SettlementWorld world, string settlementId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={world.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT also_stream FROM journal WHERE entry_id = @e";
+        command.Parameters.AddWithValue("@e", LedgerNames.SettlementEntry(settlementId));
+        return await command.ExecuteScalarAsync() as string;
     }
 }

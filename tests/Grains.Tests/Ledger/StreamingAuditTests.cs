@@ -89,11 +89,12 @@ public sealed class StreamingAuditTests
 
         Assert.True(report.Passed, string.Join("\n", report.Violations));
         Assert.Equal((30, 6, 0, Persons, 1, 1), (report.Settlements, report.Cancellations, report.PendingPostings, report.PersonsChecked, report.ClosesChecked, report.PayoutRunsChecked));
-        // Each settlement here pays the pooled fund only: its record carries that posting, and its receivable is a row;
-        // the pooled fund's stream holds only the cancels' reversals.
+        // Each settlement here pays the pooled fund only: its record carries that posting and its receivable; of the
+        // settlements' postings, the posting streams hold only the cancels' reversals (beside the payout's postings).
         Assert.Equal(
-            await CountAsync(world, "SELECT COUNT(*) FROM journal WHERE stream LIKE 'post:%'") + await CountAsync(world, "SELECT COUNT(*) FROM journal WHERE entry_id LIKE 'setl:%'"),
+            await CountAsync(world, "SELECT COUNT(*) FROM journal WHERE stream LIKE 'post:%'") + 2 * await CountAsync(world, "SELECT COUNT(*) FROM journal WHERE entry_id LIKE 'setl:%'"),
             report.Postings);
+        Assert.Equal(0, await CountAsync(world, "SELECT COUNT(*) FROM journal WHERE stream LIKE 'post:%' AND entry_id LIKE 'post:S%' AND entry_id NOT LIKE '%:rev'"));
         Assert.Equal(0, await CountAsync(world, $"SELECT COUNT(*) FROM journal WHERE stream = 'post:{fund}' AND entry_id NOT LIKE '%:rev'"));
         Assert.Equal(6, await CountAsync(world, $"SELECT COUNT(*) FROM journal WHERE stream = 'post:{fund}'"));
         Assert.Equal(
@@ -123,15 +124,19 @@ public sealed class StreamingAuditTests
             afterPosting.Violations);
 
         // A record's fund line changed, 1.00 more than its fund pay sum: the postings it carries break double entry, so
-        // none is counted, and the settlement implies the changed amount.
+        // none is counted (its receivable neither), and the settlement implies the changed amount.
         var c0 = settled["C0"];
         var c0Fund = c0.Breakdown!.FundsPaid.BasicPooled;
+        var c0Owed = c0.Breakdown.FundPaySum + c0.Breakdown.AccountPaid;
+        var hospital = (await world.Institution(world.HospitalCode).GetSnapshotAsync())!;
         var afterLine = await WithPayloadAsync(world, LedgerNames.SettlementEntry(c0.SettlementId!), json =>
             json["breakdown"]!["fundLines"]![0]!["amountPaid"] = json["breakdown"]!["fundLines"]![0]!["amountPaid"]!.GetValue<long>() + 100, auditor);
         Assert.Equal(
             [
                 $"{fund}: postings sum to {spent - c0Fund} but the settlements imply {spent + Money.Yuan(1)}.",
                 $"{fund}: balance {pooled.Spending} differs from its applied postings {spent - c0Fund} (applied through {pooled.AppliedThroughSequence}).",
+                $"{institution}: postings sum to {hospital.Receivable - c0Owed} but the settlements imply {hospital.Receivable}.",
+                $"{institution}: balance {hospital.Receivable} differs from its applied postings {hospital.Receivable - c0Owed} (applied through {hospital.AppliedThroughSequence}).",
                 $"Entry setl:{c0.SettlementId}: Settlement {c0.SettlementId}: fund postings {c0Fund + Money.Yuan(1)} do not equal the receivable {c0.Breakdown.FundPaySum} (debits must equal credits).",
             ],
             afterLine.Violations);
