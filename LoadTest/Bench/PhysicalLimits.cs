@@ -270,7 +270,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         }
 
         var update = connection.CreateCommand();
-        update.CommandText = "UPDATE grain_state SET version = version + 1, payload = $payload, updated_at = '2026-03-02' WHERE grain_type = 'person' AND grain_key = $key AND state_name = 'state'";
+        update.CommandText = "UPDATE grain_state SET version = version + 1, payload = $payload, updated_at = 1772409600000 WHERE grain_type = 'person' AND grain_key = $key AND state_name = 'state'";
         update.Parameters.AddWithValue("$payload", payload);
         return new PersonRows(update, update.Parameters.Add("$key", SqliteType.Text), options.Persons);
     }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
@@ -34,6 +35,15 @@ internal interface IStorageDialect
     /// payload column is text (and whose values above 2 KB TOAST compresses anyway).
     /// </summary>
     bool CompressesJournalPayloads { get; }
+
+    /// <summary>The parameter type of a state row's time (<c>grain_state.updated_at</c>): see <see cref="RowTime"/>.</summary>
+    DbType RowTimeType { get; }
+
+    /// <summary>
+    /// A state row's time as it is bound: milliseconds since 1970-01-01 UTC on SQLite (an integer, as the journal's
+    /// <c>created_at</c>), the <see cref="DateTimeOffset"/> itself on PostgreSQL (<c>timestamptz</c>).
+    /// </summary>
+    object RowTime(DateTimeOffset time);
 
     /// <summary>
     /// The writer's journal insert and version check through the database's own interface on <paramref name="connection"/>

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
@@ -81,6 +82,10 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
     public GroupCommitStorageOptions Options => _options;
 
     public bool CompressesJournalPayloads => false;
+
+    public DbType RowTimeType => DbType.DateTimeOffset;
+
+    public object RowTime(DateTimeOffset time) => time;
 
     /// <summary>Gives the transaction its id before its first journal row takes a sequence (see <see cref="PostgresJournalSafePoint"/>).</summary>
     public string? BeginJournalWriteSql => "SELECT pg_current_xact_id()";

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -23,7 +24,7 @@ internal sealed partial class SqliteDialect : IStorageDialect
             state_name TEXT NOT NULL,
             version INTEGER NOT NULL,
             payload BLOB NULL,
-            updated_at TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
             PRIMARY KEY (grain_type, grain_key, state_name)
         ) WITHOUT ROWID;
         """;
@@ -104,6 +105,11 @@ internal sealed partial class SqliteDialect : IStorageDialect
     public GroupCommitStorageOptions Options => _options;
 
     public bool CompressesJournalPayloads => _options.CompressJournalPayloads;
+
+    /// <summary>An integer: 6 bytes a row, where the date-and-time text was 33 (a file made before keeps its <c>TEXT</c> column, which holds the digits).</summary>
+    public DbType RowTimeType => DbType.Int64;
+
+    public object RowTime(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     /// <summary>SQLite has one writer at a time: sequences become visible in the order they are taken.</summary>
     public string? BeginJournalWriteSql => null;

@@ -22,14 +22,17 @@ internal sealed class BatchCommands : IAsyncDisposable
 
     private readonly IWriterStatements? _native;
 
+    private readonly IStorageDialect _dialect;
+
     private BatchCommands(DbConnection connection, DbTransaction transaction, IStorageDialect dialect)
     {
         _connection = connection;
         _transaction = transaction;
+        _dialect = dialect;
         InsertState = Create(connection, transaction, StorageSql.InsertState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
-            ("payload", DbType.Binary), ("now", DbType.DateTimeOffset));
+            ("payload", DbType.Binary), ("now", dialect.RowTimeType));
         UpdateState = Create(connection, transaction, StorageSql.UpdateState, ("type", DbType.String), ("key", DbType.String), ("name", DbType.String),
-            ("payload", DbType.Binary), ("now", DbType.DateTimeOffset), ("version", DbType.Int64), ("expected", DbType.Int64));
+            ("payload", DbType.Binary), ("now", dialect.RowTimeType), ("version", DbType.Int64), ("expected", DbType.Int64));
         Savepoint = Create(connection, transaction, "SAVEPOINT w");
         Release = Create(connection, transaction, "RELEASE SAVEPOINT w");
         RollbackToSavepoint = Create(connection, transaction, "ROLLBACK TO SAVEPOINT w");
@@ -177,6 +180,9 @@ internal sealed class BatchCommands : IAsyncDisposable
     }
 
     public static void Set(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
+
+    /// <summary>Sets a state row's time as the dialect binds it (<see cref="IStorageDialect.RowTime"/>).</summary>
+    public void SetRowTime(DbCommand command, int index, DateTimeOffset time) => Set(command, index, _dialect.RowTime(time));
 
     public async ValueTask DisposeAsync()
     {

@@ -243,7 +243,7 @@ public sealed partial class GroupCommitGrainStorage
         BatchCommands.Set(command, 1, write.GrainKey);
         BatchCommands.Set(command, 2, write.StateName);
         BatchCommands.Set(command, 3, write.Payload);
-        BatchCommands.Set(command, 4, now);
+        commands.SetRowTime(command, 4, now);
         if (!insert)
         {
             BatchCommands.Set(command, 5, checked(write.ExpectedVersion + 1));

@@ -105,7 +105,7 @@ public sealed partial class GroupCommitGrainStorage
                 Parameter(state, "key", write.GrainKey, DbType.String);
                 Parameter(state, "name", write.StateName, DbType.String);
                 Parameter(state, "payload", write.Payload, DbType.Binary);
-                Parameter(state, "now", now, DbType.DateTimeOffset);
+                Parameter(state, "now", dialect.RowTime(now), dialect.RowTimeType);
                 if (!insert)
                 {
                     Parameter(state, "version", checked(write.ExpectedVersion + 1), DbType.Int64);

@@ -86,6 +86,12 @@ public sealed class SqliteStorageTests : StorageSuite
             Assert.Equal("text", reader.GetString(0));
             Assert.Equal(Payload.Length, reader.GetInt64(1)); // characters: stored as UTF-8 text, not as a blob of bytes
             Assert.Equal(("integer", entry.CreatedAt.ToUnixTimeMilliseconds()), (reader.GetString(2), reader.GetInt64(3))); // milliseconds since 1970
+            await reader.DisposeAsync();
+            command.CommandText = "SELECT typeof(updated_at), updated_at FROM grain_state WHERE grain_key = 'k'";
+            await using var stateRow = await command.ExecuteReaderAsync();
+            Assert.True(await stateRow.ReadAsync());
+            Assert.Equal("integer", stateRow.GetString(0));
+            Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(stateRow.GetInt64(1)), before, after);
         }
         finally
         {
@@ -94,10 +100,10 @@ public sealed class SqliteStorageTests : StorageSuite
     }
 
     /// <summary>
-    /// A file made before <c>created_at</c> held milliseconds and before entries had a second stream has the column as
-    /// <c>TEXT</c>, with date-and-time text in its rows, and no <c>also_stream</c>: the storage adds the column and its
-    /// index at start; the old rows read as they were, and the rows written now (<c>created_at</c> held there as the
-    /// milliseconds' digits) read as the same instant as in a new file, with their second stream.
+    /// A file made before <c>created_at</c> and <c>updated_at</c> held milliseconds and before entries had a second
+    /// stream has those columns as <c>TEXT</c>, with date-and-time text in its rows, and no <c>also_stream</c>: the storage
+    /// adds the column and its index at start; the old rows read as they were, and the rows written now (their times
+    /// held there as the milliseconds' digits) read as the same instant as in a new file, with their second stream.
     /// </summary>
     [Fact]
     public async Task A_journal_made_before_compact_times_and_second_streams_reads_its_old_rows_and_the_new_ones()
@@ -110,6 +116,8 @@ public sealed class SqliteStorageTests : StorageSuite
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 CREATE TABLE journal (sequence INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, entry_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL, created_at TEXT NOT NULL);
+                CREATE TABLE grain_state (grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NULL, updated_at TEXT NOT NULL,
+                    PRIMARY KEY (grain_type, grain_key, state_name)) WITHOUT ROWID;
                 INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ('p', 'old', '{}', '2026-11-30 02:38:29.1278683+00:00');
                 """;
             await command.ExecuteNonQueryAsync();
@@ -137,6 +145,15 @@ public sealed class SqliteStorageTests : StorageSuite
             await using var reader = await command.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
             Assert.Equal(("text", entries[1].CreatedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)), (reader.GetString(0), reader.GetString(1)));
+            await reader.DisposeAsync();
+            command.CommandText = "SELECT typeof(updated_at), updated_at FROM grain_state WHERE grain_key = 'k'";
+            await using var state = await command.ExecuteReaderAsync();
+            Assert.True(await state.ReadAsync());
+            Assert.Equal("text", state.GetString(0));
+            Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(state.GetString(1), System.Globalization.CultureInfo.InvariantCulture)), before, after);
+            var read = new Orleans.GrainState<Box>();
+            await storage.ReadStateAsync("s", GrainId.Create("test", "k"), read, CancellationToken.None);
+            Assert.Equal(("v", "1"), (read.State?.Value, read.ETag));
         }
         finally
         {
