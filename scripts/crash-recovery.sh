@@ -15,7 +15,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 port=5392
 work=$(mktemp -d)
 silo=0
-trap 'kill $silo 2>/dev/null || true; rm -rf "$work"' EXIT
+# At the end the silo is stopped gracefully and waited for (60 s at most, then killed), so the data directory is
+# complete, its last checkpoints written, when the script returns: measure it then.
+trap 'kill $silo 2>/dev/null || true; for _ in $(seq 1 300); do kill -0 $silo 2>/dev/null || break; sleep 0.2; done; kill -9 $silo 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -e "$data_dir" ]; then echo "$data_dir exists; give a new directory" >&2; exit 1; fi
 
 start() {

@@ -197,6 +197,62 @@ public sealed class SqliteStorageTests : StorageSuite
     }
 
     /// <summary>
+    /// A state of 3,000 bytes is kept in the grain-state table's own page: the table is a rowid table, which holds rows
+    /// of up to about 4,000 bytes in place. The same write into a file whose table was made <c>WITHOUT ROWID</c> (as
+    /// files made before are) spills the row's tail into an overflow page of its own, nearly all of it unused.
+    /// </summary>
+    [Fact]
+    public async Task A_state_of_3000_bytes_stays_in_its_page_in_a_new_file_and_spills_in_a_without_rowid_one()
+    {
+        Directory.CreateDirectory(_directory);
+        var value = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(1_500)); // 3,000 characters
+        var fresh = Path.Combine(_directory, "fresh.db");
+        var old = Path.Combine(_directory, "without-rowid.db");
+        await using (var connection = new SqliteConnection($"Data Source={old};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE grain_state (grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NULL, updated_at TEXT NOT NULL,
+                    PRIMARY KEY (grain_type, grain_key, state_name)) WITHOUT ROWID;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var added = new List<long>();
+        foreach (var path in new[] { fresh, old })
+        {
+            var storage = TestStorages.Sqlite(path, o => o.CompressStatePayloads = false);
+            await storage.StartAsync(CancellationToken.None);
+            try
+            {
+                var before = await PageCountAsync(path);
+                await storage.WriteStateAsync("s", GrainId.Create("test", "big"), new Orleans.GrainState<Box>(new Box(value)), [], CancellationToken.None);
+                added.Add(await PageCountAsync(path) - before);
+                var read = new Orleans.GrainState<Box>();
+                await storage.ReadStateAsync("s", GrainId.Create("test", "big"), read, CancellationToken.None);
+                Assert.Equal(value, read.State?.Value);
+            }
+            finally
+            {
+                await storage.DisposeAsync();
+            }
+        }
+
+        // The new file's row fits the table's root page, already there; the old file's takes an overflow page more.
+        Assert.Equal([0L, 1L], added);
+
+        static async Task<long> PageCountAsync(string path)
+        {
+            await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_count";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+    }
+
+    /// <summary>
     /// Journal payloads are stored compressed by default and as text with compression off; one file can hold both (written
     /// before compression, or with it turned off for a while), and every reader gets the same JSON from either.
     /// </summary>
