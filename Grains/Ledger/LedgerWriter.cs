@@ -25,8 +25,8 @@ public static class LedgerWriter
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(institution);
-        var owner = new PostingOwner(person.PersonId, person.InsuredRegion, person.Scheme, command.InstitutionCode);
-        _ = BuildPostings(settlementId, owner, breakdown, now, reversal: false); // double entry, checked before anything is written
+        CheckDoubleEntry(settlementId, breakdown.FundLines.Where(l => !l.AmountPaid.IsZero).Aggregate(breakdown.AccountPaid, (sum, l) => sum + l.AmountPaid),
+            breakdown.FundPaySum + breakdown.AccountPaid); // before anything is written: readers derive the postings from the record
         var record = new SettlementRecord
         {
             SettlementId = settlementId,
@@ -179,6 +179,12 @@ public static class LedgerWriter
             debits += accountPaid;
         }
 
+        CheckDoubleEntry(settlementId, debits, receivable);
+    }
+
+    /// <summary>Throws when a settlement's fund and account postings (<paramref name="debits"/>) do not sum exactly to its receivable.</summary>
+    private static void CheckDoubleEntry(string settlementId, Money debits, Money receivable)
+    {
         if (debits != receivable)
         {
             throw new InvalidOperationException(
