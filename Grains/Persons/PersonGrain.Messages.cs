@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Medisettle.Grains.Ledger;
 using Medisettle.Interfaces.Ledger;
 using Medisettle.Interfaces.Settlement;
@@ -124,23 +119,8 @@ public sealed partial class PersonGrain
         $"msgid {messageId} was already used by institution {institutionCode} for a different request; nothing changed (a new request needs a new msgid).",
         time.GetUtcNow());
 
-    /// <summary>
-    /// The JSON a command is hashed in when no gateway digest came with it. Its own options, never the journal's: the
-    /// digests are stored in receipts and compared with retries, so a change of the journal's layout must not change them.
-    /// </summary>
-    private static readonly JsonSerializerOptions DigestJson = CreateDigestJson();
-
     /// <summary>The digest a retry must match: the gateway's digest of the wire request, else a hash of the command and person.</summary>
-    private string DigestOf<TCommand>(string? requestDigest, TCommand command) =>
-        requestDigest ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(this.GetPrimaryKeyString() + "\n" + JsonSerializer.Serialize(command, DigestJson))));
-
-    /// <summary>The shape digests have been computed in from the start: web defaults, enums as names, nulls and zeros written, non-ASCII escaped.</summary>
-    private static JsonSerializerOptions CreateDigestJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-        options.Converters.Add(new JsonStringEnumConverter());
-        return options;
-    }
+    private string DigestOf<TCommand>(string? requestDigest, TCommand command) => requestDigest ?? CommandDigest.Of(this.GetPrimaryKeyString(), command);
 
     private async Task<SettlementRecord?> ReadSettlementAsync(string settlementId)
     {
