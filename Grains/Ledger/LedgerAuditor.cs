@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Medisettle.Grains.Policy;
 using Medisettle.Grains.PolicyPacks;
 using Medisettle.Interfaces;
@@ -101,7 +102,15 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
                     checkpoints[next].Take();
                 }
 
-                await AddEntryAsync(totals, entry, through, cancellationToken);
+                try
+                {
+                    await AddEntryAsync(totals, entry, through, cancellationToken);
+                }
+                catch (JsonException exception)
+                {
+                    // Nothing of the entry was counted (each kind is read whole before it is added): the audit fails and says why.
+                    totals.Violations.Add($"Entry {entry.EntryId} of stream {entry.Stream} cannot be read: {exception.Message}");
+                }
             }
 
             after = page[^1].Sequence;
