@@ -10,7 +10,8 @@ namespace Medisettle.Grains.Tests.Settlement;
 
 /// <summary>
 /// The digest of a command without a gateway digest is stored in receipts and compared with retries, so its form is
-/// fixed: SHA-256 hex of the UTF-8 of the person id, a line feed and the command's JSON in the digest's own options.
+/// fixed: SHA-256 hex of the UTF-8 of the person id, a line feed and the command's JSON in the digest's own options
+/// (<see cref="RequestDigestTests"/> checks that a cluster's receipts hold it).
 /// </summary>
 public sealed class CommandDigestTests
 {
