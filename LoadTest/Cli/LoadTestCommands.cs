@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Medisettle.LoadTest.Cli;
 
-/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>physical</c>, <c>runtime</c>, <c>whatif</c>, <c>whatif-bench</c>, <c>replay</c>, <c>dictionary</c>.</summary>
+/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>physical</c>, <c>runtime</c>, <c>whatif</c>, <c>whatif-bench</c>, <c>replay</c>, <c>dictionary</c>, <c>disk</c>.</summary>
 public static class LoadTestCommands
 {
     public static RootCommand Create()
@@ -20,6 +20,7 @@ public static class LoadTestCommands
         root.Subcommands.Add(WhatIfBenchmarkCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(DictionaryCommand.Create());
+        root.Subcommands.Add(DiskCommand.Create());
         return root;
     }
 }
