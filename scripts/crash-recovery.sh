@@ -2,9 +2,11 @@
 # Recovery after a crash: starts the silo build SILO_DLL on a new DATA_DIR (demo data, 10,000 persons, 500
 # institutions), sends 30 s of LoadTest http at 1,000 swipes/s, stops the silo with SIGNAL (KILL: a crash, no
 # deactivation checkpoints; TERM: a graceful stop), starts it again on the same data, sends 20 s more, and prints
-# how long each start took, both runs' summary rows, and the silo's person-replay metrics after the second run
+# how long each start took, both runs' summary rows, the silo's person-replay metrics after the second run
 # (medisettle_person_replayed_total: journal entries applied again after a checkpoint; the
-# medisettle_person_replay_duration_seconds histogram: each person's read and replay of its stream).
+# medisettle_person_replay_duration_seconds histogram: each person's read and replay of its stream), and, after a
+# graceful stop, the bytes the data directory takes per durable settlement (LoadTest disk; run it again on DATA_DIR
+# for the rows by kind).
 #
 #   scripts/crash-recovery.sh Silo/bin/Release/net10.0/Medisettle.Silo.dll /tmp/crash/data KILL
 #
@@ -17,7 +19,8 @@ work=$(mktemp -d)
 silo=0
 # At the end the silo is stopped gracefully and waited for (60 s at most, then killed), so the data directory is
 # complete, its last checkpoints written, when the script returns: measure it then.
-trap 'kill $silo 2>/dev/null || true; for _ in $(seq 1 300); do kill -0 $silo 2>/dev/null || break; sleep 0.2; done; kill -9 $silo 2>/dev/null || true; rm -rf "$work"' EXIT
+# (silo=0: none running; "kill 0" would signal the whole process group).
+trap 'if [ "$silo" -gt 0 ]; then kill $silo 2>/dev/null || true; for _ in $(seq 1 300); do kill -0 $silo 2>/dev/null || break; sleep 0.2; done; kill -9 $silo 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 if [ -e "$data_dir" ]; then echo "$data_dir exists; give a new directory" >&2; exit 1; fi
 
 start() {
@@ -46,3 +49,8 @@ echo "stopped with SIG$signal"
 start 2
 load 20 12
 curl -s "http://127.0.0.1:$port/metrics" | grep -E '^medisettle_person_replay' || true
+# A graceful stop, then the bytes the data directory takes per durable settlement (LoadTest disk).
+kill -TERM $silo
+while kill -0 $silo 2>/dev/null; do sleep 0.2; done
+silo=0
+dotnet "$root/LoadTest/bin/Release/net10.0/Medisettle.LoadTest.dll" disk --db "$data_dir/silo.db" | head -3
