@@ -66,6 +66,11 @@ public static class RiskReserve
     /// <summary>Whether a fund posting counts as the year's spending for the surplus: settlements, reversals, payout deductions.</summary>
     public static bool IsSpending(PostingKind kind) => kind is PostingKind.Settlement or PostingKind.Reversal or PostingKind.Deduction;
 
-    /// <summary>Whether <paramref name="fund"/> is a pooled fund (统筹基金) the reserve is set aside from.</summary>
-    public static bool IsPooledFund(string fund) => FundPoolKey.Parse(fund).Fund == nameof(Interfaces.Settlement.FundType.BasicPooled);
+    /// <summary>
+    /// Whether the posting account <paramref name="fund"/> is a pooled fund (统筹基金) the reserve is set aside from; an
+    /// institution's account (<c>inst:{code}</c>, which a settlement record's carried postings include) is not.
+    /// </summary>
+    public static bool IsPooledFund(string fund) =>
+        !fund.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal)
+        && FundPoolKey.Parse(fund).Fund == nameof(Interfaces.Settlement.FundType.BasicPooled);
 }

@@ -140,7 +140,7 @@ public sealed partial class SecondaryCompensationGrain(
             {
                 if (LedgerNames.AccountOf(entry.Stream) is { } account)
                 {
-                    if (IsPooledFundAccount(account))
+                    if (RiskReserve.IsPooledFund(account))
                     {
                         result.Add(LedgerJson.Deserialize<Posting>(entry), year);
                     }
@@ -149,7 +149,7 @@ public sealed partial class SecondaryCompensationGrain(
                 {
                     var record = LedgerJson.Deserialize<SettlementRecord>(entry);
                     records[record.SettlementId] = record;
-                    foreach (var posting in LedgerWriter.CarriedPostingsOf(record).Where(p => IsPooledFundAccount(p.Account)))
+                    foreach (var posting in LedgerWriter.CarriedPostingsOf(record).Where(p => RiskReserve.IsPooledFund(p.Account)))
                     {
                         result.Add(posting, year);
                     }
@@ -166,10 +166,6 @@ public sealed partial class SecondaryCompensationGrain(
         result.AddSelfPay(records.Values.Where(r => !cancelled.Contains(r.SettlementId)), year);
         return result;
     }
-
-    /// <summary>Whether a posting's account is a pooled fund (an institution's account is not a fund pool key at all).</summary>
-    private static bool IsPooledFundAccount(string account) =>
-        !account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal) && RiskReserve.IsPooledFund(account);
 
     private async Task<CompensationRun?> FindRunAsync(int year) =>
         await journal.FindAsync(SecondaryCompensation.RunEntry(year)) is { } entry ? LedgerJson.Deserialize<CompensationRun>(entry) : null;

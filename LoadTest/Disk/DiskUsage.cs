@@ -35,7 +35,7 @@ internal sealed record DiskUsage(
                  WHEN stream LIKE 'flag:%' OR stream LIKE 'flagres:%' THEN 'control-rule flags'
                  ELSE 'other entries'
                END AS kind,
-               COUNT(*), SUM(length(CAST(payload AS BLOB)) + length(CAST(entry_id AS BLOB)) + length(CAST(stream AS BLOB)) + COALESCE(length(CAST(also_stream AS BLOB)), 0))
+               COUNT(*), SUM(length(CAST(payload AS BLOB)) + length(CAST(entry_id AS BLOB)) + length(CAST(stream AS BLOB)) + {0})
         FROM journal GROUP BY kind ORDER BY 3 DESC
         """;
 
@@ -46,7 +46,9 @@ internal sealed record DiskUsage(
         await connection.OpenAsync(cancellationToken);
         var wal = path + "-wal";
         var kinds = new List<DiskRowKind>();
-        await ReadRowsAsync(connection, await HasColumnAsync(connection, "journal", "also_stream", cancellationToken) ? Kinds : Kinds.Replace(" + COALESCE(length(CAST(also_stream AS BLOB)), 0)", "", StringComparison.Ordinal),
+        // A journal made before entries had a second stream has no also_stream column: its rows count none.
+        var alsoStreamBytes = await HasColumnAsync(connection, "journal", "also_stream", cancellationToken) ? "COALESCE(length(CAST(also_stream AS BLOB)), 0)" : "0";
+        await ReadRowsAsync(connection, string.Format(CultureInfo.InvariantCulture, Kinds, alsoStreamBytes),
             reader => kinds.Add(new DiskRowKind(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))), cancellationToken);
         var states = new List<DiskStateKind>();
         await ReadRowsAsync(connection, "SELECT grain_type, COUNT(*), COALESCE(SUM(length(payload)), 0) FROM grain_state GROUP BY grain_type ORDER BY 3 DESC",

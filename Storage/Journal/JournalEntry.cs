@@ -35,9 +35,6 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
         };
     }
 
-    /// <summary>Whether the entry is read in <paramref name="stream"/>: its stream or its second stream.</summary>
-    public bool IsIn(string stream) => Stream == stream || AlsoStream == stream;
-
     /// <summary>The one of the entry's streams (its own first) whose name starts with <paramref name="prefix"/>, or null.</summary>
     public string? StreamStartingWith(string prefix)
     {
