@@ -8,19 +8,25 @@ namespace Medisettle.LoadTest.Cli;
 
 /// <summary>
 /// <c>dictionary</c>: trains a zstd dictionary for <see cref="PayloadCodec"/> on the journal payloads and grain states of
-/// a SQLite data file (compressed ones are read back first), in the proportion of their bytes, taking every n-th journal
-/// row so that each kind of entry is sampled as often as it is written. How the shipped <c>Storage/Compression/payloads-1.zdict</c> was made is in
-/// docs/architecture.md, "Compressed journal payloads"; a new dictionary gets a new number there and in the codec.
+/// one or more SQLite data files (compressed ones are read back first). Each file gives an equal share of the samples
+/// (one file per kind of traffic, e.g. an in-process run and an HTTP run); within a file, journal rows and grain states
+/// are sampled in the proportion of their bytes, taking every n-th journal row so that each kind of entry is sampled as
+/// often as it is written. How the shipped dictionaries were made is in docs/architecture.md, "Compressed payloads";
+/// a new dictionary gets a new number there and in the codec.
 /// </summary>
 internal static class DictionaryCommand
 {
     public static Command Create()
     {
-        var database = new Option<string>("--db") { Description = "SQLite data file whose journal to sample (opened read-only)", Required = true };
+        var database = new Option<string[]>("--db")
+        {
+            Description = "SQLite data file to sample (opened read-only); repeat it for several files, each giving an equal share",
+            Required = true,
+        };
         var output = new Option<string>("--out") { Description = "Dictionary file to write", Required = true };
         var size = new Option<int>("--size") { Description = "Dictionary bytes", DefaultValueFactory = _ => 32 * 1024 };
         var samples = new Option<int>("--samples") { Description = "Payloads sampled (journal and grain state)", DefaultValueFactory = _ => 20_000 };
-        var command = new Command("dictionary", "Trains the zstd dictionary of the payload codec on a SQLite data file's journal payloads and grain states.");
+        var command = new Command("dictionary", "Trains the zstd dictionary of the payload codec on SQLite data files' journal payloads and grain states.");
         foreach (var option in new Option[] { database, output, size, samples })
         {
             command.Options.Add(option);
@@ -28,18 +34,25 @@ internal static class DictionaryCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            var path = result.GetValue(database)!;
+            var paths = result.GetValue(database)!;
             var (bytes, count) = (result.GetValue(size), result.GetValue(samples));
-            if (!File.Exists(path) || bytes is < 1024 or > 1024 * 1024 || count is < 100 or > 1_000_000)
+            if (paths.Length == 0 || !paths.All(File.Exists) || bytes is < 1024 or > 1024 * 1024 || count is < 100 or > 1_000_000)
             {
-                await Console.Error.WriteLineAsync("dictionary: --db must be an existing file, --size 1,024 to 1,048,576 bytes, --samples 100 to 1,000,000.");
+                await Console.Error.WriteLineAsync("dictionary: each --db must be an existing file, --size 1,024 to 1,048,576 bytes, --samples 100 to 1,000,000.");
                 return 2;
             }
 
-            var payloads = await SampleAsync(path, count, cancellationToken);
+            var payloads = new List<byte[]>(count);
+            foreach (var path in paths)
+            {
+                var sampled = await SampleAsync(path, count / paths.Length, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dictionary: {sampled.Count:N0} payloads from {path}"));
+                payloads.AddRange(sampled);
+            }
+
             if (payloads.Count < 100)
             {
-                await Console.Error.WriteLineAsync($"dictionary: {path} has {payloads.Count} payloads; at least 100 are needed.");
+                await Console.Error.WriteLineAsync($"dictionary: {string.Join(", ", paths)} gave {payloads.Count} payloads; at least 100 are needed.");
                 return 1;
             }
 

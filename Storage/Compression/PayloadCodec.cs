@@ -18,8 +18,12 @@ namespace Medisettle.Storage.Compression;
 /// </remarks>
 public static class PayloadCodec
 {
-    /// <summary>The dictionary new payloads are compressed with.</summary>
-    public const byte CurrentDictionary = 1;
+    /// <summary>
+    /// The dictionary new payloads are compressed with. 1: trained on an in-process run before the receivable moved into
+    /// the record; 2: on an in-process run and an HTTP run of the current shapes (docs/architecture.md, "Compressed payloads").
+    /// Every stored payload names its dictionary, so rows made with an earlier one read as before.
+    /// </summary>
+    public const byte CurrentDictionary = 2;
 
     /// <summary>zstd level: 3 (zstd's default) compressed the records as fast as level 1 here and a few percent smaller.</summary>
     public const int Level = 3;
@@ -32,7 +36,7 @@ public static class PayloadCodec
 
     private const int HeaderLength = 2;
 
-    private static readonly byte[][] Dictionaries = [[], LoadDictionary("payloads-1.zdict")];
+    private static readonly byte[][] Dictionaries = [[], LoadDictionary("payloads-1.zdict"), LoadDictionary("payloads-2.zdict")];
 
     [ThreadStatic]
     private static Compressor? _compressor;
