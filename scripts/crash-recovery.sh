@@ -6,7 +6,9 @@
 # (medisettle_person_replayed_total: journal entries applied again after a checkpoint; the
 # medisettle_person_replay_duration_seconds histogram: each person's read and replay of its stream), and, after a
 # graceful stop, the bytes the data directory takes per durable settlement (LoadTest disk; run it again on DATA_DIR
-# for the rows by kind).
+# for the rows by kind) and, with TERM, what the second run added to it per durable settlement (disk --since a copy
+# taken at the first stop, kept as DATA_DIR.first.db: the growth once the persons, institutions and replay-window
+# slots exist).
 #
 #   scripts/crash-recovery.sh Silo/bin/Release/net10.0/Medisettle.Silo.dll /tmp/crash/data KILL
 #
@@ -21,7 +23,7 @@ silo=0
 # complete, its last checkpoints written, when the script returns: measure it then.
 # (silo=0: none running; "kill 0" would signal the whole process group).
 trap 'if [ "$silo" -gt 0 ]; then kill $silo 2>/dev/null || true; for _ in $(seq 1 300); do kill -0 $silo 2>/dev/null || break; sleep 0.2; done; kill -9 $silo 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-if [ -e "$data_dir" ]; then echo "$data_dir exists; give a new directory" >&2; exit 1; fi
+if [ -e "$data_dir" ] || [ -e "${data_dir%/}.first.db" ]; then echo "$data_dir or ${data_dir%/}.first.db exists; give a new directory" >&2; exit 1; fi
 
 start() {
   local started
@@ -46,6 +48,13 @@ load 30 11
 kill -s "$signal" $silo
 while kill -0 $silo 2>/dev/null; do sleep 0.2; done
 echo "stopped with SIG$signal"
+# After a graceful stop the file is complete: keep a copy beside DATA_DIR (DATA_DIR.first.db), to measure what the
+# second run adds per settlement.
+first=${data_dir%/}.first.db
+if [ "$signal" = TERM ]; then
+  cp "$data_dir/silo.db" "$first"
+  if [ -s "$data_dir/silo.db-wal" ]; then cp "$data_dir/silo.db-wal" "$first-wal"; fi
+fi
 start 2
 load 20 12
 curl -s "http://127.0.0.1:$port/metrics" | grep -E '^medisettle_person_replay' || true
@@ -53,4 +62,5 @@ curl -s "http://127.0.0.1:$port/metrics" | grep -E '^medisettle_person_replay' |
 kill -TERM $silo
 while kill -0 $silo 2>/dev/null; do sleep 0.2; done
 silo=0
-dotnet "$root/LoadTest/bin/Release/net10.0/Medisettle.LoadTest.dll" disk --db "$data_dir/silo.db" | head -3
+since=(); if [ "$signal" = TERM ]; then since=(--since "$first"); fi
+dotnet "$root/LoadTest/bin/Release/net10.0/Medisettle.LoadTest.dll" disk --db "$data_dir/silo.db" "${since[@]}" | head -4

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Security;
 using Medisettle.Storage.Journal;
@@ -19,7 +21,7 @@ namespace Medisettle.Grains.Signing;
 /// Checking and recording a signature happen in one turn, before any await, so interleaved calls never both record it.
 /// </remarks>
 [Reentrant]
-public sealed class ReplayWindowGrain([PersistentState("replay")] IPersistentState<ReplayWindowState> state) : Grain, IReplayWindowGrain
+public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
 {
     /// <summary>Most signatures per institution and 10-second bucket (2,000 requests a second, sustained).</summary>
     public const int SignaturesMax = 20_000;
@@ -27,28 +29,49 @@ public sealed class ReplayWindowGrain([PersistentState("replay")] IPersistentSta
     /// <summary>Hex characters kept of each signature (128 bits: no collision in any window, and a smaller row).</summary>
     public const int StoredSignatureLength = 32;
 
-    private readonly WriteCoalescer _writes = new(() => state.WriteOrReloadAsync());
+    /// <summary>Bytes kept of each signature (<see cref="StoredSignatureLength"/> hex characters).</summary>
+    public const int StoredSignatureBytes = StoredSignatureLength / 2;
 
-    private ReplayWindowState S => state.State;
+    private readonly WriteCoalescer _writes;
+
+    /// <summary>The bucket's signatures, as kept; the state's <see cref="ReplayWindowState.Recorded"/> is made of them before each write.</summary>
+    private readonly HashSet<UInt128> _seen = [];
+
+    private readonly IPersistentState<ReplayWindowState> _state;
+
+    public ReplayWindowGrain([PersistentState("replay")] IPersistentState<ReplayWindowState> state)
+    {
+        _state = state;
+        _writes = new WriteCoalescer(WriteAsync);
+    }
+
+    private ReplayWindowState S => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Load();
+        return Task.CompletedTask;
+    }
 
     public async Task<ReplayVerdict> RecordAsync(long bucket, string signature)
     {
         ArgumentException.ThrowIfNullOrEmpty(signature);
         ArgumentOutOfRangeException.ThrowIfLessThan(signature.Length, StoredSignatureLength, nameof(signature));
+        var stored = Parse(signature.AsSpan(0, StoredSignatureLength))
+            ?? throw new ArgumentException($"A signature must start with {StoredSignatureLength} hex characters.", nameof(signature));
         if (bucket < S.Bucket)
         {
             return ReplayVerdict.Expired;
         }
 
-        var stored = signature[..StoredSignatureLength].ToLowerInvariant();
         if (bucket == S.Bucket)
         {
-            if (S.Signatures.Contains(stored))
+            if (_seen.Contains(stored))
             {
                 return ReplayVerdict.Replay;
             }
 
-            if (S.Signatures.Count >= SignaturesMax)
+            if (_seen.Count >= SignaturesMax)
             {
                 return ReplayVerdict.Full;
             }
@@ -56,11 +79,67 @@ public sealed class ReplayWindowGrain([PersistentState("replay")] IPersistentSta
         else
         {
             S.Bucket = bucket;
-            S.Signatures.Clear();
+            _seen.Clear();
         }
 
-        S.Signatures.Add(stored);
+        _seen.Add(stored);
         await _writes.WriteAsync();
         return ReplayVerdict.Recorded;
+    }
+
+    /// <summary>Packs the signatures into the state, then writes it (or, on a conflict, reloads it and what it holds).</summary>
+    private async Task WriteAsync()
+    {
+        var packed = new byte[_seen.Count * StoredSignatureBytes];
+        var at = 0;
+        foreach (var signature in _seen)
+        {
+            BinaryPrimitives.WriteUInt128BigEndian(packed.AsSpan(at), signature);
+            at += StoredSignatureBytes;
+        }
+
+        S.Recorded = packed.Length == 0 ? null : Convert.ToBase64String(packed);
+        S.Signatures = null;
+        try
+        {
+            await _state.WriteOrReloadAsync();
+        }
+        catch
+        {
+            Load(); // the state was reloaded: another activation's, and what it holds is what counts
+            throw;
+        }
+    }
+
+    /// <summary>The state's signatures, in either stored form, into <see cref="_seen"/>.</summary>
+    private void Load()
+    {
+        _seen.Clear();
+        foreach (var hex in S.Signatures ?? [])
+        {
+            if (Parse(hex) is { } signature)
+            {
+                _seen.Add(signature);
+            }
+        }
+
+        if (S.Recorded is { } recorded)
+        {
+            var packed = Convert.FromBase64String(recorded);
+            for (var at = 0; at + StoredSignatureBytes <= packed.Length; at += StoredSignatureBytes)
+            {
+                _seen.Add(BinaryPrimitives.ReadUInt128BigEndian(packed.AsSpan(at)));
+            }
+        }
+    }
+
+    private static UInt128? Parse(ReadOnlySpan<char> hex)
+    {
+        Span<byte> bytes = stackalloc byte[StoredSignatureBytes];
+        return hex.Length == StoredSignatureLength
+            && Convert.FromHexString(hex, bytes, out _, out var written) == OperationStatus.Done
+            && written == StoredSignatureBytes
+                ? BinaryPrimitives.ReadUInt128BigEndian(bytes)
+                : null;
     }
 }

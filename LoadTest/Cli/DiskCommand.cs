@@ -5,25 +5,41 @@ namespace Medisettle.LoadTest.Cli;
 
 /// <summary>
 /// <c>disk</c>: the bytes a stopped silo's SQLite file takes per durable settlement (issue 12's target), with its journal
-/// rows and grain states by kind (<see cref="DiskUsage"/>). docs/benchmarks.md, "Bytes on disk per settlement".
+/// rows and grain states by kind (<see cref="DiskUsage"/>); with <c>--since</c>, also what the file grew by per durable
+/// settlement since an earlier copy of it. docs/benchmarks.md, "Bytes on disk per settlement".
 /// </summary>
 internal static class DiskCommand
 {
     public static Command Create()
     {
         var database = new Option<string>("--db") { Description = "A stopped silo's SQLite file (data/silo.db; opened read-only)", Required = true };
+        var since = new Option<string?>("--since")
+        {
+            Description = "A copy of the same file taken at an earlier stop: also print the bytes it grew by per durable settlement made since",
+        };
         var command = new Command("disk", "Bytes on disk per durable settlement of a stopped silo's SQLite file, with its journal rows and grain states by kind.");
         command.Options.Add(database);
+        command.Options.Add(since);
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(database)!;
-            if (!File.Exists(path))
+            var earlierPath = result.GetValue(since);
+            foreach (var file in new[] { path, earlierPath })
             {
-                await Console.Error.WriteLineAsync($"disk: {path} is not a file; give a stopped silo's SQLite file (--db DATA_DIR/silo.db).");
-                return 2;
+                if (file is not null && !File.Exists(file))
+                {
+                    await Console.Error.WriteLineAsync($"disk: {file} is not a file; give a stopped silo's SQLite file (--db DATA_DIR/silo.db, --since A_COPY_OF_IT).");
+                    return 2;
+                }
             }
 
             var usage = await DiskUsage.ReadAsync(path, cancellationToken);
+            if (earlierPath is not null)
+            {
+                // First, so that a script's "head" keeps it with the totals.
+                Console.WriteLine(usage.DescribeGrowthSince(await DiskUsage.ReadAsync(earlierPath, cancellationToken), earlierPath));
+            }
+
             Console.Write(usage.Describe(path));
             return 0;
         });

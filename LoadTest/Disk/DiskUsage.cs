@@ -87,6 +87,25 @@ internal sealed record DiskUsage(
         return text.ToString();
     }
 
+    /// <summary>
+    /// The growth from <paramref name="earlier"/> (the same data file read at an earlier stop) to this one, per durable
+    /// settlement made in between: what a settlement adds once the persons, institutions and replay-window slots it touches
+    /// exist already. Null when no settlement was made in between.
+    /// </summary>
+    public double? GrowthPerSettlementSince(DiskUsage earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var settlements = DurableSettlements - earlier.DurableSettlements;
+        return settlements <= 0 ? null : (double)(Bytes - earlier.Bytes) / settlements;
+    }
+
+    /// <summary>The line <c>disk --since</c> prints: the bytes and durable settlements added since <paramref name="earlier"/>, and their ratio.</summary>
+    public string DescribeGrowthSince(DiskUsage earlier, string earlierPath) =>
+        GrowthPerSettlementSince(earlier) is { } perSettlement
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"growth since {earlierPath}: {Bytes - earlier.Bytes:N0} bytes for {DurableSettlements - earlier.DurableSettlements:N0} durable settlements = {perSettlement:N0} bytes a settlement")
+            : $"growth since {earlierPath}: no durable settlement was made in between";
+
     private static async Task<bool> HasColumnAsync(SqliteConnection connection, string table, string column, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

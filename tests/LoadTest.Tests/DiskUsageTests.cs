@@ -55,6 +55,31 @@ public sealed class DiskUsageTests : IDisposable
         Assert.Contains("  message receipts: 3, 66, 22", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Growth_is_the_bytes_added_per_durable_settlement_made_since_the_earlier_copy()
+    {
+        Directory.CreateDirectory(_directory);
+        var path = Path.Combine(_directory, "silo.db");
+        await ExecuteAsync(path, """
+            CREATE TABLE journal (sequence INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, entry_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL, created_at INTEGER NOT NULL);
+            CREATE TABLE grain_state (grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NULL, updated_at INTEGER NOT NULL, UNIQUE (grain_type, grain_key, state_name));
+            INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ('person:P1', 'setl:S1', '0', 1);
+            """);
+        var earlier = await DiskUsage.ReadAsync(path, CancellationToken.None);
+        var filler = new string('x', 3000);
+        await ExecuteAsync(path, string.Join(";", Enumerable.Range(2, 20).Select(i => $"INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ('person:P1', 'setl:S{i}', '{filler}', 1)")));
+
+        var later = await DiskUsage.ReadAsync(path, CancellationToken.None);
+
+        Assert.True(later.Pages > earlier.Pages, $"{later.Pages} pages after, {earlier.Pages} before");
+        Assert.Equal((later.Bytes - earlier.Bytes) / 20.0, later.GrowthPerSettlementSince(earlier));
+        Assert.Equal(
+            $"growth since first.db: {later.Bytes - earlier.Bytes:N0} bytes for 20 durable settlements = {(later.Bytes - earlier.Bytes) / 20.0:N0} bytes a settlement",
+            later.DescribeGrowthSince(earlier, "first.db"));
+        Assert.Null(earlier.GrowthPerSettlementSince(earlier));
+        Assert.Equal("growth since first.db: no durable settlement was made in between", earlier.DescribeGrowthSince(earlier, "first.db"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -64,8 +64,56 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         var (version, payload) = await StoredSlotAsync(world, bucket);
 
         Assert.All(verdicts, verdict => Assert.Equal(ReplayVerdict.Recorded, verdict));
-        Assert.All(signatures, signature => Assert.Contains($"\"{signature[..ReplayWindowGrain.StoredSignatureLength]}\"", payload, StringComparison.Ordinal));
+        Assert.Equal(signatures.Select(s => s[..ReplayWindowGrain.StoredSignatureLength]).Order(), StoredSignatures(payload).Order());
+        Assert.DoesNotContain("\"signatures\"", payload, StringComparison.Ordinal);
         Assert.InRange(version, 1, requests / 2); // one write per request would make it 200
+    }
+
+    [Fact]
+    public async Task A_slot_stored_as_hex_text_before_still_refuses_its_replays_and_is_rewritten_packed()
+    {
+        var world = await clusters.WorldAsync();
+        const long bucket = 174_000_000;
+        var key = ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, Window);
+        await using (var connection = new SqliteConnection($"Data Source={world.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO grain_state (grain_type, grain_key, state_name, version, payload, updated_at) VALUES ('replaywindow', $key, 'replay', 1, $payload, 0)";
+            insert.Parameters.AddWithValue("$key", key);
+            insert.Parameters.AddWithValue("$payload", System.Text.Encoding.UTF8.GetBytes($"{{\"bucket\":{bucket},\"signatures\":[\"{SignatureA[..32]}\"]}}"));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var replayed = await Slot(world, bucket).RecordAsync(bucket, SignatureA.ToUpperInvariant());
+        var other = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
+        var (version, payload) = await StoredSlotAsync(world, bucket);
+
+        Assert.Equal([ReplayVerdict.Replay, ReplayVerdict.Recorded], [replayed, other]);
+        Assert.Equal(2, version);
+        Assert.Equal(new[] { SignatureA[..32], SignatureB[..32] }.Order(), StoredSignatures(payload).Order());
+        Assert.DoesNotContain("\"signatures\"", payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signature_that_does_not_start_with_32_hex_characters_is_refused_and_nothing_is_stored()
+    {
+        var world = await clusters.WorldAsync();
+        const long bucket = 174_000_000;
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Slot(world, bucket).RecordAsync(bucket, "zz" + SignatureA[2..]));
+
+        Assert.StartsWith("A signature must start with 32 hex characters.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ReplayVerdict.Recorded, await Slot(world, bucket).RecordAsync(bucket, SignatureA));
+        Assert.Equal([SignatureA[..32]], StoredSignatures((await StoredSlotAsync(world, bucket)).Payload));
+    }
+
+    /// <summary>The signatures a slot's JSON holds, as 32 lowercase hex characters each.</summary>
+    private static List<string> StoredSignatures(string payload)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(payload);
+        var packed = Convert.FromBase64String(json.RootElement.GetProperty("recorded").GetString()!);
+        return packed.Chunk(ReplayWindowGrain.StoredSignatureBytes).Select(c => Convert.ToHexStringLower(c)).ToList();
     }
 
     [Fact]
