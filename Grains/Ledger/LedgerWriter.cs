@@ -46,13 +46,11 @@ public static class LedgerWriter
         };
         var receipt = new MessageReceipt
         {
-            MessageId = command.MessageId,
-            InstitutionCode = command.InstitutionCode,
             IsCancel = false,
             SettlementId = settlementId,
             AnsweredAt = now,
             PersonId = person.PersonId,
-            RequestDigest = requestDigest,
+            RequestDigest = RequestDigests.Stored(requestDigest),
         };
         // The record last: it is what the posting dispatcher reads, and its sequence is then the write's last, so a
         // dispatcher that has read it has read everything the settlement wrote (its lag is 0, not the receipt).
@@ -103,13 +101,11 @@ public static class LedgerWriter
         };
         var receipt = new MessageReceipt
         {
-            MessageId = command.MessageId,
-            InstitutionCode = command.InstitutionCode,
             IsCancel = true,
             SettlementId = settled.SettlementId,
             AnsweredAt = now,
             PersonId = settled.PersonId,
-            RequestDigest = requestDigest,
+            RequestDigest = RequestDigests.Stored(requestDigest),
         };
         var appends = new List<JournalAppend>(postings.Count + 2)
         {

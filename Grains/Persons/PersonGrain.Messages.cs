@@ -36,7 +36,7 @@ public sealed partial class PersonGrain
             return null;
         }
 
-        if (recent.RequestDigest is { } seen && seen != digest)
+        if (recent.RequestDigest is { } seen && !RequestDigests.Matches(seen, digest))
         {
             return Conflict(institutionCode, messageId);
         }
@@ -66,7 +66,7 @@ public sealed partial class PersonGrain
             SettlementId = outcome.SettlementId,
             Rejection = outcome.Rejection,
             AnsweredAt = outcome.AnsweredAt,
-            RequestDigest = digest,
+            RequestDigest = RequestDigests.Stored(digest),
         });
         var excess = S.RecentMessages.Count - _options.RecentMessagesMax;
         if (excess > 0)
@@ -94,7 +94,7 @@ public sealed partial class PersonGrain
 
         var receipt = LedgerJson.Deserialize<MessageReceipt>(receiptEntry);
         if ((receipt.PersonId is { } person && person != this.GetPrimaryKeyString())
-            || (receipt.RequestDigest is { } seen && seen != digest))
+            || (receipt.RequestDigest is { } seen && !RequestDigests.Matches(seen, digest)))
         {
             return Conflict(institutionCode, messageId);
         }

@@ -15,6 +15,9 @@ public sealed record RecentMessage
 
     public required DateTimeOffset AnsweredAt { get; init; }
 
-    /// <summary>Digest of the request answered (null in answers remembered before digests were kept).</summary>
+    /// <summary>
+    /// Digest of the request answered, as <c>RequestDigests.Stored</c> keeps it (all 64 characters in answers remembered
+    /// before; null in those remembered before digests were kept).
+    /// </summary>
     public string? RequestDigest { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Medisettle.Storage.Compression;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
 using Microsoft.Data.Sqlite;
@@ -339,7 +340,7 @@ public sealed class SqliteStorageTests : StorageSuite
             }
 
             // k2 (compression off) and k3 (a state class marked uncompressed): the JSON, {"…
-            Assert.Equal([("k1", "0001", true), ("k2", "7B22", false), ("k3", "7B22", false)], rows);
+            Assert.Equal([("k1", $"00{PayloadCodec.CurrentDictionary:X2}", true), ("k2", "7B22", false), ("k3", "7B22", false)], rows);
         }
 
         var storage = TestStorages.Sqlite(path);

@@ -32,7 +32,29 @@ public sealed class RequestDigestTests(SqliteClusters clusters)
 
         Assert.Equal(SettlementStatus.Settled, settled.Status);
         Assert.Null(command.RequestDigest);
-        Assert.Equal(OriginalDigest(world.Id("P1"), command), LedgerJson.Deserialize<MessageReceipt>(receipt!.Payload).RequestDigest);
+        Assert.Equal(OriginalDigest(world.Id("P1"), command)[..32], LedgerJson.Deserialize<MessageReceipt>(receipt!.Payload).RequestDigest);
+    }
+
+    [Fact]
+    public void A_digest_is_kept_as_its_first_128_bits_and_a_kept_digest_matches_only_its_own_request()
+    {
+        var digest = Convert.ToHexStringLower(SHA256.HashData("request"u8));
+        var other = Convert.ToHexStringLower(SHA256.HashData("another request"u8));
+        var samePrefix = digest[..32] + other[32..];
+
+        var kept = RequestDigests.Stored(digest);
+
+        Assert.Equal(digest[..32], kept);
+        Assert.True(RequestDigests.Matches(kept, digest));
+        Assert.False(RequestDigests.Matches(kept, other));
+        Assert.True(RequestDigests.Matches(kept, samePrefix)); // what is kept is the first 128 bits: nothing after them counts
+        Assert.True(RequestDigests.Matches(digest, digest)); // kept whole, as before
+        Assert.False(RequestDigests.Matches(digest, samePrefix));
+        Assert.False(RequestDigests.Matches(digest, other));
+        Assert.False(RequestDigests.Matches(kept, digest[..31]));
+        Assert.Equal("abc", RequestDigests.Stored("abc"));
+        Assert.True(RequestDigests.Matches("abc", "abc"));
+        Assert.False(RequestDigests.Matches("abc", "abcd"));
     }
 
     private static readonly JsonSerializerOptions Original = CreateOriginal();
