@@ -12,9 +12,11 @@
 #
 #   scripts/crash-recovery.sh Silo/bin/Release/net10.0/Medisettle.Silo.dll /tmp/crash/data KILL
 #
+# PERSONS=N gives the demo data and the load N persons instead of 10,000 (fewer swipes per person: fewer control-rule flags).
 # Needs Release builds of the silo and of LoadTest. Traffic stays on loopback and stops by itself.
 set -euo pipefail
 silo_dll=$1; data_dir=$2; signal=${3:-KILL}
+persons=${PERSONS:-10000}
 root=$(cd "$(dirname "$0")/.." && pwd)
 port=5392
 work=$(mktemp -d)
@@ -29,7 +31,7 @@ start() {
   local started
   started=$(date +%s.%N)
   dotnet "$silo_dll" --data-dir "$data_dir" --port "$port" --silo-port 11112 --gateway-port 30002 \
-    --persons 10000 --institutions 500 > "$work/silo-$1.log" 2>&1 &
+    --persons "$persons" --institutions 500 > "$work/silo-$1.log" 2>&1 &
   silo=$!
   for _ in $(seq 1 600); do grep -q "silo ready" "$work/silo-$1.log" && break; kill -0 $silo 2>/dev/null || { cat "$work/silo-$1.log"; exit 1; }; sleep 0.1; done
   echo "start $1: ready after $(echo "$(date +%s.%N) - $started" | bc) s"
@@ -38,7 +40,7 @@ start() {
 load() {
   dotnet "$root/LoadTest/bin/Release/net10.0/Medisettle.LoadTest.dll" http --url "http://127.0.0.1:$port" \
     --admin-token "$(cat "$data_dir/admin-token")" --credentials "$data_dir/demo-credentials.json" \
-    --persons 10000 --institutions 500 --connections 256 --rate 1000 --duration "$1" --warmup 0 --seed "$2" \
+    --persons "$persons" --institutions 500 --connections 256 --rate 1000 --duration "$1" --warmup 0 --seed "$2" \
     --out "$work/load-$2" > /dev/null
   grep -A2 '| Offered' "$work/load-$2"/*.md | tail -1
 }

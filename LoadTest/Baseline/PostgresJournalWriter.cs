@@ -33,8 +33,15 @@ public sealed class PostgresJournalWriter
         RETURNING entry_id
         """;
 
+    /// <summary>The type of the journal's payload column (<c>bytea</c> in journals this version creates, <c>text</c> before).</summary>
+    private const string PayloadTypeSql =
+        "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'journal' AND column_name = 'payload'";
+
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+
+    /// <summary>Whether the payload column is <c>bytea</c>; read at the first append. The baseline writes the JSON as it is, never compressed.</summary>
+    private bool? _binaryPayloads;
     private long _transactions;
     private long _rows;
     private long _refused;
@@ -70,10 +77,16 @@ public sealed class PostgresJournalWriter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(appends.Count, AppendsMax, nameof(appends));
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (_binaryPayloads is not { } binary)
+        {
+            await using var probe = new NpgsqlCommand(PayloadTypeSql, connection);
+            _binaryPayloads = binary = await probe.ExecuteScalarAsync(cancellationToken) is "bytea";
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            BatchCommands = { new NpgsqlBatchCommand(TakeTransactionIdSql), Insert(appends, _time.GetUtcNow()) },
+            BatchCommands = { new NpgsqlBatchCommand(TakeTransactionIdSql), Insert(appends, _time.GetUtcNow(), binary) },
         };
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
@@ -97,14 +110,16 @@ public sealed class PostgresJournalWriter
         Interlocked.Add(ref _rows, appends.Count);
     }
 
-    private static NpgsqlBatchCommand Insert(IReadOnlyList<JournalAppend> appends, DateTimeOffset now) => new(InsertSql)
+    private static NpgsqlBatchCommand Insert(IReadOnlyList<JournalAppend> appends, DateTimeOffset now, bool binaryPayloads) => new(InsertSql)
     {
         Parameters =
         {
             new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now },
             new NpgsqlParameter("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = appends.Select(a => a.Stream).ToArray() },
             new NpgsqlParameter("entries", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = appends.Select(a => a.EntryId).ToArray() },
-            new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = appends.Select(a => a.Payload).ToArray() },
+            binaryPayloads
+                ? new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = appends.Select(a => a.Utf8Payload).ToArray() }
+                : new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = appends.Select(a => a.Payload).ToArray() },
         },
     };
 

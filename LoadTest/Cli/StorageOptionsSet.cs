@@ -27,7 +27,7 @@ internal sealed class StorageOptionsSet
 
     public Option<int> CheckpointMilliseconds { get; } = new("--checkpoint-ms") { Description = "SQLite: background WAL checkpoint every N ms (0 = checkpoints inside the commits, every 1,000 pages)", DefaultValueFactory = _ => 10 };
 
-    public Option<bool> UncompressedJournal { get; } = new("--uncompressed-journal") { Description = "SQLite: store journal payloads as JSON text (SqliteStorageOptions.CompressJournalPayloads false; default: compressed)" };
+    public Option<bool> UncompressedJournal { get; } = new("--uncompressed-journal") { Description = "Store journal payloads as JSON, not compressed (GroupCommitStorageOptions.CompressJournalPayloads false, SQLite and PostgreSQL; default: compressed)" };
 
     public Option<SqliteSynchronousMode> Synchronous { get; } = new("--synchronous") { Description = "SQLite synchronous: Full (power-loss safe, default) or Normal (process-crash safe)", DefaultValueFactory = _ => SqliteSynchronousMode.Full };
 
@@ -112,7 +112,7 @@ internal sealed class StorageOptionsSet
         GroupCommitBatchMax = result.GetValue(BatchMax),
         SqliteSynchronous = result.GetValue(Synchronous),
         SqliteCheckpointInterval = TimeSpan.FromMilliseconds(result.GetValue(CheckpointMilliseconds)),
-        SqliteCompressJournalPayloads = !result.GetValue(UncompressedJournal),
+        CompressJournalPayloads = !result.GetValue(UncompressedJournal),
         PersonCount = result.GetValue(common.Persons),
         WorkerThreadsMax = result.GetValue(WorkerThreads),
         DispatchBatchMax = result.GetValue(DispatchBatchMax),

@@ -40,7 +40,7 @@ public static class LoadTestSiloBuilderExtensions
                     sqlite.DatabasePath = options.DatabasePath;
                     sqlite.Synchronous = options.SqliteSynchronous;
                     sqlite.BackgroundCheckpointInterval = options.SqliteCheckpointInterval;
-                    sqlite.CompressJournalPayloads = options.SqliteCompressJournalPayloads;
+                    sqlite.CompressJournalPayloads = options.CompressJournalPayloads;
                     ConfigureGroupCommit(sqlite, options);
                 });
             case StorageKind.Postgres:
@@ -48,6 +48,7 @@ public static class LoadTestSiloBuilderExtensions
                 return silo.AddPostgresGroupCommitStorageAsDefault(pg =>
                 {
                     pg.ConnectionString = connectionString;
+                    pg.CompressJournalPayloads = options.CompressJournalPayloads;
                     ConfigureGroupCommit(pg, options);
                 });
             case StorageKind.AdoNetPostgres:

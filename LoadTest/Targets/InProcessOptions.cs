@@ -55,8 +55,8 @@ public sealed record InProcessOptions
     /// <summary>SQLite's <see cref="SqliteStorageOptions.BackgroundCheckpointInterval"/> (zero: checkpoints inside the commits).</summary>
     public TimeSpan SqliteCheckpointInterval { get; init; } = new SqliteStorageOptions().BackgroundCheckpointInterval;
 
-    /// <summary>SQLite's <see cref="SqliteStorageOptions.CompressJournalPayloads"/>.</summary>
-    public bool SqliteCompressJournalPayloads { get; init; } = new SqliteStorageOptions().CompressJournalPayloads;
+    /// <summary>The group-commit storage's <see cref="GroupCommitStorageOptions.CompressJournalPayloads"/> (SQLite and PostgreSQL).</summary>
+    public bool CompressJournalPayloads { get; init; } = new SqliteStorageOptions().CompressJournalPayloads;
 
     public int PersonCount { get; init; } = 100_000;
 
@@ -79,5 +79,6 @@ public sealed record InProcessOptions
         ? "Orleans AdoNet storage on PostgreSQL (one transaction per state write; a write's journal appends in a transaction of their own before it)"
         : $"{Storage}, group commit {(GroupCommitEnabled ? $"on (window {GroupCommitWindow.TotalMilliseconds} ms, batch ≤ {GroupCommitBatchMax})" : "off (one transaction per write)")}" +
           (Storage == StorageKind.Sqlite ? $", synchronous={SqliteSynchronous}, " + (SqliteCheckpointInterval > TimeSpan.Zero ? $"WAL checkpoints in the background every {SqliteCheckpointInterval.TotalMilliseconds:0} ms" : "WAL checkpoints inside the commits") +
-              (SqliteCompressJournalPayloads ? ", journal payloads compressed" : ", journal payloads as text") : "");
+              (CompressJournalPayloads ? ", journal payloads compressed" : ", journal payloads as text") :
+          Storage == StorageKind.Postgres && !CompressJournalPayloads ? ", journal payloads as JSON" : "");
 }

@@ -5,7 +5,7 @@ namespace Medisettle.Storage.Compression;
 
 /// <summary>
 /// How a journal payload or a grain state is stored when the storage compresses it
-/// (<see cref="Hosting.SqliteStorageOptions.CompressJournalPayloads"/>, <see cref="Hosting.GroupCommitStorageOptions.CompressStatePayloads"/>):
+/// (<see cref="Hosting.GroupCommitStorageOptions.CompressJournalPayloads"/>, <see cref="Hosting.GroupCommitStorageOptions.CompressStatePayloads"/>):
 /// a zero byte, the number of the dictionary, then a zstd frame made with that dictionary. A payload that does not start
 /// with a zero byte is the JSON text itself (JSON text never starts with one), so rows written before compression, or
 /// with it off, read as they are, and both kinds can sit in one table.

@@ -31,10 +31,20 @@ internal interface IStorageDialect
 
     /// <summary>
     /// Whether the group-commit writer stores journal payloads compressed (<see cref="Compression.PayloadCodec"/>):
-    /// SQLite when <see cref="Hosting.SqliteStorageOptions.CompressJournalPayloads"/>; never PostgreSQL, whose journal
-    /// payload column is text (and whose values above 2 KB TOAST compresses anyway).
+    /// when <see cref="Hosting.GroupCommitStorageOptions.CompressJournalPayloads"/>, on SQLite, and on PostgreSQL when
+    /// the journal's <c>payload</c> column is <c>bytea</c> (a journal created before it was, with a <c>text</c> column,
+    /// keeps its payloads as text).
     /// </summary>
     bool CompressesJournalPayloads { get; }
+
+    /// <summary>The parameter type of a journal row's payload in the ADO.NET insert statements (<see cref="JournalPayload"/>).</summary>
+    DbType JournalPayloadType { get; }
+
+    /// <summary>
+    /// A journal row's payload as those statements bind it: the stored form (compressed, or the JSON's UTF-8 bytes) for
+    /// a binary column, the JSON text for a text column.
+    /// </summary>
+    object JournalPayload(Journal.JournalAppend append);
 
     /// <summary>The parameter type of a state row's time (<c>grain_state.updated_at</c>): see <see cref="RowTime"/>.</summary>
     DbType RowTimeType { get; }

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
+using Medisettle.Storage.Journal;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -33,7 +34,7 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
             sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             stream text NOT NULL,
             entry_id text NOT NULL UNIQUE,
-            payload text NOT NULL,
+            payload bytea NOT NULL,
             created_at timestamptz NOT NULL,
             also_stream text NULL
         );
@@ -81,7 +82,21 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
 
     public GroupCommitStorageOptions Options => _options;
 
-    public bool CompressesJournalPayloads => false;
+    /// <summary>
+    /// Whether the journal's <c>payload</c> column is <c>bytea</c> (every journal this version creates) rather than
+    /// <c>text</c> (journals created before): read by <see cref="EnsureSchemaAsync"/>.
+    /// </summary>
+    private bool _binaryPayloads;
+
+    public bool CompressesJournalPayloads => _binaryPayloads && _options.CompressJournalPayloads;
+
+    public DbType JournalPayloadType => _binaryPayloads ? DbType.Binary : DbType.String;
+
+    public object JournalPayload(JournalAppend append)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        return _binaryPayloads ? append.StoredPayload ?? append.Utf8Payload : append.Payload;
+    }
 
     public DbType RowTimeType => DbType.DateTimeOffset;
 
@@ -107,10 +122,22 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = StorageSql.Command(connection, transaction, Schema);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using (var command = StorageSql.Command(connection, transaction, Schema))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var probe = StorageSql.Command(connection, transaction, PayloadTypeProbe))
+        {
+            _binaryPayloads = await probe.ExecuteScalarAsync(cancellationToken) is "bytea";
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The type of the journal's payload column: <c>bytea</c>, or <c>text</c> in a journal created before.</summary>
+    private const string PayloadTypeProbe =
+        "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'journal' AND column_name = 'payload'";
 
     /// <summary>PostgreSQL checkpoints by itself.</summary>
     public void StartUpkeep(ILogger log)

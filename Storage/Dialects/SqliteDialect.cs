@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
+using Medisettle.Storage.Journal;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SQLitePCL;
@@ -112,6 +113,11 @@ internal sealed partial class SqliteDialect : IStorageDialect
     public GroupCommitStorageOptions Options => _options;
 
     public bool CompressesJournalPayloads => _options.CompressJournalPayloads;
+
+    /// <summary>Only for the ADO.NET statements, which SQLite's writer does not use (its own statements bind the stored form).</summary>
+    public DbType JournalPayloadType => DbType.String;
+
+    public object JournalPayload(JournalAppend append) => append.Payload;
 
     /// <summary>An integer: 6 bytes a row, where the date-and-time text was 33 (a file made before keeps its <c>TEXT</c> column, which holds the digits).</summary>
     public DbType RowTimeType => DbType.Int64;

@@ -120,7 +120,7 @@ internal sealed class BatchCommands : IAsyncDisposable
             var append = appends[first + i];
             Set(command, i * PerRow, append.Stream);
             Set(command, i * PerRow + 1, append.EntryId);
-            Set(command, i * PerRow + 2, append.Payload);
+            Set(command, i * PerRow + 2, _dialect.JournalPayload(append));
             Set(command, i * PerRow + 3, now);
             Set(command, i * PerRow + 4, append.AlsoStream);
         }
@@ -141,7 +141,7 @@ internal sealed class BatchCommands : IAsyncDisposable
         var columns = new List<(string, DbType)>(rows * StorageSql.JournalParametersPerRow);
         for (var i = 0; i < rows; i++)
         {
-            columns.AddRange([($"s{i}", DbType.String), ($"e{i}", DbType.String), ($"d{i}", DbType.String), ($"n{i}", DbType.DateTimeOffset), ($"a{i}", DbType.String)]);
+            columns.AddRange([($"s{i}", DbType.String), ($"e{i}", DbType.String), ($"d{i}", _dialect.JournalPayloadType), ($"n{i}", DbType.DateTimeOffset), ($"a{i}", DbType.String)]);
         }
 
         var command = Create(_connection, _transaction, StorageSql.InsertJournalRows(rows), [.. columns]);

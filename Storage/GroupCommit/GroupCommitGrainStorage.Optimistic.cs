@@ -126,7 +126,7 @@ public sealed partial class GroupCommitGrainStorage
             for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
             {
                 var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
-                AddJournalRows(Add(dbBatch, StorageSql.InsertJournalRows(rows)), write.Appends, first, rows, now);
+                AddJournalRows(Add(dbBatch, StorageSql.InsertJournalRows(rows)), write.Appends, first, rows, now, dialect);
                 expected.Add(rows);
             }
         }
@@ -143,14 +143,14 @@ public sealed partial class GroupCommitGrainStorage
         return true;
     }
 
-    private static void AddJournalRows(DbBatchCommand command, IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now)
+    private static void AddJournalRows(DbBatchCommand command, IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now, IStorageDialect dialect)
     {
         for (var i = 0; i < rows; i++)
         {
             var append = appends[first + i];
             Parameter(command, $"s{i}", append.Stream, DbType.String);
             Parameter(command, $"e{i}", append.EntryId, DbType.String);
-            Parameter(command, $"d{i}", append.Payload, DbType.String);
+            Parameter(command, $"d{i}", dialect.JournalPayload(append), dialect.JournalPayloadType);
             Parameter(command, $"n{i}", now, DbType.DateTimeOffset);
             Parameter(command, $"a{i}", append.AlsoStream, DbType.String);
         }

@@ -30,13 +30,6 @@ public sealed class SqliteStorageOptions : GroupCommitStorageOptions
     /// </summary>
     public int WalAutoCheckpointPages { get; set; } = 1000;
 
-    /// <summary>
-    /// Store journal payloads compressed with the journal's zstd dictionary (<see cref="Compression.PayloadCodec"/>):
-    /// a settlement record of about 2.5 KB is stored in about a tenth of that, and the WAL and the disk write that much
-    /// less. Readers take both forms, so it can be turned off and on over one data file. Default true.
-    /// </summary>
-    public bool CompressJournalPayloads { get; set; } = true;
-
     /// <summary>How long a connection waits for a lock held by another connection. Default 30 s.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -43,33 +43,95 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
     }
 
     /// <summary>
-    /// On PostgreSQL grain states are stored compressed (bytea) and journal payloads as JSON text (the column is text):
-    /// both read back as written.
+    /// On PostgreSQL grain states and journal payloads are stored compressed (both columns bytea), or as the JSON's bytes
+    /// with compression off: both read back as written.
     /// </summary>
-    [Fact]
-    public async Task States_are_stored_compressed_and_journal_payloads_as_text_and_both_read_back()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task States_and_journal_payloads_are_stored_compressed_and_read_back(bool compressJournal)
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
-        await using var storage = TestStorages.Postgres(connectionString);
+        await using var storage = TestStorages.Postgres(connectionString, o => o.CompressJournalPayloads = compressJournal);
         await storage.StartAsync(CancellationToken.None);
         var value = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"item {i} paid 12.{i:D2}"));
-        var json = "{\"trace\":[" + string.Join(',', Enumerable.Range(0, 20).Select(i => $"\"step {i}: total 385.45 = funds 0.00\"")) + "]}";
+        var json = JournalJson();
         await storage.WriteStateAsync("s", Id, new GrainState<Box>(new Box(value)), [new JournalAppend("p", "e1", json)], CancellationToken.None);
 
-        await using (var connection = new NpgsqlConnection(connectionString))
+        var (state, stateLength) = await StoredAsync(connectionString, "SELECT substring(payload from 1 for 2), length(payload) FROM grain_state");
+        var (entry, entryLength) = await StoredAsync(connectionString, "SELECT substring(payload from 1 for 2), length(payload) FROM journal WHERE entry_id = 'e1'");
+
+        Assert.Equal(new byte[] { 0, Compression.PayloadCodec.CurrentDictionary }, state);
+        Assert.True(stateLength < value.Length, $"{stateLength} bytes stored for a state of {value.Length} characters");
+        if (compressJournal)
         {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT substring(payload from 1 for 2), length(payload) FROM grain_state", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            Assert.True(await reader.ReadAsync());
-            Assert.Equal(new byte[] { 0, Compression.PayloadCodec.CurrentDictionary }, (byte[])reader.GetValue(0));
-            Assert.True(reader.GetInt32(1) < value.Length, $"{reader.GetInt32(1)} bytes stored for a state of {value.Length} characters");
+            Assert.Equal(new byte[] { 0, Compression.PayloadCodec.CurrentDictionary }, entry);
+            Assert.True(entryLength < json.Length / 4, $"{entryLength} bytes stored for a payload of {json.Length}");
+        }
+        else
+        {
+            Assert.Equal("{\""u8.ToArray(), entry);
+            Assert.Equal(json.Length, entryLength);
         }
 
         var read = new GrainState<Box>();
         await storage.ReadStateAsync("s", Id, read);
         Assert.Equal(value, read.State?.Value);
         Assert.Equal(json, (await storage.FindAsync("e1"))!.Payload);
+        Assert.Equal([json], (await storage.ReadAsync("p", 0, 10)).Select(e => e.Payload));
+    }
+
+    /// <summary>
+    /// A journal created before payloads were stored as bytea (its column is text) keeps them as JSON text: this version
+    /// writes to it and reads it, and its rows and new ones read alike.
+    /// </summary>
+    [Fact]
+    public async Task A_journal_whose_payload_column_is_text_keeps_JSON_text_and_reads_back()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand(
+                "CREATE TABLE journal (sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream text NOT NULL, entry_id text NOT NULL UNIQUE, " +
+                "payload text NOT NULL, created_at timestamptz NOT NULL); " +
+                "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ('p', 'old', '{\"n\":1}', now())", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var storage = TestStorages.Postgres(connectionString);
+        await storage.StartAsync(CancellationToken.None);
+        var json = JournalJson();
+        var state = new GrainState<Box>(new Box("v"));
+        await storage.WriteStateAsync("s", Id, state, [new JournalAppend("p", "new", json)], CancellationToken.None);
+        await storage.AppendAsync("s", Id, state, [new JournalAppend("p", "newer", "{\"n\":3}")], null, CancellationToken.None);
+
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT pg_typeof(payload)::text, payload FROM journal WHERE entry_id = 'new'", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(("text", json), (reader.GetString(0), reader.GetString(1)));
+        }
+
+        Assert.Equal(["{\"n\":1}", json, "{\"n\":3}"], (await storage.ReadAsync("p", 0, 10)).Select(e => e.Payload));
+        Assert.Equal(json, (await storage.FindAsync("new"))!.Payload);
+    }
+
+    /// <summary>A payload of the shape the journal holds (repeated member names and phrases), long enough to compress.</summary>
+    private static string JournalJson() =>
+        "{\"trace\":[" + string.Join(',', Enumerable.Range(0, 20).Select(i => $"\"step {i}: total 385.45 = funds 0.00\"")) + "]}";
+
+    /// <summary>The first two bytes of the one payload <paramref name="sql"/> selects, and its length in bytes.</summary>
+    private static async Task<(byte[] Head, int Length)> StoredAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), sql);
+        return ((byte[])reader.GetValue(0), reader.GetInt32(1));
     }
 
     /// <summary>The other order: once a newer activation's claim holds the row, an older activation's append waits and is refused.</summary>
