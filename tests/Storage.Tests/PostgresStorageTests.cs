@@ -117,6 +117,23 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
 
         Assert.Equal(["{\"n\":1}", json, "{\"n\":3}"], (await storage.ReadAsync("p", 0, 10)).Select(e => e.Payload));
         Assert.Equal(json, (await storage.FindAsync("new"))!.Payload);
+
+        // The conversion docs/architecture.md gives the operator: the old rows read as the JSON they were, and a storage
+        // started after it compresses what it writes.
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var convert = new NpgsqlCommand("ALTER TABLE journal ALTER COLUMN payload TYPE bytea USING convert_to(payload, 'UTF8')", connection);
+            await convert.ExecuteNonQueryAsync();
+        }
+
+        await using var restarted = TestStorages.Postgres(connectionString);
+        await restarted.StartAsync(CancellationToken.None);
+        await restarted.AppendAsync("s", Id, state, [new JournalAppend("p", "after", json)], null, CancellationToken.None);
+        var (head, length) = await StoredAsync(connectionString, "SELECT substring(payload from 1 for 2), length(payload) FROM journal WHERE entry_id = 'after'");
+        Assert.Equal(new byte[] { 0, Compression.PayloadCodec.CurrentDictionary }, head);
+        Assert.True(length < json.Length / 4, $"{length} bytes stored for a payload of {json.Length}");
+        Assert.Equal(["{\"n\":1}", json, "{\"n\":3}", json], (await restarted.ReadAsync("p", 0, 10)).Select(e => e.Payload));
     }
 
     /// <summary>A payload of the shape the journal holds (repeated member names and phrases), long enough to compress.</summary>
