@@ -40,8 +40,11 @@ public sealed class PostgresJournalWriter
     private readonly string _connectionString;
     private readonly TimeProvider _time;
 
-    /// <summary>Whether the payload column is <c>bytea</c>; read at the first append. The baseline writes the JSON as it is, never compressed.</summary>
-    private bool? _binaryPayloads;
+    /// <summary>
+    /// The payload column's type, read at the first append (appends run concurrently; each writes it the same):
+    /// 0 not read yet, 1 <c>text</c>, 2 <c>bytea</c>. The baseline writes the JSON as it is into either, never compressed.
+    /// </summary>
+    private int _payloadColumn;
     private long _transactions;
     private long _rows;
     private long _refused;
@@ -77,11 +80,13 @@ public sealed class PostgresJournalWriter
         ArgumentOutOfRangeException.ThrowIfGreaterThan(appends.Count, AppendsMax, nameof(appends));
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        if (_binaryPayloads is not { } binary)
+        if (Volatile.Read(ref _payloadColumn) == 0)
         {
             await using var probe = new NpgsqlCommand(PayloadTypeSql, connection);
-            _binaryPayloads = binary = await probe.ExecuteScalarAsync(cancellationToken) is "bytea";
+            Volatile.Write(ref _payloadColumn, await probe.ExecuteScalarAsync(cancellationToken) is "bytea" ? 2 : 1);
         }
+
+        var binary = Volatile.Read(ref _payloadColumn) == 2;
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction)
