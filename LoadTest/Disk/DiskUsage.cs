@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Medisettle.LoadTest.Disk;
 
@@ -11,13 +13,20 @@ internal sealed record DiskRowKind(string Kind, long Rows, long Bytes);
 internal sealed record DiskStateKind(string GrainType, long Rows, long PayloadBytes);
 
 /// <summary>
-/// What a stopped silo's SQLite file holds, for the bytes-per-settlement figure of issue 12: the file's pages, the durable
-/// settlements (settlement records and cancels) it holds, and its journal rows and grain states by kind.
+/// What a stopped silo's SQLite file holds, or a cluster's PostgreSQL database (<see cref="IsPostgres"/>), for the
+/// bytes-per-settlement figure of issue 12: its pages, the durable settlements (settlement records and cancels) it
+/// holds, and its journal rows and grain states by kind.
 /// </summary>
 internal sealed record DiskUsage(
     long Pages, long PageSize, long FreePages, long WalBytes, long Settlements, long Cancels,
     IReadOnlyList<DiskRowKind> JournalRows, IReadOnlyList<DiskStateKind> GrainStates)
 {
+    /// <summary>
+    /// Read from PostgreSQL: <see cref="Pages"/> are the blocks of the tables <c>journal</c> and <c>grain_state</c> with
+    /// their indexes and TOAST (<c>pg_total_relation_size</c>); Orleans' own tables in the same database are not counted.
+    /// </summary>
+    public bool IsPostgres { get; init; }
+
     /// <summary>The database's bytes: its pages (as in a checkpointed file; a WAL not yet copied back is counted in them, not beside them).</summary>
     public long Bytes => Pages * PageSize;
 
@@ -26,7 +35,8 @@ internal sealed record DiskUsage(
     /// <summary>Bytes of the database per durable settlement; 0 when it holds none.</summary>
     public double BytesPerSettlement => DurableSettlements == 0 ? 0 : (double)Bytes / DurableSettlements;
 
-    private const string Kinds = """
+    /// <summary>The journal's rows by kind; <paramref name="bytes"/> gives the SQL of a column's length in bytes.</summary>
+    private static string KindsSql(Func<string, string> bytes, bool hasAlsoStream) => $"""
         SELECT CASE
                  WHEN entry_id LIKE 'setl:%' THEN 'settlement records'
                  WHEN entry_id LIKE 'cancel:%' THEN 'cancel records'
@@ -35,9 +45,13 @@ internal sealed record DiskUsage(
                  WHEN stream LIKE 'flag:%' OR stream LIKE 'flagres:%' THEN 'control-rule flags'
                  ELSE 'other entries'
                END AS kind,
-               COUNT(*), SUM(length(CAST(payload AS BLOB)) + length(CAST(entry_id AS BLOB)) + length(CAST(stream AS BLOB)) + {0})
+               COUNT(*), SUM({bytes("payload")} + {bytes("entry_id")} + {bytes("stream")} + {(hasAlsoStream ? $"COALESCE({bytes("also_stream")}, 0)" : "0")})
         FROM journal GROUP BY kind ORDER BY 3 DESC
         """;
+
+    private static string SqliteBytes(string column) => $"length(CAST({column} AS BLOB))";
+
+    private static string PostgresBytes(string column) => $"octet_length({column})";
 
     /// <summary>Reads <paramref name="path"/> (opened read-only; the silo should be stopped, so that its last checkpoints are in it).</summary>
     public static async Task<DiskUsage> ReadAsync(string path, CancellationToken cancellationToken)
@@ -45,14 +59,9 @@ internal sealed record DiskUsage(
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);
         var wal = path + "-wal";
-        var kinds = new List<DiskRowKind>();
         // A journal made before entries had a second stream has no also_stream column: its rows count none.
-        var alsoStreamBytes = await HasColumnAsync(connection, "journal", "also_stream", cancellationToken) ? "COALESCE(length(CAST(also_stream AS BLOB)), 0)" : "0";
-        await ReadRowsAsync(connection, string.Format(CultureInfo.InvariantCulture, Kinds, alsoStreamBytes),
-            reader => kinds.Add(new DiskRowKind(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))), cancellationToken);
-        var states = new List<DiskStateKind>();
-        await ReadRowsAsync(connection, "SELECT grain_type, COUNT(*), COALESCE(SUM(length(payload)), 0) FROM grain_state GROUP BY grain_type ORDER BY 3 DESC",
-            reader => states.Add(new DiskStateKind(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))), cancellationToken);
+        var hasAlsoStream = await ScalarAsync(connection, "SELECT count(*) FROM pragma_table_info('journal') WHERE name = 'also_stream'", cancellationToken) > 0;
+        var (kinds, states) = await ReadRowsByKindAsync(connection, KindsSql(SqliteBytes, hasAlsoStream), SqliteBytes, cancellationToken);
         return new DiskUsage(
             await ScalarAsync(connection, "PRAGMA page_count", cancellationToken),
             await ScalarAsync(connection, "PRAGMA page_size", cancellationToken),
@@ -64,12 +73,56 @@ internal sealed record DiskUsage(
             states);
     }
 
+    /// <summary>
+    /// Reads the group-commit storage's tables in the PostgreSQL database of <paramref name="connectionString"/> (in a
+    /// read-only transaction; stop the silos, or the figure moves while it is read).
+    /// </summary>
+    public static async Task<DiskUsage> ReadPostgresAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var readOnly = new NpgsqlCommand("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", connection))
+        {
+            await readOnly.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var (kinds, states) = await ReadRowsByKindAsync(connection, KindsSql(PostgresBytes, hasAlsoStream: true), PostgresBytes, cancellationToken);
+        var blockSize = await ScalarAsync(connection, "SELECT current_setting('block_size')::bigint", cancellationToken);
+        var bytes = await ScalarAsync(connection, "SELECT pg_total_relation_size('journal') + pg_total_relation_size('grain_state')", cancellationToken);
+        return new DiskUsage(
+            bytes / blockSize,
+            blockSize,
+            0,
+            0,
+            kinds.FirstOrDefault(k => k.Kind == "settlement records")?.Rows ?? 0,
+            kinds.FirstOrDefault(k => k.Kind == "cancel records")?.Rows ?? 0,
+            kinds,
+            states)
+        {
+            IsPostgres = true,
+        };
+    }
+
+    private static async Task<(List<DiskRowKind> Kinds, List<DiskStateKind> States)> ReadRowsByKindAsync(
+        DbConnection connection, string kindsSql, Func<string, string> bytes, CancellationToken cancellationToken)
+    {
+        var kinds = new List<DiskRowKind>();
+        await ReadRowsAsync(connection, kindsSql,
+            reader => kinds.Add(new DiskRowKind(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))), cancellationToken);
+        var states = new List<DiskStateKind>();
+        await ReadRowsAsync(connection, $"SELECT grain_type, COUNT(*), COALESCE(SUM({bytes("payload")}), 0) FROM grain_state GROUP BY grain_type ORDER BY 3 DESC",
+            reader => states.Add(new DiskStateKind(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2))), cancellationToken);
+        return (kinds, states);
+    }
+
     /// <summary>The report as text: totals first, then the journal rows and grain states by kind with each one's share a settlement.</summary>
     public string Describe(string path)
     {
         var text = new StringBuilder();
         var per = (long bytes) => DurableSettlements == 0 ? "-" : ((double)bytes / DurableSettlements).ToString("N0", CultureInfo.InvariantCulture);
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {Bytes:N0} bytes ({Pages:N0} pages of {PageSize:N0}, {FreePages:N0} of them free){(WalBytes > 0 ? $"; a WAL of {WalBytes:N0} bytes beside it (is the silo still running?)" : "")}"));
+        text.AppendLine(IsPostgres
+            ? string.Create(CultureInfo.InvariantCulture, $"{path}: {Bytes:N0} bytes (tables journal and grain_state with their indexes and TOAST, {Pages:N0} blocks of {PageSize:N0})")
+            : string.Create(CultureInfo.InvariantCulture, $"{path}: {Bytes:N0} bytes ({Pages:N0} pages of {PageSize:N0}, {FreePages:N0} of them free){(WalBytes > 0 ? $"; a WAL of {WalBytes:N0} bytes beside it (is the silo still running?)" : "")}"));
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"durable settlements: {Settlements:N0} settlements + {Cancels:N0} cancels = {DurableSettlements:N0}"));
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"bytes per durable settlement: {per(Bytes)}"));
         text.AppendLine("journal rows (payload, entry id and streams; the pages' overhead and the indexes come on top): kind, rows, bytes, bytes a settlement");
@@ -106,23 +159,14 @@ internal sealed record DiskUsage(
                 $"growth since {earlierPath}: {Bytes - earlier.Bytes:N0} bytes for {DurableSettlements - earlier.DurableSettlements:N0} durable settlements = {perSettlement:N0} bytes a settlement")
             : $"growth since {earlierPath}: no durable settlement was made in between";
 
-    private static async Task<bool> HasColumnAsync(SqliteConnection connection, string table, string column, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM pragma_table_info(@table) WHERE name = @column";
-        command.Parameters.AddWithValue("@table", table);
-        command.Parameters.AddWithValue("@column", column);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
-    }
-
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task ReadRowsAsync(SqliteConnection connection, string sql, Action<SqliteDataReader> row, CancellationToken cancellationToken)
+    private static async Task ReadRowsAsync(DbConnection connection, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
