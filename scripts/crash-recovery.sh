@@ -64,5 +64,5 @@ curl -s "http://127.0.0.1:$port/metrics" | grep -E '^medisettle_person_replay' |
 kill -TERM $silo
 while kill -0 $silo 2>/dev/null; do sleep 0.2; done
 silo=0
-since=(); if [ "$signal" = TERM ]; then since=(--since "$first"); fi
-dotnet "$root/LoadTest/bin/Release/net10.0/Medisettle.LoadTest.dll" disk --db "$data_dir/silo.db" "${since[@]}" | head -4
+since=(); lines=3; if [ "$signal" = TERM ]; then since=(--since "$first"); lines=4; fi
+dotnet "$root/LoadTest/bin/Release/net10.0/Medisettle.LoadTest.dll" disk --db "$data_dir/silo.db" "${since[@]}" | head -"$lines"
