@@ -1,3 +1,4 @@
+using System.Globalization;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Settlement;
 
@@ -34,7 +35,7 @@ public sealed partial class SettlementEngine
         w.OverLimit = overLimit;
         w.PreSelfPay = classB.ApplyRate(w.Basic.ClassBPreSelfPayRate);
         w.InScope = w.Total - fullOwn - overLimit - w.PreSelfPay;
-        w.Trace.Add(Invariant($"classification ({w.BasicPack.Id} basic.classBPreSelfPayRate {Percent(w.Basic.ClassBPreSelfPayRate)}): total {w.Total} − 全自费 {fullOwn} − 超限价 {overLimit} − 乙类先行自付 {w.PreSelfPay} = in scope {w.InScope}"));
+        w.Trace.Add(string.Create(CultureInfo.InvariantCulture, $"classification ({w.BasicPack.Id} basic.classBPreSelfPayRate {Percent(w.Basic.ClassBPreSelfPayRate)}): total {w.Total} − 全自费 {fullOwn} − 超限价 {overLimit} − 乙类先行自付 {w.PreSelfPay} = in scope {w.InScope}"));
     }
 
     private static Rejection? PayBasic(SettlementWork w)
@@ -77,7 +78,7 @@ public sealed partial class SettlementEngine
             var uncapped = payableBase.ApplyRate(w.Ratio);
             w.BasicPaid = Money.Min(uncapped, capRoom);
             w.OverCapAtRatio = uncapped - w.BasicPaid;
-            capText = Invariant($"cap {w.Group.AnnualCap} on fund payment, paid this year {w.Ytd.FundsPaid.BasicPooled}, room {capRoom}");
+            capText = string.Create(CultureInfo.InvariantCulture, $"cap {w.Group.AnnualCap} on fund payment, paid this year {w.Ytd.FundsPaid.BasicPooled}, room {capRoom}");
         }
         else
         {
@@ -85,17 +86,17 @@ public sealed partial class SettlementEngine
             var withinCap = (Money.Min(w.InScope, capRoom) - w.Deductible).AtLeastZero();
             w.BasicPaid = withinCap.ApplyRate(w.Ratio);
             w.OverCapAtRatio = (payableBase - withinCap).ApplyRate(w.Ratio);
-            capText = Invariant($"cap {w.Group.AnnualCap} on eligible cost, counted this year {w.Ytd.EligibleCostCounted}, room {capRoom}, payable within cap {withinCap}");
+            capText = string.Create(CultureInfo.InvariantCulture, $"cap {w.Group.AnnualCap} on eligible cost, counted this year {w.Ytd.EligibleCostCounted}, room {capRoom}, payable within cap {withinCap}");
         }
 
         w.BasicPaidCounted = w.BasicPaid;
-        var info = Invariant($"{w.BasicPack.Id} basic group '{w.Group.Name}': in scope {w.InScope} − deductible {w.Deductible} ({w.Institution.Level}, {mode}) = {payableBase} × {Percent(w.Ratio)} ({(w.Visit.IsTransfer ? "transfer" : "in-county")}{RatioNote(w)}); {capText} → {w.BasicPaid}");
+        var info = string.Create(CultureInfo.InvariantCulture, $"{w.BasicPack.Id} basic group '{w.Group.Name}': in scope {w.InScope} − deductible {w.Deductible} ({w.Institution.Level}, {mode}) = {payableBase} × {Percent(w.Ratio)} ({(w.Visit.IsTransfer ? "transfer" : "in-county")}{RatioNote(w)}); {capText} → {w.BasicPaid}");
         AddLine(w, FundType.BasicPooled, w.InScope, capRoom, w.BasicPaid, info);
         return null;
     }
 
     private static string RatioNote(SettlementWork w) =>
-        w.Group.RatioAdjustment == 0m ? "" : Invariant($", group adjustment {Percent(w.Group.RatioAdjustment)}");
+        w.Group.RatioAdjustment == 0m ? "" : string.Create(CultureInfo.InvariantCulture, $", group adjustment {Percent(w.Group.RatioAdjustment)}");
 
     private static Rejection? FindDeductible(SettlementWork w, out Money amount, out DeductibleMode mode)
     {
@@ -148,8 +149,8 @@ public sealed partial class SettlementEngine
         w.BasicPaid = Money.Min(uncapped, room);
         w.SpecialDiseaseCode = code;
         w.SpecialDiseasePaid = w.BasicPaid;
-        var capText = rule.AnnualCap is { } c ? Invariant($"annual cap {c}, paid this year {paidBefore}, room {room}") : "no annual cap";
-        var info = Invariant($"{pack.Id} specialDiseases '{code}' {rule.Name}: in scope {w.InScope} × {Percent(rule.Rate)} = {uncapped}; {capText} → {w.BasicPaid}");
+        var capText = rule.AnnualCap is { } c ? string.Create(CultureInfo.InvariantCulture, $"annual cap {c}, paid this year {paidBefore}, room {room}") : "no annual cap";
+        var info = string.Create(CultureInfo.InvariantCulture, $"{pack.Id} specialDiseases '{code}' {rule.Name}: in scope {w.InScope} × {Percent(rule.Rate)} = {uncapped}; {capText} → {w.BasicPaid}");
         AddLine(w, FundType.BasicPooled, w.InScope, room, w.BasicPaid, info);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Settlement;
 
@@ -11,7 +12,7 @@ public sealed partial class SettlementEngine
         var lines = w.Visit.FeeLines;
         if (w.Visit.AdmissionDate is { } admitted && admitted > w.Visit.Date)
         {
-            return Reject(RejectionCode.InvalidVisit, Invariant($"visit {w.Visit.VisitId} admitted {admitted:yyyy-MM-dd} after its settlement date {w.Visit.Date:yyyy-MM-dd}"));
+            return Reject(RejectionCode.InvalidVisit, string.Create(CultureInfo.InvariantCulture, $"visit {w.Visit.VisitId} admitted {admitted:yyyy-MM-dd} after its settlement date {w.Visit.Date:yyyy-MM-dd}"));
         }
 
         if (lines.Count == 0)
@@ -31,12 +32,12 @@ public sealed partial class SettlementEngine
             if (string.IsNullOrWhiteSpace(line.CatalogueCode) || line.Amount.IsNegative
                 || line.PriceLimit is { IsNegative: true } || line.SupplyDays is < 0)
             {
-                return Reject(RejectionCode.InvalidFeeLine, Invariant($"fee line {i} ('{line.CatalogueCode}') has a blank code or a negative amount, price limit or supply days (amount {line.Amount})"));
+                return Reject(RejectionCode.InvalidFeeLine, string.Create(CultureInfo.InvariantCulture, $"fee line {i} ('{line.CatalogueCode}') has a blank code or a negative amount, price limit or supply days (amount {line.Amount})"));
             }
 
             if (long.MaxValue - sum.Fen < line.Amount.Fen)
             {
-                return Reject(RejectionCode.InvalidFeeLine, Invariant($"fee line {i} ('{line.CatalogueCode}') makes the total overflow"));
+                return Reject(RejectionCode.InvalidFeeLine, string.Create(CultureInfo.InvariantCulture, $"fee line {i} ('{line.CatalogueCode}') makes the total overflow"));
             }
 
             sum += line.Amount;
@@ -44,7 +45,7 @@ public sealed partial class SettlementEngine
 
         if (sum != w.Visit.DeclaredTotal)
         {
-            return Reject(RejectionCode.FeeTotalMismatch, Invariant($"fee lines sum to {sum} but the declared total is {w.Visit.DeclaredTotal}"));
+            return Reject(RejectionCode.FeeTotalMismatch, string.Create(CultureInfo.InvariantCulture, $"fee lines sum to {sum} but the declared total is {w.Visit.DeclaredTotal}"));
         }
 
         w.Total = sum;
@@ -64,12 +65,12 @@ public sealed partial class SettlementEngine
 
         if (!inst.Networked || inst.NetworkedSince is { } since && since > w.Visit.Date)
         {
-            return Reject(RejectionCode.InstitutionNotNetworked, Invariant($"institution {inst.Code} is not networked (联网) on {w.Visit.Date:yyyy-MM-dd}"));
+            return Reject(RejectionCode.InstitutionNotNetworked, string.Create(CultureInfo.InvariantCulture, $"institution {inst.Code} is not networked (联网) on {w.Visit.Date:yyyy-MM-dd}"));
         }
 
         if (!_catalog.IsOffsiteEnabled(w.Person.InsuredRegion, inst.Region, w.Visit.Date))
         {
-            return Reject(RejectionCode.OffsitePairNotEnabled, Invariant($"cards of region {w.Person.InsuredRegion} may not settle in region {inst.Region} on {w.Visit.Date:yyyy-MM-dd} (off-site pair not enabled; claim manually)"));
+            return Reject(RejectionCode.OffsitePairNotEnabled, string.Create(CultureInfo.InvariantCulture, $"cards of region {w.Person.InsuredRegion} may not settle in region {inst.Region} on {w.Visit.Date:yyyy-MM-dd} (off-site pair not enabled; claim manually)"));
         }
 
         return null;
@@ -81,7 +82,7 @@ public sealed partial class SettlementEngine
         w.Policies = _catalog.Resolve(person.InsuredRegion, person.Scheme, w.DecisionDate);
         if (w.Policies.Basic is not { Basic: { } basic } basicPack)
         {
-            return Reject(RejectionCode.NoApplicablePack, Invariant($"no pack with a basic section for region {person.InsuredRegion}, scheme {person.Scheme}, on {w.DecisionDate:yyyy-MM-dd}"));
+            return Reject(RejectionCode.NoApplicablePack, string.Create(CultureInfo.InvariantCulture, $"no pack with a basic section for region {person.InsuredRegion}, scheme {person.Scheme}, on {w.DecisionDate:yyyy-MM-dd}"));
         }
 
         w.BasicPack = basicPack;
@@ -98,7 +99,7 @@ public sealed partial class SettlementEngine
             w.Ytd = YearToDate.Empty(w.BenefitYear);
         }
 
-        w.Trace.Add(Invariant($"pack {basicPack.Id}: region {person.InsuredRegion}, scheme {person.Scheme}, decision date {w.DecisionDate:yyyy-MM-dd}, benefit year {w.BenefitYear}"));
+        w.Trace.Add(string.Create(CultureInfo.InvariantCulture, $"pack {basicPack.Id}: region {person.InsuredRegion}, scheme {person.Scheme}, decision date {w.DecisionDate:yyyy-MM-dd}, benefit year {w.BenefitYear}"));
         return null;
     }
 
@@ -108,7 +109,7 @@ public sealed partial class SettlementEngine
         var date = w.DecisionDate;
         if (date < person.EnrolmentDate || person.EnrolmentEndDate is { } end && date > end)
         {
-            return Reject(RejectionCode.NotEnrolled, Invariant($"person {person.PersonId} is not enrolled on {date:yyyy-MM-dd}"));
+            return Reject(RejectionCode.NotEnrolled, string.Create(CultureInfo.InvariantCulture, $"person {person.PersonId} is not enrolled on {date:yyyy-MM-dd}"));
         }
 
         if (person.BenefitsSuspended)
@@ -135,7 +136,7 @@ public sealed partial class SettlementEngine
         var coveredFrom = person.PaymentDate.AddMonths(group.WaitingPeriodMonths);
         if (date < coveredFrom)
         {
-            return Reject(RejectionCode.WaitingPeriod, Invariant($"waiting period: paid {person.PaymentDate:yyyy-MM-dd}, {group.WaitingPeriodMonths} months (pack {w.BasicPack.Id}, group '{group.Name}'), covered from {coveredFrom:yyyy-MM-dd}"), w.BasicPack);
+            return Reject(RejectionCode.WaitingPeriod, string.Create(CultureInfo.InvariantCulture, $"waiting period: paid {person.PaymentDate:yyyy-MM-dd}, {group.WaitingPeriodMonths} months (pack {w.BasicPack.Id}, group '{group.Name}'), covered from {coveredFrom:yyyy-MM-dd}"), w.BasicPack);
         }
 
         return null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Settlement;
@@ -55,7 +56,7 @@ public sealed partial class SettlementEngine
 
         var hits = w.Visit.FeeLines
             .Where(line => line.SupplyDays is { } days && days > rule.MaxSupplyDays)
-            .Select(line => Invariant($"line {line.CatalogueCode}: {line.SupplyDays} days of supply for '{disease}' exceeds {rule.MaxSupplyDays} (controls.longPrescription.maxSupplyDays)"))
+            .Select(line => string.Create(CultureInfo.InvariantCulture, $"line {line.CatalogueCode}: {line.SupplyDays} days of supply for '{disease}' exceeds {rule.MaxSupplyDays} (controls.longPrescription.maxSupplyDays)"))
             .ToList();
         return Finding(ControlRule.LongPrescription, rule.Action, pack, hits);
     }
@@ -95,7 +96,7 @@ public sealed partial class SettlementEngine
             if (entry.UnitPriceLimit is { } limit && line.Amount.Fen > limit.Fen * quantity)
             {
                 var unit = new Money((long)decimal.Round(line.Amount.Fen / quantity, 0, MidpointRounding.AwayFromZero));
-                hits.Add(Invariant($"line {line.CatalogueCode} costs {unit} a unit ({line.Amount} for {quantity}), above the catalogue limit {limit}"));
+                hits.Add(string.Create(CultureInfo.InvariantCulture, $"line {line.CatalogueCode} costs {unit} a unit ({line.Amount} for {quantity}), above the catalogue limit {limit}"));
             }
         }
 
@@ -114,7 +115,7 @@ public sealed partial class SettlementEngine
             .Where(s => rule.VisitTypes.Contains(s.VisitType) && codes.Contains(s.CatalogueCode) && s.From <= w.Visit.Date && s.Until > w.Visit.Date)
             .ToList();
         var hits = running
-            .Select(s => Invariant($"{s.CatalogueCode} was bought on {s.From:yyyy-MM-dd} at {s.InstitutionCode} ({s.SettlementId}) with {s.Days} days of supply, running through {s.Until.AddDays(-1):yyyy-MM-dd}"))
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.CatalogueCode} was bought on {s.From:yyyy-MM-dd} at {s.InstitutionCode} ({s.SettlementId}) with {s.Days} days of supply, running through {s.Until.AddDays(-1):yyyy-MM-dd}"))
             .ToList();
         return Finding(ControlRule.DuplicatePurchase, rule.Action, pack, hits, running.Select(s => s.SettlementId));
     }
@@ -142,9 +143,9 @@ public sealed partial class SettlementEngine
         }
 
         var limits = rule.RefuseSwipesMax is { } refuseAbove
-            ? Invariant($"controls.velocity flags above {rule.SwipesMax} and refuses above {refuseAbove} swipes at more than {rule.InstitutionsMax} institutions")
-            : Invariant($"controls.velocity flags above {rule.SwipesMax} swipes at more than {rule.InstitutionsMax} institutions");
-        var evidence = Invariant($"{swipes} settled swipes ({string.Join(", ", rule.VisitTypes)}) at {institutions} institutions within {rule.WindowMinutes} minutes, this one included; {limits}");
+            ? string.Create(CultureInfo.InvariantCulture, $"controls.velocity flags above {rule.SwipesMax} and refuses above {refuseAbove} swipes at more than {rule.InstitutionsMax} institutions")
+            : string.Create(CultureInfo.InvariantCulture, $"controls.velocity flags above {rule.SwipesMax} swipes at more than {rule.InstitutionsMax} institutions");
+        var evidence = string.Create(CultureInfo.InvariantCulture, $"{swipes} settled swipes ({string.Join(", ", rule.VisitTypes)}) at {institutions} institutions within {rule.WindowMinutes} minutes, this one included; {limits}");
         return new ControlFinding
         {
             Rule = ControlRule.PersonVelocity,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Settlement;
 
@@ -22,7 +23,7 @@ public sealed partial class SettlementEngine
         w.UsePack(pack);
         var room = (section.AnnualCap - w.Ytd.FundsPaid.LargeAmount).AtLeastZero();
         w.LargeAmountPaid = Money.Min(w.OverCapAtRatio, room);
-        var info = Invariant($"{pack.Id} largeAmount: eligible cost beyond the basic cap at {Percent(w.Ratio)} = {w.OverCapAtRatio}; annual cap {section.AnnualCap}, paid this year {w.Ytd.FundsPaid.LargeAmount}, room {room} → {w.LargeAmountPaid}");
+        var info = string.Create(CultureInfo.InvariantCulture, $"{pack.Id} largeAmount: eligible cost beyond the basic cap at {Percent(w.Ratio)} = {w.OverCapAtRatio}; annual cap {section.AnnualCap}, paid this year {w.Ytd.FundsPaid.LargeAmount}, room {room} → {w.LargeAmountPaid}");
         AddLine(w, FundType.LargeAmount, w.InScope, room, w.LargeAmountPaid, info);
         return null;
     }
@@ -55,7 +56,7 @@ public sealed partial class SettlementEngine
         var paid = Money.Min((entitlement - w.Ytd.FundsPaid.CriticalIllness).AtLeastZero(), increment);
         w.CriticalIllnessBaseAdded = increment;
         w.CriticalIllnessPaid = paid;
-        var info = Invariant($"{pack.Id} criticalIllness '{set.Name}': year base {w.Ytd.CriticalIllnessBase} + {increment} = {baseAfter}, over threshold {section.Threshold} by {excess}; entitlement {entitlement} − paid this year {w.Ytd.FundsPaid.CriticalIllness} → {paid}");
+        var info = string.Create(CultureInfo.InvariantCulture, $"{pack.Id} criticalIllness '{set.Name}': year base {w.Ytd.CriticalIllnessBase} + {increment} = {baseAfter}, over threshold {section.Threshold} by {excess}; entitlement {entitlement} − paid this year {w.Ytd.FundsPaid.CriticalIllness} → {paid}");
         AddLine(w, FundType.CriticalIllness, increment, room, paid, info);
         return null;
     }
@@ -134,14 +135,14 @@ public sealed partial class SettlementEngine
         string info;
         if (section.MinEligibleCost is { } min && w.InScope < min)
         {
-            info = Invariant($"{pack.Id} assistance: in scope {w.InScope} below the minimum eligible cost {min} → 0.00");
+            info = string.Create(CultureInfo.InvariantCulture, $"{pack.Id} assistance: in scope {w.InScope} below the minimum eligible cost {min} → 0.00");
         }
         else
         {
             var rate = drugRule?.Rate ?? section.Rate;
             w.AssistancePaid = Money.Min(remaining.ApplyRate(rate), room);
             var which = drugRule is null ? "assistance.rate" : "assistance.outpatientDrugRule.rate";
-            info = Invariant($"{pack.Id} {which}: in-scope self-pay left {remaining} × {Percent(rate)}; annual cap {section.AnnualCap}, paid this year {w.Ytd.FundsPaid.MedicalAssistance}, room {room} → {w.AssistancePaid}");
+            info = string.Create(CultureInfo.InvariantCulture, $"{pack.Id} {which}: in-scope self-pay left {remaining} × {Percent(rate)}; annual cap {section.AnnualCap}, paid this year {w.Ytd.FundsPaid.MedicalAssistance}, room {room} → {w.AssistancePaid}");
         }
 
         AddLine(w, FundType.MedicalAssistance, remaining, room, w.AssistancePaid, info);
@@ -177,6 +178,6 @@ public sealed partial class SettlementEngine
         w.UsePack(pack);
         var personal = w.Total - w.LargeAmountPaid - w.BasicPaid - w.CriticalIllnessPaid - w.AssistancePaid;
         w.AccountPaid = Money.Min(w.AccountBalance, personal);
-        w.Trace.Add(Invariant($"{pack.Id} personalAccount: personal share {personal}, balance {w.AccountBalance} → account pays {w.AccountPaid}"));
+        w.Trace.Add(string.Create(CultureInfo.InvariantCulture, $"{pack.Id} personalAccount: personal share {personal}, balance {w.AccountBalance} → account pays {w.AccountPaid}"));
     }
 }

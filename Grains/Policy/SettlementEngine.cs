@@ -61,7 +61,7 @@ public sealed partial class SettlementEngine
         }
         else
         {
-            work.Trace.Add(Invariant($"{work.Visit.Type}: settled from the personal account and cash only (accountOnlyVisitTypes of group '{work.Group.Name}')"));
+            work.Trace.Add(string.Create(CultureInfo.InvariantCulture, $"{work.Visit.Type}: settled from the personal account and cash only (accountOnlyVisitTypes of group '{work.Group.Name}')"));
         }
 
         PayAccount(work);
@@ -110,7 +110,7 @@ public sealed partial class SettlementEngine
             SpecialDiseasePaid = w.SpecialDiseasePaid,
             AccountPaid = w.AccountPaid,
         };
-        w.Trace.Add(Invariant($"split: total {w.Total} = funds {fundSum} + account {w.AccountPaid} + cash {cash}"));
+        w.Trace.Add(string.Create(CultureInfo.InvariantCulture, $"split: total {w.Total} = funds {fundSum} + account {w.AccountPaid} + cash {cash}"));
         var breakdown = new SettlementBreakdown
         {
             PersonId = w.Person.PersonId,
@@ -171,8 +171,6 @@ public sealed partial class SettlementEngine
 
     private static Rejection MissingRule(PolicyPack pack, string rule) =>
         Reject(RejectionCode.MissingRule, $"pack {pack.Id} ({pack.SourceFile}) has no rule: {rule}", pack);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Medisettle.Interfaces.Security;
 
 /// <summary>
@@ -29,6 +31,6 @@ public static class ReplayWindowKeys
     public static string GrainKey(string institution, long bucket, TimeSpan window)
     {
         ArgumentException.ThrowIfNullOrEmpty(institution);
-        return FormattableString.Invariant($"{institution}/{bucket % SlotCount(window)}");
+        return string.Create(CultureInfo.InvariantCulture, $"{institution}/{bucket % SlotCount(window)}");
     }
 }
