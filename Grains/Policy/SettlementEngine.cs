@@ -142,19 +142,33 @@ public sealed partial class SettlementEngine
         return SettlementComputation.Settled(breakdown, w.Ytd.Apply(delta), HistoryAfter(w));
     }
 
-    /// <summary>Money invariants, kept on in Release: a violation is a bug, never a result.</summary>
+    /// <summary>
+    /// Money invariants, kept on in Release: a violation is a bug, never a result. A message is formatted only when its
+    /// invariant is broken (they were formatted on every settlement before, amounts and all).
+    /// </summary>
     private static void CheckInvariants(SettlementWork w, Money fundSum, Money cash, Money poolSelfPay)
     {
         var funds = w.BasicPaid + w.LargeAmountPaid + w.CriticalIllnessPaid + w.AssistancePaid;
-        Assert(funds == fundSum, $"fund lines {fundSum} differ from fund amounts {funds}");
+        if (funds != fundSum)
+        {
+            Violated(string.Create(CultureInfo.InvariantCulture, $"fund lines {fundSum} differ from fund amounts {funds}"));
+        }
+
         Assert(w.FullOwnPay + w.OverLimit + w.PreSelfPay + w.InScope == w.Total, "classification does not sum to the total");
         Assert(w.Total == fundSum + w.AccountPaid + cash, "split does not sum to the total");
-        Assert(!cash.IsNegative && !w.AccountPaid.IsNegative && !poolSelfPay.IsNegative, $"negative part: cash {cash}, account {w.AccountPaid}, pool self-pay {poolSelfPay}");
+        if (cash.IsNegative || w.AccountPaid.IsNegative || poolSelfPay.IsNegative)
+        {
+            Violated(string.Create(CultureInfo.InvariantCulture, $"negative part: cash {cash}, account {w.AccountPaid}, pool self-pay {poolSelfPay}"));
+        }
+
         Assert(w.AccountPaid <= w.AccountBalance, "account paid more than its balance");
         Assert(w.BasicPaid + w.LargeAmountPaid + w.CriticalIllnessPaid + w.AssistancePaid <= w.InScope, "funds paid more than the in-scope amount");
         foreach (var line in w.Lines)
         {
-            Assert(!line.AmountPaid.IsNegative, $"{line.FundType} paid a negative amount");
+            if (line.AmountPaid.IsNegative)
+            {
+                Violated($"{line.FundType} paid a negative amount");
+            }
         }
     }
 
@@ -162,9 +176,11 @@ public sealed partial class SettlementEngine
     {
         if (!condition)
         {
-            throw new InvalidOperationException("Settlement invariant violated: " + message);
+            Violated(message);
         }
     }
+
+    private static void Violated(string message) => throw new InvalidOperationException("Settlement invariant violated: " + message);
 
     private static Rejection Reject(RejectionCode code, string message, PolicyPack? pack = null) =>
         new() { Code = code, Message = message, PackId = pack?.Id };
