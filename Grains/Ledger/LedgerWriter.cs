@@ -56,7 +56,7 @@ public static class LedgerWriter
         // dispatcher that has read it has read everything the settlement wrote (its lag is 0, not the receipt).
         IReadOnlyList<JournalAppend> appends =
         [
-            new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.SerializeToUtf8(receipt)),
+            Receipt(command.InstitutionCode, command.MessageId, receipt),
             new(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToUtf8(record))
             {
                 AlsoStream = LedgerNames.PostingStream(LedgerNames.InstitutionAccount(command.InstitutionCode)),
@@ -110,11 +110,19 @@ public static class LedgerWriter
         var appends = new List<JournalAppend>(postings.Count + 2)
         {
             new(LedgerNames.PersonStream(settled.PersonId), LedgerNames.CancellationEntry(settled.SettlementId), LedgerJson.SerializeToUtf8(record)),
-            new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(command.InstitutionCode, command.MessageId), LedgerJson.SerializeToUtf8(receipt)),
+            Receipt(command.InstitutionCode, command.MessageId, receipt),
         };
         appends.AddRange(postings.Select(ToAppend));
         return appends;
     }
+
+    /// <summary>
+    /// A message's receipt: found by its id only (<see cref="JournalAppend.FoundByIdOnly"/>), in the journal's keyed table,
+    /// not in a stream. Receipts written before as rows of the <c>msg</c> stream still refuse their msgid (the keyed
+    /// insert is refused when its id is a journal row) and are found the same way.
+    /// </summary>
+    private static JournalAppend Receipt(string institutionCode, string messageId, MessageReceipt receipt) =>
+        new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(institutionCode, messageId), LedgerJson.SerializeToUtf8(receipt)) { FoundByIdOnly = true };
 
     /// <summary>The postings of a settlement (or their reversals): one per paying fund, the account, the receivable.</summary>
     public static IReadOnlyList<Posting> BuildPostings(

@@ -22,8 +22,9 @@ internal sealed record DiskUsage(
     IReadOnlyList<DiskRowKind> JournalRows, IReadOnlyList<DiskStateKind> GrainStates)
 {
     /// <summary>
-    /// Read from PostgreSQL: <see cref="Pages"/> are the blocks of the tables <c>journal</c> and <c>grain_state</c> with
-    /// their indexes and TOAST (<c>pg_total_relation_size</c>); Orleans' own tables in the same database are not counted.
+    /// Read from PostgreSQL: <see cref="Pages"/> are the blocks of the tables <c>journal</c>, <c>journal_key</c> (when
+    /// there) and <c>grain_state</c> with their indexes and TOAST (<c>pg_total_relation_size</c>); Orleans' own tables in
+    /// the same database are not counted.
     /// </summary>
     public bool IsPostgres { get; init; }
 
@@ -35,8 +36,12 @@ internal sealed record DiskUsage(
     /// <summary>Bytes of the database per durable settlement; 0 when it holds none.</summary>
     public double BytesPerSettlement => DurableSettlements == 0 ? 0 : (double)Bytes / DurableSettlements;
 
-    /// <summary>The journal's rows by kind; <paramref name="bytes"/> gives the SQL of a column's length in bytes.</summary>
-    private static string KindsSql(Func<string, string> bytes, bool hasAlsoStream) => $"""
+    /// <summary>
+    /// The journal's rows by kind, and the entries found by id only (its keyed table, when it has one) as a kind of their
+    /// own; <paramref name="bytes"/> gives the SQL of a column's length in bytes.
+    /// </summary>
+    private static string KindsSql(Func<string, string> bytes, bool hasAlsoStream, bool hasKeyedTable) => $"""
+        SELECT * FROM (
         SELECT CASE
                  WHEN entry_id LIKE 'setl:%' THEN 'settlement records'
                  WHEN entry_id LIKE 'cancel:%' THEN 'cancel records'
@@ -45,9 +50,14 @@ internal sealed record DiskUsage(
                  WHEN stream LIKE 'flag:%' OR stream LIKE 'flagres:%' THEN 'control-rule flags'
                  ELSE 'other entries'
                END AS kind,
-               COUNT(*), SUM({bytes("payload")} + {bytes("entry_id")} + {bytes("stream")} + {(hasAlsoStream ? $"COALESCE({bytes("also_stream")}, 0)" : "0")})
-        FROM journal GROUP BY kind ORDER BY 3 DESC
+               COUNT(*) AS n, SUM({bytes("payload")} + {bytes("entry_id")} + {bytes("stream")} + {(hasAlsoStream ? $"COALESCE({bytes("also_stream")}, 0)" : "0")}) AS b
+        FROM journal GROUP BY kind
+        {(hasKeyedTable ? $"UNION ALL SELECT '{KeyedKind}', COUNT(*), COALESCE(SUM({bytes("payload")} + {bytes("entry_id")}), 0) FROM journal_key HAVING COUNT(*) > 0" : "")}
+        ) AS kinds ORDER BY 3 DESC
         """;
+
+    /// <summary>The kind of the journal's entries found by id only (message receipts written since they have a table of their own).</summary>
+    public const string KeyedKind = "message receipts, found by id only";
 
     private static string SqliteBytes(string column) => $"length(CAST({column} AS BLOB))";
 
@@ -61,7 +71,8 @@ internal sealed record DiskUsage(
         var wal = path + "-wal";
         // A journal made before entries had a second stream has no also_stream column: its rows count none.
         var hasAlsoStream = await ScalarAsync(connection, "SELECT count(*) FROM pragma_table_info('journal') WHERE name = 'also_stream'", cancellationToken) > 0;
-        var (kinds, states) = await ReadRowsByKindAsync(connection, KindsSql(SqliteBytes, hasAlsoStream), SqliteBytes, cancellationToken);
+        var hasKeyedTable = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal_key'", cancellationToken) > 0;
+        var (kinds, states) = await ReadRowsByKindAsync(connection, KindsSql(SqliteBytes, hasAlsoStream, hasKeyedTable), SqliteBytes, cancellationToken);
         return new DiskUsage(
             await ScalarAsync(connection, "PRAGMA page_count", cancellationToken),
             await ScalarAsync(connection, "PRAGMA page_size", cancellationToken),
@@ -86,9 +97,12 @@ internal sealed record DiskUsage(
             await readOnly.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var (kinds, states) = await ReadRowsByKindAsync(connection, KindsSql(PostgresBytes, hasAlsoStream: true), PostgresBytes, cancellationToken);
+        var hasKeyedTable = await ScalarAsync(connection, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('journal_key')", cancellationToken) > 0;
+        var (kinds, states) = await ReadRowsByKindAsync(connection, KindsSql(PostgresBytes, hasAlsoStream: true, hasKeyedTable), PostgresBytes, cancellationToken);
         var blockSize = await ScalarAsync(connection, "SELECT current_setting('block_size')::bigint", cancellationToken);
-        var bytes = await ScalarAsync(connection, "SELECT pg_total_relation_size('journal') + pg_total_relation_size('grain_state')", cancellationToken);
+        var bytes = await ScalarAsync(connection,
+            "SELECT pg_total_relation_size('journal') + pg_total_relation_size('grain_state')" + (hasKeyedTable ? " + pg_total_relation_size('journal_key')" : ""),
+            cancellationToken);
         return new DiskUsage(
             bytes / blockSize,
             blockSize,
@@ -121,7 +135,7 @@ internal sealed record DiskUsage(
         var text = new StringBuilder();
         var per = (long bytes) => DurableSettlements == 0 ? "-" : ((double)bytes / DurableSettlements).ToString("N0", CultureInfo.InvariantCulture);
         text.AppendLine(IsPostgres
-            ? string.Create(CultureInfo.InvariantCulture, $"{path}: {Bytes:N0} bytes (tables journal and grain_state with their indexes and TOAST, {Pages:N0} blocks of {PageSize:N0})")
+            ? string.Create(CultureInfo.InvariantCulture, $"{path}: {Bytes:N0} bytes (the storage's tables with their indexes and TOAST, {Pages:N0} blocks of {PageSize:N0})")
             : string.Create(CultureInfo.InvariantCulture, $"{path}: {Bytes:N0} bytes ({Pages:N0} pages of {PageSize:N0}, {FreePages:N0} of them free){(WalBytes > 0 ? $"; a WAL of {WalBytes:N0} bytes beside it (is the silo still running?)" : "")}"));
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"durable settlements: {Settlements:N0} settlements + {Cancels:N0} cancels = {DurableSettlements:N0}"));
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"bytes per durable settlement: {per(Bytes)}"));

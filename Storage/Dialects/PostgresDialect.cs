@@ -47,6 +47,11 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
             END IF;
         END $$;
         CREATE INDEX IF NOT EXISTS ix_journal_stream_sequence ON journal (stream, sequence);
+        CREATE TABLE IF NOT EXISTS journal_key (
+            entry_id text PRIMARY KEY,
+            payload bytea NOT NULL,
+            created_at timestamptz NOT NULL
+        );
         CREATE INDEX IF NOT EXISTS ix_journal_also_stream ON journal (also_stream, sequence) WHERE also_stream IS NOT NULL;
         """;
 

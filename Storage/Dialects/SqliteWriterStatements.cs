@@ -16,11 +16,13 @@ internal sealed class SqliteWriterStatements : IWriterStatements
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
+    private readonly sqlite3_stmt _insertKeyed;
     private readonly sqlite3_stmt _versionIs;
     private readonly sqlite3_stmt _streamHasEntryAfter;
 
     // Parameter positions of the shared statements (StorageSql), found once by name.
     private readonly int _insertStream, _insertEntry, _insertPayload, _insertCreatedAt, _insertAlsoStream;
+    private readonly int _keyedEntry, _keyedPayload, _keyedCreatedAt;
     private readonly int _versionType, _versionKey, _versionName, _versionExpected;
     private readonly int _fenceStream, _fenceLast;
 
@@ -28,10 +30,12 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertJournalRows(1), out _insert));
+        Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertKeyedEntry, out _insertKeyed));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.StateVersionIs(rowLock: ""), out _versionIs));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.StreamHasEntryAfter, out _streamHasEntryAfter));
         (_insertStream, _insertEntry, _insertPayload, _insertCreatedAt, _insertAlsoStream) =
             (Index(_insert, "@s0"), Index(_insert, "@e0"), Index(_insert, "@d0"), Index(_insert, "@n0"), Index(_insert, "@a0"));
+        (_keyedEntry, _keyedPayload, _keyedCreatedAt) = (Index(_insertKeyed, "@e0"), Index(_insertKeyed, "@d0"), Index(_insertKeyed, "@n0"));
         (_versionType, _versionKey, _versionName, _versionExpected) =
             (Index(_versionIs, "@type"), Index(_versionIs, "@key"), Index(_versionIs, "@name"), Index(_versionIs, "@expected"));
         (_fenceStream, _fenceLast) = (Index(_streamHasEntryAfter, "@stream"), Index(_streamHasEntryAfter, "@last"));
@@ -69,6 +73,12 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         for (var i = first; i < first + rows; i++)
         {
             var append = appends[i];
+            if (append.FoundByIdOnly)
+            {
+                inserted += InsertKeyed(append, createdAt);
+                continue;
+            }
+
             Check(raw.sqlite3_bind_text(_insert, _insertStream, append.Stream));
             Check(raw.sqlite3_bind_text(_insert, _insertEntry, append.EntryId));
             Check(append.StoredPayload is { } stored
@@ -91,9 +101,26 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         return inserted == rows;
     }
 
+    /// <summary>Inserts an entry found by id only; 0 when its id exists (among them or in the journal).</summary>
+    private int InsertKeyed(JournalAppend append, long createdAt)
+    {
+        Check(raw.sqlite3_bind_text(_insertKeyed, _keyedEntry, append.EntryId));
+        Check(raw.sqlite3_bind_blob(_insertKeyed, _keyedPayload, append.StoredPayload ?? append.Utf8Payload));
+        Check(raw.sqlite3_bind_int64(_insertKeyed, _keyedCreatedAt, createdAt));
+        var step = raw.sqlite3_step(_insertKeyed);
+        raw.sqlite3_reset(_insertKeyed);
+        if (step != raw.SQLITE_DONE)
+        {
+            Check(step);
+        }
+
+        return raw.sqlite3_changes(_db);
+    }
+
     public void Dispose()
     {
         raw.sqlite3_finalize(_insert);
+        raw.sqlite3_finalize(_insertKeyed);
         raw.sqlite3_finalize(_versionIs);
         raw.sqlite3_finalize(_streamHasEntryAfter);
     }

@@ -19,6 +19,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     private DbTransaction _transaction;
     private readonly DbCommand[] _all;
     private readonly DbCommand?[] _journalInserts = new DbCommand?[JournalRowsPerStatementMax + 1];
+    private DbCommand? _insertKeyed;
 
     private readonly IWriterStatements? _native;
 
@@ -113,11 +114,29 @@ internal sealed class BatchCommands : IAsyncDisposable
             return native.Insert(appends, first, rows, now);
         }
 
-        const int PerRow = StorageSql.JournalParametersPerRow;
-        var command = await InsertJournalAsync(rows, cancellationToken);
-        for (var i = 0; i < rows; i++)
+        var streamRows = new List<JournalAppend>(rows);
+        for (var i = first; i < first + rows; i++)
         {
-            var append = appends[first + i];
+            if (!appends[i].FoundByIdOnly)
+            {
+                streamRows.Add(appends[i]);
+            }
+            else if (!await InsertKeyedAsync(appends[i], now, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        if (streamRows.Count == 0)
+        {
+            return true;
+        }
+
+        const int PerRow = StorageSql.JournalParametersPerRow;
+        var command = await InsertJournalAsync(streamRows.Count, cancellationToken);
+        for (var i = 0; i < streamRows.Count; i++)
+        {
+            var append = streamRows[i];
             Set(command, i * PerRow, append.Stream);
             Set(command, i * PerRow + 1, append.EntryId);
             Set(command, i * PerRow + 2, _dialect.JournalPayload(append));
@@ -125,7 +144,22 @@ internal sealed class BatchCommands : IAsyncDisposable
             Set(command, i * PerRow + 4, append.AlsoStream);
         }
 
-        return await command.ExecuteNonQueryAsync(cancellationToken) == rows;
+        return await command.ExecuteNonQueryAsync(cancellationToken) == streamRows.Count;
+    }
+
+    /// <summary>Inserts an entry found by id only (<see cref="JournalAppend.FoundByIdOnly"/>); false when its id existed.</summary>
+    private async ValueTask<bool> InsertKeyedAsync(JournalAppend append, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_insertKeyed is null)
+        {
+            _insertKeyed = Create(_connection, _transaction, StorageSql.InsertKeyedEntry, ("e0", DbType.String), ("d0", DbType.Binary), ("n0", DbType.DateTimeOffset));
+            await _insertKeyed.PrepareAsync(cancellationToken);
+        }
+
+        Set(_insertKeyed, 0, append.EntryId);
+        Set(_insertKeyed, 1, append.StoredPayload ?? append.Utf8Payload);
+        Set(_insertKeyed, 2, now);
+        return await _insertKeyed.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>The (prepared, cached) statement inserting <paramref name="rows"/> journal rows; parameters are <see cref="StorageSql.JournalParametersPerRow"/> per row.</summary>
@@ -170,7 +204,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     public void Join(DbTransaction transaction)
     {
         _transaction = transaction;
-        foreach (var command in _all.Concat(_journalInserts))
+        foreach (var command in _all.Concat(_journalInserts).Append(_insertKeyed))
         {
             if (command is not null)
             {
@@ -187,7 +221,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _native?.Dispose();
-        foreach (var command in _all.Concat(_journalInserts))
+        foreach (var command in _all.Concat(_journalInserts).Append(_insertKeyed))
         {
             if (command is not null)
             {

@@ -103,10 +103,21 @@ public sealed partial class GroupCommitGrainStorage
     {
         ArgumentNullException.ThrowIfNull(entryId);
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = StorageSql.Command(connection, null, StorageSql.FindJournalEntry);
-        command.Add("@entry", entryId, DbType.String);
-        var entries = await ReadEntriesAsync(command, cancellationToken);
-        return entries.Count == 0 ? null : entries[0];
+        await using (var command = StorageSql.Command(connection, null, StorageSql.FindJournalEntry))
+        {
+            command.Add("@entry", entryId, DbType.String);
+            var entries = await ReadEntriesAsync(command, cancellationToken);
+            if (entries.Count > 0)
+            {
+                return entries[0];
+            }
+        }
+
+        // An entry found by id only (JournalAppend.FoundByIdOnly), in its own table: no sequence, no stream.
+        await using var keyed = StorageSql.Command(connection, null, StorageSql.FindKeyedEntry);
+        keyed.Add("@entry", entryId, DbType.String);
+        var found = await ReadEntriesAsync(keyed, cancellationToken);
+        return found.Count == 0 ? null : found[0];
     }
 
     /// <summary>Entries after a sequence, up to the safe point unless <paramref name="toSafePoint"/> is false (every committed entry).</summary>

@@ -123,11 +123,21 @@ public sealed partial class GroupCommitGrainStorage
                 expected.Add(0);
             }
 
-            for (var first = 0; first < write.Appends.Count; first += BatchCommands.JournalRowsPerStatementMax)
+            var streamRows = write.Appends.Where(a => !a.FoundByIdOnly).ToList();
+            for (var first = 0; first < streamRows.Count; first += BatchCommands.JournalRowsPerStatementMax)
             {
-                var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, write.Appends.Count - first);
-                AddJournalRows(Add(dbBatch, StorageSql.InsertJournalRows(rows)), write.Appends, first, rows, now, dialect);
+                var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, streamRows.Count - first);
+                AddJournalRows(Add(dbBatch, StorageSql.InsertJournalRows(rows)), streamRows, first, rows, now, dialect);
                 expected.Add(rows);
+            }
+
+            foreach (var keyed in write.Appends.Where(a => a.FoundByIdOnly))
+            {
+                var insert = Add(dbBatch, StorageSql.InsertKeyedEntry);
+                Parameter(insert, "e0", keyed.EntryId, DbType.String);
+                Parameter(insert, "d0", keyed.StoredPayload ?? keyed.Utf8Payload, DbType.Binary);
+                Parameter(insert, "n0", now, DbType.DateTimeOffset);
+                expected.Add(1);
             }
         }
 
@@ -143,7 +153,7 @@ public sealed partial class GroupCommitGrainStorage
         return true;
     }
 
-    private static void AddJournalRows(DbBatchCommand command, IReadOnlyList<JournalAppend> appends, int first, int rows, DateTimeOffset now, IStorageDialect dialect)
+    private static void AddJournalRows(DbBatchCommand command, List<JournalAppend> appends, int first, int rows, DateTimeOffset now, IStorageDialect dialect)
     {
         for (var i = 0; i < rows; i++)
         {

@@ -45,7 +45,18 @@ internal static class StorageSql
             " ON CONFLICT (entry_id) DO NOTHING";
     }
 
-    public const string EntryExists = "SELECT 1 FROM journal WHERE entry_id = @id";
+    public const string EntryExists = "SELECT 1 FROM journal WHERE entry_id = @id UNION ALL SELECT 1 FROM journal_key WHERE entry_id = @id";
+
+    /// <summary>
+    /// Inserts one entry found by id only (<see cref="Journal.JournalAppend.FoundByIdOnly"/>; parameters <c>@e0 @d0 @n0</c>);
+    /// nothing when its id exists among them or among the journal's own entries.
+    /// </summary>
+    public const string InsertKeyedEntry =
+        "INSERT INTO journal_key (entry_id, payload, created_at) SELECT @e0, @d0, @n0 " +
+        "WHERE NOT EXISTS (SELECT 1 FROM journal WHERE entry_id = @e0) ON CONFLICT (entry_id) DO NOTHING";
+
+    /// <summary>An entry found by id only, in the journal's columns: no sequence (0), no stream (empty), no second stream.</summary>
+    public const string FindKeyedEntry = "SELECT CAST(0 AS BIGINT), '', entry_id, payload, created_at, NULL FROM journal_key WHERE entry_id = @entry";
 
     private const string Columns = "sequence, stream, entry_id, payload, created_at, also_stream";
 

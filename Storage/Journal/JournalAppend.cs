@@ -51,6 +51,16 @@ public sealed class JournalAppend
 
     public string EntryId { get; }
 
+    /// <summary>
+    /// An entry found by its id only (<see cref="IJournal.FindAsync"/>), never read in a stream: stored in a table of
+    /// its own keyed by the id (<c>journal_key</c>), without a sequence, a stream or an index entry of its own, e.g. a
+    /// message receipt. Its id is unique among such entries, and the write is refused
+    /// (<see cref="DuplicateJournalEntryException"/>) when it is the id of an entry stored in a stream, so an id written
+    /// as a stream entry before still refuses a second write. <see cref="Stream"/> is kept only by a storage without the
+    /// keyed table (which stores the entry in that stream). Such ids must not be used for stream entries.
+    /// </summary>
+    public bool FoundByIdOnly { get; init; }
+
     /// <summary>The payload's JSON as UTF-8 bytes (not to be changed once appended).</summary>
     public byte[] Utf8Payload { get; }
 

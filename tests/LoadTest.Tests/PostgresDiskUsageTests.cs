@@ -19,6 +19,8 @@ public sealed class PostgresDiskUsageTests(PostgresServerFixture postgres) : ICl
                   payload bytea NOT NULL, created_at timestamptz NOT NULL, also_stream text NULL);
                 CREATE TABLE grain_state (grain_type text NOT NULL, grain_key text NOT NULL, state_name text NOT NULL, version bigint NOT NULL,
                   payload bytea NULL, updated_at timestamptz NOT NULL, PRIMARY KEY (grain_type, grain_key, state_name));
+                CREATE TABLE journal_key (entry_id text PRIMARY KEY, payload bytea NOT NULL, created_at timestamptz NOT NULL);
+                INSERT INTO journal_key VALUES ('msgt:3:H1', '\x000102030405', now());
                 CREATE TABLE orleans_other (n int);
                 INSERT INTO journal (stream, entry_id, payload, created_at, also_stream) VALUES
                   ('msg', 'msgt:1:H1', '\x00010203040506070809', now(), NULL), ('person:P1', 'setl:S1', convert_to('01234567890123456789', 'UTF8'), now(), 'post:inst:H1'),
@@ -36,7 +38,8 @@ public sealed class PostgresDiskUsageTests(PostgresServerFixture postgres) : ICl
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            await using var size = new NpgsqlCommand("SELECT pg_total_relation_size('journal') + pg_total_relation_size('grain_state')", connection);
+            await using var size = new NpgsqlCommand(
+                "SELECT pg_total_relation_size('journal') + pg_total_relation_size('grain_state') + pg_total_relation_size('journal_key')", connection);
             tables = (long)(await size.ExecuteScalarAsync())!;
         }
 
@@ -51,11 +54,12 @@ public sealed class PostgresDiskUsageTests(PostgresServerFixture postgres) : ICl
                 new DiskRowKind("message receipts", 2, 2 * (10 + 9 + 3)),
                 new DiskRowKind("control-rule flags", 1, 6 + 22 + 7),
                 new DiskRowKind("cancel records", 1, 4 + 9 + 9),
+                new DiskRowKind(DiskUsage.KeyedKind, 1, 6 + 9),
             ],
             usage.JournalRows);
         Assert.Equal([new DiskStateKind("person", 1, 4), new DiskStateKind("visit", 2, 2)], usage.GrainStates);
         var text = usage.Describe("PostgreSQL database disk_usage");
-        Assert.StartsWith($"PostgreSQL database disk_usage: {usage.Bytes:N0} bytes (tables journal and grain_state with their indexes and TOAST, {usage.Pages:N0} blocks of 8,192)", text, StringComparison.Ordinal);
+        Assert.StartsWith($"PostgreSQL database disk_usage: {usage.Bytes:N0} bytes (the storage's tables with their indexes and TOAST, {usage.Pages:N0} blocks of 8,192)", text, StringComparison.Ordinal);
         Assert.Contains($"bytes per durable settlement: {usage.Bytes / 3.0:N0}", text, StringComparison.Ordinal);
     }
 }

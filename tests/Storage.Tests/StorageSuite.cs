@@ -304,6 +304,54 @@ public abstract class StorageSuite : IAsyncLifetime
         Assert.Single(await storage.ReadAsync("s", 0, 10));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_entry_found_by_id_only_is_found_by_its_id_and_in_no_stream(bool groupCommit)
+    {
+        var storage = await StartAsync(o => o.GroupCommitEnabled = groupCommit);
+        var json = Payload(20);
+
+        await WriteAsync(storage, "a", null, "a1",
+            new JournalAppend("s", "before", "{}"), new JournalAppend("msg", "key:1", json) { FoundByIdOnly = true }, new JournalAppend("s", "after", "{}"));
+
+        var found = await storage.FindAsync("key:1");
+        Assert.NotNull(found);
+        Assert.Equal(("key:1", json, 0L, ""), (found.EntryId, found.Payload, found.Sequence, found.Stream));
+        Assert.Equal(["before", "after"], (await storage.ReadAllAsync(0, 10)).Select(e => e.EntryId));
+        Assert.Empty(await storage.ReadAsync("msg", 0, 10));
+        Assert.Empty(await storage.ReadByStreamPrefixAsync("m", 0, 10));
+        Assert.Equal("a1", (await ReadAsync(storage, "a")).State!.Value);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_id_found_by_id_only_is_refused_a_second_time_and_when_it_is_a_stream_entry_with_nothing_written(bool groupCommit)
+    {
+        var storage = await StartAsync(o => o.GroupCommitEnabled = groupCommit);
+        await WriteAsync(storage, "a", null, "a1", new JournalAppend("msg", "key:1", "{\"n\":1}") { FoundByIdOnly = true });
+        await WriteAsync(storage, "b", null, "b1", new JournalAppend("msg", "row:1", "{\"n\":2}")); // as receipts were written before
+
+        var again = await Assert.ThrowsAsync<DuplicateJournalEntryException>(() => WriteAsync(storage, "c", null, "c1",
+            new JournalAppend("s", "c-entry", "{}"), new JournalAppend("msg", "key:1", "{\"n\":3}") { FoundByIdOnly = true }));
+        var asRow = await Assert.ThrowsAsync<DuplicateJournalEntryException>(() => WriteAsync(storage, "d", null, "d1",
+            new JournalAppend("msg", "row:1", "{\"n\":4}") { FoundByIdOnly = true }, new JournalAppend("s", "d-entry", "{}")));
+
+        Assert.Equal(("key:1", "row:1"), (again.EntryId, asRow.EntryId));
+        Assert.False((await ReadAsync(storage, "c")).RecordExists);
+        Assert.False((await ReadAsync(storage, "d")).RecordExists);
+        Assert.Null(await storage.FindAsync("c-entry"));
+        Assert.Null(await storage.FindAsync("d-entry"));
+        Assert.Equal("{\"n\":1}", (await storage.FindAsync("key:1"))!.Payload);
+        Assert.Equal("{\"n\":2}", (await storage.FindAsync("row:1"))!.Payload);
+        Assert.Equal(["row:1"], (await storage.ReadAllAsync(0, 10)).Select(e => e.EntryId));
+    }
+
+    /// <summary>A JSON payload long enough to be stored compressed.</summary>
+    private static string Payload(int items) =>
+        "{\"items\":[" + string.Join(',', Enumerable.Range(0, items).Select(i => $"\"step {i}: total 385.45 = funds 0.00\"")) + "]}";
+
     [Fact]
     public async Task More_appends_than_one_statement_holds_commit_together()
     {

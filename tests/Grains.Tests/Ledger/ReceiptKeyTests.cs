@@ -78,7 +78,34 @@ public sealed class ReceiptKeyTests
         Assert.Equal(
             [LedgerNames.TimeOrderedReceiptPrefix + "20260302090000" + "0001:" + world.PharmacyCode],
             await ReceiptIdsAsync(world.DatabasePath));
+        Assert.Empty(await ReceiptRowIdsAsync(world.DatabasePath)); // found by id only: no row of the msg stream
         Assert.False(await world.Services.GetRequiredService<ReceiptKeys>().LegacyReceiptsMayExistAsync());
+    }
+
+    [Fact]
+    public async Task A_receipt_written_as_a_journal_row_before_still_refuses_its_msgid_and_answers_its_retry()
+    {
+        // One remembered answer per person, so the retries below are answered from the journal, not from the person's cache.
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.RecentMessagesMax = 1);
+        var world = await cluster.NewWorldAsync();
+        var person = await world.EnrolAsync("R3", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
+        var first = world.Pharmacy(PlatformMsgid(world.PharmacyCode, 1), 10m);
+        var settled = await person.SettleAsync(first);
+        Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(world.Pharmacy(PlatformMsgid(world.PharmacyCode, 2), 20m))).Status);
+        // The journal as the tenth sitting's version wrote it: the first message's receipt a row of the msg stream.
+        var key = LedgerNames.ReceiptEntry(world.PharmacyCode, first.MessageId);
+        await MoveReceiptToJournalRowAsync(world.DatabasePath, key, key);
+        await world.RestartAsync();
+
+        var retry = await world.Person("R3").SettleAsync(first);
+        var reused = await world.Person("R3").SettleAsync(world.Pharmacy(first.MessageId, 30m));
+
+        Assert.Equal((SettlementStatus.Settled, settled.SettlementId), (retry.Status, retry.SettlementId));
+        Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (reused.Status, reused.Rejection?.Code));
+        var snapshot = await world.Person("R3").GetSnapshotAsync();
+        Assert.Equal((Money.FromYuan(470m), 2), (snapshot!.AccountBalance, snapshot.ActiveSettlements.Count));
+        Assert.Equal([key], await ReceiptRowIdsAsync(world.DatabasePath));
+        Assert.Equal(2, (await ReceiptIdsAsync(world.DatabasePath)).Count);
     }
 
     [Fact]
@@ -92,7 +119,7 @@ public sealed class ReceiptKeyTests
         var settled = await person.SettleAsync(first);
         Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(world.Pharmacy(PlatformMsgid(world.PharmacyCode, 2), 20m))).Status);
         // The journal as an earlier version wrote it: the first message's receipt under its legacy entry id.
-        await RenameEntryAsync(world.DatabasePath, LedgerNames.ReceiptEntry(world.PharmacyCode, first.MessageId), LedgerNames.LegacyReceiptEntry(world.PharmacyCode, first.MessageId));
+        await MoveReceiptToJournalRowAsync(world.DatabasePath, LedgerNames.ReceiptEntry(world.PharmacyCode, first.MessageId), LedgerNames.LegacyReceiptEntry(world.PharmacyCode, first.MessageId));
         await world.RestartAsync();
 
         var retry = await world.Person("R2").SettleAsync(first);
@@ -109,12 +136,20 @@ public sealed class ReceiptKeyTests
     /// <summary>The platform's msgid: the institution's code, 2026-03-02 09:00:00 and a 4-digit sequence.</summary>
     private static string PlatformMsgid(string institution, int sequence) => $"{institution}20260302090000{sequence:D4}";
 
-    private static async Task<List<string>> ReceiptIdsAsync(string databasePath)
+    /// <summary>Every receipt's id: those found by id only (the journal's keyed table), then those written as rows of the msg stream.</summary>
+    private static Task<List<string>> ReceiptIdsAsync(string databasePath) =>
+        IdsAsync(databasePath, "SELECT entry_id FROM journal_key UNION ALL SELECT entry_id FROM journal WHERE stream = 'msg'");
+
+    /// <summary>The ids of receipts written as rows of the msg stream (as versions before the keyed table wrote them).</summary>
+    private static Task<List<string>> ReceiptRowIdsAsync(string databasePath) =>
+        IdsAsync(databasePath, "SELECT entry_id FROM journal WHERE stream = 'msg' ORDER BY sequence");
+
+    private static async Task<List<string>> IdsAsync(string databasePath, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT entry_id FROM journal WHERE stream = 'msg' ORDER BY sequence";
+        command.CommandText = sql;
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -125,6 +160,12 @@ public sealed class ReceiptKeyTests
         return ids;
     }
 
-    private static Task RenameEntryAsync(string databasePath, string entryId, string newEntryId) =>
-        Jobs.JournalRows.ExecuteAsync(databasePath, "UPDATE journal SET entry_id = $new WHERE entry_id = $old", ("$new", newEntryId), ("$old", entryId));
+    /// <summary>Turns a receipt found by id only into a row of the msg stream under <paramref name="rowId"/>, as earlier versions wrote receipts.</summary>
+    private static async Task MoveReceiptToJournalRowAsync(string databasePath, string entryId, string rowId)
+    {
+        await Jobs.JournalRows.ExecuteAsync(databasePath,
+            "INSERT INTO journal (stream, entry_id, payload, created_at) SELECT 'msg', $new, payload, created_at FROM journal_key WHERE entry_id = $old",
+            ("$new", rowId), ("$old", entryId));
+        await Jobs.JournalRows.ExecuteAsync(databasePath, "DELETE FROM journal_key WHERE entry_id = $old", ("$old", entryId));
+    }
 }
