@@ -82,54 +82,37 @@ public sealed class ReceiptKeyTests
         Assert.False(await world.Services.GetRequiredService<ReceiptKeys>().LegacyReceiptsMayExistAsync());
     }
 
-    [Fact]
-    public async Task A_receipt_written_as_a_journal_row_before_still_refuses_its_msgid_and_answers_its_retry()
+    /// <summary>
+    /// A receipt an earlier version wrote as a row of the msg stream, under the time-first key (the tenth sitting's
+    /// versions) or under the legacy key (versions before the time-first key): the retry gets its first answer, the
+    /// msgid reused for another request a conflict, and nothing is applied twice.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_receipt_written_as_a_journal_row_before_refuses_its_msgid_and_answers_its_retry(bool legacyKey)
     {
         // One remembered answer per person, so the retries below are answered from the journal, not from the person's cache.
-        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.RecentMessagesMax = 1);
-        var world = await cluster.NewWorldAsync();
-        var person = await world.EnrolAsync("R3", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
-        var first = world.Pharmacy(PlatformMsgid(world.PharmacyCode, 1), 10m);
-        var settled = await person.SettleAsync(first);
-        Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(world.Pharmacy(PlatformMsgid(world.PharmacyCode, 2), 20m))).Status);
-        // The journal as the tenth sitting's version wrote it: the first message's receipt a row of the msg stream.
-        var key = LedgerNames.ReceiptEntry(world.PharmacyCode, first.MessageId);
-        await MoveReceiptToJournalRowAsync(world.DatabasePath, key, key);
-        await world.RestartAsync();
-
-        var retry = await world.Person("R3").SettleAsync(first);
-        var reused = await world.Person("R3").SettleAsync(world.Pharmacy(first.MessageId, 30m));
-
-        Assert.Equal((SettlementStatus.Settled, settled.SettlementId), (retry.Status, retry.SettlementId));
-        Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (reused.Status, reused.Rejection?.Code));
-        var snapshot = await world.Person("R3").GetSnapshotAsync();
-        Assert.Equal((Money.FromYuan(470m), 2), (snapshot!.AccountBalance, snapshot.ActiveSettlements.Count));
-        Assert.Equal([key], await ReceiptRowIdsAsync(world.DatabasePath));
-        Assert.Equal(2, (await ReceiptIdsAsync(world.DatabasePath)).Count);
-    }
-
-    [Fact]
-    public async Task A_retry_whose_receipt_has_the_legacy_key_gets_its_first_answer_and_changes_nothing()
-    {
-        // One remembered answer per person, so the retry below is answered from the journal, not from the person's cache.
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.RecentMessagesMax = 1);
         var world = await cluster.NewWorldAsync();
         var person = await world.EnrolAsync("R2", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var first = world.Pharmacy(PlatformMsgid(world.PharmacyCode, 1), 10m);
         var settled = await person.SettleAsync(first);
         Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(world.Pharmacy(PlatformMsgid(world.PharmacyCode, 2), 20m))).Status);
-        // The journal as an earlier version wrote it: the first message's receipt under its legacy entry id.
-        await MoveReceiptToJournalRowAsync(world.DatabasePath, LedgerNames.ReceiptEntry(world.PharmacyCode, first.MessageId), LedgerNames.LegacyReceiptEntry(world.PharmacyCode, first.MessageId));
+        var key = LedgerNames.ReceiptEntry(world.PharmacyCode, first.MessageId);
+        var rowId = legacyKey ? LedgerNames.LegacyReceiptEntry(world.PharmacyCode, first.MessageId) : key;
+        await MoveReceiptToJournalRowAsync(world.DatabasePath, key, rowId);
         await world.RestartAsync();
 
         var retry = await world.Person("R2").SettleAsync(first);
         var reused = await world.Person("R2").SettleAsync(world.Pharmacy(first.MessageId, 30m));
 
-        Assert.True(await world.Services.GetRequiredService<ReceiptKeys>().LegacyReceiptsMayExistAsync());
+        Assert.Equal(legacyKey, await world.Services.GetRequiredService<ReceiptKeys>().LegacyReceiptsMayExistAsync());
         Assert.Equal((SettlementStatus.Settled, settled.SettlementId), (retry.Status, retry.SettlementId));
         Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (reused.Status, reused.Rejection?.Code));
         var snapshot = await world.Person("R2").GetSnapshotAsync();
         Assert.Equal((Money.FromYuan(470m), 2), (snapshot!.AccountBalance, snapshot.ActiveSettlements.Count));
+        Assert.Equal([rowId], await ReceiptRowIdsAsync(world.DatabasePath));
         Assert.Equal(2, (await ReceiptIdsAsync(world.DatabasePath)).Count);
     }
 
