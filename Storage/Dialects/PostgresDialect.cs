@@ -100,7 +100,7 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
     public object JournalPayload(JournalAppend append)
     {
         ArgumentNullException.ThrowIfNull(append);
-        return _binaryPayloads ? append.StoredPayload ?? append.Utf8Payload : append.Payload;
+        return _binaryPayloads ? append.StoredBytes : append.Payload;
     }
 
     public DbType RowTimeType => DbType.DateTimeOffset;

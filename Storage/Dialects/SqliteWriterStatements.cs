@@ -105,7 +105,7 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     private int InsertKeyed(JournalAppend append, long createdAt)
     {
         Check(raw.sqlite3_bind_text(_insertKeyed, _keyedEntry, append.EntryId));
-        Check(raw.sqlite3_bind_blob(_insertKeyed, _keyedPayload, append.StoredPayload ?? append.Utf8Payload));
+        Check(raw.sqlite3_bind_blob(_insertKeyed, _keyedPayload, append.StoredBytes));
         Check(raw.sqlite3_bind_int64(_insertKeyed, _keyedCreatedAt, createdAt));
         var step = raw.sqlite3_step(_insertKeyed);
         raw.sqlite3_reset(_insertKeyed);

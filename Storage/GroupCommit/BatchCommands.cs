@@ -157,7 +157,7 @@ internal sealed class BatchCommands : IAsyncDisposable
         }
 
         Set(_insertKeyed, 0, append.EntryId);
-        Set(_insertKeyed, 1, append.StoredPayload ?? append.Utf8Payload);
+        Set(_insertKeyed, 1, append.StoredBytes);
         Set(_insertKeyed, 2, now);
         return await _insertKeyed.ExecuteNonQueryAsync(cancellationToken) == 1;
     }

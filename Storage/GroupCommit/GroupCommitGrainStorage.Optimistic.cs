@@ -123,7 +123,23 @@ public sealed partial class GroupCommitGrainStorage
                 expected.Add(0);
             }
 
-            var streamRows = write.Appends.Where(a => !a.FoundByIdOnly).ToList();
+            // Entries found by id only each take an insert of their own; the others go in multi-row inserts.
+            var streamRows = new List<JournalAppend>(write.Appends.Count);
+            foreach (var append in write.Appends)
+            {
+                if (!append.FoundByIdOnly)
+                {
+                    streamRows.Add(append);
+                    continue;
+                }
+
+                var insert = Add(dbBatch, StorageSql.InsertKeyedEntry);
+                Parameter(insert, "e0", append.EntryId, DbType.String);
+                Parameter(insert, "d0", append.StoredBytes, DbType.Binary);
+                Parameter(insert, "n0", now, DbType.DateTimeOffset);
+                expected.Add(1);
+            }
+
             for (var first = 0; first < streamRows.Count; first += BatchCommands.JournalRowsPerStatementMax)
             {
                 var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, streamRows.Count - first);
@@ -131,14 +147,6 @@ public sealed partial class GroupCommitGrainStorage
                 expected.Add(rows);
             }
 
-            foreach (var keyed in write.Appends.Where(a => a.FoundByIdOnly))
-            {
-                var insert = Add(dbBatch, StorageSql.InsertKeyedEntry);
-                Parameter(insert, "e0", keyed.EntryId, DbType.String);
-                Parameter(insert, "d0", keyed.StoredPayload ?? keyed.Utf8Payload, DbType.Binary);
-                Parameter(insert, "n0", now, DbType.DateTimeOffset);
-                expected.Add(1);
-            }
         }
 
         await dbBatch.ExecuteNonQueryAsync(cancellationToken);

@@ -73,6 +73,9 @@ public sealed class JournalAppend
     /// </summary>
     internal byte[]? StoredPayload { get; private set; }
 
+    /// <summary>The bytes a binary payload column stores: <see cref="StoredPayload"/> when compressed, else the JSON's UTF-8.</summary>
+    internal byte[] StoredBytes => StoredPayload ?? Utf8Payload;
+
     /// <summary>Compresses the payload for storing, once (an append written again, after a retry, keeps its first form).</summary>
     internal void Compress()
     {
