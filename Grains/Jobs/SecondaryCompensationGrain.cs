@@ -145,7 +145,7 @@ public sealed partial class SecondaryCompensationGrain(
                         result.Add(LedgerJson.Deserialize<Posting>(entry), year);
                     }
                 }
-                else if (entry.EntryId.StartsWith("setl:", StringComparison.Ordinal))
+                else if (LedgerNames.IsSettlementRecord(entry))
                 {
                     var record = LedgerJson.Deserialize<SettlementRecord>(entry);
                     records[record.SettlementId] = record;

@@ -182,7 +182,7 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
     }
 
     private static bool IsSettlement(JournalEntry entry) =>
-        LedgerNames.AccountOf(entry.Stream) is null && !IsJobStream(entry.Stream) && entry.EntryId.StartsWith("setl:", StringComparison.Ordinal);
+        LedgerNames.AccountOf(entry.Stream) is null && !IsJobStream(entry.Stream) && LedgerNames.IsSettlementRecord(entry);
 
     private static bool IsCancel(JournalEntry entry) =>
         LedgerNames.AccountOf(entry.Stream) is null && !IsJobStream(entry.Stream) && entry.EntryId.StartsWith("cancel:", StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Medisettle.Interfaces.Jobs;
+using Medisettle.Storage.Journal;
 
 namespace Medisettle.Grains.Ledger;
 
@@ -80,7 +81,10 @@ public static class LedgerNames
     /// <summary>Entry id of a completed daily-close run: <c>job:</c> + the period key.</summary>
     public static string DailyCloseRunEntry(DateOnly date) => "job:" + DailyClosePeriod(date);
 
-    public static string PersonStream(string personId) => $"person:{personId}";
+    /// <summary>Prefix of the person streams (<c>person:{personId}</c>): a person's settlement and cancellation records.</summary>
+    public const string PersonStreamPrefix = "person:";
+
+    public static string PersonStream(string personId) => PersonStreamPrefix + personId;
 
     public static string FlagStream(string institutionCode) => FlagStreamPrefix + institutionCode;
 
@@ -90,7 +94,69 @@ public static class LedgerNames
 
     public static string FlagResolutionEntry(string flagId) => $"flagres:{flagId}";
 
-    public static string SettlementEntry(string settlementId) => $"setl:{settlementId}";
+    /// <summary>Prefix of the entry ids of settlement records whose settlement id is not made from their message.</summary>
+    public const string SettlementEntryPrefix = "setl:";
+
+    /// <summary>
+    /// Entry id of a settlement's record: the message's key (<see cref="ReceiptEntry"/>) when the settlement id was made
+    /// from its message (<see cref="SettlementIdOf"/>), else <c>setl:{settlementId}</c>.
+    /// </summary>
+    public static string SettlementEntry(string settlementId)
+    {
+        ArgumentNullException.ThrowIfNull(settlementId);
+        return MessageKeyOf(settlementId) ?? SettlementEntryPrefix + settlementId;
+    }
+
+    /// <summary>
+    /// Whether a journal entry is a settlement's record: <c>setl:{settlementId}</c>, or a message's key
+    /// (<see cref="SettlementIdOf"/>) in a person's stream; a message key elsewhere is a receipt (stream <c>msg</c>).
+    /// </summary>
+    public static bool IsSettlementRecord(JournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.EntryId.StartsWith(SettlementEntryPrefix, StringComparison.Ordinal)
+            || (entry.EntryId.StartsWith(TimeOrderedReceiptPrefix, StringComparison.Ordinal) && entry.Stream.StartsWith(PersonStreamPrefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>First character of a settlement id made from its message (<see cref="SettlementIdOf"/>).</summary>
+    private const string MessageSettlementIdMark = "M";
+
+    /// <summary>Digits of a platform-form msgid's tail a settlement id made from it keeps: all but the century's <c>20</c>.</summary>
+    private const int SettlementIdDigits = PlatformMsgidTailLength - 2;
+
+    /// <summary>The platform's <c>setl_id</c> length.</summary>
+    public const int SettlementIdLengthMax = 30;
+
+    /// <summary>
+    /// The settlement id of a settlement of this message, made from it: <c>M</c>, the msgid's <c>yyMMddHHmmss</c> and
+    /// 4-digit sequence, then the institution's code (29 characters for the platform's 12-character codes). The record's
+    /// entry id is then the message's key (<see cref="SettlementEntry"/> gives <see cref="ReceiptEntry"/>): the record is
+    /// also the message's receipt, and the journal's unique entry-id index refuses the message a second time without a
+    /// receipt row. Null when the msgid is not of the platform's form, its year is not 20xx, or the id would be longer than
+    /// <see cref="SettlementIdLengthMax"/>: such a settlement takes a random id (<c>S…</c>) and a receipt of its own.
+    /// </summary>
+    public static string? SettlementIdOf(string institutionCode, string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(institutionCode);
+        ArgumentNullException.ThrowIfNull(messageId);
+        if (!IsPlatformForm(institutionCode, messageId) || 1 + SettlementIdDigits + institutionCode.Length > SettlementIdLengthMax)
+        {
+            return null;
+        }
+
+        var tail = messageId.AsSpan(institutionCode.Length);
+        return tail.StartsWith("20", StringComparison.Ordinal)
+            ? string.Concat(MessageSettlementIdMark, tail[2..], institutionCode)
+            : null;
+    }
+
+    /// <summary>The message key a settlement id made from its message names (<see cref="SettlementIdOf"/>), else null.</summary>
+    private static string? MessageKeyOf(string settlementId) =>
+        settlementId.Length > 1 + SettlementIdDigits
+        && settlementId.StartsWith(MessageSettlementIdMark, StringComparison.Ordinal)
+        && !settlementId.AsSpan(1, SettlementIdDigits).ContainsAnyExceptInRange('0', '9')
+            ? string.Create(CultureInfo.InvariantCulture, $"{TimeOrderedReceiptPrefix}20{settlementId.AsSpan(1, SettlementIdDigits)}:{settlementId.AsSpan(1 + SettlementIdDigits)}")
+            : null;
 
     public static string CancellationEntry(string settlementId) => $"cancel:{settlementId}";
 

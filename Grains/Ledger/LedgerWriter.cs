@@ -27,6 +27,8 @@ public static class LedgerWriter
         ArgumentNullException.ThrowIfNull(institution);
         CheckDoubleEntry(settlementId, breakdown.FundLines.Where(l => !l.AmountPaid.IsZero).Aggregate(breakdown.AccountPaid, (sum, l) => sum + l.AmountPaid),
             breakdown.FundPaySum + breakdown.AccountPaid); // before anything is written: readers derive the postings from the record
+        // A settlement id made from the msgid names the message's key: the record is then the message's receipt.
+        var receiptInRecord = LedgerNames.SettlementIdOf(command.InstitutionCode, command.MessageId) == settlementId;
         var record = new SettlementRecord
         {
             SettlementId = settlementId,
@@ -43,7 +45,18 @@ public static class LedgerWriter
             Input = new SettlementInput { Person = person, Institution = institution, Visit = command.Visit, UseAccount = command.UseAccount },
             KeptSwipe = keptSwipe ? true : null,
             KeptSupplies = keptSupplies ? true : null,
+            RequestDigest = receiptInRecord ? RequestDigests.Stored(requestDigest) : null,
         };
+        var recordAppend = new JournalAppend(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToUtf8(record))
+        {
+            AlsoStream = LedgerNames.PostingStream(LedgerNames.InstitutionAccount(command.InstitutionCode)),
+            UniqueAmongKeyedEntries = receiptInRecord, // a receipt an earlier version wrote under the message's key refuses it
+        };
+        if (receiptInRecord)
+        {
+            return (record, [recordAppend]);
+        }
+
         var receipt = new MessageReceipt
         {
             IsCancel = false,
@@ -54,14 +67,7 @@ public static class LedgerWriter
         };
         // The record last: it is what the posting dispatcher reads, and its sequence is then the write's last, so a
         // dispatcher that has read it has read everything the settlement wrote (its lag is 0, not the receipt).
-        IReadOnlyList<JournalAppend> appends =
-        [
-            Receipt(command.InstitutionCode, command.MessageId, receipt),
-            new(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToUtf8(record))
-            {
-                AlsoStream = LedgerNames.PostingStream(LedgerNames.InstitutionAccount(command.InstitutionCode)),
-            },
-        ];
+        IReadOnlyList<JournalAppend> appends = [Receipt(command.InstitutionCode, command.MessageId, receipt), recordAppend];
         return (record, appends);
     }
 
@@ -117,12 +123,19 @@ public static class LedgerWriter
     }
 
     /// <summary>
-    /// A message's receipt: found by its id only (<see cref="JournalAppend.FoundByIdOnly"/>), in the journal's keyed table,
-    /// not in a stream. Receipts written before as rows of the <c>msg</c> stream still refuse their msgid (the keyed
-    /// insert is refused when its id is a journal row) and are found the same way.
+    /// A message's receipt under the message's key (<see cref="LedgerNames.ReceiptEntry"/>). A time-first key
+    /// (<c>msgt:</c>) is a row of the <c>msg</c> stream, among the settlement records that take such keys
+    /// (<see cref="LedgerNames.SettlementIdOf"/>), so the journal's unique entry-id index refuses the message once
+    /// whichever wrote it; a receipt a silo of an earlier version kept in the keyed table under that key refuses it too
+    /// (<see cref="JournalAppend.UniqueAmongKeyedEntries"/>). Any other key is found by id only
+    /// (<see cref="JournalAppend.FoundByIdOnly"/>), in the journal's keyed table, not in a stream.
     /// </summary>
-    private static JournalAppend Receipt(string institutionCode, string messageId, MessageReceipt receipt) =>
-        new(LedgerNames.ReceiptStream, LedgerNames.ReceiptEntry(institutionCode, messageId), LedgerJson.SerializeToUtf8(receipt)) { FoundByIdOnly = true };
+    private static JournalAppend Receipt(string institutionCode, string messageId, MessageReceipt receipt)
+    {
+        var key = LedgerNames.ReceiptEntry(institutionCode, messageId);
+        var timeFirst = key.StartsWith(LedgerNames.TimeOrderedReceiptPrefix, StringComparison.Ordinal);
+        return new(LedgerNames.ReceiptStream, key, LedgerJson.SerializeToUtf8(receipt)) { FoundByIdOnly = !timeFirst, UniqueAmongKeyedEntries = timeFirst };
+    }
 
     /// <summary>The postings of a settlement (or their reversals): one per paying fund, the account, the receivable.</summary>
     public static IReadOnlyList<Posting> BuildPostings(

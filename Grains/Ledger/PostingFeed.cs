@@ -21,8 +21,6 @@ public static class PostingFeed
 {
     private static readonly string[] Prefixes = [LedgerNames.PostingStreamPrefix, LedgerNames.PersonStream("")];
 
-    private static readonly string SettlementEntryPrefix = LedgerNames.SettlementEntry("");
-
     /// <summary>
     /// Reads up to <paramref name="maxEntries"/> journal entries after <paramref name="afterSequence"/> (up to the safe point)
     /// and answers their postings.
@@ -52,7 +50,7 @@ public static class PostingFeed
         {
             postings.Add((account, new AppliedPosting(entry.Sequence, LedgerJson.Deserialize<Posting>(entry))));
         }
-        else if (IsSettlementRecord(entry))
+        else if (LedgerNames.IsSettlementRecord(entry))
         {
             foreach (var posting in LedgerWriter.CarriedPostingsOf(LedgerJson.Deserialize<PostingSource>(entry)))
             {
@@ -73,8 +71,4 @@ public static class PostingFeed
         Expand(entry, postings);
         return postings.Where(p => p.Account == account).Select(p => p.Posting.Posting);
     }
-
-    /// <summary>Whether <paramref name="entry"/> is a settlement record in a person's stream.</summary>
-    public static bool IsSettlementRecord(JournalEntry entry) =>
-        entry.Stream.StartsWith(Prefixes[1], StringComparison.Ordinal) && entry.EntryId.StartsWith(SettlementEntryPrefix, StringComparison.Ordinal);
 }

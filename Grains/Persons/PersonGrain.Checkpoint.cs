@@ -156,7 +156,7 @@ public sealed partial class PersonGrain : IJournaledStateReplay
 
     private async Task ApplyAgainAsync(JournalEntry entry)
     {
-        if (entry.EntryId.StartsWith(LedgerNames.SettlementEntry(""), StringComparison.Ordinal))
+        if (LedgerNames.IsSettlementRecord(entry))
         {
             S.ReplaySettlement(LedgerJson.Deserialize<SettlementRecord>(entry), _options.CancelWindowYears);
         }

@@ -6,7 +6,7 @@ namespace Medisettle.Grains.Persons;
 
 /// <summary>
 /// Message-id idempotency. (institution, msgid) is looked up in the recent-answer cache before any other check and,
-/// however old, in the journal's message receipts before any refusal (a message that commits cannot have been answered
+/// however old, in the journal's message receipts (or the settlement record that is its message's receipt) before any refusal (a message that commits cannot have been answered
 /// before: its receipt's unique id would refuse the commit). The same request gets its first answer; a different
 /// request under a used msgid (another person, amount or kind) gets <see cref="RejectionCode.MessageIdConflict"/>
 /// and changes nothing.
@@ -92,15 +92,25 @@ public sealed partial class PersonGrain
             return null;
         }
 
+        var me = this.GetPrimaryKeyString();
+        if (LedgerNames.IsSettlementRecord(receiptEntry))
+        {
+            // A settlement whose id was made from its msgid: its record is the message's receipt.
+            var settled = LedgerJson.Deserialize<SettlementRecord>(receiptEntry);
+            return settled.PersonId != me || (settled.RequestDigest is { } digestSeen && !RequestDigests.Matches(digestSeen, digest))
+                ? Conflict(institutionCode, messageId)
+                : new SettlementOutcome { Status = SettlementStatus.Settled, SettlementId = settled.SettlementId, Breakdown = settled.Breakdown, AnsweredAt = settled.SettledAt };
+        }
+
         var receipt = LedgerJson.Deserialize<MessageReceipt>(receiptEntry);
-        if ((receipt.PersonId is { } person && person != this.GetPrimaryKeyString())
+        if ((receipt.PersonId is { } person && person != me)
             || (receipt.RequestDigest is { } seen && !RequestDigests.Matches(seen, digest)))
         {
             return Conflict(institutionCode, messageId);
         }
 
         var record = await ReadSettlementAsync(receipt.SettlementId);
-        if (record is null || record.PersonId != this.GetPrimaryKeyString())
+        if (record is null || record.PersonId != me)
         {
             return Conflict(institutionCode, messageId);
         }
@@ -124,7 +134,8 @@ public sealed partial class PersonGrain
 
     private async Task<SettlementRecord?> ReadSettlementAsync(string settlementId)
     {
+        // A settlement id made from a msgid names that message's key, which may hold a cancel's receipt instead.
         var entry = await journal.FindAsync(LedgerNames.SettlementEntry(settlementId));
-        return entry is null ? null : LedgerJson.Deserialize<SettlementRecord>(entry);
+        return entry is not null && LedgerNames.IsSettlementRecord(entry) ? LedgerJson.Deserialize<SettlementRecord>(entry) : null;
     }
 }

@@ -103,7 +103,7 @@ public sealed partial class PersonGrain(
         // been answered before (its receipt's unique id would refuse the commit, answered below from that receipt), so
         // fresh settlements pay no journal read on the way.
         var now = time.GetUtcNow();
-        var settlementId = NewSettlementId(now);
+        var settlementId = LedgerNames.SettlementIdOf(command.InstitutionCode, command.MessageId) ?? NewSettlementId(now);
         var (computation, institution, rejection) = await ComputeAsync(command, settlementId, now);
         if (rejection is not null)
         {
@@ -280,7 +280,8 @@ public sealed partial class PersonGrain(
     };
 
     /// <summary>
-    /// 结算ID: "S", the UTC date, 8 hex digits of the millisecond of the day and 13 random hex digits (52 bits): 30
+    /// 结算ID of a settlement whose msgid is not of the platform's form (those take an id made from it:
+    /// <see cref="LedgerNames.SettlementIdOf"/>): "S", the UTC date, 8 hex digits of the millisecond of the day and 13 random hex digits (52 bits): 30
     /// characters, the platform's setl_id length. Time-ordered, so the journal's entry-id index takes each batch's
     /// settlement and posting entries at its right edge instead of on as many random pages as there are settlements.
     /// </summary>

@@ -91,7 +91,7 @@ public sealed partial class WhatIfReplay
     public void Add(JournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (entry.EntryId.StartsWith(LedgerNames.SettlementEntry(""), StringComparison.Ordinal))
+        if (LedgerNames.IsSettlementRecord(entry))
         {
             Add(LedgerJson.Deserialize<SettlementRecord>(entry));
         }

@@ -3,8 +3,10 @@ using Medisettle.Interfaces.Settlement;
 namespace Medisettle.Interfaces.Ledger;
 
 /// <summary>
-/// The immutable record of a committed settlement (journal entry <c>setl:{SettlementId}</c>): every amount,
-/// the rule trace and the message id. Never edited; a cancel adds a <see cref="CancellationRecord"/>.
+/// The immutable record of a committed settlement: every amount, the rule trace and the message id. Its journal entry
+/// id is the message's key when the settlement id was made from the msgid (then the record is also the message's
+/// receipt and holds <see cref="RequestDigest"/>), else <c>setl:{SettlementId}</c> beside a <see cref="MessageReceipt"/>.
+/// Never edited; a cancel adds a <see cref="CancellationRecord"/>.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -63,4 +65,11 @@ public sealed record SettlementRecord
     /// before, whose receivable is a row.
     /// </summary>
     [Id(13)] public bool? ReceivableInRecord { get; init; }
+
+    /// <summary>
+    /// On a record that is also its message's receipt (its entry id is the message's key): the request's digest, as a
+    /// <see cref="MessageReceipt.RequestDigest"/> holds it, so a retry is told from another request under the same msgid.
+    /// Null on records with a receipt of their own.
+    /// </summary>
+    [Id(14)] public string? RequestDigest { get; init; }
 }

@@ -43,7 +43,7 @@ internal sealed record DiskUsage(
     private static string KindsSql(Func<string, string> bytes, bool hasAlsoStream, bool hasKeyedTable) => $"""
         SELECT * FROM (
         SELECT CASE
-                 WHEN entry_id LIKE 'setl:%' THEN 'settlement records'
+                 WHEN entry_id LIKE 'setl:%' OR (entry_id LIKE 'msgt:%' AND stream LIKE 'person:%') THEN 'settlement records'
                  WHEN entry_id LIKE 'cancel:%' THEN 'cancel records'
                  WHEN stream = 'msg' THEN 'message receipts'
                  WHEN stream LIKE 'post:%' THEN 'posting rows'

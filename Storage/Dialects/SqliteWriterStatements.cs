@@ -17,11 +17,13 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
     private readonly sqlite3_stmt _insertKeyed;
+    private readonly sqlite3_stmt _insertUnlessKeyed;
     private readonly sqlite3_stmt _versionIs;
     private readonly sqlite3_stmt _streamHasEntryAfter;
 
     // Parameter positions of the shared statements (StorageSql), found once by name.
     private readonly int _insertStream, _insertEntry, _insertPayload, _insertCreatedAt, _insertAlsoStream;
+    private readonly int _unlessStream, _unlessEntry, _unlessPayload, _unlessCreatedAt, _unlessAlsoStream;
     private readonly int _keyedEntry, _keyedPayload, _keyedCreatedAt;
     private readonly int _versionType, _versionKey, _versionName, _versionExpected;
     private readonly int _fenceStream, _fenceLast;
@@ -31,10 +33,13 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertJournalRows(1), out _insert));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertKeyedEntry, out _insertKeyed));
+        Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertJournalRowUnlessKeyed, out _insertUnlessKeyed));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.StateVersionIs(rowLock: ""), out _versionIs));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.StreamHasEntryAfter, out _streamHasEntryAfter));
         (_insertStream, _insertEntry, _insertPayload, _insertCreatedAt, _insertAlsoStream) =
             (Index(_insert, "@s0"), Index(_insert, "@e0"), Index(_insert, "@d0"), Index(_insert, "@n0"), Index(_insert, "@a0"));
+        (_unlessStream, _unlessEntry, _unlessPayload, _unlessCreatedAt, _unlessAlsoStream) =
+            (Index(_insertUnlessKeyed, "@s0"), Index(_insertUnlessKeyed, "@e0"), Index(_insertUnlessKeyed, "@d0"), Index(_insertUnlessKeyed, "@n0"), Index(_insertUnlessKeyed, "@a0"));
         (_keyedEntry, _keyedPayload, _keyedCreatedAt) = (Index(_insertKeyed, "@e0"), Index(_insertKeyed, "@d0"), Index(_insertKeyed, "@n0"));
         (_versionType, _versionKey, _versionName, _versionExpected) =
             (Index(_versionIs, "@type"), Index(_versionIs, "@key"), Index(_versionIs, "@name"), Index(_versionIs, "@expected"));
@@ -79,26 +84,34 @@ internal sealed class SqliteWriterStatements : IWriterStatements
                 continue;
             }
 
-            Check(raw.sqlite3_bind_text(_insert, _insertStream, append.Stream));
-            Check(raw.sqlite3_bind_text(_insert, _insertEntry, append.EntryId));
-            Check(append.StoredPayload is { } stored
-                ? raw.sqlite3_bind_blob(_insert, _insertPayload, stored)
-                : raw.sqlite3_bind_text(_insert, _insertPayload, append.Utf8Payload));
-            Check(raw.sqlite3_bind_int64(_insert, _insertCreatedAt, createdAt));
-            Check(append.AlsoStream is { } also
-                ? raw.sqlite3_bind_text(_insert, _insertAlsoStream, also)
-                : raw.sqlite3_bind_null(_insert, _insertAlsoStream));
-            var step = raw.sqlite3_step(_insert);
-            raw.sqlite3_reset(_insert);
-            if (step != raw.SQLITE_DONE)
-            {
-                Check(step);
-            }
-
-            inserted += raw.sqlite3_changes(_db);
+            inserted += append.UniqueAmongKeyedEntries
+                ? InsertRow(_insertUnlessKeyed, (_unlessStream, _unlessEntry, _unlessPayload, _unlessCreatedAt, _unlessAlsoStream), append, createdAt)
+                : InsertRow(_insert, (_insertStream, _insertEntry, _insertPayload, _insertCreatedAt, _insertAlsoStream), append, createdAt);
         }
 
         return inserted == rows;
+    }
+
+    /// <summary>Inserts a journal row with <paramref name="insert"/> (its parameters' positions given); 0 when it inserted none.</summary>
+    private int InsertRow(sqlite3_stmt insert, (int Stream, int Entry, int Payload, int CreatedAt, int AlsoStream) at, JournalAppend append, long createdAt)
+    {
+        Check(raw.sqlite3_bind_text(insert, at.Stream, append.Stream));
+        Check(raw.sqlite3_bind_text(insert, at.Entry, append.EntryId));
+        Check(append.StoredPayload is { } stored
+            ? raw.sqlite3_bind_blob(insert, at.Payload, stored)
+            : raw.sqlite3_bind_text(insert, at.Payload, append.Utf8Payload));
+        Check(raw.sqlite3_bind_int64(insert, at.CreatedAt, createdAt));
+        Check(append.AlsoStream is { } also
+            ? raw.sqlite3_bind_text(insert, at.AlsoStream, also)
+            : raw.sqlite3_bind_null(insert, at.AlsoStream));
+        var step = raw.sqlite3_step(insert);
+        raw.sqlite3_reset(insert);
+        if (step != raw.SQLITE_DONE)
+        {
+            Check(step);
+        }
+
+        return raw.sqlite3_changes(_db);
     }
 
     /// <summary>Inserts an entry found by id only; 0 when its id exists (among them or in the journal).</summary>
@@ -121,6 +134,7 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     {
         raw.sqlite3_finalize(_insert);
         raw.sqlite3_finalize(_insertKeyed);
+        raw.sqlite3_finalize(_insertUnlessKeyed);
         raw.sqlite3_finalize(_versionIs);
         raw.sqlite3_finalize(_streamHasEntryAfter);
     }

@@ -20,6 +20,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     private readonly DbCommand[] _all;
     private readonly DbCommand?[] _journalInserts = new DbCommand?[JournalRowsPerStatementMax + 1];
     private DbCommand? _insertKeyed;
+    private DbCommand? _insertUnlessKeyed;
 
     private readonly IWriterStatements? _native;
 
@@ -114,19 +115,36 @@ internal sealed class BatchCommands : IAsyncDisposable
             return native.Insert(appends, first, rows, now);
         }
 
+        // Stream rows go in multi-row inserts, in their order; a row that must also be unique among the entries found by
+        // id only takes an insert of its own, as an entry found by id only does.
         var streamRows = new List<JournalAppend>(rows);
         for (var i = first; i < first + rows; i++)
         {
-            if (!appends[i].FoundByIdOnly)
+            var append = appends[i];
+            if (!append.FoundByIdOnly && !append.UniqueAmongKeyedEntries)
             {
-                streamRows.Add(appends[i]);
+                streamRows.Add(append);
+                continue;
             }
-            else if (!await InsertKeyedAsync(appends[i], now, cancellationToken))
+
+            if (!await InsertStreamRowsAsync(streamRows, now, cancellationToken))
+            {
+                return false;
+            }
+
+            streamRows.Clear();
+            if (!await (append.FoundByIdOnly ? InsertKeyedAsync(append, now, cancellationToken) : InsertUnlessKeyedAsync(append, now, cancellationToken)))
             {
                 return false;
             }
         }
 
+        return await InsertStreamRowsAsync(streamRows, now, cancellationToken);
+    }
+
+    /// <summary>Inserts journal rows in one statement; false when any of their entry ids existed.</summary>
+    private async ValueTask<bool> InsertStreamRowsAsync(List<JournalAppend> streamRows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (streamRows.Count == 0)
         {
             return true;
@@ -136,15 +154,32 @@ internal sealed class BatchCommands : IAsyncDisposable
         var command = await InsertJournalAsync(streamRows.Count, cancellationToken);
         for (var i = 0; i < streamRows.Count; i++)
         {
-            var append = streamRows[i];
-            Set(command, i * PerRow, append.Stream);
-            Set(command, i * PerRow + 1, append.EntryId);
-            Set(command, i * PerRow + 2, _dialect.JournalPayload(append));
-            Set(command, i * PerRow + 3, now);
-            Set(command, i * PerRow + 4, append.AlsoStream);
+            SetJournalRow(command, i * PerRow, streamRows[i], now);
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken) == streamRows.Count;
+    }
+
+    private void SetJournalRow(DbCommand command, int at, JournalAppend append, DateTimeOffset now)
+    {
+        Set(command, at, append.Stream);
+        Set(command, at + 1, append.EntryId);
+        Set(command, at + 2, _dialect.JournalPayload(append));
+        Set(command, at + 3, now);
+        Set(command, at + 4, append.AlsoStream);
+    }
+
+    /// <summary>Inserts a journal row unless its id is an entry's found by id only (<see cref="JournalAppend.UniqueAmongKeyedEntries"/>); false when its id existed.</summary>
+    private async ValueTask<bool> InsertUnlessKeyedAsync(JournalAppend append, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_insertUnlessKeyed is null)
+        {
+            _insertUnlessKeyed = Create(_connection, _transaction, StorageSql.InsertJournalRowUnlessKeyed, JournalRowParameters(1));
+            await _insertUnlessKeyed.PrepareAsync(cancellationToken);
+        }
+
+        SetJournalRow(_insertUnlessKeyed, 0, append, now);
+        return await _insertUnlessKeyed.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Inserts an entry found by id only (<see cref="JournalAppend.FoundByIdOnly"/>); false when its id existed.</summary>
@@ -172,16 +207,22 @@ internal sealed class BatchCommands : IAsyncDisposable
             return cached;
         }
 
+        var command = Create(_connection, _transaction, StorageSql.InsertJournalRows(rows), JournalRowParameters(rows));
+        await command.PrepareAsync(cancellationToken);
+        _journalInserts[rows] = command;
+        return command;
+    }
+
+    /// <summary>The parameters of <paramref name="rows"/> journal rows, <see cref="StorageSql.JournalParametersPerRow"/> per row.</summary>
+    private (string, DbType)[] JournalRowParameters(int rows)
+    {
         var columns = new List<(string, DbType)>(rows * StorageSql.JournalParametersPerRow);
         for (var i = 0; i < rows; i++)
         {
             columns.AddRange([($"s{i}", DbType.String), ($"e{i}", DbType.String), ($"d{i}", _dialect.JournalPayloadType), ($"n{i}", DbType.DateTimeOffset), ($"a{i}", DbType.String)]);
         }
 
-        var command = Create(_connection, _transaction, StorageSql.InsertJournalRows(rows), [.. columns]);
-        await command.PrepareAsync(cancellationToken);
-        _journalInserts[rows] = command;
-        return command;
+        return [.. columns];
     }
 
     /// <summary>The first of appends [first, first + rows) whose entry id is already in the journal (the rare refusal path).</summary>
@@ -204,7 +245,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     public void Join(DbTransaction transaction)
     {
         _transaction = transaction;
-        foreach (var command in _all.Concat(_journalInserts).Append(_insertKeyed))
+        foreach (var command in _all.Concat(_journalInserts).Append(_insertKeyed).Append(_insertUnlessKeyed))
         {
             if (command is not null)
             {
@@ -221,7 +262,7 @@ internal sealed class BatchCommands : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _native?.Dispose();
-        foreach (var command in _all.Concat(_journalInserts).Append(_insertKeyed))
+        foreach (var command in _all.Concat(_journalInserts).Append(_insertKeyed).Append(_insertUnlessKeyed))
         {
             if (command is not null)
             {

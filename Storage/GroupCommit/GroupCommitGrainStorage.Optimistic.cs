@@ -123,30 +123,35 @@ public sealed partial class GroupCommitGrainStorage
                 expected.Add(0);
             }
 
-            // Entries found by id only each take an insert of their own; the others go in multi-row inserts.
+            // Stream rows go in multi-row inserts, in their order; an entry found by id only, and a row that must also be
+            // unique among them, takes an insert of its own.
             var streamRows = new List<JournalAppend>(write.Appends.Count);
             foreach (var append in write.Appends)
             {
-                if (!append.FoundByIdOnly)
+                if (!append.FoundByIdOnly && !append.UniqueAmongKeyedEntries)
                 {
                     streamRows.Add(append);
                     continue;
                 }
 
-                var insert = Add(dbBatch, StorageSql.InsertKeyedEntry);
-                Parameter(insert, "e0", append.EntryId, DbType.String);
-                Parameter(insert, "d0", append.StoredBytes, DbType.Binary);
-                Parameter(insert, "n0", now, DbType.DateTimeOffset);
+                AddStreamRows(dbBatch, streamRows, expected, now, dialect);
+                streamRows.Clear();
+                if (append.FoundByIdOnly)
+                {
+                    var insert = Add(dbBatch, StorageSql.InsertKeyedEntry);
+                    Parameter(insert, "e0", append.EntryId, DbType.String);
+                    Parameter(insert, "d0", append.StoredBytes, DbType.Binary);
+                    Parameter(insert, "n0", now, DbType.DateTimeOffset);
+                }
+                else
+                {
+                    AddJournalRows(Add(dbBatch, StorageSql.InsertJournalRowUnlessKeyed), [append], 0, 1, now, dialect);
+                }
+
                 expected.Add(1);
             }
 
-            for (var first = 0; first < streamRows.Count; first += BatchCommands.JournalRowsPerStatementMax)
-            {
-                var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, streamRows.Count - first);
-                AddJournalRows(Add(dbBatch, StorageSql.InsertJournalRows(rows)), streamRows, first, rows, now, dialect);
-                expected.Add(rows);
-            }
-
+            AddStreamRows(dbBatch, streamRows, expected, now, dialect);
         }
 
         await dbBatch.ExecuteNonQueryAsync(cancellationToken);
@@ -159,6 +164,17 @@ public sealed partial class GroupCommitGrainStorage
         }
 
         return true;
+    }
+
+    /// <summary>Adds the multi-row inserts of <paramref name="streamRows"/>, in their order, and the rows each must insert.</summary>
+    private static void AddStreamRows(DbBatch dbBatch, List<JournalAppend> streamRows, List<int> expected, DateTimeOffset now, IStorageDialect dialect)
+    {
+        for (var first = 0; first < streamRows.Count; first += BatchCommands.JournalRowsPerStatementMax)
+        {
+            var rows = Math.Min(BatchCommands.JournalRowsPerStatementMax, streamRows.Count - first);
+            AddJournalRows(Add(dbBatch, StorageSql.InsertJournalRows(rows)), streamRows, first, rows, now, dialect);
+            expected.Add(rows);
+        }
     }
 
     private static void AddJournalRows(DbBatchCommand command, List<JournalAppend> appends, int first, int rows, DateTimeOffset now, IStorageDialect dialect)

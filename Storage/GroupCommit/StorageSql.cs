@@ -45,6 +45,14 @@ internal static class StorageSql
             " ON CONFLICT (entry_id) DO NOTHING";
     }
 
+    /// <summary>
+    /// Inserts one journal row (parameters as row 0 of <see cref="InsertJournalRows"/>) unless its entry id exists among
+    /// the journal's rows or its entries found by id only (<see cref="Journal.JournalAppend.UniqueAmongKeyedEntries"/>).
+    /// </summary>
+    public const string InsertJournalRowUnlessKeyed =
+        "INSERT INTO journal (stream, entry_id, payload, created_at, also_stream) SELECT @s0, @e0, @d0, @n0, @a0 " +
+        "WHERE NOT EXISTS (SELECT 1 FROM journal_key WHERE entry_id = @e0) ON CONFLICT (entry_id) DO NOTHING";
+
     public const string EntryExists = "SELECT 1 FROM journal WHERE entry_id = @id UNION ALL SELECT 1 FROM journal_key WHERE entry_id = @id";
 
     /// <summary>

@@ -57,9 +57,19 @@ public sealed class JournalAppend
     /// message receipt. Its id is unique among such entries, and the write is refused
     /// (<see cref="DuplicateJournalEntryException"/>) when it is the id of an entry stored in a stream, so an id written
     /// as a stream entry before still refuses a second write. <see cref="Stream"/> is kept only by a storage without the
-    /// keyed table (which stores the entry in that stream). Such ids must not be used for stream entries.
+    /// keyed table (which stores the entry in that stream). A stream entry may take such an id only when it is
+    /// <see cref="UniqueAmongKeyedEntries"/>.
     /// </summary>
     public bool FoundByIdOnly { get; init; }
+
+    /// <summary>
+    /// A stream entry whose id may already be held by an entry found by id only (<see cref="FoundByIdOnly"/>) that an
+    /// earlier version wrote under the same id: the write is then refused (<see cref="DuplicateJournalEntryException"/>)
+    /// as it is when a stream entry holds the id. The journal's unique entry-id index covers only stream entries, so this
+    /// costs one more index lookup, in the keyed table, per such entry. Ignored on an entry found by id only (whose
+    /// write always checks the stream entries).
+    /// </summary>
+    public bool UniqueAmongKeyedEntries { get; init; }
 
     /// <summary>The payload's JSON as UTF-8 bytes (not to be changed once appended).</summary>
     public byte[] Utf8Payload { get; }

@@ -348,6 +348,49 @@ public abstract class StorageSuite : IAsyncLifetime
         Assert.Equal(["row:1"], (await storage.ReadAllAsync(0, 10)).Select(e => e.EntryId));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_stream_entry_unique_among_keyed_entries_is_refused_when_an_entry_found_by_id_only_holds_its_id(bool groupCommit)
+    {
+        var storage = await StartAsync(o => o.GroupCommitEnabled = groupCommit);
+        await WriteAsync(storage, "a", null, "a1", new JournalAppend("msg", "key:1", "{\"n\":1}") { FoundByIdOnly = true });
+
+        var refused = await Assert.ThrowsAsync<DuplicateJournalEntryException>(() => WriteAsync(storage, "c", null, "c1",
+            new JournalAppend("s", "c-entry", "{}"), new JournalAppend("s", "key:1", "{\"n\":2}") { UniqueAmongKeyedEntries = true }));
+
+        Assert.Equal("key:1", refused.EntryId);
+        Assert.False((await ReadAsync(storage, "c")).RecordExists);
+        Assert.Null(await storage.FindAsync("c-entry"));
+        Assert.Equal(("{\"n\":1}", 0L), ((await storage.FindAsync("key:1"))!.Payload, (await storage.FindAsync("key:1"))!.Sequence));
+        Assert.Empty(await storage.ReadAllAsync(0, 10));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_stream_entry_unique_among_keyed_entries_is_a_row_in_its_place_and_its_id_is_refused_to_both_kinds_after(bool groupCommit)
+    {
+        var storage = await StartAsync(o => o.GroupCommitEnabled = groupCommit);
+        var json = Payload(20);
+
+        await WriteAsync(storage, "a", null, "a1",
+            new JournalAppend("s", "before", "{}"), new JournalAppend("s", "row:1", json) { UniqueAmongKeyedEntries = true, AlsoStream = "t" }, new JournalAppend("s", "after", "{}"));
+        var asRow = await Assert.ThrowsAsync<DuplicateJournalEntryException>(() => WriteAsync(storage, "b", null, "b1",
+            new JournalAppend("s", "row:1", "{}") { UniqueAmongKeyedEntries = true }));
+        var asKeyed = await Assert.ThrowsAsync<DuplicateJournalEntryException>(() => WriteAsync(storage, "c", null, "c1",
+            new JournalAppend("msg", "row:1", "{}") { FoundByIdOnly = true }));
+
+        Assert.Equal(["before", "row:1", "after"], (await storage.ReadAsync("s", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["row:1"], (await storage.ReadAsync("t", 0, 10)).Select(e => e.EntryId));
+        var found = await storage.FindAsync("row:1");
+        Assert.Equal(("s", json), (found!.Stream, found.Payload));
+        Assert.Equal(("row:1", "row:1"), (asRow.EntryId, asKeyed.EntryId));
+        Assert.False((await ReadAsync(storage, "b")).RecordExists);
+        Assert.False((await ReadAsync(storage, "c")).RecordExists);
+        Assert.Equal("a1", (await ReadAsync(storage, "a")).State!.Value);
+    }
+
     /// <summary>A JSON payload long enough to be stored compressed.</summary>
     private static string Payload(int items) =>
         "{\"items\":[" + string.Join(',', Enumerable.Range(0, items).Select(i => $"\"step {i}: total 385.45 = funds 0.00\"")) + "]}";

@@ -71,7 +71,8 @@ public sealed class PharmacyEndToEndTests(SettlementHost host)
         var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 100m);
 
         var pre = await host.CallAsync("2101", Inputs.Pharmacy(psn, 130m, Inputs.Drug(80m, "D1"), Inputs.Drug(50m, "D2")), SettlementHost.Pharmacy);
-        var settled = await host.CallAsync("2102", Inputs.Pharmacy(psn, 130m, Inputs.Drug(80m, "D1"), Inputs.Drug(50m, "D2")), SettlementHost.Pharmacy);
+        var msgid = host.NewMsgid(SettlementHost.Pharmacy);
+        var settled = await host.CallAsync("2102", Inputs.Pharmacy(psn, 130m, Inputs.Drug(80m, "D1"), Inputs.Drug(50m, "D2")), SettlementHost.Pharmacy, msgid);
 
         foreach (var answer in new[] { pre, settled })
         {
@@ -84,7 +85,9 @@ public sealed class PharmacyEndToEndTests(SettlementHost host)
         }
 
         Assert.Equal("", pre.Text("setl_id"));
-        Assert.Equal(30, settled.Text("setl_id").Length);
+        // The setl_id is made from the msgid (yyMMddHHmmss, its sequence, the institution): at most the platform's 30 characters.
+        Assert.Equal("M" + msgid[(SettlementHost.Pharmacy.Length + 2)..] + SettlementHost.Pharmacy, settled.Text("setl_id"));
+        Assert.True(settled.Text("setl_id").Length <= 30);
         Assert.Equal(30, settled.Text("mdtrt_id").Length);
     }
 

@@ -64,8 +64,38 @@ public sealed class ReceiptKeyTests
         Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Theory]
+    [InlineData("H11010100001", "H11010100001202503041000000001", "M2503041000000001H11010100001")]
+    [InlineData("P99000100055", "P99000100055202611300639129999", "M2611300639129999P99000100055")]
+    [InlineData("H110101000013", "H110101000013202503041000000001", "M2503041000000001H110101000013")] // 30 characters
+    [InlineData("H1101010000134", "H1101010000134202503041000000001", null)] // 31: longer than the platform's setl_id
+    [InlineData("H11010100001", "H11010100001192503041000000001", null)] // not 20xx
+    [InlineData("H11010100001", "H1101010000120250304100000000", null)] // not the platform's form
+    [InlineData("H11010100001", "H11010100002202503041000000001", null)] // another institution's code
+    public void A_settlement_of_a_platform_form_msgid_takes_an_id_made_from_it_whose_record_is_keyed_by_the_message(
+        string institution, string messageId, string? expected)
+    {
+        var settlementId = LedgerNames.SettlementIdOf(institution, messageId);
+
+        Assert.Equal(expected, settlementId);
+        if (settlementId is not null)
+        {
+            Assert.True(settlementId.Length <= LedgerNames.SettlementIdLengthMax);
+            Assert.Equal(LedgerNames.ReceiptEntry(institution, messageId), LedgerNames.SettlementEntry(settlementId));
+        }
+    }
+
+    [Theory]
+    [InlineData("S2026113001c20e76fb37bb96a23c3", "setl:S2026113001c20e76fb37bb96a23c3")] // a random id
+    [InlineData("S20261130012345678901234567890", "setl:S20261130012345678901234567890")] // a random id of decimal digits only
+    [InlineData("M2503041000000001", "setl:M2503041000000001")] // no institution
+    [InlineData("M250304100000000xH1", "setl:M250304100000000xH1")]
+    [InlineData("M2503041000000001H1", "msgt:202503041000000001:H1")]
+    public void Only_an_id_made_from_a_message_names_the_message_key(string settlementId, string expected) =>
+        Assert.Equal(expected, LedgerNames.SettlementEntry(settlementId));
+
     [Fact]
-    public async Task A_new_journal_writes_time_ordered_receipts_and_looks_for_no_legacy_ones()
+    public async Task A_new_journal_keys_a_settlement_record_by_its_message_and_writes_no_receipt()
     {
         await using var cluster = await SettlementCluster.StartAsync();
         var world = await cluster.NewWorldAsync();
@@ -74,46 +104,87 @@ public sealed class ReceiptKeyTests
 
         var settled = await person.SettleAsync(world.Pharmacy(messageId, 10m));
 
-        Assert.Equal(SettlementStatus.Settled, settled.Status);
-        Assert.Equal(
-            [LedgerNames.TimeOrderedReceiptPrefix + "20260302090000" + "0001:" + world.PharmacyCode],
-            await ReceiptIdsAsync(world.DatabasePath));
-        Assert.Empty(await ReceiptRowIdsAsync(world.DatabasePath)); // found by id only: no row of the msg stream
+        Assert.Equal((SettlementStatus.Settled, "M2603020900000001" + world.PharmacyCode), (settled.Status, settled.SettlementId));
+        var key = LedgerNames.TimeOrderedReceiptPrefix + "20260302090000" + "0001:" + world.PharmacyCode;
+        Assert.Equal([key], await IdsAsync(world.DatabasePath, "SELECT entry_id FROM journal WHERE stream LIKE 'person:%'"));
+        Assert.Empty(await ReceiptIdsAsync(world.DatabasePath));
         Assert.False(await world.Services.GetRequiredService<ReceiptKeys>().LegacyReceiptsMayExistAsync());
     }
 
+    [Fact]
+    public async Task A_record_keyed_by_its_message_answers_a_retry_the_cache_forgot_with_its_first_answer_and_refuses_other_requests()
+    {
+        // One remembered answer per person, so the retry below is answered from the journal, not from the person's cache.
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.RecentMessagesMax = 1);
+        var world = await cluster.NewWorldAsync();
+        var person = await world.EnrolAsync("R3", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
+        var other = await world.EnrolAsync("R4", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
+        var first = world.Pharmacy(PlatformMsgid(world.PharmacyCode, 1), 10m);
+        var settled = await person.SettleAsync(first);
+        Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(world.Pharmacy(PlatformMsgid(world.PharmacyCode, 2), 20m))).Status);
+
+        var retry = await person.SettleAsync(first);
+        var reused = await person.SettleAsync(world.Pharmacy(first.MessageId, 30m));
+        var otherPerson = await other.SettleAsync(first);
+
+        Assert.Equal(
+            (SettlementStatus.Settled, settled.SettlementId, settled.AnsweredAt, settled.Breakdown!.AccountPaid),
+            (retry.Status, retry.SettlementId, retry.AnsweredAt, retry.Breakdown!.AccountPaid));
+        Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (reused.Status, reused.Rejection?.Code));
+        Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (otherPerson.Status, otherPerson.Rejection?.Code));
+        Assert.Equal(Money.FromYuan(470m), (await person.GetSnapshotAsync())!.AccountBalance);
+        Assert.Equal(Money.FromYuan(500m), (await other.GetSnapshotAsync())!.AccountBalance);
+    }
+
+    /// <summary>Where an earlier version kept a settlement's receipt, beside a record keyed by a random settlement id.</summary>
+    public enum EarlierReceipt
+    {
+        /// <summary>In the journal's keyed table under the time-first key (the eleventh sitting's versions).</summary>
+        KeyedTable,
+
+        /// <summary>A row of the msg stream under the time-first key (the eighth to tenth sittings' versions).</summary>
+        TimeFirstRow,
+
+        /// <summary>A row of the msg stream under the legacy key (versions before the time-first key).</summary>
+        LegacyRow,
+    }
+
     /// <summary>
-    /// A receipt an earlier version wrote as a row of the msg stream, under the time-first key (the tenth sitting's
-    /// versions) or under the legacy key (versions before the time-first key): the retry gets its first answer, the
-    /// msgid reused for another request a conflict, and nothing is applied twice.
+    /// A settlement an earlier version wrote (a random id, its receipt beside it): a retry of its message now, which
+    /// would take the id made from the msgid and so the message's key for its record, gets its first answer, the msgid
+    /// reused for another request a conflict, and nothing is applied twice.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_receipt_written_as_a_journal_row_before_refuses_its_msgid_and_answers_its_retry(bool legacyKey)
+    [InlineData(EarlierReceipt.KeyedTable)]
+    [InlineData(EarlierReceipt.TimeFirstRow)]
+    [InlineData(EarlierReceipt.LegacyRow)]
+    public async Task A_settlement_an_earlier_version_wrote_with_a_receipt_refuses_its_msgid_and_answers_its_retry(EarlierReceipt earlier)
     {
         // One remembered answer per person, so the retries below are answered from the journal, not from the person's cache.
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.RecentMessagesMax = 1);
         var world = await cluster.NewWorldAsync();
         var person = await world.EnrolAsync("R2", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var first = world.Pharmacy(PlatformMsgid(world.PharmacyCode, 1), 10m);
-        var settled = await person.SettleAsync(first);
+        Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(first)).Status);
         Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(world.Pharmacy(PlatformMsgid(world.PharmacyCode, 2), 20m))).Status);
+        const string OldId = "S2026030200000000a0000000000001";
         var key = LedgerNames.ReceiptEntry(world.PharmacyCode, first.MessageId);
-        var rowId = legacyKey ? LedgerNames.LegacyReceiptEntry(world.PharmacyCode, first.MessageId) : key;
-        await MoveReceiptToJournalRowAsync(world.DatabasePath, key, rowId);
+        var receiptId = earlier == EarlierReceipt.LegacyRow ? LedgerNames.LegacyReceiptEntry(world.PharmacyCode, first.MessageId) : key;
+        await RewriteAsEarlierVersionAsync(world.DatabasePath, key, OldId, receiptId, inKeyedTable: earlier == EarlierReceipt.KeyedTable);
         await world.RestartAsync();
 
         var retry = await world.Person("R2").SettleAsync(first);
         var reused = await world.Person("R2").SettleAsync(world.Pharmacy(first.MessageId, 30m));
 
-        Assert.Equal(legacyKey, await world.Services.GetRequiredService<ReceiptKeys>().LegacyReceiptsMayExistAsync());
-        Assert.Equal((SettlementStatus.Settled, settled.SettlementId), (retry.Status, retry.SettlementId));
+        Assert.Equal(earlier == EarlierReceipt.LegacyRow, await world.Services.GetRequiredService<ReceiptKeys>().LegacyReceiptsMayExistAsync());
+        Assert.Equal((SettlementStatus.Settled, OldId), (retry.Status, retry.SettlementId));
         Assert.Equal((SettlementStatus.Rejected, RejectionCode.MessageIdConflict), (reused.Status, reused.Rejection?.Code));
         var snapshot = await world.Person("R2").GetSnapshotAsync();
         Assert.Equal((Money.FromYuan(470m), 2), (snapshot!.AccountBalance, snapshot.ActiveSettlements.Count));
-        Assert.Equal([rowId], await ReceiptRowIdsAsync(world.DatabasePath));
-        Assert.Equal(2, (await ReceiptIdsAsync(world.DatabasePath)).Count);
+        Assert.Equal([receiptId], await ReceiptIdsAsync(world.DatabasePath));
+        Assert.Equal(
+            ["setl:" + OldId, LedgerNames.ReceiptEntry(world.PharmacyCode, PlatformMsgid(world.PharmacyCode, 2))],
+            await IdsAsync(world.DatabasePath, "SELECT entry_id FROM journal WHERE stream LIKE 'person:%' ORDER BY sequence"));
     }
 
     /// <summary>The platform's msgid: the institution's code, 2026-03-02 09:00:00 and a 4-digit sequence.</summary>
@@ -143,12 +214,31 @@ public sealed class ReceiptKeyTests
         return ids;
     }
 
-    /// <summary>Turns a receipt found by id only into a row of the msg stream under <paramref name="rowId"/>, as earlier versions wrote receipts.</summary>
-    private static async Task MoveReceiptToJournalRowAsync(string databasePath, string entryId, string rowId)
+    /// <summary>
+    /// Rewrites the settlement recorded under its message's key <paramref name="key"/> as an earlier version wrote it: the
+    /// record under <c>setl:{settlementId}</c> without the request's digest, and a receipt holding that digest under
+    /// <paramref name="receiptId"/>, in the journal's keyed table or as a row of the msg stream.
+    /// </summary>
+    private static async Task RewriteAsEarlierVersionAsync(string databasePath, string key, string settlementId, string receiptId, bool inKeyedTable)
     {
+        var record = System.Text.Json.Nodes.JsonNode.Parse(await Jobs.JournalRows.ReadPayloadAsync(databasePath, key))!.AsObject();
+        var digest = (string)record["requestDigest"]!;
+        record.Remove("requestDigest");
+        record["settlementId"] = settlementId;
+        var receipt = new System.Text.Json.Nodes.JsonObject
+        {
+            ["isCancel"] = false,
+            ["settlementId"] = settlementId,
+            ["answeredAt"] = record["settledAt"]!.DeepClone(),
+            ["personId"] = record["personId"]!.DeepClone(),
+            ["requestDigest"] = digest,
+        };
+        await Jobs.JournalRows.ExecuteAsync(databasePath, "UPDATE journal SET entry_id = $new, payload = $payload WHERE entry_id = $old",
+            ("$new", "setl:" + settlementId), ("$payload", record.ToJsonString()), ("$old", key));
         await Jobs.JournalRows.ExecuteAsync(databasePath,
-            "INSERT INTO journal (stream, entry_id, payload, created_at) SELECT 'msg', $new, payload, created_at FROM journal_key WHERE entry_id = $old",
-            ("$new", rowId), ("$old", entryId));
-        await Jobs.JournalRows.ExecuteAsync(databasePath, "DELETE FROM journal_key WHERE entry_id = $old", ("$old", entryId));
+            inKeyedTable
+                ? "INSERT INTO journal_key (entry_id, payload, created_at) VALUES ($id, CAST($payload AS BLOB), 0)"
+                : "INSERT INTO journal (stream, entry_id, payload, created_at) VALUES ('msg', $id, $payload, 0)",
+            ("$id", receiptId), ("$payload", receipt.ToJsonString()));
     }
 }
