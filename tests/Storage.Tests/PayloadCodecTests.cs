@@ -26,26 +26,39 @@ public sealed class PayloadCodecTests
         Assert.Equal(json, PayloadCodec.Decode(stored, "Journal entry", "e1").ToArray());
     }
 
-    /// <summary>A receipt as the previous version stored it (dictionary 1), copied from a data file that version wrote.</summary>
+    /// <summary>A receipt as an earlier version stored it with dictionary 1, copied from a data file that version wrote.</summary>
     private const string ReceiptStoredWithDictionary1 =
         "000128B52FFD6030008D020013C70FCBC71DDA2256FFEA8F95731F76E2B672659C696B792A6932E7FE90C93FE73739D93A733D6FB4FBC6B4E4920" +
         "5A72CD0574EC80EED31AAFEE89C5DBF59DF290605FCEA0AAD9915F6FBB34C22D2CF99";
 
-    [Fact]
-    public void A_payload_stored_with_the_earlier_dictionary_still_reads_and_new_ones_name_the_current_one()
+    private const string ReceiptWithDictionary1 =
+        "{\"messageId\":\"P99000100121202611301241170097\",\"institutionCode\":\"P99000100121\",\"isCancel\":false," +
+        "\"settlementId\":\"S202611300101bc9844ab5c10cd649\",\"answeredAt\":\"2026-11-30T04:41:31.0327919+00:00\"," +
+        "\"personId\":\"99000100002780\",\"requestDigest\":\"14801f0d6359bb93ac191bad4de130503360e8e7523721768e619e99e6c50211\"}";
+
+    /// <summary>A cancel's receipt as the previous version stored it with dictionary 2, copied from a data file that version wrote.</summary>
+    private const string ReceiptStoredWithDictionary2 =
+        "000228B52FFD20C11D020073840A958E7375529E4AC43D6BBADFB6AD156B3AE5ACE6CAA98CBEB8795C7AB859E718EC3D3FA4D2C993890B" +
+        "0107FC2C705585A808310E3A7A630015641EA56673B702";
+
+    private const string ReceiptWithDictionary2 =
+        "{\"isCancel\":true,\"settlementId\":\"S2026113001d3b3bdec181572abbfa\",\"answeredAt\":\"2026-11-30T08:31:08.8264364+00:00\"," +
+        "\"personId\":\"99000100080352\",\"requestDigest\":\"468e1d46e70750977a5b5223e13dbe81\"}";
+
+    [Theory]
+    [InlineData(ReceiptStoredWithDictionary1, ReceiptWithDictionary1)]
+    [InlineData(ReceiptStoredWithDictionary2, ReceiptWithDictionary2)]
+    public void A_payload_stored_with_an_earlier_dictionary_still_reads_and_new_ones_name_the_current_one(string storedHex, string expected)
     {
-        var stored = Convert.FromHexString(ReceiptStoredWithDictionary1);
+        var stored = Convert.FromHexString(storedHex);
 
         var json = Encoding.UTF8.GetString(PayloadCodec.Decode(stored, "Journal entry", "msgt:1").Span);
 
-        Assert.Equal(
-            "{\"messageId\":\"P99000100121202611301241170097\",\"institutionCode\":\"P99000100121\",\"isCancel\":false," +
-            "\"settlementId\":\"S202611300101bc9844ab5c10cd649\",\"answeredAt\":\"2026-11-30T04:41:31.0327919+00:00\"," +
-            "\"personId\":\"99000100002780\",\"requestDigest\":\"14801f0d6359bb93ac191bad4de130503360e8e7523721768e619e99e6c50211\"}",
-            json);
-        Assert.Equal(2, PayloadCodec.CurrentDictionary);
+        Assert.Equal(expected, json);
+        Assert.True(stored[1] < PayloadCodec.CurrentDictionary);
+        Assert.Equal(3, PayloadCodec.CurrentDictionary);
         var again = PayloadCodec.Encode(Encoding.UTF8.GetBytes(json))!;
-        Assert.Equal([0, 2], again[..2]);
+        Assert.Equal([0, 3], again[..2]);
         Assert.Equal(json, Encoding.UTF8.GetString(PayloadCodec.Decode(again, "Journal entry", "msgt:1").Span));
     }
 
@@ -74,7 +87,7 @@ public sealed class PayloadCodecTests
         otherDictionary[1] = 9;
         var truncated = stored[..(stored.Length / 2)];
         Assert.Equal(
-            "Journal entry e7: its payload is compressed with dictionary 9, which this version does not have (it has 1 to 2).",
+            "Journal entry e7: its payload is compressed with dictionary 9, which this version does not have (it has 1 to 3).",
             Assert.Throws<InvalidDataException>(() => PayloadCodec.Decode(otherDictionary, "Journal entry", "e7")).Message);
         Assert.Equal(
             "Journal entry e8: its stored payload is 1 bytes, too short for a compressed payload.",
