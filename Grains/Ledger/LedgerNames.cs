@@ -150,6 +150,13 @@ public static class LedgerNames
             : null;
     }
 
+    /// <summary>Whether <paramref name="settlementId"/> was made from its message (<see cref="SettlementIdOf"/>): its record is then the message's receipt.</summary>
+    public static bool IsMadeFromMessage(string settlementId)
+    {
+        ArgumentNullException.ThrowIfNull(settlementId);
+        return MessageKeyOf(settlementId) is not null;
+    }
+
     /// <summary>The message key a settlement id made from its message names (<see cref="SettlementIdOf"/>), else null.</summary>
     private static string? MessageKeyOf(string settlementId) =>
         settlementId.Length > 1 + SettlementIdDigits

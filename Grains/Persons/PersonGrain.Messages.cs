@@ -36,6 +36,13 @@ public sealed partial class PersonGrain
             return null;
         }
 
+        if (recent.Status == SettlementStatus.Settled && recent.SettlementId is null)
+        {
+            // Remembered by key and status alone: its record is the message's receipt and holds the answer and its digest.
+            return await AnswerFromJournalAsync(institutionCode, messageId, digest)
+                ?? throw new InvalidOperationException($"Message {key} is remembered as settled but its record is missing from the journal.");
+        }
+
         if (recent.RequestDigest is { } seen && !RequestDigests.Matches(seen, digest))
         {
             return Conflict(institutionCode, messageId);
@@ -43,7 +50,7 @@ public sealed partial class PersonGrain
 
         if (recent.Status == SettlementStatus.Rejected)
         {
-            return SettlementOutcome.Rejected(recent.Rejection!, recent.AnsweredAt);
+            return SettlementOutcome.Rejected(recent.Rejection!, recent.AnsweredAt!.Value);
         }
 
         var record = await ReadSettlementAsync(recent.SettlementId!)
@@ -53,21 +60,24 @@ public sealed partial class PersonGrain
             Status = recent.Status,
             SettlementId = record.SettlementId,
             Breakdown = record.Breakdown,
-            AnsweredAt = recent.AnsweredAt,
+            AnsweredAt = recent.AnsweredAt!.Value,
         };
     }
 
     private void Remember(string key, string digest, SettlementOutcome outcome)
     {
-        S.RecentMessages.Add(new RecentMessage
-        {
-            Key = key,
-            Status = outcome.Status,
-            SettlementId = outcome.SettlementId,
-            Rejection = outcome.Rejection,
-            AnsweredAt = outcome.AnsweredAt,
-            RequestDigest = RequestDigests.Stored(digest),
-        });
+        // A settlement whose record is its message's receipt is remembered by key and status: the record holds the rest.
+        S.RecentMessages.Add(outcome.Status == SettlementStatus.Settled && LedgerNames.IsMadeFromMessage(outcome.SettlementId!)
+            ? new RecentMessage { Key = key, Status = outcome.Status }
+            : new RecentMessage
+            {
+                Key = key,
+                Status = outcome.Status,
+                SettlementId = outcome.SettlementId,
+                Rejection = outcome.Rejection,
+                AnsweredAt = outcome.AnsweredAt,
+                RequestDigest = RequestDigests.Stored(digest),
+            });
         var excess = S.RecentMessages.Count - _options.RecentMessagesMax;
         if (excess > 0)
         {

@@ -102,13 +102,44 @@ public sealed class ReceiptKeyTests
         var person = await world.EnrolAsync("R1", Scheme.Employee, PersonCategory.Employed, accountYuan: 500m);
         var messageId = PlatformMsgid(world.PharmacyCode, 1);
 
-        var settled = await person.SettleAsync(world.Pharmacy(messageId, 10m));
+        var command = world.Pharmacy(messageId, 10m);
+        var settled = await person.SettleAsync(command);
 
         Assert.Equal((SettlementStatus.Settled, "M2603020900000001" + world.PharmacyCode), (settled.Status, settled.SettlementId));
         var key = LedgerNames.TimeOrderedReceiptPrefix + "20260302090000" + "0001:" + world.PharmacyCode;
         Assert.Equal([key], await IdsAsync(world.DatabasePath, "SELECT entry_id FROM journal WHERE stream LIKE 'person:%'"));
         Assert.Empty(await ReceiptIdsAsync(world.DatabasePath));
         Assert.False(await world.Services.GetRequiredService<ReceiptKeys>().LegacyReceiptsMayExistAsync());
+
+        // The person remembers the answer by its key and status alone; a retry reads the rest from the record, before and
+        // after the person's row is written (a graceful restart checkpoints it).
+        var cached = await person.SettleAsync(command);
+        await world.RestartAsync();
+        var afterRestart = await world.Person("R1").SettleAsync(command);
+        var row = System.Text.Json.Nodes.JsonNode.Parse(await PersonRowAsync(world.DatabasePath, world.Id("R1")))!;
+        Assert.Equal(
+            $"[{{\"key\":\"{world.PharmacyCode}:{messageId}\",\"status\":\"Settled\"}}]",
+            row["recentMessages"]!.ToJsonString());
+        foreach (var retry in new[] { cached, afterRestart })
+        {
+            Assert.Equal(
+                (SettlementStatus.Settled, settled.SettlementId, settled.AnsweredAt, settled.Breakdown!.AccountPaid),
+                (retry.Status, retry.SettlementId, retry.AnsweredAt, retry.Breakdown!.AccountPaid));
+        }
+
+        Assert.Equal(Money.FromYuan(490m), (await world.Person("R1").GetSnapshotAsync())!.AccountBalance);
+    }
+
+    /// <summary>The JSON of a person's stored row.</summary>
+    private static async Task<string> PersonRowAsync(string databasePath, string personId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM grain_state WHERE grain_type = 'person' AND grain_key = $key";
+        command.Parameters.AddWithValue("$key", personId);
+        var stored = (byte[])(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No row for person {personId}."));
+        return System.Text.Encoding.UTF8.GetString(Medisettle.Storage.Compression.PayloadCodec.Decode(stored, "Person", personId).Span);
     }
 
     [Fact]
