@@ -56,13 +56,19 @@ public sealed class PersonCheckpointTests
         {
             var id = $"K{p:D2}";
             var person = await world.EnrolAsync(id, Scheme.Employee, PersonCategory.Employed, accountYuan: 300m);
-            var first = await person.SettleAsync(world.Inpatient($"M{p}-1", 8_000m + p));
+            // Every other person's msgids are of the platform's form: their records are keyed by the message (receipts).
+            var platformForm = p % 2 == 0;
+            string Msgid(string institution, string freeForm, int sequence) => platformForm ? $"{institution}20260302090000{sequence:D4}" : freeForm;
+            var first = await person.SettleAsync(world.Inpatient(Msgid(world.HospitalCode, $"M{p}-1", (p * 10) + 1), 8_000m + p));
             for (var i = 2; i <= 6; i++)
             {
-                Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(world.Pharmacy($"M{p}-{i}", 20m + i))).Status);
+                Assert.Equal(SettlementStatus.Settled, (await person.SettleAsync(world.Pharmacy(Msgid(world.PharmacyCode, $"M{p}-{i}", (p * 10) + i), 20m + i))).Status);
             }
 
-            var cancelled = await person.CancelAsync(new CancelCommand { MessageId = $"C{p}", InstitutionCode = world.HospitalCode, SettlementId = first.SettlementId! });
+            var cancelled = await person.CancelAsync(new CancelCommand
+            {
+                MessageId = Msgid(world.HospitalCode, $"C{p}", 5000 + p), InstitutionCode = world.HospitalCode, SettlementId = first.SettlementId!,
+            });
             Assert.Equal(SettlementStatus.Cancelled, cancelled.Status);
             lastEntries[id] = LedgerNames.CancellationEntry(first.SettlementId!);
             before[id] = JsonSerializer.Serialize(await person.GetSnapshotAsync(), Json);
