@@ -116,7 +116,7 @@ public sealed class ReceiptKeyTests
         var cached = await person.SettleAsync(command);
         await world.RestartAsync();
         var afterRestart = await world.Person("R1").SettleAsync(command);
-        var row = System.Text.Json.Nodes.JsonNode.Parse(await PersonRowAsync(world.DatabasePath, world.Id("R1")))!;
+        var row = System.Text.Json.Nodes.JsonNode.Parse(await Jobs.JournalRows.ReadStatePayloadAsync(world.DatabasePath, "person", world.Id("R1")))!;
         Assert.Equal(
             $"[{{\"key\":\"{world.PharmacyCode}:{messageId}\",\"status\":\"Settled\"}}]",
             row["recentMessages"]!.ToJsonString());
@@ -128,18 +128,6 @@ public sealed class ReceiptKeyTests
         }
 
         Assert.Equal(Money.FromYuan(490m), (await world.Person("R1").GetSnapshotAsync())!.AccountBalance);
-    }
-
-    /// <summary>The JSON of a person's stored row.</summary>
-    private static async Task<string> PersonRowAsync(string databasePath, string personId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM grain_state WHERE grain_type = 'person' AND grain_key = $key";
-        command.Parameters.AddWithValue("$key", personId);
-        var stored = (byte[])(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No row for person {personId}."));
-        return System.Text.Encoding.UTF8.GetString(Medisettle.Storage.Compression.PayloadCodec.Decode(stored, "Person", personId).Span);
     }
 
     [Fact]
