@@ -6,10 +6,10 @@ namespace Medisettle.Grains.Persons;
 
 /// <summary>
 /// Message-id idempotency. (institution, msgid) is looked up in the recent-answer cache before any other check and,
-/// however old, in the journal's message receipts (or the settlement record that is its message's receipt) before any refusal (a message that commits cannot have been answered
-/// before: its receipt's unique id would refuse the commit). The same request gets its first answer; a different
-/// request under a used msgid (another person, amount or kind) gets <see cref="RejectionCode.MessageIdConflict"/>
-/// and changes nothing.
+/// however old, in the journal before any refusal: its receipt, or the settlement record that is its receipt (a message
+/// that commits cannot have been answered before: that key's unique id would refuse the commit). The same request gets
+/// its first answer; a different request under a used msgid (another person, amount or kind) gets
+/// <see cref="RejectionCode.MessageIdConflict"/> and changes nothing.
 /// </summary>
 public sealed partial class PersonGrain
 {

@@ -281,8 +281,8 @@ public sealed partial class PersonGrain(
 
     /// <summary>
     /// 结算ID of a settlement whose msgid is not of the platform's form (those take an id made from it:
-    /// <see cref="LedgerNames.SettlementIdOf"/>): "S", the UTC date, 8 hex digits of the millisecond of the day and 13 random hex digits (52 bits): 30
-    /// characters, the platform's setl_id length. Time-ordered, so the journal's entry-id index takes each batch's
+    /// <see cref="LedgerNames.SettlementIdOf"/>): "S", the UTC date, 8 hex digits of the millisecond of the day and 13
+    /// random hex digits (52 bits): 30 characters, the platform's setl_id length. Time-ordered, so the journal's entry-id index takes each batch's
     /// settlement and posting entries at its right edge instead of on as many random pages as there are settlements.
     /// </summary>
     internal static string NewSettlementId(DateTimeOffset now)
