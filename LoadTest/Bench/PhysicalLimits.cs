@@ -79,7 +79,6 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         cases.Add(await TodayAsync("today's, without the (stream, sequence) index", today, streamIndex: false, personRow: true, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, without the person-row update", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, WAL checkpoints on another connection, not in the commits", today, streamIndex: true, personRow: true, backgroundCheckpoints: true, cancellationToken));
-        cases.Add(await TodayAsync("today's, without the person-row update, the receipt inside the record's row (1 row)", Merged(today), streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, payloads compressed as the storage stores them", today, streamIndex: true, personRow: true, backgroundCheckpoints: false, cancellationToken, compressed: true));
         cases.Add(await TodayAsync("today's, without the person-row update, payloads compressed", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken, compressed: true));
         foreach (var measured in cases)
@@ -149,25 +148,14 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
                 continue;
             }
 
-            var (_, appends) = LedgerWriter.Settle("S20260302" + i.ToString("D21", CultureInfo.InvariantCulture), plan.Fresh, new string('d', 64), input.Person, input.Institution, breakdown, SettledAt.AddMilliseconds(i));
+            // As the person grain does: a platform-form msgid makes the settlement id, and the record is its receipt (1 row).
+            var settlementId = LedgerNames.SettlementIdOf(plan.Fresh.InstitutionCode, plan.Fresh.MessageId) ?? "S20260302" + i.ToString("D21", CultureInfo.InvariantCulture);
+            var (_, appends) = LedgerWriter.Settle(settlementId, plan.Fresh, new string('d', 64), input.Person, input.Institution, breakdown, SettledAt.AddMilliseconds(i));
             settlements.Add(appends);
         }
 
         return settlements;
     }
-
-    /// <summary>
-    /// Today's settlements with their rows merged into the record's (the last append): its entry id and streams, the
-    /// payloads side by side. Measures what one row per settlement is worth before building it; the merged payload is the
-    /// sum of the parts.
-    /// </summary>
-    private static List<IReadOnlyList<JournalAppend>> Merged(List<IReadOnlyList<JournalAppend>> settlements) =>
-        settlements.Select(appends =>
-        {
-            var settled = appends[^1]; // LedgerWriter.Settle writes the record last
-            var record = new JournalAppend(settled.Stream, settled.EntryId, appends.SelectMany(a => a.Utf8Payload).ToArray()) { AlsoStream = settled.AlsoStream };
-            return (IReadOnlyList<JournalAppend>)[record];
-        }).ToList();
 
     /// <summary>
     /// Today's settlement: its real journal appends into the storage's journal table and indexes (the (stream,

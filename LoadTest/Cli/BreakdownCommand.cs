@@ -40,7 +40,8 @@ internal static class BreakdownCommand
                 return;
             }
 
-            var (_, appends) = LedgerWriter.Settle("S20260302" + i.ToString("D21", CultureInfo.InvariantCulture), plan.Fresh, "bench", input.Person, input.Institution, breakdown, DateTimeOffset.UtcNow);
+            var settlementId = LedgerNames.SettlementIdOf(plan.Fresh.InstitutionCode, plan.Fresh.MessageId) ?? "S20260302" + i.ToString("D21", CultureInfo.InvariantCulture);
+            var (_, appends) = LedgerWriter.Settle(settlementId, plan.Fresh, "bench", input.Person, input.Institution, breakdown, DateTimeOffset.UtcNow);
             rows += appends.Count;
             foreach (var append in appends)
             {
@@ -50,7 +51,7 @@ internal static class BreakdownCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"engine compute: {compute:N0} settlements/s on one thread ({1e6 / compute:F1} µs each); settled {computations.Count(c => c.IsSettled)}/{computations.Length}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"journal entries (record + receipt + postings, JSON): {journal:N0} settlements/s on one thread ({1e6 / journal:F1} µs each), {(double)rows / iterations:F1} rows and {bytes / iterations:N0} bytes per settlement"));
+            $"journal entries (the record with its postings, and its message's receipt inside it; JSON): {journal:N0} settlements/s on one thread ({1e6 / journal:F1} µs each), {(double)rows / iterations:F1} rows and {bytes / iterations:N0} bytes per settlement"));
         return 0;
     }
 
