@@ -85,6 +85,39 @@ public sealed class ReceiptKeyTests
         }
     }
 
+    [Fact]
+    public void Distinct_messages_never_share_a_settlement_id_and_each_id_names_its_message_key()
+    {
+        // Institution codes that are prefixes of one another, and tails whose digits run into the codes, so that a
+        // careless encoding would make two messages meet.
+        var random = new Random(12);
+        var codes = new[] { "H", "H1", "H12", "H120", "H1202", "P99000100055", "P990001000551", "2", "20", "M2" };
+        var ids = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var code = codes[random.Next(codes.Length)];
+            var tail = (random.Next(3) == 0 ? "19" : "20") + string.Concat(Enumerable.Range(0, 16).Select(_ => (char)('0' + random.Next(random.Next(2) == 0 ? 3 : 10))));
+            var settlementId = LedgerNames.SettlementIdOf(code, code + tail);
+            if (settlementId is null)
+            {
+                Assert.StartsWith("19", tail, StringComparison.Ordinal); // every code here fits; only other centuries have none
+                continue;
+            }
+
+            Assert.True(settlementId.Length <= LedgerNames.SettlementIdLengthMax, settlementId);
+            Assert.True(LedgerNames.IsMadeFromMessage(settlementId));
+            Assert.Equal(LedgerNames.ReceiptEntry(code, code + tail), LedgerNames.SettlementEntry(settlementId));
+            if (ids.TryGetValue(settlementId, out var seen))
+            {
+                Assert.Equal(seen, (code, code + tail)); // the same message again, not another
+            }
+
+            ids[settlementId] = (code, code + tail);
+        }
+
+        Assert.InRange(ids.Count, 10_000, 20_000);
+    }
+
     [Theory]
     [InlineData("S2026113001c20e76fb37bb96a23c3", "setl:S2026113001c20e76fb37bb96a23c3")] // a random id
     [InlineData("S20261130012345678901234567890", "setl:S20261130012345678901234567890")] // a random id of decimal digits only
@@ -93,6 +126,18 @@ public sealed class ReceiptKeyTests
     [InlineData("M2503041000000001H1", "msgt:202503041000000001:H1")]
     public void Only_an_id_made_from_a_message_names_the_message_key(string settlementId, string expected) =>
         Assert.Equal(expected, LedgerNames.SettlementEntry(settlementId));
+
+    [Fact]
+    public void A_random_settlement_id_is_never_taken_for_one_made_from_a_message()
+    {
+        var now = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var settlementId = Persons.PersonGrain.NewSettlementId(now.AddMilliseconds(i * 997));
+            Assert.False(LedgerNames.IsMadeFromMessage(settlementId), settlementId);
+            Assert.Equal("setl:" + settlementId, LedgerNames.SettlementEntry(settlementId));
+        }
+    }
 
     [Fact]
     public async Task A_new_journal_keys_a_settlement_record_by_its_message_and_writes_no_receipt()
