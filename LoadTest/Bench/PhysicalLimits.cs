@@ -76,11 +76,15 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         };
         var today = TodaysSettlements(log);
         cases.Add(await TodayAsync("today's settlement: its journal rows in the storage's tables + its person's state row", today, streamIndex: true, personRow: true, backgroundCheckpoints: false, cancellationToken));
-        cases.Add(await TodayAsync("today's, without the (stream, sequence) index", today, streamIndex: false, personRow: true, backgroundCheckpoints: false, cancellationToken));
+        cases.Add(await TodayAsync("today's, without the two stream indexes", today, streamIndex: false, personRow: true, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, without the person-row update", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken));
         cases.Add(await TodayAsync("today's, WAL checkpoints on another connection, not in the commits", today, streamIndex: true, personRow: true, backgroundCheckpoints: true, cancellationToken));
         cases.Add(await TodayAsync("today's, payloads compressed as the storage stores them", today, streamIndex: true, personRow: true, backgroundCheckpoints: false, cancellationToken, compressed: true));
         cases.Add(await TodayAsync("today's, without the person-row update, payloads compressed", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken, compressed: true));
+        cases.Add(await TodayAsync(
+            "the same, without the (stream, sequence) index", today, streamIndex: false, personRow: false, backgroundCheckpoints: false, cancellationToken, compressed: true, alsoStreamIndex: true));
+        cases.Add(await TodayAsync(
+            "the same, without the second-stream index", today, streamIndex: true, personRow: false, backgroundCheckpoints: false, cancellationToken, compressed: true, alsoStreamIndex: false));
         foreach (var measured in cases)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{measured.Name}: {measured.SettlementsPerSecond:N0} settlements/s"));
@@ -159,12 +163,13 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
 
     /// <summary>
     /// Today's settlement: its real journal appends into the storage's journal table and indexes (the (stream,
-    /// sequence) index and the second streams' unless <paramref name="streamIndex"/> is false), and the person's state
+    /// sequence) index unless <paramref name="streamIndex"/> is false; the second streams' unless
+    /// <paramref name="alsoStreamIndex"/>, by default <paramref name="streamIndex"/>, is false), and the person's state
     /// row if <paramref name="personRow"/>.
     /// </summary>
     private async Task<PhysicalCase> TodayAsync(
         string name, List<IReadOnlyList<JournalAppend>> settlements, bool streamIndex, bool personRow, bool backgroundCheckpoints, CancellationToken cancellationToken,
-        bool compressed = false)
+        bool compressed = false, bool? alsoStreamIndex = null)
     {
         // Each payload as it is bound: the JSON text, or (compressed) what PayloadCodec stores, made before the clock starts.
         var stored = settlements.Select(s => s.Select(a => compressed && PayloadCodec.Encode(a.Utf8Payload) is { } bytes ? (object)bytes : a.Payload).ToArray()).ToList();
@@ -173,7 +178,12 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
         await ExecuteAsync(connection, SqliteDialect.JournalTable, cancellationToken);
         if (streamIndex)
         {
-            await ExecuteAsync(connection, SqliteDialect.JournalStreamIndex + SqliteDialect.JournalAlsoStreamIndex, cancellationToken);
+            await ExecuteAsync(connection, SqliteDialect.JournalStreamIndex, cancellationToken);
+        }
+
+        if (alsoStreamIndex ?? streamIndex)
+        {
+            await ExecuteAsync(connection, SqliteDialect.JournalAlsoStreamIndex, cancellationToken);
         }
 
         var persons = personRow ? await CreatePersonsAsync(connection, cancellationToken) : null;

@@ -24,11 +24,13 @@ public sealed class PhysicalLimitsTests : IDisposable
                 "time-ordered message key + random person-row update",
                 "random message key + random person-row update",
                 "today's settlement: its journal rows in the storage's tables + its person's state row",
-                "today's, without the (stream, sequence) index",
+                "today's, without the two stream indexes",
                 "today's, without the person-row update",
                 "today's, WAL checkpoints on another connection, not in the commits",
                 "today's, payloads compressed as the storage stores them",
                 "today's, without the person-row update, payloads compressed",
+                "the same, without the (stream, sequence) index",
+                "the same, without the second-stream index",
             ],
             report.Cases.Select(c => c.Name));
         Assert.All(report.Cases.Take(5), c => Assert.Equal(600, c.JournalRows));
@@ -43,6 +45,7 @@ public sealed class PhysicalLimitsTests : IDisposable
         var (compressed, compressedNoPerson) = (report.Cases[9], report.Cases[10]);
         Assert.All([compressed, compressedNoPerson], c => Assert.Equal(today.JournalRows, c.JournalRows));
         Assert.Equal(compressed.PayloadBytesPerSettlement - 1_000, compressedNoPerson.PayloadBytesPerSettlement, precision: 6);
+        Assert.All(report.Cases.Skip(11), c => Assert.Equal((compressedNoPerson.JournalRows, compressedNoPerson.PayloadBytesPerSettlement), (c.JournalRows, c.PayloadBytesPerSettlement)));
         Assert.InRange(compressedNoPerson.PayloadBytesPerSettlement, 1, report.Cases[7].PayloadBytesPerSettlement / 3);
         Assert.All(report.Cases, c => Assert.True(c.SettlementsPerSecond > 0, c.Name));
         Assert.Equal([4_096, 65_536], report.Fsyncs.Select(f => f.Bytes));
