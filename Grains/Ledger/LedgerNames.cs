@@ -154,14 +154,14 @@ public static class LedgerNames
     public static bool IsMadeFromMessage(string settlementId)
     {
         ArgumentNullException.ThrowIfNull(settlementId);
-        return MessageKeyOf(settlementId) is not null;
+        return settlementId.Length > 1 + SettlementIdDigits
+            && settlementId.StartsWith(MessageSettlementIdMark, StringComparison.Ordinal)
+            && !settlementId.AsSpan(1, SettlementIdDigits).ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>The message key a settlement id made from its message names (<see cref="SettlementIdOf"/>), else null.</summary>
     private static string? MessageKeyOf(string settlementId) =>
-        settlementId.Length > 1 + SettlementIdDigits
-        && settlementId.StartsWith(MessageSettlementIdMark, StringComparison.Ordinal)
-        && !settlementId.AsSpan(1, SettlementIdDigits).ContainsAnyExceptInRange('0', '9')
+        IsMadeFromMessage(settlementId)
             ? string.Create(CultureInfo.InvariantCulture, $"{TimeOrderedReceiptPrefix}20{settlementId.AsSpan(1, SettlementIdDigits)}:{settlementId.AsSpan(1 + SettlementIdDigits)}")
             : null;
 
