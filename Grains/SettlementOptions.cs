@@ -41,8 +41,15 @@ public sealed class SettlementOptions
     /// <summary>Consumer grains (fund pools, institutions) the posting dispatcher delivers to at once. Default 16.</summary>
     public int DispatchConcurrencyMax { get; set; } = 16;
 
-    /// <summary>Pause of the posting dispatcher when it has caught up. Default 50 ms.</summary>
-    public TimeSpan DispatchIdleDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Pause of the posting dispatcher between passes in the background. A pass delivers every posting committed before
+    /// it (in pages of <see cref="DispatchBatchMax"/>), so each fund pool and institution is written at most once a pass,
+    /// however many settlements it had: its writes follow the number of consumers, not the settlement rate. The fund
+    /// pools' and institutions' balances lag the journal by up to this much more than a pass takes; readers that need
+    /// every posting applied drain the dispatcher first (<see cref="Interfaces.Grains.IPostingDispatcherGrain.DrainAsync"/>).
+    /// Default 1 s.
+    /// </summary>
+    public TimeSpan DispatchIdleDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Whether the posting dispatcher runs in the background (tests drive it by hand). Default true.</summary>
     public bool DispatchInBackground { get; set; } = true;

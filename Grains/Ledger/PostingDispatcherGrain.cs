@@ -67,10 +67,10 @@ public sealed partial class PostingDispatcherGrain(
         while (true)
         {
             var safe = await journal.ReadSafeSequenceAsync();
-            int delivered;
+            int read;
             try
             {
-                delivered = await DispatchOnceAsync();
+                read = await DispatchOnceAsync();
             }
             catch (Exception exception) when (exception is not OperationCanceledException && Stopwatch.GetElapsedTime(started) < DrainWaitMax)
             {
@@ -79,7 +79,7 @@ public sealed partial class PostingDispatcherGrain(
                 continue;
             }
 
-            if (delivered >= 0)
+            if (read > 0)
             {
                 continue;
             }
@@ -113,7 +113,9 @@ public sealed partial class PostingDispatcherGrain(
     {
         try
         {
-            while (!cancellationToken.IsCancellationRequested && await DispatchOnceAsync() > 0)
+            // Full pages only: a page that was not full reached what was committed when it was read, and whatever came
+            // after waits for the next pass, so a busy consumer is written once a pass, not once per small page.
+            while (!cancellationToken.IsCancellationRequested && await DispatchOnceAsync() == options.Value.DispatchBatchMax)
             {
             }
 
@@ -131,14 +133,14 @@ public sealed partial class PostingDispatcherGrain(
         }
     }
 
-    /// <summary>One pass: reads a batch after the cursor and delivers it. Returns -1 when there was nothing to read.</summary>
+    /// <summary>One page: reads up to <see cref="SettlementOptions.DispatchBatchMax"/> entries after the cursor and delivers their postings. Returns the entries read (0: nothing new).</summary>
     private async Task<int> DispatchOnceAsync()
     {
         await IndexFundAccountsAsync();
         var page = await PostingFeed.ReadAsync(journal, cursor.State.Position, options.Value.DispatchBatchMax);
         if (page.Entries == 0)
         {
-            return -1;
+            return 0;
         }
 
         var byAccount = GroupByAccount(page.Postings);
@@ -152,7 +154,7 @@ public sealed partial class PostingDispatcherGrain(
 
         cursor.State.Position = page.ReadThrough;
         await cursor.WriteOrReloadAsync();
-        return byAccount.Sum(pair => pair.Value.Count);
+        return page.Entries;
     }
 
     /// <summary>
