@@ -21,7 +21,7 @@ internal sealed class StorageOptionsSet
 
     public Option<bool> NoGroupCommit { get; } = new("--no-group-commit") { Description = "The group-commit storage with one transaction per write" };
 
-    public Option<double> WindowMilliseconds { get; } = new("--window-ms") { Description = "GroupCommitWindow in ms", DefaultValueFactory = _ => 1 };
+    public Option<double> WindowMilliseconds { get; } = new("--window-ms") { Description = "GroupCommitWindow in ms (default: the storage's, 0)", DefaultValueFactory = _ => new SqliteStorageOptions().GroupCommitWindow.TotalMilliseconds };
 
     public Option<int> BatchMax { get; } = new("--batch-max") { Description = "GroupCommitBatchMax", DefaultValueFactory = _ => new SqliteStorageOptions().GroupCommitBatchMax };
 

@@ -145,13 +145,22 @@ internal sealed partial class GroupCommitWriter
             }
 
             var more = reader.WaitToReadAsync().AsTask();
-            var delay = Task.Delay(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            var delay = Task.Delay(WaitFor(remaining));
             if (await Task.WhenAny(more, delay) != more || !await more)
             {
                 return;
             }
         }
     }
+
+    /// <summary>
+    /// How long to wait for more writes when <paramref name="remainingTicks"/> (<see cref="Stopwatch"/> ticks, more than 0)
+    /// of the window are left: rounded up to whole milliseconds. <see cref="Task.Delay(TimeSpan)"/> counts whole
+    /// milliseconds and completes at once below one, so without the rounding a window of 1 ms never waited at all: every
+    /// batch held only what had queued while the previous one committed.
+    /// </summary>
+    internal static TimeSpan WaitFor(long remainingTicks) =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(remainingTicks * 1000.0 / Stopwatch.Frequency));
 
     private async Task<DbConnection?> CommitAsync(DbConnection? connection, WriterStatementsCache statements, List<PendingWrite> batch)
     {
