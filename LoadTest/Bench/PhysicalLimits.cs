@@ -153,7 +153,7 @@ internal sealed class PhysicalLimits(PhysicalLimitsOptions options)
             }
 
             // As the person grain does: a platform-form msgid makes the settlement id, and the record is its receipt (1 row).
-            var settlementId = LedgerNames.SettlementIdOf(plan.Fresh.InstitutionCode, plan.Fresh.MessageId) ?? "S20260302" + i.ToString("D21", CultureInfo.InvariantCulture);
+            var settlementId = BenchSettlementIds.For(plan.Fresh, i);
             var (_, appends) = LedgerWriter.Settle(settlementId, plan.Fresh, new string('d', 64), input.Person, input.Institution, breakdown, SettledAt.AddMilliseconds(i));
             settlements.Add(appends);
         }

@@ -40,7 +40,7 @@ internal static class BreakdownCommand
                 return;
             }
 
-            var settlementId = LedgerNames.SettlementIdOf(plan.Fresh.InstitutionCode, plan.Fresh.MessageId) ?? "S20260302" + i.ToString("D21", CultureInfo.InvariantCulture);
+            var settlementId = BenchSettlementIds.For(plan.Fresh, i);
             var (_, appends) = LedgerWriter.Settle(settlementId, plan.Fresh, "bench", input.Person, input.Institution, breakdown, DateTimeOffset.UtcNow);
             rows += appends.Count;
             foreach (var append in appends)
