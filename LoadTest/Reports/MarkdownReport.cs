@@ -27,6 +27,12 @@ public static class MarkdownReport
         Line(sb, "");
         Line(sb, GcScope(report.GcIncludesSilo) + " " + BusyScope(report.GcIncludesSilo));
         Line(sb, "");
+        if (report.Process is { } process)
+        {
+            Line(sb, ProcessLine(process, report.GcIncludesSilo));
+            Line(sb, "");
+        }
+
         if (report.Silo is { } silo)
         {
             Line(sb, $"The silo (its /metrics, read each second; {silo.SampleFailures:N0} reads failed): CPU {silo.CpuMicroseconds / 1e6:F1} s, {silo.CpuMicrosecondsPerSwipe:N0} µs per completed swipe; GC pause {Ms(silo.GcPauseMicroseconds)}, at most {Ms(silo.GcPauseMicrosecondsPerSecondMax)} in one second.");
@@ -79,6 +85,17 @@ public static class MarkdownReport
     public static string GcScope(bool includesSilo) => includesSilo
         ? "GC pause is this process's (GC.GetTotalPauseDuration), which hosts the silo: it is the silo's GC too."
         : "GC pause is the load tool's process only (GC.GetTotalPauseDuration); the silo's GC is not in it.";
+
+    /// <summary>The process's CPU, allocations and collections, with the silo named when it ran in the process.</summary>
+    public static string ProcessLine(ProcessReport process, bool includesSilo)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var perSettlement = process.CpuMicrosecondsPerDurableSettlement is { } cpu && process.AllocatedBytesPerDurableSettlement is { } bytes
+            ? string.Create(CultureInfo.InvariantCulture, $" ({cpu:N1} µs and {bytes / 1024:N1} KiB a durable settlement)")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{(includesSilo ? "This process (load generator and silo)" : "The load tool's process (not the silo)")}: CPU {process.CpuMicroseconds / 1e6:F2} s, allocated {process.AllocatedBytes / 1048576.0:N0} MiB{perSettlement}; collections gen0 {process.Gen0Collections}, gen1 {process.Gen1Collections}, gen2 {process.Gen2Collections}.");
+    }
 
     private static string BusyScope(bool inProcess) => inProcess
         ? "Busy refusals are 0 in-process: no gateway answers \"busy, retry later\"."

@@ -14,7 +14,7 @@ public static class ReportBuilder
         $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}";
 
     public static RunReport Build(
-        string name, ISwipeTarget target, ArrivalSchedule schedule, double rate, RunOptions options, RunOutcome outcome, RunAudit? audit, StorageReport? storage)
+        string name, ISwipeTarget target, ArrivalSchedule schedule, double rate, RunOptions options, RunOutcome outcome, RunAudit? audit, StorageReport? storage, ProcessReport? process = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(schedule);
@@ -56,6 +56,7 @@ public static class ReportBuilder
             GcIncludesSilo = target.HostsSilo,
             Silo = Silo(m, samples),
             Storage = storage,
+            Process = process,
             Audit = audit,
             Seconds = samples,
             LatencyDistribution = m.Latency.PercentileDistribution(),

@@ -76,6 +76,9 @@ public sealed record RunReport
     /// <summary>The silo's CPU and GC pause time from its <c>/metrics</c> (HTTP runs that could read it; null otherwise).</summary>
     public SiloReport? Silo { get; init; }
 
+    /// <summary>This process's CPU, allocations and collections over the run (the silo's too when <see cref="GcIncludesSilo"/>).</summary>
+    public ProcessReport? Process { get; init; }
+
     /// <summary>Storage counters (in-process only): transactions, writes, mean writes per transaction.</summary>
     public StorageReport? Storage { get; init; }
 

@@ -1,5 +1,6 @@
 using Medisettle.Grains.Demo;
 using Medisettle.LoadTest.Arrivals;
+using Medisettle.LoadTest.Metrics;
 using Medisettle.LoadTest.Reports;
 using Medisettle.LoadTest.Targets;
 using Medisettle.LoadTest.Workload;
@@ -28,11 +29,13 @@ public static class RunSession
         var planner = new WorkloadPlanner(population, WorkloadMix.Default, options.Seed, now);
         var storage = (target as InProcessTarget)?.StorageStatistics;
         var before = storage is null ? default : (storage.TransactionsCommitted, storage.WritesCommitted, storage.BatchesFailed, storage.CommitTime);
+        var processBefore = ProcessCounters.Take();
         var outcome = await new OpenLoopRunner(target, schedule, planner, options, log).RunAsync(cancellationToken);
+        var process = ProcessCounters.Between(processBefore, ProcessCounters.Take(), outcome.Metrics.DurableWrites);
         var storageReport = storage is null ? null : ReportBuilder.StorageBetween(before, storage, outcome.Elapsed);
         await log.WriteLineAsync("auditing…");
         var audit = await target.AuditAsync(cancellationToken);
-        return ReportBuilder.Build(name, target, schedule, rate, options, outcome, audit, storageReport);
+        return ReportBuilder.Build(name, target, schedule, rate, options, outcome, audit, storageReport, process);
     }
 
     /// <summary>Writes the report files, prints the summary, and returns the exit code: 0, or 1 when the audit failed or errors exceed the threshold.</summary>

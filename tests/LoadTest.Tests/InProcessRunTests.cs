@@ -30,6 +30,11 @@ public sealed class InProcessRunTests
             Assert.Equal(report.GcPauseMicroseconds, report.Seconds.Sum(s => s.GcPauseMicroseconds));
             Assert.Equal(report.Seconds.Max(s => s.GcPauseMicroseconds), report.GcPauseMicrosecondsPerSecondMax);
             Assert.Equal(0, report.BusyRefusals);
+            var process = report.Process!;
+            Assert.True(process.CpuMicroseconds > 0);
+            Assert.True(process.AllocatedBytes > 0);
+            Assert.Equal(Math.Round((double)process.CpuMicroseconds / report.DurableWrites, 1), process.CpuMicrosecondsPerDurableSettlement);
+            Assert.Equal(Math.Round((double)process.AllocatedBytes / report.DurableWrites), process.AllocatedBytesPerDurableSettlement);
             Assert.All(report.Seconds, s => Assert.Equal(0, s.BusyRefusals));
         }
         finally
