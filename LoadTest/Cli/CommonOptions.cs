@@ -27,7 +27,7 @@ internal sealed class CommonOptions
 
     public Option<string> Output { get; } = new("--out") { Description = "Report directory", DefaultValueFactory = _ => Path.Combine("data", "loadtest") };
 
-    public Option<double> WarmUp { get; } = new("--warmup") { Description = "Seconds of unreported warm-up traffic before the run", DefaultValueFactory = _ => 3 };
+    public Option<double> WarmUp { get; } = new("--warmup") { Description = "Seconds of unreported warm-up traffic before the run (at the run's rate, at most 1,000/s)", DefaultValueFactory = _ => 10 };
 
     public Option<string?> Name { get; } = new("--name") { Description = "Report file name (default: the command and rate)" };
 

@@ -20,9 +20,10 @@ public sealed record RunOptions
 
     /// <summary>
     /// Seconds of unreported traffic before the measured run (at the run's rate, at most <see cref="WarmUpRateMax"/>/s):
-    /// the first swipes of a process JIT the settlement path. Its settlements are in the audit, not in the report.
+    /// the first swipes of a process JIT the settlement path, and tiered compilation re-JITs the hot methods with their
+    /// profile in the seconds after. Its settlements are in the audit, not in the report.
     /// </summary>
-    public double WarmUpSeconds { get; init; } = 3;
+    public double WarmUpSeconds { get; init; } = 10;
 
     /// <summary>Highest warm-up rate per second.</summary>
     public const double WarmUpRateMax = 1_000;
