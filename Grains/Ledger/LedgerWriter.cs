@@ -47,7 +47,7 @@ public static class LedgerWriter
             KeptSupplies = keptSupplies ? true : null,
             RequestDigest = receiptInRecord ? RequestDigests.Stored(requestDigest) : null,
         };
-        var recordAppend = new JournalAppend(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToUtf8(record))
+        var recordAppend = new JournalAppend(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToReusedBuffer(record))
         {
             AlsoStream = LedgerNames.PostingStream(LedgerNames.InstitutionAccount(command.InstitutionCode)),
             UniqueAmongKeyedEntries = receiptInRecord, // a receipt an earlier version wrote under the message's key refuses it

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,18 +18,33 @@ internal static class CommandDigest
     internal static readonly JsonSerializerOptions Json = CreateJson();
 
     /// <summary>
-    /// The digest of <paramref name="command"/> for <paramref name="personId"/>, hashed from the JSON's UTF-8 bytes as the
-    /// serializer writes them (no UTF-16 string of the JSON, no joined copy of it).
+    /// The digest of <paramref name="command"/> for <paramref name="personId"/>, hashed in one pass over this thread's reused
+    /// buffer holding the person id's UTF-8, the line feed and the JSON as the serializer writes it (no array of the JSON,
+    /// no hash object).
     /// </summary>
     public static string Of<TCommand>(string personId, TCommand command)
     {
         ArgumentNullException.ThrowIfNull(personId);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(personId));
-        hash.AppendData("\n"u8);
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(command, Json));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4 * 1024);
+        buffer.ResetWrittenCount();
+        var prefix = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(personId.Length) + 1);
+        var written = Encoding.UTF8.GetBytes(personId, prefix);
+        prefix[written] = (byte)'\n';
+        buffer.Advance(written + 1);
+        var writer = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, Indented = Json.WriteIndented });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, command, Json);
+        writer.Flush();
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
 
     private static JsonSerializerOptions CreateJson()
     {

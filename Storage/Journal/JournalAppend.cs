@@ -21,7 +21,23 @@ public sealed class JournalAppend
         ArgumentNullException.ThrowIfNull(utf8Payload);
         Stream = stream;
         EntryId = entryId;
-        Utf8Payload = utf8Payload;
+        _utf8Payload = utf8Payload;
+    }
+
+    /// <summary>
+    /// An append made from JSON that is not kept (<paramref name="utf8Payload"/> may be a reused buffer): compressed here, at
+    /// once, into the form a compressing storage stores (<see cref="Compression.PayloadCodec"/>), so the JSON is not copied
+    /// and held until the write commits. <see cref="Utf8Payload"/> decompresses it again when asked (a storage that stores
+    /// JSON text asks). A payload that compression would not shorten is kept as it is.
+    /// </summary>
+    public JournalAppend(string stream, string entryId, ReadOnlySpan<byte> utf8Payload)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(entryId);
+        Stream = stream;
+        EntryId = entryId;
+        _encoded = Compression.PayloadCodec.Encode(utf8Payload);
+        _utf8Payload = _encoded is null ? utf8Payload.ToArray() : null;
     }
 
     public string Stream { get; }
@@ -72,7 +88,13 @@ public sealed class JournalAppend
     public bool UniqueAmongKeyedEntries { get; init; }
 
     /// <summary>The payload's JSON as UTF-8 bytes (not to be changed once appended).</summary>
-    public byte[] Utf8Payload { get; }
+    public byte[] Utf8Payload => _utf8Payload ??= Decoded();
+
+    /// <summary>The JSON, or null while only <see cref="_encoded"/> holds it.</summary>
+    private byte[]? _utf8Payload;
+
+    /// <summary>The compressed form made when the append was made from a span; null otherwise.</summary>
+    private readonly byte[]? _encoded;
 
     /// <summary>The payload's JSON text (decoded on each call).</summary>
     public string Payload => Encoding.UTF8.GetString(Utf8Payload);
@@ -91,9 +113,17 @@ public sealed class JournalAppend
     {
         if (!_compressed)
         {
-            StoredPayload = Compression.PayloadCodec.Encode(Utf8Payload);
+            StoredPayload = _encoded ?? Compression.PayloadCodec.Encode(Utf8Payload);
             _compressed = true;
         }
+    }
+
+    private byte[] Decoded()
+    {
+        var json = Compression.PayloadCodec.Decode(_encoded, "Journal append", EntryId);
+        return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array
+            : json.ToArray();
     }
 
     private bool _compressed;

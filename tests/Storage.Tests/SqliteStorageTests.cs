@@ -264,15 +264,23 @@ public sealed class SqliteStorageTests : StorageSuite
         var long1 = "{\"name\":\"统筹基金\",\"trace\":[" + string.Join(',', Enumerable.Range(0, 20).Select(i => $"\"step {i}: total 385.45 = funds 0.00 + account 385.45\"")) + "]}";
         var long2 = long1.Replace("step", "stage", StringComparison.Ordinal);
         const string Short = "{\"n\":1}";
-        await WriteOneAsync(compress: true, "k1", new Journal.JournalAppend("p", "e1", long1), new Journal.JournalAppend("p", "e2", Short));
-        await WriteOneAsync(compress: false, "k2", new Journal.JournalAppend("p", "e3", long2));
+        var long3 = long1.Replace("step", "phase", StringComparison.Ordinal);
+        // Appends made from a span are compressed when made; a storage with compression off still stores their JSON text.
+        var reused = new byte[4096];
+        await WriteOneAsync(compress: true, "k1", new Journal.JournalAppend("p", "e1", long1), new Journal.JournalAppend("p", "e2", Short),
+            new Journal.JournalAppend("p", "e4", reused.AsSpan(0, Encoding.UTF8.GetBytes(long3, reused))));
+        await WriteOneAsync(compress: false, "k2", new Journal.JournalAppend("p", "e3", long2),
+            new Journal.JournalAppend("p", "e5", reused.AsSpan(0, Encoding.UTF8.GetBytes(long1, reused))),
+            new Journal.JournalAppend("p", "e6", reused.AsSpan(0, Encoding.UTF8.GetBytes(Short, reused))));
 
-        Assert.Equal([("e1", "blob", true), ("e2", "text", false), ("e3", "text", false)], await StoredAsync());
+        Assert.Equal(
+            [("e1", "blob", true), ("e2", "text", false), ("e4", "blob", true), ("e3", "text", false), ("e5", "text", false), ("e6", "text", false)],
+            await StoredAsync());
         var storage = TestStorages.Sqlite(path);
         await storage.StartAsync(CancellationToken.None);
         try
         {
-            Assert.Equal([long1, Short, long2], (await storage.ReadAsync("p", 0, 10)).Select(e => e.Payload));
+            Assert.Equal([long1, Short, long3, long2, long1, Short], (await storage.ReadAsync("p", 0, 10)).Select(e => e.Payload));
             Assert.Equal(long1, (await storage.FindAsync("e1"))!.Payload);
             Assert.Equal(Encoding.UTF8.GetBytes(long1), (await storage.ReadAllAsync(0, 1))[0].Utf8Payload.ToArray());
         }

@@ -36,6 +36,22 @@ public sealed class CompactJsonTests
     }
 
     [Fact]
+    public void The_reused_buffer_holds_exactly_the_bytes_of_the_array_form_and_is_overwritten_by_the_next_call()
+    {
+        var record = InpatientRecord();
+        var expected = LedgerJson.SerializeToUtf8(record);
+
+        Assert.Equal(expected, LedgerJson.SerializeToReusedBuffer(record).ToArray());
+        var receipt = new MessageReceipt { IsCancel = true, SettlementId = "S1", AnsweredAt = DateTimeOffset.UnixEpoch, PersonId = "P1" };
+        Assert.Equal(LedgerJson.SerializeToUtf8(receipt), LedgerJson.SerializeToReusedBuffer(receipt).ToArray()); // a shorter one after
+        Assert.Equal(expected, LedgerJson.SerializeToReusedBuffer(record).ToArray());
+
+        var append = new Storage.Journal.JournalAppend("person/P1", "settlement/S1", LedgerJson.SerializeToReusedBuffer(record));
+        LedgerJson.SerializeToReusedBuffer(receipt); // the append kept nothing of the buffer
+        Assert.Equal(expected, append.Utf8Payload);
+    }
+
+    [Fact]
     public void The_compact_record_is_smaller_than_the_earlier_shape_and_reads_back_to_the_same_values()
     {
         var record = InpatientRecord();
