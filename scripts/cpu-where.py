@@ -13,8 +13,9 @@ import sys
 
 # Innermost match wins, so specific parts (compression, the engine) come before the code that calls them.
 COMPONENTS = [
-    ('payload compression (zstd)', r'PayloadCodec::Encode|JournalAppend::Compress'),
-    ('payload decompression (zstd)', r'PayloadCodec::Decode'),
+    # zstd's own frames too: with dynamic PGO the codec can be inlined into its caller (a record's append).
+    ('payload compression (zstd)', r'PayloadCodec::Encode|JournalAppend::Compress|ZSTD_compress|Compressor::Wrap'),
+    ('payload decompression (zstd)', r'PayloadCodec::Decode|ZSTD_decompress|Decompressor::Unwrap'),
     ('settlement engine', r'Medisettle\.Grains\.Policy\.SettlementEngine'),
     ('request digest', r'CommandDigest::Of|RequestDigests'),
     ('JSON of records and states (writing)', r'LedgerJson::Serialize|JsonGrainStateSerializer::Serialize|LedgerWriter::'),

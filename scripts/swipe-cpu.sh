@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Silo CPU per swipe over HTTP: starts the silo build SILO_DLL on DATA_DIR (demo data, 10,000 persons, 500
 # institutions; created on first use), warms it with 15 s of LoadTest http at RATE, then runs 20 s more after the
-# load tool's own 3 s warm-up (a new load-tool process is cold: its first seconds would count its JIT and connection
-# set-up as latency) and prints LoadTest's line on the silo (CPU per completed swipe and GC pause, from the silo's
+# load tool's own warm-up (its default, 10 s: a new load-tool process is cold, and its first seconds would count its
+# JIT, tiered as the silo's, and its connection set-up as latency) and prints LoadTest's line on the silo (CPU per completed swipe and GC pause, from the silo's
 # /metrics during the measured run) and its summary row (offered, completed, errors, elapsed, swipes/s, durable
 # settlements/s, p50 … max).
 # Compare two builds on the same data by alternating them (A B A B): the data grows with each run.
@@ -29,6 +29,6 @@ load() {
     --persons 10000 --institutions "$load_institutions" --connections 256 --rate "$rate" "$@"
 }
 load --duration 15 --warmup 0 --seed 99 --out "$data_dir/../swipe-cpu-warm" > /dev/null
-report=$(load --duration 20 --warmup 3 --seed "$seed" --out "$data_dir/../swipe-cpu-run")
+report=$(load --duration 20 --seed "$seed" --out "$data_dir/../swipe-cpu-run")
 echo "$report" | grep '^The silo (its /metrics' || echo "the silo's /metrics could not be read"
 echo "$report" | grep -A2 '| Offered' | tail -1
