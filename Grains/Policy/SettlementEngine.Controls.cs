@@ -110,14 +110,41 @@ public sealed partial class SettlementEngine
             return null;
         }
 
-        var codes = w.Visit.FeeLines.Select(line => line.CatalogueCode).ToHashSet(StringComparer.Ordinal);
-        var running = w.History.Supplies
-            .Where(s => rule.VisitTypes.Contains(s.VisitType) && codes.Contains(s.CatalogueCode) && s.From <= w.Visit.Date && s.Until > w.Visit.Date)
-            .ToList();
+        // Found without allocating: most purchases have no supply of the same item still running.
+        List<HeldSupply>? running = null;
+        var supplies = w.History.Supplies;
+        for (var i = 0; i < supplies.Count; i++) // an index, not foreach: the list's enumerator would be an allocation
+        {
+            var supply = supplies[i];
+            if (rule.VisitTypes.Contains(supply.VisitType) && supply.From <= w.Visit.Date && supply.Until > w.Visit.Date && Bought(supply.CatalogueCode))
+            {
+                (running ??= []).Add(supply);
+            }
+        }
+
+        if (running is null)
+        {
+            return null;
+        }
+
         var hits = running
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.CatalogueCode} was bought on {s.From:yyyy-MM-dd} at {s.InstitutionCode} ({s.SettlementId}) with {s.Days} days of supply, running through {s.Until.AddDays(-1):yyyy-MM-dd}"))
             .ToList();
         return Finding(ControlRule.DuplicatePurchase, rule.Action, pack, hits, running.Select(s => s.SettlementId));
+
+        bool Bought(string catalogueCode)
+        {
+            var lines = w.Visit.FeeLines;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (string.Equals(lines[i].CatalogueCode, catalogueCode, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static ControlFinding? Velocity(SettlementWork w, VelocityRule rule, PolicyPack pack)
@@ -127,10 +154,20 @@ public sealed partial class SettlementEngine
             return null;
         }
 
+        // Counted without allocating: most swipes stay under the limits, and only a finding lists the swipes it counted.
         var window = TimeSpan.FromMinutes(rule.WindowMinutes);
-        var counted = w.History.Swipes.Where(s => rule.VisitTypes.Contains(s.VisitType) && w.SwipedAt - s.SettledAt < window).ToList();
-        var swipes = counted.Count + 1;
-        var institutions = counted.Select(s => s.InstitutionCode).Append(w.Institution.Code).Distinct(StringComparer.Ordinal).Count();
+        var history = w.History.Swipes;
+        var swipes = 1;
+        var institutions = 1;
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (Counted(history[i]))
+            {
+                swipes++;
+                institutions += IsNewInstitution(i) ? 1 : 0;
+            }
+        }
+
         if (institutions <= rule.InstitutionsMax)
         {
             return null;
@@ -152,8 +189,44 @@ public sealed partial class SettlementEngine
             Action = refused ? ControlAction.Refuse : ControlAction.Flag,
             PackId = pack.Id,
             Evidence = evidence,
-            RelatedSettlementIds = [.. counted.Select(s => s.SettlementId)],
+            RelatedSettlementIds = CountedIds(),
         };
+
+        string[] CountedIds()
+        {
+            var ids = new List<string>(swipes - 1);
+            foreach (var swipe in history)
+            {
+                if (Counted(swipe))
+                {
+                    ids.Add(swipe.SettlementId);
+                }
+            }
+
+            return [.. ids];
+        }
+
+        bool Counted(RecentSwipe swipe) => rule.VisitTypes.Contains(swipe.VisitType) && w.SwipedAt - swipe.SettledAt < window;
+
+        // Whether the counted swipe at index i is at an institution that neither this swipe nor an earlier counted one is at.
+        bool IsNewInstitution(int i)
+        {
+            var code = history[i].InstitutionCode;
+            if (string.Equals(code, w.Institution.Code, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(history[j].InstitutionCode, code, StringComparison.Ordinal) && Counted(history[j]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private static ControlFinding? Finding(ControlRule rule, ControlAction action, PolicyPack pack, List<string> hits, IEnumerable<string>? related = null) =>

@@ -63,6 +63,28 @@ public sealed class ControlRuleTests
     }
 
     [Fact]
+    public void Velocity_counts_each_institution_once_this_swipes_own_included_and_lists_the_counted_swipes_in_order()
+    {
+        // Counted: S1 and S4 at this swipe's D990001, S2 and S5 at D-A, S6 at D-B: 6 swipes with this one, at 3 institutions.
+        // Not counted: S3 (an inpatient stay at D-C) and S0 (at D-D, a day and a minute ago).
+        RecentSwipe Swipe(string id, string institution, VisitType type = VisitType.Pharmacy, int minutesAgo = 5) =>
+            new(id, institution, type, Now.AddMinutes(-minutesAgo));
+        var counted = new ControlHistory
+        {
+            Swipes = [Swipe("S0", "D-D", minutesAgo: 1_441), Swipe("S1", "D990001"), Swipe("S2", "D-A"), Swipe("S3", "D-C", VisitType.Inpatient),
+                Swipe("S4", "D990001"), Swipe("S5", "D-A"), Swipe("S6", "D-B", VisitType.Outpatient)],
+        };
+
+        var flagged = FindingOf(Engine.Compute(PharmacyInput(counted, Line(10m, kind: ItemKind.ApprovedDrug))), ControlRule.PersonVelocity);
+        var withoutB = FindingOf(Engine.Compute(PharmacyInput(counted with { Swipes = counted.Swipes.SkipLast(1).ToList() }, Line(10m, kind: ItemKind.ApprovedDrug))), ControlRule.PersonVelocity);
+
+        Assert.Equal(ControlAction.Flag, flagged!.Action);
+        Assert.StartsWith("6 settled swipes (Pharmacy, Outpatient) at 3 institutions within 1440 minutes", flagged.Evidence, StringComparison.Ordinal);
+        Assert.Equal(["S1", "S2", "S4", "S5", "S6"], flagged.RelatedSettlementIds);
+        Assert.Null(withoutB); // 5 swipes at 2 institutions: not more than 2
+    }
+
+    [Fact]
     public void Velocity_counts_only_the_listed_visit_types()
     {
         var inpatient = Enumerable.Range(0, 20).Select(i => new RecentSwipe($"S{i}", $"H{i}", VisitType.Inpatient, Now.AddMinutes(-5))).ToList();
