@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Medisettle.Interfaces;
@@ -18,26 +17,11 @@ public static class LedgerJson
     public static byte[] SerializeToUtf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
     /// <summary>
-    /// The same JSON as <see cref="SerializeToUtf8{T}"/>, written into this thread's reused buffer: valid only until the next
-    /// call on this thread, so for a consumer that copies or compresses it at once (<see cref="JournalAppend(string, string, ReadOnlySpan{byte})"/>),
+    /// The same JSON as <see cref="SerializeToUtf8{T}"/>, written into this thread's reused buffer (<see cref="ReusedJsonBuffer"/>):
+    /// valid only until the buffer's next use on this thread, so for a consumer that copies or compresses it at once (<see cref="JournalAppend(string, string, ReadOnlySpan{byte})"/>),
     /// with no await in between. A settlement record is about 2.5 KB of JSON; this saves allocating it for each settlement.
     /// </summary>
-    public static ReadOnlySpan<byte> SerializeToReusedBuffer<T>(T value)
-    {
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(8 * 1024);
-        buffer.ResetWrittenCount();
-        var writer = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, Indented = Options.WriteIndented });
-        writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, value, Options);
-        writer.Flush();
-        return buffer.WrittenSpan;
-    }
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? _writer;
+    public static ReadOnlySpan<byte> SerializeToReusedBuffer<T>(T value) => ReusedJsonBuffer.Start().AppendJson(value, Options).Written;
 
     /// <summary>An entry's payload, read straight from its UTF-8 bytes.</summary>
     public static T Deserialize<T>(JournalEntry entry)

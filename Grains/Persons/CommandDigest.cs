@@ -1,9 +1,8 @@
-using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Medisettle.Storage.Serialization;
 
 namespace Medisettle.Grains.Persons;
 
@@ -25,26 +24,11 @@ internal static class CommandDigest
     public static string Of<TCommand>(string personId, TCommand command)
     {
         ArgumentNullException.ThrowIfNull(personId);
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4 * 1024);
-        buffer.ResetWrittenCount();
-        var prefix = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(personId.Length) + 1);
-        var written = Encoding.UTF8.GetBytes(personId, prefix);
-        prefix[written] = (byte)'\n';
-        buffer.Advance(written + 1);
-        var writer = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, Indented = Json.WriteIndented });
-        writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, command, Json);
-        writer.Flush();
+        var joined = ReusedJsonBuffer.Start().AppendUtf8(personId).AppendUtf8("\n").AppendJson(command, Json).Written;
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, hash);
+        SHA256.HashData(joined, hash);
         return Convert.ToHexStringLower(hash);
     }
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? _writer;
 
     private static JsonSerializerOptions CreateJson()
     {
