@@ -17,7 +17,7 @@ namespace Medisettle.Interfaces;
 [JsonConverter(typeof(MoneyJsonConverter))]
 [GenerateSerializer]
 [Immutable]
-public readonly record struct Money(long Fen) : IComparable<Money>
+public readonly record struct Money(long Fen) : IComparable<Money>, ISpanFormattable
 {
     /// <summary>Fen per yuan (元).</summary>
     public const long FenPerYuan = 100;
@@ -86,8 +86,50 @@ public readonly record struct Money(long Fen) : IComparable<Money>
 
     public static Money Negate(Money a) => -a;
 
-    /// <summary>Yuan with two decimals, e.g. "5115.00".</summary>
-    public override string ToString() => ToYuan().ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>Yuan with two decimals, e.g. "5115.00", "-0.05".</summary>
+    public override string ToString()
+    {
+        Span<char> text = stackalloc char[YuanTextLengthMax];
+        TryFormat(text, out var length, default, null);
+        return new string(text[..length]);
+    }
+
+    /// <summary>As <see cref="ToString()"/>: an amount has one text form, whatever the format and culture asked.</summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>
+    /// Writes <see cref="ToString()"/>'s text without making a string, so an amount in an interpolated string (the
+    /// settlement trace has dozens) costs no allocation; in integer arithmetic, not through <see cref="decimal"/>.
+    /// </summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        // The magnitude as unsigned, so that long.MinValue has one too.
+        var magnitude = Fen < 0 ? (ulong)(-(Fen + 1)) + 1 : (ulong)Fen;
+        var sign = Fen < 0 ? 1 : 0;
+        charsWritten = 0;
+        if (destination.Length < sign + 4
+            || !(magnitude / FenPerYuan).TryFormat(destination[sign..], out var yuanDigits, default, CultureInfo.InvariantCulture)
+            || destination.Length < sign + yuanDigits + 3)
+        {
+            return false;
+        }
+
+        if (sign == 1)
+        {
+            destination[0] = '-';
+        }
+
+        var fen = (int)(magnitude % FenPerYuan);
+        var at = sign + yuanDigits;
+        destination[at] = '.';
+        destination[at + 1] = (char)('0' + (fen / 10));
+        destination[at + 2] = (char)('0' + (fen % 10));
+        charsWritten = at + 3;
+        return true;
+    }
+
+    /// <summary>The longest text an amount has: a sign, 17 digits of yuan, the point and two decimals.</summary>
+    private const int YuanTextLengthMax = 21;
 
     /// <summary>Money is stored and sent as an integer number of fen.</summary>
     private sealed class MoneyJsonConverter : JsonConverter<Money>

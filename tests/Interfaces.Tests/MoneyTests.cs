@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Xunit;
 
@@ -62,6 +63,28 @@ public sealed class MoneyTests
         Assert.Equal("-0.01", new Money(-1).ToString());
         Assert.Equal("511500", JsonSerializer.Serialize(Money.Yuan(5_115)));
         Assert.Equal(new Money(42), JsonSerializer.Deserialize<Money>("42"));
+    }
+
+    [Fact]
+    public void Text_is_the_decimal_yuan_with_two_places_for_every_amount_and_writes_without_a_string()
+    {
+        var random = new Random(12);
+        var buffer = new char[32];
+        long[] edges = [0, 1, -1, 5, -5, 99, -99, 100, -100, 101, 10_000_000, long.MaxValue, long.MinValue, long.MaxValue - 1, long.MinValue + 1];
+        foreach (var fen in edges.Concat(Enumerable.Range(0, 2_000).Select(_ => random.NextInt64(long.MinValue, long.MaxValue) >> random.Next(0, 60))))
+        {
+            var expected = (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+            var money = new Money(fen);
+
+            Assert.Equal(expected, money.ToString());
+            Assert.Equal(expected, $"{money}");
+            Assert.Equal("[" + expected + "]", $"[{money:N0}]"); // one form, whatever the format asked
+            var exact = buffer.AsSpan(0, expected.Length);
+            Assert.True(money.TryFormat(exact, out var written, default, null));
+            Assert.Equal(expected, new string(exact[..written]));
+            Assert.False(money.TryFormat(exact[..^1], out written, default, null));
+            Assert.Equal(0, written);
+        }
     }
 
     [Theory]
