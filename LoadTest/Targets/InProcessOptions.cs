@@ -46,7 +46,7 @@ public sealed record InProcessOptions
     /// <summary>Group commit of the project's storage; false = one transaction per write. Ignored by <see cref="StorageKind.AdoNetPostgres"/>.</summary>
     public bool GroupCommitEnabled { get; init; } = true;
 
-    public TimeSpan GroupCommitWindow { get; init; } = TimeSpan.Zero;
+    public TimeSpan GroupCommitWindow { get; init; } = new SqliteStorageOptions().GroupCommitWindow;
 
     public int GroupCommitBatchMax { get; init; } = 256;
 
