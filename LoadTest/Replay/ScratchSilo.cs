@@ -48,9 +48,44 @@ public sealed class ScratchSilo : IAsyncDisposable
     public DemoCredentials Credentials { get; }
 
     /// <summary>Starts the host with demo persons 0..<paramref name="persons"/>-1 and institutions 0..<paramref name="institutions"/>-1, the clock at <paramref name="clockStart"/>.</summary>
+    /// <remarks>
+    /// The ports are chosen free and then bound: another process or test may take one in between. A start that finds a
+    /// port taken is made again on new ports, up to <see cref="StartAttemptsMax"/> times.
+    /// </remarks>
     public static async Task<ScratchSilo> StartAsync(int persons, int institutions, PolicyPackCatalog packs, DateTimeOffset clockStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(packs);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(persons, institutions, packs, clockStart, cancellationToken);
+            }
+            catch (Exception exception) when (attempt < StartAttemptsMax && IsPortTaken(exception))
+            {
+            }
+        }
+    }
+
+    /// <summary>Starts made before a port taken between choosing and binding it is reported.</summary>
+    private const int StartAttemptsMax = 3;
+
+    private static bool IsPortTaken(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is Microsoft.AspNetCore.Connections.AddressInUseException
+                || exception is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<ScratchSilo> StartOnFreePortsAsync(int persons, int institutions, PolicyPackCatalog packs, DateTimeOffset clockStart, CancellationToken cancellationToken)
+    {
         var directory = Directory.CreateTempSubdirectory("medisettle-replay-");
         WebApplication? app = null;
         try
