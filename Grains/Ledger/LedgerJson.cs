@@ -23,11 +23,14 @@ public static class LedgerJson
     /// </summary>
     public static ReadOnlySpan<byte> SerializeToReusedBuffer<T>(T value) => ReusedJsonBuffer.Start().AppendJson(value, Options).Written;
 
-    /// <summary>An entry's payload, read straight from its UTF-8 bytes.</summary>
+    /// <summary>
+    /// An entry's payload, read straight from its UTF-8 bytes; a compressed payload is decompressed into a reused buffer
+    /// for this and not kept in the entry (<see cref="JournalEntry.ParsePayload{T}"/>).
+    /// </summary>
     public static T Deserialize<T>(JournalEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return JsonSerializer.Deserialize<T>(entry.Utf8Payload.Span, Options)
+        return entry.ParsePayload(static json => JsonSerializer.Deserialize<T>(json, Options))
             ?? throw new JsonException($"Journal entry {entry.EntryId} deserialized to null as {typeof(T).Name}.");
     }
 

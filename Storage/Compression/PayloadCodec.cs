@@ -48,6 +48,9 @@ public static class PayloadCodec
     [ThreadStatic]
     private static Decompressor?[]? _decompressors;
 
+    [ThreadStatic]
+    private static byte[]? _decodeScratch;
+
     /// <summary>Whether <paramref name="stored"/> is a compressed payload rather than JSON text.</summary>
     public static bool IsEncoded(ReadOnlySpan<byte> stored) => stored.Length > 0 && stored[0] == 0;
 
@@ -88,37 +91,84 @@ public static class PayloadCodec
             return stored;
         }
 
-        var span = stored.Span;
-        if (span.Length <= HeaderLength || span[1] == 0 || span[1] >= Dictionaries.Length)
+        var json = new byte[DecodedLength(stored.Span, kind, name)];
+        Decompress(stored.Span, json, kind, name);
+        return json;
+    }
+
+    /// <summary>
+    /// The same JSON as <see cref="Decode"/>, decompressed into this thread's reused buffer: valid only until the next
+    /// decode on this thread, for a reader that parses it at once and keeps nothing of it. A payload larger than
+    /// <see cref="ScratchLengthMax"/> gets a buffer of its own, so the thread keeps no large one.
+    /// </summary>
+    public static ReadOnlySpan<byte> DecodeToScratch(ReadOnlySpan<byte> stored, string kind, string name)
+    {
+        if (!IsEncoded(stored))
         {
-            throw new InvalidDataException(span.Length <= HeaderLength
-                ? $"{kind} {name}: its stored payload is {span.Length} bytes, too short for a compressed payload."
-                : $"{kind} {name}: its payload is compressed with dictionary {span[1]}, which this version does not have (it has 1 to {Dictionaries.Length - 1}).");
+            return stored;
         }
 
-        var dictionary = span[1];
-        var decompressors = _decompressors ??= new Decompressor?[Dictionaries.Length];
-        var decompressor = decompressors[dictionary] ??= NewDecompressor(dictionary);
-        var frame = span[HeaderLength..];
+        var length = DecodedLength(stored, kind, name);
+        var buffer = length > ScratchLengthMax ? new byte[length]
+            : _decodeScratch is { } scratch && scratch.Length >= length ? scratch
+            : _decodeScratch = new byte[Math.Max(length, 16 * 1024)];
+        var json = buffer.AsSpan(0, length);
+        Decompress(stored, json, kind, name);
+        return json;
+    }
+
+    /// <summary>Largest payload <see cref="DecodeToScratch"/> decompresses into the thread's reused buffer.</summary>
+    public const int ScratchLengthMax = 256 * 1024;
+
+    /// <summary>The length a compressed payload declares, after checking its header and dictionary.</summary>
+    private static int DecodedLength(ReadOnlySpan<byte> stored, string kind, string name)
+    {
+        if (stored.Length <= HeaderLength || stored[1] == 0 || stored[1] >= Dictionaries.Length)
+        {
+            throw new InvalidDataException(stored.Length <= HeaderLength
+                ? $"{kind} {name}: its stored payload is {stored.Length} bytes, too short for a compressed payload."
+                : $"{kind} {name}: its payload is compressed with dictionary {stored[1]}, which this version does not have (it has 1 to {Dictionaries.Length - 1}).");
+        }
+
+        ulong length;
         try
         {
-            var length = Decompressor.GetDecompressedSize(frame);
-            if (length is 0 or > DecodedLengthMax)
-            {
-                throw new InvalidDataException($"{kind} {name}: its compressed payload declares {length} bytes (1 to {DecodedLengthMax} expected).");
-            }
-
-            var json = new byte[(int)length];
-            var written = decompressor.Unwrap(frame, json);
-            return written == json.Length
-                ? json
-                : throw new InvalidDataException($"{kind} {name}: its compressed payload gave {written} bytes, not the {length} it declares.");
+            length = Decompressor.GetDecompressedSize(stored[HeaderLength..]);
         }
         catch (ZstdException exception)
         {
-            throw new InvalidDataException($"{kind} {name}: its compressed payload cannot be read ({exception.Message}).", exception);
+            throw Unreadable(kind, name, exception);
+        }
+
+        return length is 0 or > DecodedLengthMax
+            ? throw new InvalidDataException($"{kind} {name}: its compressed payload declares {length} bytes (1 to {DecodedLengthMax} expected).")
+            : (int)length;
+    }
+
+    /// <summary>Decompresses the frame of <paramref name="stored"/> into all of <paramref name="json"/>, its declared length.</summary>
+    private static void Decompress(ReadOnlySpan<byte> stored, Span<byte> json, string kind, string name)
+    {
+        var dictionary = stored[1];
+        var decompressors = _decompressors ??= new Decompressor?[Dictionaries.Length];
+        var decompressor = decompressors[dictionary] ??= NewDecompressor(dictionary);
+        int written;
+        try
+        {
+            written = decompressor.Unwrap(stored[HeaderLength..], json);
+        }
+        catch (ZstdException exception)
+        {
+            throw Unreadable(kind, name, exception);
+        }
+
+        if (written != json.Length)
+        {
+            throw new InvalidDataException($"{kind} {name}: its compressed payload gave {written} bytes, not the {json.Length} it declares.");
         }
     }
+
+    private static InvalidDataException Unreadable(string kind, string name, ZstdException exception) =>
+        new($"{kind} {name}: its compressed payload cannot be read ({exception.Message}).", exception);
 
     private static Compressor NewCompressor()
     {

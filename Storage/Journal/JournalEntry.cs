@@ -8,12 +8,52 @@ namespace Medisettle.Storage.Journal;
 /// A committed journal entry. <see cref="Sequence"/> is taken at insert; readers see entries in sequence order up to the
 /// safe point (<see cref="IJournal"/>). The payload is held as the UTF-8 bytes the storage reads, so a reader that
 /// deserializes straight from them (<see cref="Utf8Payload"/>) makes no UTF-16 string and no transcoding on the way.
+/// An entry read from a row whose payload is compressed keeps the compressed bytes and decompresses them only when
+/// asked: <see cref="Utf8Payload"/> decodes them once and keeps the JSON; <see cref="ParsePayload{T}"/> decodes them into
+/// a reused buffer and keeps nothing, for readers that parse an entry once (the posting feed reads every settlement).
 /// </summary>
 public sealed record JournalEntry(long Sequence, string Stream, string EntryId, ReadOnlyMemory<byte> Utf8Payload, DateTimeOffset CreatedAt)
 {
+    private ReadOnlyMemory<byte> _utf8Payload = Utf8Payload;
+
+    /// <summary>The stored, compressed payload while it has not been decoded into the JSON; else null.</summary>
+    private byte[]? _compressed;
+
     public JournalEntry(long sequence, string stream, string entryId, string payload, DateTimeOffset createdAt)
         : this(sequence, stream, entryId, Encoding.UTF8.GetBytes(payload ?? throw new ArgumentNullException(nameof(payload))), createdAt)
     {
+    }
+
+    /// <summary>The payload's JSON as UTF-8 bytes (a compressed payload is decompressed on the first call and kept).</summary>
+    public ReadOnlyMemory<byte> Utf8Payload
+    {
+        get
+        {
+            if (Volatile.Read(ref _compressed) is not { } compressed)
+            {
+                return _utf8Payload;
+            }
+
+            var json = Compression.PayloadCodec.Decode(compressed, "Journal entry", EntryId);
+            _utf8Payload = json;
+            Volatile.Write(ref _compressed, null);
+            return json;
+        }
+
+        init => _utf8Payload = value;
+    }
+
+    /// <summary>
+    /// <paramref name="parse"/>'s result for the payload's JSON. A compressed payload not decoded yet is decompressed
+    /// into this thread's reused buffer and not kept, so <paramref name="parse"/> must not keep the span nor decode
+    /// another payload on this thread while it runs (a JSON deserializer does neither).
+    /// </summary>
+    public T ParsePayload<T>(Utf8PayloadParser<T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return Volatile.Read(ref _compressed) is { } compressed
+            ? parse(Compression.PayloadCodec.DecodeToScratch(compressed, "Journal entry", EntryId))
+            : parse(_utf8Payload.Span);
     }
 
     /// <summary>The second stream the entry is read in (<see cref="JournalAppend.AlsoStream"/>), or null.</summary>
@@ -27,11 +67,12 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
     public static JournalEntry FromRow(DbDataReader row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var entryId = row.GetString(2);
-        return new JournalEntry(
-            row.GetInt64(0), row.GetString(1), entryId, Compression.PayloadCodec.Decode(row.GetFieldValue<byte[]>(3), "Journal entry", entryId), CreatedAtOf(row, 4))
+        var stored = row.GetFieldValue<byte[]>(3);
+        var encoded = Compression.PayloadCodec.IsEncoded(stored);
+        return new JournalEntry(row.GetInt64(0), row.GetString(1), row.GetString(2), encoded ? ReadOnlyMemory<byte>.Empty : stored, CreatedAtOf(row, 4))
         {
             AlsoStream = row.FieldCount > 5 && !row.IsDBNull(5) ? row.GetString(5) : null,
+            _compressed = encoded ? stored : null,
         };
     }
 
@@ -72,3 +113,6 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
     /// <summary>The payload's JSON text (decoded on each call).</summary>
     public string Payload => Encoding.UTF8.GetString(Utf8Payload.Span);
 }
+
+/// <summary>Reads a value from a journal payload's UTF-8 JSON, which is valid only during the call.</summary>
+public delegate T Utf8PayloadParser<out T>(ReadOnlySpan<byte> json);
