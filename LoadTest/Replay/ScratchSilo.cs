@@ -44,6 +44,9 @@ public sealed class ScratchSilo : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The silo's temp directory (deleted on dispose).</summary>
+    public string DirectoryPath => _directory.FullName;
+
     /// <summary>This host's demo institutions' secrets (random per data directory).</summary>
     public DemoCredentials Credentials { get; }
 
@@ -52,14 +55,24 @@ public sealed class ScratchSilo : IAsyncDisposable
     /// The ports are chosen free and then bound: another process or test may take one in between. A start that finds a
     /// port taken is made again on new ports, up to <see cref="StartAttemptsMax"/> times.
     /// </remarks>
-    public static async Task<ScratchSilo> StartAsync(int persons, int institutions, PolicyPackCatalog packs, DateTimeOffset clockStart, CancellationToken cancellationToken)
+    public static Task<ScratchSilo> StartAsync(int persons, int institutions, PolicyPackCatalog packs, DateTimeOffset clockStart, CancellationToken cancellationToken) =>
+        StartAsync(persons, institutions, packs, clockStart, FreeLoopbackPort, Path.GetTempPath(), cancellationToken);
+
+    /// <summary>
+    /// As the public overload, with the ports (HTTP, silo, Orleans gateway, in that order for each start) taken from
+    /// <paramref name="choosePort"/> and the silo's directory made in <paramref name="tempRoot"/>.
+    /// </summary>
+    internal static async Task<ScratchSilo> StartAsync(
+        int persons, int institutions, PolicyPackCatalog packs, DateTimeOffset clockStart, Func<int> choosePort, string tempRoot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(packs);
+        ArgumentNullException.ThrowIfNull(choosePort);
+        ArgumentNullException.ThrowIfNull(tempRoot);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnFreePortsAsync(persons, institutions, packs, clockStart, cancellationToken);
+                return await StartOnPortsAsync(persons, institutions, packs, clockStart, choosePort, tempRoot, cancellationToken);
             }
             catch (Exception exception) when (attempt < StartAttemptsMax && IsPortTaken(exception))
             {
@@ -68,7 +81,7 @@ public sealed class ScratchSilo : IAsyncDisposable
     }
 
     /// <summary>Starts made before a port taken between choosing and binding it is reported.</summary>
-    private const int StartAttemptsMax = 3;
+    internal const int StartAttemptsMax = 3;
 
     private static bool IsPortTaken(Exception? exception)
     {
@@ -84,17 +97,18 @@ public sealed class ScratchSilo : IAsyncDisposable
         return false;
     }
 
-    private static async Task<ScratchSilo> StartOnFreePortsAsync(int persons, int institutions, PolicyPackCatalog packs, DateTimeOffset clockStart, CancellationToken cancellationToken)
+    private static async Task<ScratchSilo> StartOnPortsAsync(
+        int persons, int institutions, PolicyPackCatalog packs, DateTimeOffset clockStart, Func<int> choosePort, string tempRoot, CancellationToken cancellationToken)
     {
-        var directory = Directory.CreateTempSubdirectory("medisettle-replay-");
+        var directory = Directory.CreateDirectory(Path.Combine(tempRoot, "medisettle-replay-" + RandomNumberGenerator.GetHexString(12, lowercase: true)));
         WebApplication? app = null;
         try
         {
-            var port = FreeLoopbackPort();
+            var port = choosePort();
             var data = Path.Combine(directory.FullName, "data");
             var builder = WebApplication.CreateSlimBuilder(
             [
-                "--port", Text(port), "--silo-port", Text(FreeLoopbackPort()), "--gateway-port", Text(FreeLoopbackPort()),
+                "--port", Text(port), "--silo-port", Text(choosePort()), "--gateway-port", Text(choosePort()),
                 "--data-dir", data, "--persons", Text(persons), "--institutions", Text(institutions),
                 "--AdminToken", RandomNumberGenerator.GetHexString(48, lowercase: true),
             ]);
@@ -151,7 +165,7 @@ public sealed class ScratchSilo : IAsyncDisposable
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
