@@ -156,6 +156,7 @@ public sealed partial class InstitutionGrain(
                 continue;
             }
 
+            ReceivableDays.Record(S, sequence, posting, options.Value.DailyTotalsDaysMax);
             S.Receivable += posting.Amount;
             S.AppliedThroughSequence = sequence;
             S.PostingsApplied++;
@@ -170,6 +171,8 @@ public sealed partial class InstitutionGrain(
             OnAlertsCommitted(raised);
         }
     }
+
+    public Task<ReceivableSpan?> FindReceivablesAsync(DateOnly from, DateOnly to) => Task.FromResult(ReceivableDays.Find(S, from, to));
 
     private void AddToDailyTotals(Posting posting)
     {

@@ -41,6 +41,20 @@ public sealed class InstitutionState
     /// <summary>Per-day totals, oldest first, bounded by <see cref="SettlementOptions.DailyTotalsDaysMax"/>.</summary>
     public List<DailyTotal> DailyTotals { get; set; } = [];
 
+    /// <summary>
+    /// Where each settlement date's receivable postings lie in the journal, oldest date first, at most
+    /// <see cref="SettlementOptions.DailyTotalsDaysMax"/> dates: 3202 reconciliation reads only that part of the
+    /// institution's posting stream (<see cref="Institutions.ReceivableDays"/>).
+    /// </summary>
+    public List<ReceivableDay> ReceivableDays { get; set; } = [];
+
+    /// <summary>
+    /// The first settlement date from which <see cref="ReceivableDays"/> holds every receivable posting applied; null
+    /// when it holds none for certain: the state had applied postings before it was kept (data of an earlier version),
+    /// whose settlement dates it does not know.
+    /// </summary>
+    public DateOnly? ReceivableDaysFrom { get; set; }
+
     /// <summary>Days closed by the daily close, oldest first, at most <see cref="ClosesMax"/>.</summary>
     public List<DailyClose> Closes { get; set; } = [];
 

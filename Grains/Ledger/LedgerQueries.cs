@@ -20,13 +20,31 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
         return await grains.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key).DrainAsync();
     }
 
+    /// <summary>
+    /// The institution's receivable postings (settlements and reversals) with a settlement date from <paramref name="from"/>
+    /// through <paramref name="to"/>, at most <paramref name="maxCount"/>, in journal order. Reads only the part of the
+    /// institution's posting stream where the institution grain says they lie (<see cref="IInstitutionGrain.FindReceivablesAsync"/>),
+    /// so a reconciliation costs the postings since <paramref name="from"/>, not the institution's whole history; the
+    /// whole stream when the grain cannot say.
+    /// </summary>
     public async Task<IReadOnlyList<Posting>> ReadReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(institutionCode);
         var account = LedgerNames.InstitutionAccount(institutionCode);
         var result = new List<Posting>();
-        await foreach (var entry in ReadStreamAsync(LedgerNames.PostingStream(account), cancellationToken))
+        var span = await grains.GetGrain<IInstitutionGrain>(institutionCode).FindReceivablesAsync(from, to);
+        if (span is { IsEmpty: true })
         {
+            return result;
+        }
+
+        await foreach (var entry in ReadStreamAsync(LedgerNames.PostingStream(account), span?.After ?? 0, cancellationToken))
+        {
+            if (entry.Sequence > (span?.Through ?? long.MaxValue))
+            {
+                break;
+            }
+
             foreach (var posting in PostingFeed.PostingsOn(entry, account))
             {
                 if (posting.Kind is PostingKind.Settlement or PostingKind.Reversal && posting.SettlementDate >= from && posting.SettlementDate <= to)
@@ -49,7 +67,7 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
         var settlements = new List<SettlementRecord>();
         var cancellations = new List<CancellationRecord>();
         var truncated = false;
-        await foreach (var entry in ReadStreamAsync(LedgerNames.PersonStream(personId), cancellationToken))
+        await foreach (var entry in ReadStreamAsync(LedgerNames.PersonStream(personId), 0, cancellationToken))
         {
             if (settlements.Count + cancellations.Count >= maxCount)
             {
@@ -87,9 +105,8 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
         return await auditor.AuditAsync(cancellationToken);
     }
 
-    private async IAsyncEnumerable<JournalEntry> ReadStreamAsync(string stream, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<JournalEntry> ReadStreamAsync(string stream, long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        long after = 0;
         while (true)
         {
             var page = await journal.ReadAsync(stream, after, PageSizeMax, cancellationToken);

@@ -53,6 +53,14 @@ public interface IInstitutionGrain : IGrainWithStringKey
     /// </summary>
     Task<DailyClose> CloseDayAsync(DateOnly date);
 
+    /// <summary>
+    /// Where the receivable postings with a settlement date from <paramref name="from"/> through <paramref name="to"/>
+    /// lie among the postings applied so far, or null when this grain cannot say (dates older than those it keeps, or
+    /// postings applied by an earlier version that kept no dates): the caller then reads the whole posting stream.
+    /// </summary>
+    [ReadOnly]
+    Task<ReceivableSpan?> FindReceivablesAsync(DateOnly from, DateOnly to);
+
     /// <summary>Applies receivable postings idempotently (by journal sequence) and commits the new position.</summary>
     Task ApplyPostingsAsync(IReadOnlyList<AppliedPosting> postings);
 }
