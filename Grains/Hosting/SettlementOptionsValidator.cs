@@ -48,6 +48,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.DailyTotalsDaysMax must be 1..3660, not {options.DailyTotalsDaysMax}.");
         }
 
+        if (options.ReceivableDaysMax is < 1 or > 3_660)
+        {
+            errors.Add($"SettlementOptions.ReceivableDaysMax must be 1..3660, not {options.ReceivableDaysMax}.");
+        }
+
         if (options.PolicyRefreshInterval < TimeSpan.FromSeconds(1) || options.PolicyRefreshInterval > TimeSpan.FromHours(1))
         {
             errors.Add($"SettlementOptions.PolicyRefreshInterval must be in [1 s, 1 h], not {options.PolicyRefreshInterval}.");

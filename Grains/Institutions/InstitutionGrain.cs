@@ -156,7 +156,7 @@ public sealed partial class InstitutionGrain(
                 continue;
             }
 
-            ReceivableDays.Record(S, sequence, posting, options.Value.DailyTotalsDaysMax);
+            ReceivableDays.Record(S, sequence, posting, options.Value.ReceivableDaysMax);
             S.Receivable += posting.Amount;
             S.AppliedThroughSequence = sequence;
             S.PostingsApplied++;

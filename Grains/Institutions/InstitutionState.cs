@@ -43,7 +43,7 @@ public sealed class InstitutionState
 
     /// <summary>
     /// Where each settlement date's receivable postings lie in the journal, oldest date first, at most
-    /// <see cref="SettlementOptions.DailyTotalsDaysMax"/> dates: 3202 reconciliation reads only that part of the
+    /// <see cref="SettlementOptions.ReceivableDaysMax"/> dates: 3202 reconciliation reads only that part of the
     /// institution's posting stream (<see cref="Institutions.ReceivableDays"/>).
     /// </summary>
     public List<ReceivableDay> ReceivableDays { get; set; } = [];

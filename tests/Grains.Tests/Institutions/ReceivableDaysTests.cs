@@ -1,3 +1,4 @@
+using Medisettle.Grains.Hosting;
 using Medisettle.Grains.Institutions;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Ledger;
@@ -83,6 +84,23 @@ public sealed class ReceivableDaysTests
         Assert.Empty(state.ReceivableDays);
         Assert.Null(ReceivableDays.Find(state, D4, D4));
         Assert.Null(ReceivableDays.Find(state, DateOnly.MaxValue, DateOnly.MaxValue));
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(100, true)]
+    [InlineData(3_660, true)]
+    [InlineData(3_661, false)]
+    public void The_dates_kept_are_an_option_checked_at_start(int daysMax, bool valid)
+    {
+        var options = new SettlementOptions { ReceivableDaysMax = daysMax };
+        Assert.Equal(100, new SettlementOptions().ReceivableDaysMax);
+
+        var result = new SettlementOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.Equal(valid ? null : [$"SettlementOptions.ReceivableDaysMax must be 1..3660, not {daysMax}."], result.Failures);
     }
 
     /// <summary>What <c>InstitutionGrain.ApplyPostingsAsync</c> does with a posting it applies, as far as the dates go.</summary>

@@ -23,7 +23,7 @@ public sealed class ReconciliationReadTests
     [Fact]
     public async Task A_range_of_dates_is_read_from_its_part_of_the_stream_and_finds_what_the_whole_stream_has()
     {
-        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.DailyTotalsDaysMax = 3);
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.ReceivableDaysMax = 3);
         var world = await cluster.NewWorldAsync();
         var person = await world.EnrolAsync("P1");
         var other = await world.EnrolAsync("P2");
