@@ -21,6 +21,7 @@ public static class LoadTestCommands
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(DictionaryCommand.Create());
         root.Subcommands.Add(DiskCommand.Create());
+        root.Subcommands.Add(ReconcileBenchmarkCommand.Create());
         return root;
     }
 }
