@@ -98,7 +98,7 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
             at += StoredSignatureBytes;
         }
 
-        S.Recorded = packed.Length == 0 ? null : Convert.ToBase64String(packed);
+        S.Recorded = packed.Length == 0 ? null : packed;
         S.Signatures = null;
         try
         {
@@ -123,9 +123,8 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
             }
         }
 
-        if (S.Recorded is { } recorded)
+        if (S.Recorded is { } packed)
         {
-            var packed = Convert.FromBase64String(recorded);
             for (var at = 0; at + StoredSignatureBytes <= packed.Length; at += StoredSignatureBytes)
             {
                 _seen.Add(BinaryPrimitives.ReadUInt128BigEndian(packed.AsSpan(at)));

@@ -14,8 +14,11 @@ public sealed class ReplayWindowState
     /// <summary>The bucket the signatures belong to (see <c>ReplayWindowKeys.BucketOf</c>); 0 before the first.</summary>
     public long Bucket { get; set; }
 
-    /// <summary>The signatures, 16 bytes each (<see cref="ReplayWindowGrain.StoredSignatureBytes"/>), concatenated, in base64; null when none.</summary>
-    public string? Recorded { get; set; }
+    /// <summary>
+    /// The signatures, 16 bytes each (<see cref="ReplayWindowGrain.StoredSignatureBytes"/>), concatenated; null when
+    /// none. JSON holds them as one base64 string, written straight from the bytes (no UTF-16 copy of it for each write).
+    /// </summary>
+    public byte[]? Recorded { get; set; }
 
     /// <summary>
     /// The signatures as 32 lowercase hex characters each: how a slot was stored before <see cref="Recorded"/>. Read
