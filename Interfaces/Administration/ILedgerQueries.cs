@@ -11,7 +11,11 @@ public interface ILedgerQueries
     /// <summary>Delivers every posting committed so far to its consumer; returns the journal sequence now applied.</summary>
     Task<long> CatchUpAsync(CancellationToken cancellationToken);
 
-    /// <summary>An institution's receivable postings (settlements and reversals) with a settlement date in the range, oldest first.</summary>
+    /// <summary>
+    /// An institution's receivable postings (settlements and reversals) with a settlement date in the range, oldest
+    /// first, as far as they have been delivered to the institution: call <see cref="CatchUpAsync"/> first to include
+    /// everything committed.
+    /// </summary>
     Task<IReadOnlyList<Posting>> ReadReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>A person's settlement and cancellation records (journal stream <c>person:{psn_no}</c>).</summary>

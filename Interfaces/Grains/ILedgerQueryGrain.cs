@@ -14,7 +14,7 @@ public interface ILedgerQueryGrain : IGrainWithIntegerKey
     [ResponseTimeout(LongCall.Timeout)]
     Task<long> CatchUpAsync();
 
-    /// <summary>An institution's receivable postings with a settlement date in the range, oldest first.</summary>
+    /// <summary>An institution's receivable postings with a settlement date in the range, oldest first, as far as delivered (<see cref="CatchUpAsync"/> first).</summary>
     [ResponseTimeout(LongCall.Timeout)]
     Task<IReadOnlyList<Posting>> ReadReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount);
 
