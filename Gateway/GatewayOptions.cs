@@ -46,7 +46,10 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan ReplayCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Signatures remembered within the replay window. Default 1,000,000; when full, new requests get 503.</summary>
+    /// <summary>
+    /// Signatures a gateway without the settlement grains remembers within the replay window (<c>LocalReplayGuard</c>;
+    /// with the grains the window is theirs). Default 1,000,000; when full, new requests get 503.
+    /// </summary>
     public int ReplayCacheEntriesMax { get; set; } = 1_000_000;
 
     /// <summary>Most fee or drug lines in one request (feedetail, drugdetail). Default 1,000; 1 to 100,000.</summary>

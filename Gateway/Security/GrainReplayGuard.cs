@@ -1,7 +1,5 @@
-using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Security;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Medisettle.Gateway.Security;
@@ -9,16 +7,14 @@ namespace Medisettle.Gateway.Security;
 /// <summary>
 /// The replay window as cluster state: each verified signature is checked and recorded by one
 /// <see cref="IReplayWindowGrain"/> call (per institution and time bucket, persisted) before the request is processed,
-/// so a replay is refused by any gateway and after any restart. Signatures this gateway has recorded are also kept in
-/// a local cache, which refuses a replay through this gateway without a grain call (a fast path only: a miss asks
-/// the grain, and a full local cache just stops remembering).
+/// so a replay is refused by any gateway and after any restart. The gateway keeps no copy of its own: a copy saved a
+/// grain call only for a replay, while every request paid for keeping it, and at 2,400 requests a second over the
+/// 300-second window it held some 700,000 signatures on the heap (docs/benchmarks.md, "Issue 12, fifteenth sitting").
 /// </summary>
 public sealed class GrainReplayGuard(
     IGrainFactory grains,
-    [FromKeyedServices(SigningClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options) : IReplayGuard
 {
-    private readonly ReplayCache _seenHere = new(time, options.Value.ReplayCacheEntriesMax);
     private readonly TimeSpan _window = options.Value.ReplayWindow;
     private readonly TimeSpan _checkTimeout = options.Value.ReplayCheckTimeout;
 
@@ -26,21 +22,9 @@ public sealed class GrainReplayGuard(
     {
         ArgumentException.ThrowIfNullOrEmpty(institution);
         ArgumentException.ThrowIfNullOrEmpty(signature);
-        var key = institution + ":" + signature;
-        if (_seenHere.Contains(key))
-        {
-            return ReplayVerdict.Replay;
-        }
-
         var bucket = ReplayWindowKeys.BucketOf(timestampMilliseconds);
-        var verdict = await grains.GetGrain<IReplayWindowGrain>(ReplayWindowKeys.GrainKey(institution, bucket, _window))
+        return await grains.GetGrain<IReplayWindowGrain>(ReplayWindowKeys.GrainKey(institution, bucket, _window))
             .RecordAsync(bucket, signature)
             .WaitAsync(_checkTimeout, cancellationToken); // real time; a TimeoutException is answered 9998 (TransientFailure)
-        if (verdict == ReplayVerdict.Recorded)
-        {
-            _seenHere.TryRecord(key, DateTimeOffset.FromUnixTimeMilliseconds(timestampMilliseconds) + _window);
-        }
-
-        return verdict;
     }
 }

@@ -4,12 +4,11 @@ using Medisettle.Gateway.Security;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Security;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Medisettle.Gateway.Tests;
 
 /// <summary>
-/// The replay window is a grain call. When that grain's silo is frozen and not yet voted dead the call would wait for
+/// The replay window is a grain call, for every request (the gateway keeps no copy). When that grain's silo is frozen and not yet voted dead the call would wait for
 /// the vote; the gateway gives up after <see cref="GatewayOptions.ReplayCheckTimeout"/> with a
 /// <see cref="TimeoutException"/>, which the transaction endpoint answers 503/9998 ("retry", see UnavailableTests).
 /// </summary>
@@ -43,11 +42,28 @@ public sealed class ReplayCheckTimeoutTests
         Assert.Equal(ReplayVerdict.Replay, verdict);
     }
 
+    [Fact]
+    public async Task Every_check_asks_the_grain_the_gateway_keeping_no_copy_of_the_signatures()
+    {
+        // A grain that answers Recorded each time: a gateway keeping its own copy would answer the second check Replay
+        // without asking.
+        var guard = Guard(Task.FromResult(ReplayVerdict.Recorded));
+        var at = TestGateway.Start.ToUnixTimeMilliseconds();
+
+        var verdicts = new[]
+        {
+            await guard.CheckAndRecordAsync("H990001T3", at, new string('a', 64), CancellationToken.None),
+            await guard.CheckAndRecordAsync("H990001T3", at, new string('a', 64), CancellationToken.None),
+        };
+
+        Assert.Equal([ReplayVerdict.Recorded, ReplayVerdict.Recorded], verdicts);
+    }
+
     private static GrainReplayGuard Guard(Task<ReplayVerdict> answer)
     {
         var grains = DispatchProxy.Create<IGrainFactory, GrainFactoryProxy>();
         ((GrainFactoryProxy)(object)grains).Answer = answer;
-        return new GrainReplayGuard(grains, new FakeTimeProvider(TestGateway.Start), Options.Create(new GatewayOptions { ReplayCheckTimeout = Timeout }));
+        return new GrainReplayGuard(grains, Options.Create(new GatewayOptions { ReplayCheckTimeout = Timeout }));
     }
 
     /// <summary>An <see cref="IGrainFactory"/> that only hands out replay-window grains answering <see cref="Answer"/>.</summary>
