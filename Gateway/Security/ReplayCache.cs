@@ -22,17 +22,6 @@ internal sealed class ReplayCache(TimeProvider time, int entriesMax)
         }
     }
 
-    /// <summary>Whether <paramref name="key"/> was recorded and has not expired.</summary>
-    public bool Contains(string key)
-    {
-        var now = time.GetUtcNow();
-        lock (_gate)
-        {
-            DropExpired(now);
-            return _seen.Contains(key);
-        }
-    }
-
     /// <summary>Records <paramref name="key"/> until <paramref name="expiresAt"/>, unless already seen.</summary>
     public ReplayCheck TryRecord(string key, DateTimeOffset expiresAt)
     {

@@ -56,17 +56,6 @@ internal static class ReconcileBenchmarkCommand
         var directory = Directory.CreateTempSubdirectory("medisettle-reconcile-");
         try
         {
-            await using var target = await InProcessTarget.StartAsync(
-                new InProcessOptions
-                {
-                    DatabasePath = Path.Combine(directory.FullName, "reconcile.db"),
-                    KeysDirectory = Path.Combine(directory.FullName, "keys"),
-                    PersonCount = persons,
-                    InstitutionCount = Institutions,
-                    WarmUp = false,
-                },
-                TextWriter.Null,
-                cancellationToken);
             var population = RunSession.Population(persons, Institutions);
             var pharmacyProfile = population.Pharmacies[0];
             var pharmacy = pharmacyProfile.Code;
@@ -78,6 +67,17 @@ internal static class ReconcileBenchmarkCommand
                 return 1;
             }
 
+            await using var target = await InProcessTarget.StartAsync(
+                new InProcessOptions
+                {
+                    DatabasePath = Path.Combine(directory.FullName, "reconcile.db"),
+                    KeysDirectory = Path.Combine(directory.FullName, "keys"),
+                    PersonCount = persons,
+                    InstitutionCount = Institutions,
+                    WarmUp = false,
+                },
+                TextWriter.Null,
+                cancellationToken);
             var grains = target.Services.GetRequiredService<IGrainFactory>();
             var last = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
             var first = last.AddDays(1 - days);
@@ -100,12 +100,11 @@ internal static class ReconcileBenchmarkCommand
             var queries = target.Services.GetRequiredService<LedgerQueries>();
             var journal = target.Services.GetRequiredService<IJournal>();
             var account = LedgerNames.InstitutionAccount(pharmacy);
-            var entries = (await ReadWholeStreamAsync(journal, account, last, cancellationToken)).Entries;
 
             var lastDay = await TimeAsync(repeats, () => queries.ReadReceivablesAsync(pharmacy, last, last, int.MaxValue, cancellationToken));
             var lastWeek = await TimeAsync(repeats, () => queries.ReadReceivablesAsync(pharmacy, last.AddDays(-6), last, int.MaxValue, cancellationToken));
-            var before = await TimeAsync(repeats, async () => (await ReadWholeStreamAsync(journal, account, last, cancellationToken)).Postings);
-            var wholeWeek = (await ReadWholeStreamAsync(journal, account, last.AddDays(-6), cancellationToken)).Postings;
+            var before = await TimeAsync(repeats, async () => (IReadOnlyList<Posting>)(await ReadWholeStreamAsync(journal, account, last, cancellationToken)).Postings);
+            var (entries, wholeWeek) = await ReadWholeStreamAsync(journal, account, last.AddDays(-6), cancellationToken);
             var same = lastDay.Postings.SequenceEqual(before.Postings) && lastWeek.Postings.SequenceEqual(wholeWeek.Where(p => p.SettlementDate <= last));
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -193,9 +192,6 @@ internal static class ReconcileBenchmarkCommand
         times.Sort();
         return (postings, times[times.Count / 2]);
     }
-
-    private static async Task<(List<Posting> Postings, double Median)> TimeAsync(int repeats, Func<Task<List<Posting>>> read) =>
-        await TimeAsync(repeats, async () => (IReadOnlyList<Posting>)await read());
 
     private static string Row(string what, (List<Posting> Postings, double Median) result) =>
         string.Create(CultureInfo.InvariantCulture, $"| {what} | {result.Postings.Count:N0} | {result.Median:F2} ms |");
