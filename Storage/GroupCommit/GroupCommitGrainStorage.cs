@@ -175,17 +175,28 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
     /// <see cref="IStorageDialect.RowLock"/>, so no other writer can write the row or append for it before this commit
     /// ends; the fence, checked after that lock, refuses the append when another activation appended to the stream.
     /// </summary>
-    public async Task AppendAsync<T>(
+    /// <remarks>
+    /// Not an async method: it returns the write's own task, so a settlement waiting for its commit holds one state
+    /// machine fewer (what the GC copies grows with the settlements in flight).
+    /// </remarks>
+    public Task AppendAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, IReadOnlyList<JournalAppend> appends, StreamFence? fence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
         ArgumentNullException.ThrowIfNull(appends);
         if (grainState.ETag is null)
         {
-            throw new InvalidOperationException($"{grainId} ({stateName}) has no stored state to append after; write the state first.");
+            return Task.FromException(new InvalidOperationException($"{grainId} ({stateName}) has no stored state to append after; write the state first."));
         }
 
-        await WriteAsync(Write(stateName, grainId, grainState.ETag, null, appends) with { AppendOnly = true, Fence = fence }, cancellationToken);
+        try
+        {
+            return WriteAsync(Write(stateName, grainId, grainState.ETag, null, appends) with { AppendOnly = true, Fence = fence }, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException(exception); // as an async method would: every failure in the task, none thrown at the call
+        }
     }
 
     /// <summary>
@@ -271,9 +282,28 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
     /// Queues the write and waits for its transaction, inside a <c>group-commit wait</c> span that is a child of the caller's
     /// span (the grain call), so a swipe's trace reaches the commit it waited for; the two spans link to each other.
     /// </summary>
-    private async Task<long> WriteQueuedAsync(GroupCommitWriter writer, PendingWrite pending, CancellationToken cancellationToken)
+    private Task<long> WriteQueuedAsync(GroupCommitWriter writer, PendingWrite pending, CancellationToken cancellationToken)
     {
-        using var wait = StartWait(pending);
+        var wait = StartWait(pending);
+        if (wait is null)
+        {
+            // Not traced: the caller waits on the write's own task (no state machine of ours held while it waits).
+            var enqueued = writer.EnqueueAsync(pending, cancellationToken);
+            return enqueued.IsCompletedSuccessfully ? pending.Task : WaitAfterEnqueueAsync(enqueued, pending);
+        }
+
+        return WriteTracedAsync(writer, pending, wait, cancellationToken);
+    }
+
+    private static async Task<long> WaitAfterEnqueueAsync(ValueTask enqueued, PendingWrite pending)
+    {
+        await enqueued;
+        return await pending.Task;
+    }
+
+    private static async Task<long> WriteTracedAsync(GroupCommitWriter writer, PendingWrite pending, Activity wait, CancellationToken cancellationToken)
+    {
+        using var span = wait;
         await writer.EnqueueAsync(pending, cancellationToken);
         try
         {
