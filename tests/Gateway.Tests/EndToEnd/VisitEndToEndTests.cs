@@ -153,6 +153,31 @@ public sealed class VisitEndToEndTests(SettlementHost host)
     }
 
     [Fact]
+    public async Task A_settled_visit_leaves_memory_and_then_answers_from_storage()
+    {
+        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 200m);
+        var mdtrtId = await RegisterWithFeeAsync(psn, 30m);
+        var visit = host.Grains.GetGrain<IVisitGrain>(mdtrtId);
+        var management = host.Grains.GetGrain<IManagementGrain>(0);
+        Assert.NotNull(await management.GetActivationAddress(visit)); // an open visit stays in memory
+
+        var settled = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital);
+
+        Assert.Equal(0, settled.Infcode);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await management.GetActivationAddress(visit) is not null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"visit {mdtrtId} is still active 10 s after its settlement");
+            await Task.Delay(20);
+        }
+
+        var stored = await visit.GetAsync();
+        Assert.Equal((VisitStatus.Settled, settled.Text("setl_id")), (stored!.Status, stored.SettlementId));
+        var again = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital);
+        Assert.StartsWith("VisitAlreadySettled", again.ErrMsg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Retried_registration_returns_the_same_visit()
     {
         var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed);
