@@ -54,7 +54,9 @@ public sealed partial class VisitGrain(
         }
 
         S.Status = VisitStatus.Cancelled;
-        return await CommitAsync(command.MessageId, "cancel");
+        var outcome = await CommitAsync(command.MessageId, "cancel");
+        DeactivateOnIdle(); // a cancelled registration is done, as a settled visit is (MarkSettledAsync)
+        return outcome;
     }
 
     public async Task<VisitOutcome> UpdateAsync(VisitCommand command, VisitDetails details)
@@ -159,8 +161,9 @@ public sealed partial class VisitGrain(
         S.Status = VisitStatus.Settled;
         S.SettlementId = settlementId;
         await state.WriteOrReloadAsync();
-        // A settled visit is done: a retry, a cancel or a query reads it back from storage. Kept until the collector's
-        // age, every settled visit stayed in memory for CollectionAge (10 minutes: 600,000 visits at 1,000 swipes/s).
+        // A settled visit is done: a retry, a cancel or a query reads it back from storage. Left to the collector, every
+        // settled visit stayed in memory for CollectionAge (10 minutes; some 600,000 visits at 1,000 swipes/s), and the
+        // GC's pauses grew with them (docs/benchmarks.md, "Issue 12, sixteenth sitting").
         DeactivateOnIdle();
         return VisitOutcome.Ok(Snapshot());
     }

@@ -159,22 +159,43 @@ public sealed class VisitEndToEndTests(SettlementHost host)
         var mdtrtId = await RegisterWithFeeAsync(psn, 30m);
         var visit = host.Grains.GetGrain<IVisitGrain>(mdtrtId);
         var management = host.Grains.GetGrain<IManagementGrain>(0);
-        Assert.NotNull(await management.GetActivationAddress(visit)); // an open visit stays in memory
+        Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)visit)); // an open visit stays in memory
 
         var settled = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital);
 
         Assert.Equal(0, settled.Infcode);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await management.GetActivationAddress(visit) is not null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"visit {mdtrtId} is still active 10 s after its settlement");
-            await Task.Delay(20);
-        }
+        await WaitUntilInactiveAsync(management, visit, mdtrtId);
 
         var stored = await visit.GetAsync();
         Assert.Equal((VisitStatus.Settled, settled.Text("setl_id")), (stored!.Status, stored.SettlementId));
         var again = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital);
         Assert.StartsWith("VisitAlreadySettled", again.ErrMsg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_registration_leaves_memory_and_stays_cancelled()
+    {
+        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed);
+        var mdtrtId = await RegisterWithFeeAsync(psn, 30m);
+        var visit = host.Grains.GetGrain<IVisitGrain>(mdtrtId);
+        var management = host.Grains.GetGrain<IManagementGrain>(0);
+
+        var cancelled = await host.CallAsync("2202", new System.Text.Json.Nodes.JsonObject { ["data"] = new System.Text.Json.Nodes.JsonObject { ["psn_no"] = psn, ["mdtrt_id"] = mdtrtId, ["ipt_otp_no"] = "OP0001" } }, Hospital);
+
+        Assert.Equal(0, cancelled.Infcode);
+        await WaitUntilInactiveAsync(management, visit, mdtrtId);
+        Assert.Equal(VisitStatus.Cancelled, (await visit.GetAsync())!.Status);
+    }
+
+    /// <summary>Waits until no silo's catalog holds the visit (asked of every silo: a silo's directory cache may still name a gone activation).</summary>
+    private static async Task WaitUntilInactiveAsync(IManagementGrain management, IVisitGrain visit, string mdtrtId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await management.GetGrainActivationCount((GrainReference)visit) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"visit {mdtrtId} is still active 10 s after it ended");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
