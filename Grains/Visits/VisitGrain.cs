@@ -55,7 +55,7 @@ public sealed partial class VisitGrain(
 
         S.Status = VisitStatus.Cancelled;
         var outcome = await CommitAsync(command.MessageId, "cancel");
-        DeactivateOnIdle(); // a cancelled registration is done, as a settled visit is (MarkSettledAsync)
+        LeaveMemoryIfDone();
         return outcome;
     }
 
@@ -138,7 +138,11 @@ public sealed partial class VisitGrain(
         return await CommitAsync(command.MessageId, "fees-cancel");
     }
 
-    public Task<VisitSnapshot?> GetAsync() => Task.FromResult(S.PersonId is null ? null : Snapshot());
+    public Task<VisitSnapshot?> GetAsync()
+    {
+        LeaveMemoryIfDone();
+        return Task.FromResult(S.PersonId is null ? null : Snapshot());
+    }
 
     public async Task<VisitOutcome> MarkSettledAsync(string institutionCode, string settlementId)
     {
@@ -150,6 +154,7 @@ public sealed partial class VisitGrain(
 
         if (S.Status == VisitStatus.Settled && S.SettlementId == settlementId)
         {
+            LeaveMemoryIfDone(); // a retried settlement marks it again
             return VisitOutcome.Ok(Snapshot());
         }
 
@@ -161,10 +166,7 @@ public sealed partial class VisitGrain(
         S.Status = VisitStatus.Settled;
         S.SettlementId = settlementId;
         await state.WriteOrReloadAsync();
-        // A settled visit is done: a retry, a cancel or a query reads it back from storage. Left to the collector, every
-        // settled visit stayed in memory for CollectionAge (10 minutes; some 600,000 visits at 1,000 swipes/s), and the
-        // GC's pauses grew with them (docs/benchmarks.md, "Issue 12, sixteenth sitting").
-        DeactivateOnIdle();
+        LeaveMemoryIfDone();
         return VisitOutcome.Ok(Snapshot());
     }
 
@@ -186,8 +188,22 @@ public sealed partial class VisitGrain(
         return VisitOutcome.Ok(Snapshot());
     }
 
-    /// <summary>A retry's answer, or the reason the command may not act on this visit; null when it may.</summary>
+    /// <summary>
+    /// A retry's answer, or the reason the command may not act on this visit; null when it may. When it answers, the
+    /// call changes nothing, and a finished visit leaves memory after it (<see cref="LeaveMemoryIfDone"/>).
+    /// </summary>
     private VisitOutcome? Check(VisitCommand command, string operation, bool requireOpen)
+    {
+        var answer = CheckCommand(command, operation, requireOpen);
+        if (answer is not null)
+        {
+            LeaveMemoryIfDone();
+        }
+
+        return answer;
+    }
+
+    private VisitOutcome? CheckCommand(VisitCommand command, string operation, bool requireOpen)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (CheckOwner(command.InstitutionCode) is { } refused)
@@ -212,14 +228,32 @@ public sealed partial class VisitGrain(
 
     private VisitOutcome? CheckOwner(string institutionCode)
     {
-        if (S.PersonId is null)
-        {
-            return VisitOutcome.Refused(VisitRejectionCode.UnknownVisit, $"Visit {VisitId} is not registered.");
-        }
-
-        return S.InstitutionCode != institutionCode
+        var refusal = S.PersonId is null
+            ? VisitOutcome.Refused(VisitRejectionCode.UnknownVisit, $"Visit {VisitId} is not registered.")
+            : S.InstitutionCode != institutionCode
             ? VisitOutcome.Refused(VisitRejectionCode.InstitutionMismatch, $"Visit {VisitId} was registered by institution {S.InstitutionCode}; only it may act on it.")
             : null;
+        if (refusal is not null)
+        {
+            LeaveMemoryIfDone();
+        }
+
+        return refusal;
+    }
+
+    /// <summary>
+    /// Deactivates the visit after this call when nothing more is expected of it: settled, its registration cancelled,
+    /// or never registered (an unknown <c>mdtrt_id</c> leaves no activation behind). A later call reads it back from
+    /// storage. Left to the collector, every such visit stayed in memory for <c>CollectionAge</c> (10 minutes; some
+    /// 600,000 visits at 1,000 swipes/s) and the GC's pauses grew with them (docs/benchmarks.md, "Issue 12, sixteenth
+    /// sitting"). An open visit, or one whose settlement was cancelled, stays: more calls are on their way.
+    /// </summary>
+    private void LeaveMemoryIfDone()
+    {
+        if (S.PersonId is null || S.Status is VisitStatus.Settled or VisitStatus.Cancelled)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     private VisitOutcome? Replay(string messageId, string operation)

@@ -170,6 +170,42 @@ public sealed class VisitEndToEndTests(SettlementHost host)
         Assert.Equal((VisitStatus.Settled, settled.Text("setl_id")), (stored!.Status, stored.SettlementId));
         var again = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital);
         Assert.StartsWith("VisitAlreadySettled", again.ErrMsg, StringComparison.Ordinal);
+        await WaitUntilInactiveAsync(management, visit, mdtrtId); // the reads brought it back; they do not keep it
+    }
+
+    [Fact]
+    public async Task A_retried_settlement_answers_the_first_answer_and_leaves_no_activation()
+    {
+        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 200m);
+        var mdtrtId = await RegisterWithFeeAsync(psn, 30m);
+        var visit = host.Grains.GetGrain<IVisitGrain>(mdtrtId);
+        var management = host.Grains.GetGrain<IManagementGrain>(0);
+        var msgid = host.NewMsgid(Hospital);
+        var first = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital, msgid);
+        await WaitUntilInactiveAsync(management, visit, mdtrtId);
+
+        var retry = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital, msgid);
+
+        Assert.Equal(first.Body["output"]!.ToJsonString(), retry.Body["output"]!.ToJsonString());
+        await WaitUntilInactiveAsync(management, visit, mdtrtId);
+    }
+
+    [Fact]
+    public async Task An_unknown_visit_is_refused_and_leaves_no_activation()
+    {
+        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 200m);
+        const string unknown = "MDUNKNOWN0000000000000000000001";
+        var visit = host.Grains.GetGrain<IVisitGrain>(unknown);
+        var management = host.Grains.GetGrain<IManagementGrain>(0);
+
+        var upload = await host.CallAsync("2204", Inputs.Fees(Inputs.Fee(psn, unknown, "F1", 5m)), Hospital);
+        await WaitUntilInactiveAsync(management, visit, unknown);
+        var settle = await host.CallAsync("2207", Inputs.Settle(psn, unknown, 5m, "11"), Hospital);
+        await WaitUntilInactiveAsync(management, visit, unknown);
+
+        Assert.StartsWith("UnknownVisit", upload.ErrMsg, StringComparison.Ordinal);
+        Assert.StartsWith("UnknownVisit", settle.ErrMsg, StringComparison.Ordinal);
+        Assert.Null(await visit.GetAsync());
     }
 
     [Fact]
