@@ -149,8 +149,19 @@ internal static class HttpWire
         {
             Data = new SettlementCancellation { SetlId = prior.SettlementId, MdtrtId = prior.VisitId ?? prior.Command.Visit.VisitId, PsnNo = prior.PersonId },
         };
-        return PlatformEnvelope.Body("2208", msgid, prior.Command.InstitutionCode, "990001", input, PlatformJsonContext.Default.SettlementCancelInput, now);
+        return PlatformEnvelope.Body(CancelInfno(prior.Command.Visit.Type), msgid, prior.Command.InstitutionCode, "990001", input, PlatformJsonContext.Default.SettlementCancelInput, now);
     }
+
+    /// <summary>
+    /// The cancel transaction of a settlement's kind: 2103 for a pharmacy purchase, 2305 for an inpatient stay, 2208 for
+    /// an outpatient visit (the gateway's settlement-cancel handlers differ in whether a registered visit is reopened).
+    /// </summary>
+    public static string CancelInfno(VisitType type) => type switch
+    {
+        VisitType.Pharmacy => "2103",
+        VisitType.Inpatient or VisitType.Accident => "2305",
+        _ => "2208",
+    };
 
     /// <summary>mdtrt_id from a 2201 (<c>output.data</c>) or 2401 (<c>output.result</c>) answer.</summary>
     public static string? VisitIdOf(JsonElement? output, SwipeKind kind) =>

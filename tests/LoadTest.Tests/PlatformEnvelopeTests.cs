@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Medisettle.Grains.Demo;
 using Medisettle.Interfaces.Platform;
+using Medisettle.Interfaces.Settlement;
 using Medisettle.LoadTest.Targets;
 using Xunit;
 
@@ -24,6 +25,16 @@ public sealed class PlatformEnvelopeTests
         Assert.Equal("S1", request.Input.GetProperty("data").GetProperty("setl_id").GetString());
         Assert.Contains("\"fixmedins_code\":\"H99000100000\"", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(VisitType.Pharmacy, "2103")]
+    [InlineData(VisitType.Inpatient, "2305")]
+    [InlineData(VisitType.Accident, "2305")]
+    [InlineData(VisitType.Outpatient, "2208")]
+    [InlineData(VisitType.OutpatientMajorDisease, "2208")]
+    [InlineData(VisitType.SpecialDiseaseOutpatient, "2208")]
+    public void A_settlement_is_cancelled_with_the_transaction_of_its_kind(VisitType type, string infno) =>
+        Assert.Equal(infno, HttpWire.CancelInfno(type));
 
     [Fact]
     public void Signed_request_carries_the_documented_signature()
