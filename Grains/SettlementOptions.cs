@@ -61,6 +61,14 @@ public sealed class SettlementOptions
     /// </summary>
     public TimeSpan InstitutionCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a replay-window slot (one institution's signatures of one 10-second bucket) stays in memory with no
+    /// request: it leaves after between one and two of these without one, and a later request (a replay, or a client
+    /// whose clock is behind) reads it back from storage. A slot is busy for its own 10 seconds; kept to the collector's
+    /// age instead, each institution held some 60 of them. Default 30 s; 1 s to 10 min.
+    /// </summary>
+    public TimeSpan ReplaySlotIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Days of per-day totals an institution keeps. Default 400.</summary>
     public int DailyTotalsDaysMax { get; set; } = 400;
 

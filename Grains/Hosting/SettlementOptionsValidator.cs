@@ -63,6 +63,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.InstitutionCacheDuration must be in [1 s, 10 min], not {options.InstitutionCacheDuration}.");
         }
 
+        if (options.ReplaySlotIdleTimeout < TimeSpan.FromSeconds(1) || options.ReplaySlotIdleTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"SettlementOptions.ReplaySlotIdleTimeout must be in [1 s, 10 min], not {options.ReplaySlotIdleTimeout}.");
+        }
+
         if (options.DailyCloseTime < TimeSpan.Zero || options.DailyCloseTime >= TimeSpan.FromDays(1))
         {
             errors.Add($"SettlementOptions.DailyCloseTime must be a time of day in [00:00, 24:00), not {options.DailyCloseTime}.");

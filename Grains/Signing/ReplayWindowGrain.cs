@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Security;
 using Medisettle.Storage.Journal;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Medisettle.Grains.Signing;
@@ -39,10 +40,17 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
 
     private readonly IPersistentState<ReplayWindowState> _state;
 
-    public ReplayWindowGrain([PersistentState("replay")] IPersistentState<ReplayWindowState> state)
+    private readonly TimeSpan _idleTimeout;
+
+    /// <summary>Whether a request came since the idle timer's last tick.</summary>
+    private bool _requested;
+
+    public ReplayWindowGrain([PersistentState("replay")] IPersistentState<ReplayWindowState> state, IOptions<SettlementOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _state = state;
         _writes = new WriteCoalescer(WriteAsync);
+        _idleTimeout = options.Value.ReplaySlotIdleTimeout;
     }
 
     private ReplayWindowState S => _state.State;
@@ -50,11 +58,27 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Load();
+        // A slot is busy for its bucket's 10 seconds; after that its state is on disk for a late request or a replay.
+        // Each slot leaves on a timer of its own (SettlementOptions.ReplaySlotIdleTimeout), not in the collector's
+        // once-a-minute sweep, whose bursts showed in the latency.
+        this.RegisterGrainTimer(LeaveIfIdle, new GrainTimerCreationOptions(_idleTimeout, _idleTimeout) { KeepAlive = false });
+        return Task.CompletedTask;
+    }
+
+    private Task LeaveIfIdle(CancellationToken cancellationToken)
+    {
+        if (!_requested)
+        {
+            DeactivateOnIdle();
+        }
+
+        _requested = false;
         return Task.CompletedTask;
     }
 
     public async Task<ReplayVerdict> RecordAsync(long bucket, string signature)
     {
+        _requested = true;
         ArgumentException.ThrowIfNullOrEmpty(signature);
         ArgumentOutOfRangeException.ThrowIfLessThan(signature.Length, StoredSignatureLength, nameof(signature));
         var stored = Parse(signature.AsSpan(0, StoredSignatureLength))

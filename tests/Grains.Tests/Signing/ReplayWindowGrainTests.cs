@@ -1,4 +1,5 @@
 using Medisettle.Storage.Compression;
+using Medisettle.Grains.Hosting;
 using Medisettle.Grains.Signing;
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
@@ -157,6 +158,47 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
     }
 
     /// <summary>The slot's row as committed: its version (one more per write) and its JSON.</summary>
+    [Fact]
+    public async Task A_slot_with_no_request_leaves_memory_and_still_refuses_a_replay_after()
+    {
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.ReplaySlotIdleTimeout = TimeSpan.FromSeconds(1));
+        var world = await cluster.NewWorldAsync();
+        const long bucket = 174_000_000;
+        var slot = Slot(world, bucket);
+        var management = world.Cluster.Client.GetGrain<IManagementGrain>(0);
+
+        var first = await slot.RecordAsync(bucket, SignatureA);
+        Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)slot));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await management.GetGrainActivationCount((GrainReference)slot) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the slot is still in memory 15 s after its only request (idle timeout 1 s)");
+            await Task.Delay(50);
+        }
+
+        var replay = await slot.RecordAsync(bucket, SignatureA);
+        var other = await slot.RecordAsync(bucket, SignatureB);
+
+        Assert.Equal([ReplayVerdict.Recorded, ReplayVerdict.Replay, ReplayVerdict.Recorded], [first, replay, other]);
+    }
+
+    [Theory]
+    [InlineData(0.5, false)]
+    [InlineData(1, true)]
+    [InlineData(30, true)]
+    [InlineData(600, true)]
+    [InlineData(601, false)]
+    public void The_idle_timeout_of_a_slot_is_an_option_checked_at_start(double seconds, bool valid)
+    {
+        var timeout = TimeSpan.FromSeconds(seconds);
+        Assert.Equal(TimeSpan.FromSeconds(30), new SettlementOptions().ReplaySlotIdleTimeout);
+
+        var result = new SettlementOptionsValidator().Validate(null, new SettlementOptions { ReplaySlotIdleTimeout = timeout });
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.Equal(valid ? null : [$"SettlementOptions.ReplaySlotIdleTimeout must be in [1 s, 10 min], not {timeout}."], result.Failures);
+    }
+
     private static async Task<(long Version, string Payload)> StoredSlotAsync(SettlementWorld world, long bucket)
     {
         await using var connection = new SqliteConnection($"Data Source={world.DatabasePath}");
