@@ -155,10 +155,7 @@ public sealed class VisitEndToEndTests(SettlementHost host)
     [Fact]
     public async Task A_settled_visit_leaves_memory_and_then_answers_from_storage()
     {
-        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 200m);
-        var mdtrtId = await RegisterWithFeeAsync(psn, 30m);
-        var visit = host.Grains.GetGrain<IVisitGrain>(mdtrtId);
-        var management = host.Grains.GetGrain<IManagementGrain>(0);
+        var (psn, mdtrtId, visit, management) = await OpenVisitAsync();
         Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)visit)); // an open visit stays in memory
 
         var settled = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital);
@@ -176,10 +173,7 @@ public sealed class VisitEndToEndTests(SettlementHost host)
     [Fact]
     public async Task A_retried_settlement_answers_the_first_answer_and_leaves_no_activation()
     {
-        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 200m);
-        var mdtrtId = await RegisterWithFeeAsync(psn, 30m);
-        var visit = host.Grains.GetGrain<IVisitGrain>(mdtrtId);
-        var management = host.Grains.GetGrain<IManagementGrain>(0);
+        var (psn, mdtrtId, visit, management) = await OpenVisitAsync();
         var msgid = host.NewMsgid(Hospital);
         var first = await host.CallAsync("2207", Inputs.Settle(psn, mdtrtId, 30m, "11"), Hospital, msgid);
         await WaitUntilInactiveAsync(management, visit, mdtrtId);
@@ -221,6 +215,14 @@ public sealed class VisitEndToEndTests(SettlementHost host)
         Assert.Equal(0, cancelled.Infcode);
         await WaitUntilInactiveAsync(management, visit, mdtrtId);
         Assert.Equal(VisitStatus.Cancelled, (await visit.GetAsync())!.Status);
+    }
+
+    /// <summary>An employee with 200.00 in the account and a registered outpatient visit with one 30.00 line.</summary>
+    private async Task<(string Psn, string MdtrtId, IVisitGrain Visit, IManagementGrain Management)> OpenVisitAsync()
+    {
+        var psn = await host.EnrolAsync(Scheme.Employee, PersonCategory.Employed, accountYuan: 200m);
+        var mdtrtId = await RegisterWithFeeAsync(psn, 30m);
+        return (psn, mdtrtId, host.Grains.GetGrain<IVisitGrain>(mdtrtId), host.Grains.GetGrain<IManagementGrain>(0));
     }
 
     /// <summary>Waits until no silo's catalog holds the visit (asked of every silo: a silo's directory cache may still name a gone activation).</summary>
