@@ -13,7 +13,7 @@ namespace Medisettle.Grains.Visits;
 /// </summary>
 public sealed partial class VisitGrain(
     [PersistentState("visit")] IPersistentState<VisitState> state,
-    ILogger<VisitGrain> log) : Grain, IVisitGrain
+    ILogger<VisitGrain> log) : Grain, IVisitGrain, IIncomingGrainCallFilter
 {
     /// <summary>Accepted message ids a visit remembers for retries.</summary>
     public const int MessagesMax = 256;
@@ -54,9 +54,7 @@ public sealed partial class VisitGrain(
         }
 
         S.Status = VisitStatus.Cancelled;
-        var outcome = await CommitAsync(command.MessageId, "cancel");
-        LeaveMemoryIfDone();
-        return outcome;
+        return await CommitAsync(command.MessageId, "cancel");
     }
 
     public async Task<VisitOutcome> UpdateAsync(VisitCommand command, VisitDetails details)
@@ -138,11 +136,7 @@ public sealed partial class VisitGrain(
         return await CommitAsync(command.MessageId, "fees-cancel");
     }
 
-    public Task<VisitSnapshot?> GetAsync()
-    {
-        LeaveMemoryIfDone();
-        return Task.FromResult(S.PersonId is null ? null : Snapshot());
-    }
+    public Task<VisitSnapshot?> GetAsync() => Task.FromResult(S.PersonId is null ? null : Snapshot());
 
     public async Task<VisitOutcome> MarkSettledAsync(string institutionCode, string settlementId)
     {
@@ -154,7 +148,6 @@ public sealed partial class VisitGrain(
 
         if (S.Status == VisitStatus.Settled && S.SettlementId == settlementId)
         {
-            LeaveMemoryIfDone(); // a retried settlement marks it again
             return VisitOutcome.Ok(Snapshot());
         }
 
@@ -166,7 +159,6 @@ public sealed partial class VisitGrain(
         S.Status = VisitStatus.Settled;
         S.SettlementId = settlementId;
         await state.WriteOrReloadAsync();
-        LeaveMemoryIfDone();
         return VisitOutcome.Ok(Snapshot());
     }
 
@@ -188,22 +180,8 @@ public sealed partial class VisitGrain(
         return VisitOutcome.Ok(Snapshot());
     }
 
-    /// <summary>
-    /// A retry's answer, or the reason the command may not act on this visit; null when it may. When it answers, the
-    /// call changes nothing, and a finished visit leaves memory after it (<see cref="LeaveMemoryIfDone"/>).
-    /// </summary>
+    /// <summary>A retry's answer, or the reason the command may not act on this visit; null when it may.</summary>
     private VisitOutcome? Check(VisitCommand command, string operation, bool requireOpen)
-    {
-        var answer = CheckCommand(command, operation, requireOpen);
-        if (answer is not null)
-        {
-            LeaveMemoryIfDone();
-        }
-
-        return answer;
-    }
-
-    private VisitOutcome? CheckCommand(VisitCommand command, string operation, bool requireOpen)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (CheckOwner(command.InstitutionCode) is { } refused)
@@ -228,28 +206,27 @@ public sealed partial class VisitGrain(
 
     private VisitOutcome? CheckOwner(string institutionCode)
     {
-        var refusal = S.PersonId is null
-            ? VisitOutcome.Refused(VisitRejectionCode.UnknownVisit, $"Visit {VisitId} is not registered.")
-            : S.InstitutionCode != institutionCode
-            ? VisitOutcome.Refused(VisitRejectionCode.InstitutionMismatch, $"Visit {VisitId} was registered by institution {S.InstitutionCode}; only it may act on it.")
-            : null;
-        if (refusal is not null)
+        if (S.PersonId is null)
         {
-            LeaveMemoryIfDone();
+            return VisitOutcome.Refused(VisitRejectionCode.UnknownVisit, $"Visit {VisitId} is not registered.");
         }
 
-        return refusal;
+        return S.InstitutionCode != institutionCode
+            ? VisitOutcome.Refused(VisitRejectionCode.InstitutionMismatch, $"Visit {VisitId} was registered by institution {S.InstitutionCode}; only it may act on it.")
+            : null;
     }
 
     /// <summary>
-    /// Deactivates the visit after this call when nothing more is expected of it: settled, its registration cancelled,
-    /// or never registered (an unknown <c>mdtrt_id</c> leaves no activation behind). A later call reads it back from
-    /// storage. Left to the collector, every such visit stayed in memory for <c>CollectionAge</c> (10 minutes; some
-    /// 600,000 visits at 1,000 swipes/s) and the GC's pauses grew with them (docs/benchmarks.md, "Issue 12, sixteenth
-    /// sitting"). An open visit, or one whose settlement was cancelled, stays: more calls are on their way.
+    /// Every call, then the visit deactivates when the call left nothing more to expect of it: settled, its registration
+    /// cancelled, or never registered (an unknown <c>mdtrt_id</c> leaves no activation behind). A later call reads it
+    /// back from storage. Left to the collector, every such visit stayed in memory for <c>CollectionAge</c> (10 minutes;
+    /// some 600,000 visits at 1,000 swipes/s) and the GC's pauses grew with them (docs/benchmarks.md, "Issue 12,
+    /// sixteenth sitting"). An open visit, or one whose settlement was cancelled, stays: more calls are on their way.
     /// </summary>
-    private void LeaveMemoryIfDone()
+    public async Task Invoke(IIncomingGrainCallContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.Invoke();
         if (S.PersonId is null || S.Status is VisitStatus.Settled or VisitStatus.Cancelled)
         {
             DeactivateOnIdle();
