@@ -58,14 +58,17 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             errors.Add($"SettlementOptions.PolicyRefreshInterval must be in [1 s, 1 h], not {options.PolicyRefreshInterval}.");
         }
 
-        if (options.InstitutionCacheDuration < TimeSpan.FromSeconds(1) || options.InstitutionCacheDuration > TimeSpan.FromMinutes(10))
+        foreach (var (option, value) in new[]
         {
-            errors.Add($"SettlementOptions.InstitutionCacheDuration must be in [1 s, 10 min], not {options.InstitutionCacheDuration}.");
-        }
-
-        if (options.ReplaySlotIdleTimeout < TimeSpan.FromSeconds(1) || options.ReplaySlotIdleTimeout > TimeSpan.FromMinutes(10))
+            (nameof(options.InstitutionCacheDuration), options.InstitutionCacheDuration),
+            (nameof(options.ReplaySlotIdleTimeout), options.ReplaySlotIdleTimeout),
+            (nameof(options.VisitIdleTimeout), options.VisitIdleTimeout),
+        })
         {
-            errors.Add($"SettlementOptions.ReplaySlotIdleTimeout must be in [1 s, 10 min], not {options.ReplaySlotIdleTimeout}.");
+            if (value < TimeSpan.FromSeconds(1) || value > TimeSpan.FromMinutes(10))
+            {
+                errors.Add($"SettlementOptions.{option} must be in [1 s, 10 min], not {value}.");
+            }
         }
 
         if (options.DailyCloseTime < TimeSpan.Zero || options.DailyCloseTime >= TimeSpan.FromDays(1))

@@ -42,8 +42,7 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
 
     private readonly TimeSpan _idleTimeout;
 
-    /// <summary>Whether a request came since the idle timer's last tick.</summary>
-    private bool _requested;
+    private IdleLeave? _idle;
 
     public ReplayWindowGrain([PersistentState("replay")] IPersistentState<ReplayWindowState> state, IOptions<SettlementOptions> options)
     {
@@ -61,24 +60,13 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
         // A slot is busy for its bucket's 10 seconds; after that its state is on disk for a late request or a replay.
         // Each slot leaves on a timer of its own (SettlementOptions.ReplaySlotIdleTimeout), not in the collector's
         // once-a-minute sweep, whose bursts showed in the latency.
-        this.RegisterGrainTimer(LeaveIfIdle, new GrainTimerCreationOptions(_idleTimeout, _idleTimeout) { KeepAlive = false });
-        return Task.CompletedTask;
-    }
-
-    private Task LeaveIfIdle(CancellationToken cancellationToken)
-    {
-        if (!_requested)
-        {
-            DeactivateOnIdle();
-        }
-
-        _requested = false;
+        _idle = IdleLeave.Start(this, _idleTimeout);
         return Task.CompletedTask;
     }
 
     public async Task<ReplayVerdict> RecordAsync(long bucket, string signature)
     {
-        _requested = true;
+        _idle?.Called();
         ArgumentException.ThrowIfNullOrEmpty(signature);
         ArgumentOutOfRangeException.ThrowIfLessThan(signature.Length, StoredSignatureLength, nameof(signature));
         var stored = Parse(signature.AsSpan(0, StoredSignatureLength))

@@ -3,6 +3,7 @@ using Medisettle.Interfaces.Settlement;
 using Medisettle.Interfaces.Visits;
 using Medisettle.Storage.Journal;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Medisettle.Grains.Visits;
 
@@ -13,6 +14,7 @@ namespace Medisettle.Grains.Visits;
 /// </summary>
 public sealed partial class VisitGrain(
     [PersistentState("visit")] IPersistentState<VisitState> state,
+    IOptions<SettlementOptions> options,
     ILogger<VisitGrain> log) : Grain, IVisitGrain, IIncomingGrainCallFilter
 {
     /// <summary>Accepted message ids a visit remembers for retries.</summary>
@@ -20,6 +22,8 @@ public sealed partial class VisitGrain(
 
     /// <summary>The <c>feedetl_sn</c> that withdraws every line of the visit.</summary>
     public const string AllLines = "0000";
+
+    private IdleLeave? _idle;
 
     private VisitState S => state.State;
 
@@ -217,15 +221,30 @@ public sealed partial class VisitGrain(
     }
 
     /// <summary>
+    /// An open visit (one that waits for its fee lines or its settlement, or whose settlement was cancelled) leaves
+    /// memory after <see cref="SettlementOptions.VisitIdleTimeout"/> to two of it without a call.
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _idle = IdleLeave.Start(this, options.Value.VisitIdleTimeout);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
     /// Every call, then the visit deactivates when the call left nothing more to expect of it: settled, its registration
     /// cancelled, or never registered (an unknown <c>mdtrt_id</c> leaves no activation behind). A later call reads it
     /// back from storage. Left to the collector, every such visit stayed in memory for <c>CollectionAge</c> (10 minutes;
     /// some 600,000 visits at 1,000 swipes/s) and the GC's pauses grew with them (docs/benchmarks.md, "Issue 12,
-    /// sixteenth sitting"). An open visit, or one whose settlement was cancelled, stays: more calls are on their way.
+    /// sixteenth sitting"). An open visit stays while calls come (<see cref="OnActivateAsync"/>).
     /// </summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.InterfaceMethod?.DeclaringType == typeof(IVisitGrain))
+        {
+            _idle?.Called(); // the idle timer's own ticks come through this filter too, and must not count
+        }
+
         await context.Invoke();
         if (S.PersonId is null || S.Status is VisitStatus.Settled or VisitStatus.Cancelled)
         {

@@ -1,5 +1,4 @@
 using Medisettle.Storage.Compression;
-using Medisettle.Grains.Hosting;
 using Medisettle.Grains.Signing;
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
@@ -180,23 +179,6 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         var other = await slot.RecordAsync(bucket, SignatureB);
 
         Assert.Equal([ReplayVerdict.Recorded, ReplayVerdict.Replay, ReplayVerdict.Recorded], [first, replay, other]);
-    }
-
-    [Theory]
-    [InlineData(0.5, false)]
-    [InlineData(1, true)]
-    [InlineData(30, true)]
-    [InlineData(600, true)]
-    [InlineData(601, false)]
-    public void The_idle_timeout_of_a_slot_is_an_option_checked_at_start(double seconds, bool valid)
-    {
-        var timeout = TimeSpan.FromSeconds(seconds);
-        Assert.Equal(TimeSpan.FromSeconds(30), new SettlementOptions().ReplaySlotIdleTimeout);
-
-        var result = new SettlementOptionsValidator().Validate(null, new SettlementOptions { ReplaySlotIdleTimeout = timeout });
-
-        Assert.Equal(valid, result.Succeeded);
-        Assert.Equal(valid ? null : [$"SettlementOptions.ReplaySlotIdleTimeout must be in [1 s, 10 min], not {timeout}."], result.Failures);
     }
 
     private static async Task<(long Version, string Payload)> StoredSlotAsync(SettlementWorld world, long bucket)

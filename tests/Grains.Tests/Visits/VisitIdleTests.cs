@@ -1,0 +1,73 @@
+using Medisettle.Grains.Tests.Settlement;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Settlement;
+using Medisettle.Interfaces.Visits;
+using Xunit;
+
+namespace Medisettle.Grains.Tests.Visits;
+
+/// <summary>
+/// An open visit leaves memory after <see cref="SettlementOptions.VisitIdleTimeout"/> without a call, keeps what it
+/// holds in storage, and stays while calls come.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed class VisitIdleTests
+{
+    private static readonly DateOnly Day = new(2025, 6, 2);
+
+    [Fact]
+    public async Task An_open_visit_with_no_call_leaves_memory_and_reads_back_open_from_storage()
+    {
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.VisitIdleTimeout = TimeSpan.FromSeconds(1));
+        var world = await cluster.NewWorldAsync();
+        var visit = world.Cluster.Client.GetGrain<IVisitGrain>(world.Id("MD1"));
+        var management = world.Cluster.Client.GetGrain<IManagementGrain>(0);
+
+        var opened = await visit.OpenAsync(Opening(world, "M1"));
+        Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)visit));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await management.GetGrainActivationCount((GrainReference)visit) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the open visit is still in memory 15 s after its only call (idle timeout 1 s)");
+            await Task.Delay(50);
+        }
+
+        var stored = await visit.GetAsync();
+        var retried = await visit.OpenAsync(Opening(world, "M1"));
+
+        Assert.True(opened.Accepted);
+        Assert.Equal((VisitStatus.Open, world.Id("P1"), world.Id("H1")), (stored!.Status, stored.PersonId, stored.InstitutionCode));
+        Assert.True(retried.Accepted); // its message ids came back with it: the retry is answered, not refused as a second registration
+    }
+
+    [Fact]
+    public async Task An_open_visit_stays_in_memory_while_calls_come()
+    {
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.VisitIdleTimeout = TimeSpan.FromSeconds(3));
+        var world = await cluster.NewWorldAsync();
+        var visit = world.Cluster.Client.GetGrain<IVisitGrain>(world.Id("MD2"));
+        var management = world.Cluster.Client.GetGrain<IManagementGrain>(0);
+        await visit.OpenAsync(Opening(world, "M1"));
+
+        // A call about every 200 ms for 8 s: every period of the 3 s timer has many, so the visit never leaves.
+        var counts = new List<int>();
+        for (var i = 0; i < 40; i++)
+        {
+            await Task.Delay(200);
+            Assert.NotNull(await visit.GetAsync());
+            counts.Add(await management.GetGrainActivationCount((GrainReference)visit));
+        }
+
+        Assert.All(counts, count => Assert.Equal(1, count));
+    }
+
+    private static VisitOpening Opening(SettlementWorld world, string messageId) => new()
+    {
+        MessageId = messageId,
+        InstitutionCode = world.Id("H1"),
+        PersonId = world.Id("P1"),
+        Type = VisitType.Outpatient,
+        InstitutionVisitNo = "OP1",
+        BeginDate = Day,
+    };
+}
