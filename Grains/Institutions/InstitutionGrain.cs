@@ -1,4 +1,5 @@
 using Medisettle.Grains.Diagnostics;
+using Medisettle.Grains.Ledger;
 using Medisettle.Grains.Placement;
 using Medisettle.Interfaces;
 using Medisettle.Interfaces.Controls;
@@ -149,6 +150,7 @@ public sealed partial class InstitutionGrain(
         ArgumentNullException.ThrowIfNull(postings);
         var applied = 0;
         var raised = new List<InstitutionAlert>();
+        var receivables = new List<(long Sequence, DateOnly Date)>();
         foreach (var (sequence, posting) in postings)
         {
             if (sequence <= S.AppliedThroughSequence)
@@ -157,6 +159,11 @@ public sealed partial class InstitutionGrain(
             }
 
             ReceivableDays.Record(S, sequence, posting, options.Value.ReceivableDaysMax);
+            if (posting.Kind == PostingKind.Settlement)
+            {
+                receivables.Add((sequence, posting.SettlementDate));
+            }
+
             S.Receivable += posting.Amount;
             S.AppliedThroughSequence = sequence;
             S.PostingsApplied++;
@@ -167,7 +174,7 @@ public sealed partial class InstitutionGrain(
 
         if (applied > 0)
         {
-            await state.WriteOrReloadAsync();
+            await state.WriteOrReloadAsync(ReceivableIndex.Appends(this.GetPrimaryKeyString(), receivables));
             OnAlertsCommitted(raised);
         }
     }

@@ -136,16 +136,20 @@ public sealed partial class DailyCloseGrain(
         return new DailyCloseRunResult { Run = run, AlreadyDone = false };
     }
 
-    /// <summary>Reads the receivable posting streams after the last read to learn institutions that had their first posting.</summary>
+    /// <summary>
+    /// Reads the institutions' posting streams and receivable indexes (<see cref="ReceivableIndex"/>) after the last read
+    /// to learn institutions that had their first posting: a settlement's receivable is in its index, once applied (the
+    /// close drains the dispatcher first), or, written by an earlier version, in a record naming the posting stream as its second.
+    /// </summary>
     private async Task LearnInstitutionsAsync()
     {
         var known = new SortedSet<string>(S.Institutions, StringComparer.Ordinal);
-        var prefix = LedgerNames.PostingStream(LedgerNames.InstitutionAccountPrefix);
-        while (await journal.ReadByStreamPrefixAsync(prefix, S.InstitutionsReadThrough, ReadPageMax) is { Count: > 0 } page)
+        var postings = LedgerNames.PostingStream(LedgerNames.InstitutionAccountPrefix);
+        while (await journal.ReadByStreamPrefixesAsync([postings, ReceivableIndex.StreamPrefix], S.InstitutionsReadThrough, ReadPageMax) is { Count: > 0 } page)
         {
             foreach (var entry in page)
             {
-                known.Add(entry.StreamStartingWith(prefix)![prefix.Length..]); // a receivable row's stream, or a record's second stream
+                known.Add(entry.StreamStartingWith(postings) is { } stream ? stream[postings.Length..] : entry.Stream[ReceivableIndex.StreamPrefix.Length..]);
             }
 
             S.InstitutionsReadThrough = page[^1].Sequence;

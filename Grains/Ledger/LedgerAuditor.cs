@@ -285,22 +285,21 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
 
     /// <summary>
     /// The consumer state of every account the audit checks (those with postings, implied amounts or income) and what
-    /// lies between the audit's position and each consumer's. An institution's postings are read in its posting stream
-    /// (rows, and the records that carry their receivable); the funds' are read in one pass over every posting between
-    /// the lowest and the highest of their positions (<see cref="PostingFeed"/>, as settlement records carry them), not
-    /// once per fund and per kind.
+    /// lies between the audit's position and each consumer's, read in one pass over the postings (<see cref="PostingFeed"/>,
+    /// as settlement records carry them), not once per account and per kind. The pass reads each account's range
+    /// (<see cref="TailRange"/>) and no more.
     /// </summary>
     private async Task<ConsumerTails> ReadConsumersAsync(JournalTotals totals, long through, CancellationToken cancellationToken)
     {
+        // Read before any consumer's state: every posting at or below it had been applied when the states were read.
+        var delivered = await grains.GetGrain<IPostingDispatcherGrain>(PostingDispatcherGrain.Key).GetPositionAsync();
         var consumers = new ConsumerTails();
         foreach (var account in totals.Implied.Keys.Union(totals.Posted.Keys).Union(totals.Income.Keys))
         {
             if (account.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
             {
                 var snapshot = await grains.GetGrain<IInstitutionGrain>(account[LedgerNames.InstitutionAccountPrefix.Length..]).GetSnapshotAsync();
-                var state = snapshot is null ? default : new ConsumerState(snapshot.AppliedThroughSequence, snapshot.Receivable, Money.Zero);
-                consumers.States[account] = state;
-                await ReadInstitutionTailAsync(account, state.AppliedThrough, through, consumers.Tails, cancellationToken);
+                consumers.States[account] = snapshot is null ? default : new ConsumerState(snapshot.AppliedThroughSequence, snapshot.Receivable, Money.Zero);
             }
             else
             {
@@ -309,46 +308,34 @@ public sealed partial class LedgerAuditor(IJournal journal, IGrainFactory grains
             }
         }
 
-        await ReadFundTailsAsync(consumers, through, cancellationToken);
+        await ReadTailsAsync(consumers, through, delivered, cancellationToken);
         return consumers;
     }
 
-    private async Task ReadInstitutionTailAsync(
-        string account, long appliedThrough, long through, Dictionary<(string Account, bool Income), Tail> tails, CancellationToken cancellationToken)
-    {
-        var (after, until) = (Math.Min(appliedThrough, through), Math.Max(appliedThrough, through));
-        while (after < until && await journal.ReadAsync(LedgerNames.PostingStream(account), after, PageSize, cancellationToken) is { Count: > 0 } page)
-        {
-            foreach (var entry in page.TakeWhile(e => e.Sequence <= until))
-            {
-                foreach (var posting in PostingFeed.PostingsOn(entry, account))
-                {
-                    var key = (account, posting.Kind == PostingKind.Income);
-                    tails[key] = tails.GetValueOrDefault(key).Add(entry.Sequence, through, posting.Amount);
-                }
-            }
+    /// <summary>
+    /// Where an account's tail lies: above the lower of its consumer's position and the audit's, through the higher.
+    /// A consumer behind the audit has applied every posting of its account up to the dispatcher's position
+    /// (<paramref name="delivered"/>), so its tail starts no lower: an institution with no posting for months does not
+    /// make the pass read the months since.
+    /// </summary>
+    private static (long After, long Through) TailRange(long applied, long through, long delivered) =>
+        applied < through ? (Math.Max(applied, Math.Min(delivered, through)), through) : (through, applied);
 
-            after = page[^1].Sequence;
-        }
-    }
-
-    private async Task ReadFundTailsAsync(ConsumerTails consumers, long through, CancellationToken cancellationToken)
+    private async Task ReadTailsAsync(ConsumerTails consumers, long through, long delivered, CancellationToken cancellationToken)
     {
-        var funds = consumers.States.Where(pair => !pair.Key.StartsWith(LedgerNames.InstitutionAccountPrefix, StringComparison.Ordinal))
-            .ToDictionary(pair => pair.Key, pair => pair.Value.AppliedThrough, StringComparer.Ordinal);
-        if (funds.Count == 0)
+        var ranges = consumers.States.ToDictionary(pair => pair.Key, pair => TailRange(pair.Value.AppliedThrough, through, delivered), StringComparer.Ordinal);
+        if (ranges.Count == 0)
         {
             return;
         }
 
-        var after = Math.Min(through, funds.Values.Min());
-        var until = Math.Max(through, funds.Values.Max());
+        var after = ranges.Values.Min(r => r.After);
+        var until = ranges.Values.Max(r => r.Through);
         while (after < until && await PostingFeed.ReadAsync(journal, after, PageSize, cancellationToken) is { Entries: > 0 } page)
         {
             foreach (var (account, (sequence, posting)) in page.Postings)
             {
-                // Each fund's own range: after the lower of its consumer's position and the audit's, through the higher.
-                if (funds.TryGetValue(account, out var applied) && sequence > Math.Min(applied, through) && sequence <= Math.Max(applied, through))
+                if (ranges.TryGetValue(account, out var range) && sequence > range.After && sequence <= range.Through)
                 {
                     var key = (account, posting.Kind == PostingKind.Income);
                     consumers.Tails[key] = consumers.Tails.GetValueOrDefault(key).Add(sequence, through, posting.Amount);

@@ -23,42 +23,82 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
     /// <summary>
     /// The institution's receivable postings (settlements and reversals) with a settlement date from <paramref name="from"/>
     /// through <paramref name="to"/>, at most <paramref name="maxCount"/>, in journal order. Reads only the part of the
-    /// institution's posting stream where the institution grain says they lie (<see cref="IInstitutionGrain.FindReceivablesAsync"/>),
-    /// so a reconciliation costs the postings since <paramref name="from"/>, not the institution's whole history; the
-    /// whole stream when the grain cannot say.
+    /// journal where the institution grain says they lie (<see cref="IInstitutionGrain.FindReceivablesAsync"/>), so a
+    /// reconciliation costs the postings since <paramref name="from"/>, not the institution's whole history; all of it
+    /// when the grain cannot say.
     /// </summary>
     public async Task<IReadOnlyList<Posting>> ReadReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(institutionCode);
-        var account = LedgerNames.InstitutionAccount(institutionCode);
-        var result = new List<Posting>();
         var span = await grains.GetGrain<IInstitutionGrain>(institutionCode).FindReceivablesAsync(from, to);
-        if (span is { IsEmpty: true })
-        {
-            return result;
-        }
+        return span is { IsEmpty: true }
+            ? []
+            : await ReadReceivablesBetweenAsync(institutionCode, from, to, span?.After ?? 0, span?.Through ?? long.MaxValue, maxCount, cancellationToken);
+    }
 
-        await foreach (var entry in ReadStreamAsync(LedgerNames.PostingStream(account), span?.After ?? 0, cancellationToken))
+    /// <summary>
+    /// As <see cref="ReadReceivablesAsync"/>, through the institution's whole history: what 3202 read before the
+    /// institution kept where its days lie (the baseline of <c>LoadTest reconcile-bench</c>).
+    /// </summary>
+    public Task<IReadOnlyList<Posting>> ReadAllReceivablesAsync(string institutionCode, DateOnly from, DateOnly to, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(institutionCode);
+        return ReadReceivablesBetweenAsync(institutionCode, from, to, 0, long.MaxValue, maxCount, cancellationToken);
+    }
+
+    /// <summary>
+    /// The receivables above sequence <paramref name="after"/> through <paramref name="through"/>: the rows of the
+    /// institution's posting stream (reversals; receivables written as rows, and records that named the stream as their
+    /// second, by earlier versions), merged with the records its receivable index names (<see cref="ReceivableIndex"/>),
+    /// each sequence once.
+    /// </summary>
+    private async Task<IReadOnlyList<Posting>> ReadReceivablesBetweenAsync(
+        string institutionCode, DateOnly from, DateOnly to, long after, long through, int maxCount, CancellationToken cancellationToken)
+    {
+        var account = LedgerNames.InstitutionAccount(institutionCode);
+        bool Wanted(Posting p) => p.Kind is PostingKind.Settlement or PostingKind.Reversal && p.SettlementDate >= from && p.SettlementDate <= to;
+
+        // Each part stops at maxCount: the first maxCount of the two merged lie among the first maxCount of each.
+        var found = new SortedDictionary<long, Posting>();
+        await foreach (var entry in ReadStreamAsync(LedgerNames.PostingStream(account), after, cancellationToken))
         {
-            if (entry.Sequence > (span?.Through ?? long.MaxValue))
+            if (entry.Sequence > through || found.Count >= maxCount)
             {
                 break;
             }
 
-            foreach (var posting in PostingFeed.PostingsOn(entry, account))
+            foreach (var posting in PostingFeed.PostingsOn(entry, account).Where(Wanted))
             {
-                if (posting.Kind is PostingKind.Settlement or PostingKind.Reversal && posting.SettlementDate >= from && posting.SettlementDate <= to)
+                found[entry.Sequence] = posting;
+            }
+        }
+
+        var indexed = new List<long>();
+        await foreach (var sequence in ReceivableIndex.ReadSequencesAsync(journal, institutionCode, from, to, after, through, cancellationToken))
+        {
+            if (indexed.Count >= maxCount)
+            {
+                break;
+            }
+
+            if (!found.ContainsKey(sequence))
+            {
+                indexed.Add(sequence);
+            }
+        }
+
+        foreach (var chunk in indexed.Chunk(IJournal.SequencesMax))
+        {
+            foreach (var entry in await journal.ReadAtAsync(chunk, cancellationToken))
+            {
+                foreach (var posting in PostingFeed.PostingsOn(entry, account).Where(Wanted))
                 {
-                    result.Add(posting);
-                    if (result.Count >= maxCount)
-                    {
-                        return result;
-                    }
+                    found[entry.Sequence] = posting;
                 }
             }
         }
 
-        return result;
+        return found.Values.Take(maxCount).ToList();
     }
 
     public async Task<PersonLedger> ReadPersonAsync(string personId, int maxCount, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public static class LedgerWriter
         };
         var recordAppend = new JournalAppend(LedgerNames.PersonStream(person.PersonId), LedgerNames.SettlementEntry(settlementId), LedgerJson.SerializeToReusedBuffer(record))
         {
-            AlsoStream = LedgerNames.PostingStream(LedgerNames.InstitutionAccount(command.InstitutionCode)),
+            // No second stream: the institution indexes the receivable when it applies it (ReceivableIndex).
             UniqueAmongKeyedEntries = receiptInRecord, // a receipt an earlier version wrote under the message's key refuses it
         };
         if (receiptInRecord)

@@ -140,6 +140,14 @@ public sealed partial class PostingDispatcherGrain(
         var page = await PostingFeed.ReadAsync(journal, cursor.State.Position, options.Value.DispatchBatchMax);
         if (page.Entries == 0)
         {
+            // Only other streams' entries since (the receivable indexes the last delivery made, job runs): the cursor
+            // moves past them, so a dispatcher that has caught up shows no lag.
+            if (page.ReadThrough > cursor.State.Position)
+            {
+                cursor.State.Position = page.ReadThrough;
+                await cursor.WriteOrReloadAsync();
+            }
+
             return 0;
         }
 

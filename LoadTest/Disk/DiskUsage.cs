@@ -47,6 +47,7 @@ internal sealed record DiskUsage(
                  WHEN entry_id LIKE 'cancel:%' THEN 'cancel records'
                  WHEN stream = 'msg' THEN 'message receipts'
                  WHEN stream LIKE 'post:%' THEN 'posting rows'
+                 WHEN stream LIKE 'rcv:%' THEN 'receivable index'
                  WHEN stream LIKE 'flag:%' OR stream LIKE 'flagres:%' THEN 'control-rule flags'
                  ELSE 'other entries'
                END AS kind,

@@ -86,6 +86,25 @@ public sealed partial class GroupCommitGrainStorage
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<JournalEntry>> ReadAtAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sequences.Count, IJournal.SequencesMax, nameof(sequences));
+        if (sequences.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalAt(sequences.Count));
+        for (var i = 0; i < sequences.Count; i++)
+        {
+            command.Add($"@q{i}", sequences[i], DbType.Int64);
+        }
+
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
     public async Task<long> ReadSafeSequenceAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);

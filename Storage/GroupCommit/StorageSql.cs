@@ -104,6 +104,10 @@ internal static class StorageSql
         string.Join(" OR ", Enumerable.Range(0, prefixes).Select(i => $"substr(stream, 1, @l{i}) = @p{i} OR substr(also_stream, 1, @l{i}) = @p{i}")) +
         ") ORDER BY sequence LIMIT @count";
 
+    /// <summary>The entries at the sequences <c>@q0</c> to <c>@q{count - 1}</c>, each found by its key, oldest first.</summary>
+    public static string ReadJournalAt(int count) =>
+        JournalColumns + "WHERE sequence IN (" + string.Join(", ", Enumerable.Range(0, count).Select(i => $"@q{i}")) + ") ORDER BY sequence";
+
     public const string ReadJournalHead = "SELECT COALESCE(MAX(sequence), 0) FROM journal";
 
     public const string FindJournalEntry = JournalColumns + "WHERE entry_id = @entry";

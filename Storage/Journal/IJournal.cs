@@ -36,6 +36,17 @@ public interface IJournal
     /// </summary>
     Task<IReadOnlyList<JournalEntry>> ReadOwnStreamFromAsync(string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The entries at <paramref name="sequences"/> (at most <see cref="SequencesMax"/>), oldest first, whatever their
+    /// streams; a sequence with no entry is left out. Each is found by its key, so the read costs the entries asked for,
+    /// not the journal between them: for an index kept elsewhere of where a reader's entries lie (an institution's
+    /// receivables, <c>ReceivableIndex</c>). Read only sequences known to be committed: not stopped at the safe point.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> ReadAtAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>Most sequences one <see cref="ReadAtAsync"/> takes.</summary>
+    const int SequencesMax = 500;
+
     /// <summary>Entries of all streams with a sequence above <paramref name="afterSequence"/> up to the safe point, oldest first (for auditors).</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 

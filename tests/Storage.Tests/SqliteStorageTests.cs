@@ -197,6 +197,35 @@ public sealed class SqliteStorageTests : StorageSuite
         Assert.DoesNotContain(plan, p => p.StartsWith("SCAN journal", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_read_at_sequences_finds_each_by_its_key()
+    {
+        var path = Path.Combine(_directory, "plan-at.db");
+        var storage = TestStorages.Sqlite(path);
+        await storage.StartAsync(CancellationToken.None);
+        await storage.DisposeAsync();
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + StorageSql.ReadJournalAt(3);
+        for (var i = 0; i < 3; i++)
+        {
+            command.Parameters.AddWithValue($"@q{i}", 10L * (i + 1));
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, p => p.StartsWith("SEARCH journal USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN journal", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// A state of 3,000 bytes is kept in the grain-state table's own page: the table is a rowid table, which holds rows
     /// of up to about 4,000 bytes in place. The same write into a file whose table was made <c>WITHOUT ROWID</c> (as

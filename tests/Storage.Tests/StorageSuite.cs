@@ -193,6 +193,27 @@ public abstract class StorageSuite : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => journal.ReadByStreamPrefixesAsync(Enumerable.Repeat("a", IJournal.StreamPrefixesMax + 1).ToArray(), 0, 10));
     }
 
+    [Fact]
+    public async Task Reading_at_sequences_returns_those_entries_of_any_stream_in_journal_order_and_skips_the_missing()
+    {
+        var storage = await StartAsync(_ => { });
+        await WriteAsync(storage, "k", null, "v1",
+            new JournalAppend("person:1", "a", "{\"n\":1}"), new JournalAppend("msg", "b", "{}"), new JournalAppend("person:2", "c", "{}") { AlsoStream = "inst:x" },
+            new JournalAppend("post:y", "d", "{}"));
+        var all = await storage.ReadAllAsync(0, 10);
+        var at = all.ToDictionary(e => e.EntryId, e => e.Sequence);
+
+        var read = await storage.ReadAtAsync([at["d"], at["a"], all[^1].Sequence + 1_000, at["c"]]);
+
+        Assert.Equal([("a", "person:1", "{\"n\":1}"), ("c", "person:2", "{}"), ("d", "post:y", "{}")], read.Select(e => (e.EntryId, e.Stream, e.Payload)));
+        Assert.Equal([at["a"], at["c"], at["d"]], read.Select(e => e.Sequence));
+        Assert.Equal("inst:x", read[1].AlsoStream);
+        Assert.Empty(await storage.ReadAtAsync([]));
+        var most = at.Values.Concat(Enumerable.Range(1, IJournal.SequencesMax - at.Count).Select(i => all[^1].Sequence + i)).ToArray();
+        Assert.Equal(at.Values.Order(), (await storage.ReadAtAsync(most)).Select(e => e.Sequence));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => storage.ReadAtAsync(new long[IJournal.SequencesMax + 1]));
+    }
+
     /// <summary>
     /// An entry with a second stream is read in both: a read of the second stream merges it with that stream's own entries
     /// in sequence order, page by page; the stream's own writer and prefix reads of the first stream see it once.

@@ -9,7 +9,7 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 
 /// <summary>
 /// 3202 对明细账: compares the institution's settlement lines for the date range with its receivable postings in
-/// the journal (stream <c>post:inst:{code}</c>), after the posting dispatcher has caught up. A settlement is
+/// the journal (its posting stream <c>post:inst:{code}</c> and its receivable index, <c>ReceivableIndex</c>), after the posting dispatcher has caught up. A settlement is
 /// matched by setl_id; a cancelled one (a reversal posting exists) must be flagged refd_setl_flag "1". Each
 /// disagreement is a mismatch line (at most ReconciliationLinesMax); the totals are compared too.
 /// </summary>

@@ -27,6 +27,7 @@ public abstract class SecondaryCompensationSuite(SharedClusters clusters)
         var early = await compensation.RunAsync(2040);
         await RiskReserveSuite.Job(world).RunAsync(2040);
         var run = await compensation.RunAsync(2040);
+        await world.Dispatcher.DrainAsync(); // the institutions index the receivables they apply: an entry of their own
         var head = await world.Services.GetRequiredService<IJournal>().ReadHeadSequenceAsync();
         var again = await compensation.RunAsync(2040);
         await world.Dispatcher.DrainAsync();

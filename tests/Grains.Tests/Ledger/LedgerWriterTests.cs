@@ -16,14 +16,14 @@ public sealed class LedgerWriterTests
     private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_settlement_writes_its_receipt_then_its_record_which_carries_every_posting_and_is_read_in_the_institution_stream()
+    public void A_settlement_writes_its_receipt_then_its_record_which_carries_every_posting_and_names_no_second_stream()
     {
         var (person, institution, command, breakdown) = Inpatient();
 
         var (record, appends) = LedgerWriter.Settle("S1", command, "digest", person, institution, breakdown, At);
 
         Assert.Equal(
-            [("msg", LedgerNames.ReceiptEntry(institution.Code, "M1"), (string?)null), ($"person:{person.PersonId}", "setl:S1", $"post:inst:{institution.Code}")],
+            [("msg", LedgerNames.ReceiptEntry(institution.Code, "M1"), (string?)null), ($"person:{person.PersonId}", "setl:S1", null)],
             appends.Select(a => (a.Stream, a.EntryId, a.AlsoStream)));
         Assert.Equal((true, true, 0), (record.FundPostingsInRecord, record.ReceivableInRecord, record.PostingIds.Count));
         var expected = LedgerWriter.BuildPostings("S1", new PostingOwner(person.PersonId, person.InsuredRegion, person.Scheme, institution.Code), breakdown, At, reversal: false);

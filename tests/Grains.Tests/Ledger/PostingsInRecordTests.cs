@@ -12,11 +12,12 @@ using static Medisettle.Grains.Tests.Jobs.JournalRows;
 namespace Medisettle.Grains.Tests.Ledger;
 
 /// <summary>
-/// A settlement's postings travel inside its record, which is also read in its institution's posting stream: a settlement
-/// writes no posting row. Records of the two shapes written before (every posting a row; the fund postings in the
-/// record and the receivable a row) are read as they are, beside the new ones: the fund pools and the institutions get
-/// each posting once, an institution's statement lists each receivable once, and the audit passes. A cluster of this
-/// test alone, so every balance change is exact.
+/// A settlement's postings travel inside its record, which its institution indexes when it applies the receivable
+/// (<see cref="ReceivableIndex"/>): a settlement writes no posting row. Records of the three shapes written before (every
+/// posting a row; the fund postings in the record and the receivable a row; every posting in the record, which is read
+/// in the institution's posting stream as its second stream) are read as they are, beside the new ones: the fund pools
+/// and the institutions get each posting once, an institution's statement lists each receivable once, and the audit
+/// passes. A cluster of this test alone, so every balance change is exact.
 /// </summary>
 public sealed class PostingsInRecordTests
 {
@@ -37,7 +38,7 @@ public sealed class PostingsInRecordTests
         Assert.Equal(Money.FromYuan(120m), pharmacy.Breakdown!.AccountPaid);
         Assert.Equal(2, Expected(old).Count); // the pooled fund and the rest of the account
 
-        // The new shape: no posting row; the record says it carries them all and is read in the institution's stream.
+        // The new shape: no posting row; the record says it carries them all and names no second stream.
         foreach (var outcome in new[] { old, settled, pharmacy })
         {
             Assert.Empty(await PostingRowsAsync(world, outcome.SettlementId!));
@@ -45,13 +46,16 @@ public sealed class PostingsInRecordTests
             Assert.True(record["fundPostingsInRecord"]!.GetValue<bool>());
             Assert.True(record["receivableInRecord"]!.GetValue<bool>());
             Assert.Empty(record["postingIds"]!.AsArray());
-            Assert.Equal($"post:inst:{Institution(outcome)}", await AlsoStreamAsync(world, outcome.SettlementId!));
+            Assert.Null(await AlsoStreamAsync(world, outcome.SettlementId!));
         }
 
         // As older versions wrote them, before the dispatcher read them: M3 with every posting a row and no flag on its
         // record; M1 with its fund postings in the record and its receivable a row.
         await ToOldShapeAsync(world, old, fundPostingsInRecord: false);
         await ToOldShapeAsync(world, pharmacy, fundPostingsInRecord: true);
+        // M2 as the versions before this one wrote it: read in the hospital's posting stream as its second stream.
+        await ExecuteAsync(world.DatabasePath, "UPDATE journal SET also_stream = @a WHERE entry_id = @e",
+            ("@a", LedgerNames.PostingStream(LedgerNames.InstitutionAccount(world.HospitalCode))), ("@e", LedgerNames.SettlementEntry(settled.SettlementId!)));
         Assert.Equal(Expected(old).Count + 1, (await PostingRowsAsync(world, old.SettlementId!)).Count);
         Assert.Equal([$"post:{pharmacy.SettlementId}:inst:{world.PharmacyCode}"], await PostingRowsAsync(world, pharmacy.SettlementId!));
 
@@ -64,8 +68,11 @@ public sealed class PostingsInRecordTests
 
         Assert.Equal(Owed(old) + Owed(settled), (await world.Institution(world.HospitalCode).GetSnapshotAsync())!.Receivable);
         Assert.Equal(Owed(pharmacy), (await world.Institution(world.PharmacyCode).GetSnapshotAsync())!.Receivable);
+        // The hospital indexed both receivables as it applied them: M2's record and the row M3's receivable was rewritten into.
+        Assert.Equal([await SequenceAsync(world, LedgerNames.SettlementEntry(settled.SettlementId!)), await SequenceAsync(world, $"post:{old.SettlementId}:inst:{world.HospitalCode}")],
+            await IndexedAsync(world, world.HospitalCode));
         var statement = await ReceivablesAsync(world, world.HospitalCode);
-        // In journal order: M2's record, then the row M3's receivable was rewritten into.
+        // In journal order, each once though both are read in the posting stream too: M2's record, then M3's row.
         Assert.Equal([(settled.SettlementId!, Owed(settled)), (old.SettlementId!, Owed(old))], statement.Select(p => (p.SettlementId, p.Amount)));
         Assert.All(statement, p => Assert.Equal($"inst:{world.HospitalCode}", p.Account));
         var inpatient = Assert.Single(statement, p => p.SettlementId == settled.SettlementId);
@@ -95,8 +102,6 @@ public sealed class PostingsInRecordTests
         Assert.Equal(2, afterCancels.Cancellations);
         Assert.Equal(Owed(settled), (await world.Institution(world.HospitalCode).GetSnapshotAsync())!.Receivable);
         Assert.Equal(Money.Zero, (await world.Institution(world.PharmacyCode).GetSnapshotAsync())!.Receivable);
-
-        string Institution(SettlementOutcome outcome) => outcome == pharmacy ? world.PharmacyCode : world.HospitalCode;
     }
 
     /// <summary>A new-shape settlement cancelled: its reversals are rows, and the funds and the institution are back to zero.</summary>
@@ -228,6 +233,17 @@ public sealed class PostingsInRecordTests
     /// <summary>The institution's statement (settlements and reversals of every day), as the admin API reads it.</summary>
     private static Task<IReadOnlyList<Posting>> ReceivablesAsync(SettlementWorld world, string institutionCode) =>
         world.Services.GetRequiredService<LedgerQueries>().ReadReceivablesAsync(institutionCode, DateOnly.MinValue, DateOnly.MaxValue, 100, CancellationToken.None);
+
+    /// <summary>Every sequence the institution's receivable index names, in its order.</summary>
+    private static async Task<List<long>> IndexedAsync(SettlementWorld world, string institutionCode)
+    {
+        var journal = world.Services.GetRequiredService<Storage.Journal.IJournal>();
+        var entries = await journal.ReadAsync(ReceivableIndex.Stream(institutionCode), 0, 100);
+        return [.. entries.SelectMany(e => LedgerJson.Deserialize<ReceivableIndexEntry>(e).Days.SelectMany(d => d.Sequences()))];
+    }
+
+    private static async Task<long> SequenceAsync(SettlementWorld world, string entryId) =>
+        (await world.Services.GetRequiredService<Storage.Journal.IJournal>().FindAsync(entryId))!.Sequence;
 
     private static async Task<string?> AlsoStreamAsync(SettlementWorld world, string settlementId)
     {

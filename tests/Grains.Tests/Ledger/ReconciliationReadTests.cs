@@ -21,7 +21,7 @@ public sealed class ReconciliationReadTests
     private static readonly DateOnly D4 = D1.AddDays(3);
 
     [Fact]
-    public async Task A_range_of_dates_is_read_from_its_part_of_the_stream_and_finds_what_the_whole_stream_has()
+    public async Task A_range_of_dates_is_read_from_its_part_of_the_journal_and_finds_what_the_whole_journal_has()
     {
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.ReceivableDaysMax = 3);
         var world = await cluster.NewWorldAsync();
@@ -35,7 +35,7 @@ public sealed class ReconciliationReadTests
         Assert.Equal(SettlementStatus.Cancelled, cancelled.Status);
         await world.Dispatcher.DrainAsync();
 
-        var stream = await WholeStreamAsync(world);
+        var stream = await WholeHistoryAsync(world);
         var institution = world.Institution(world.HospitalCode);
         var queries = world.Services.GetRequiredService<LedgerQueries>();
 
@@ -57,7 +57,7 @@ public sealed class ReconciliationReadTests
         // A fourth date: D1, the oldest, is dropped and no longer known; its range is read from the whole stream.
         await other.SettleAsync(world.Inpatient("M5", 500m, visitId: "V5", date: D4));
         await world.Dispatcher.DrainAsync();
-        stream = await WholeStreamAsync(world);
+        stream = await WholeHistoryAsync(world);
         Assert.Null(await institution.FindReceivablesAsync(D1, D1));
         Assert.NotNull(await institution.FindReceivablesAsync(D2, D4));
         foreach (var (from, to) in new[] { (D1, D1), (D1, D4), (D4, D4), (D2, D4) })
@@ -68,14 +68,23 @@ public sealed class ReconciliationReadTests
         Assert.Equal(2, (await queries.ReadReceivablesAsync(world.HospitalCode, D1, D4, 2, CancellationToken.None)).Count);
     }
 
-    /// <summary>Every receivable posting in the hospital's posting stream, with its sequence, read from the start.</summary>
-    private static async Task<List<(long Sequence, Posting Posting)>> WholeStreamAsync(SettlementWorld world)
+    /// <summary>
+    /// Every receivable posting of the hospital with its sequence, from the whole journal's postings in order
+    /// (<see cref="PostingFeed"/>, what the dispatcher reads): not through the stream or the index the read uses.
+    /// </summary>
+    private static async Task<List<(long Sequence, Posting Posting)>> WholeHistoryAsync(SettlementWorld world)
     {
         var journal = world.Services.GetRequiredService<IJournal>();
         var account = LedgerNames.InstitutionAccount(world.HospitalCode);
-        var entries = await journal.ReadAsync(LedgerNames.PostingStream(account), 0, 10_000);
-        return [.. entries.SelectMany(e => PostingFeed.PostingsOn(e, account).Select(p => (e.Sequence, p)))
-            .Where(p => p.p.Kind is PostingKind.Settlement or PostingKind.Reversal)];
+        var found = new List<(long, Posting)>();
+        for (var after = 0L; await PostingFeed.ReadAsync(journal, after, 1_000) is { Entries: > 0 } page; after = page.ReadThrough)
+        {
+            found.AddRange(page.Postings
+                .Where(p => p.Account == account && p.Posting.Posting.Kind is PostingKind.Settlement or PostingKind.Reversal)
+                .Select(p => (p.Posting.Sequence, p.Posting.Posting)));
+        }
+
+        return found;
     }
 
     private static List<long> Sequences(List<(long Sequence, Posting Posting)> stream, DateOnly date) =>
