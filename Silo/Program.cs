@@ -14,7 +14,7 @@ var gatewayOnly = args is [StandaloneGateway.Verb, ..];
 WebApplication? app = null;
 try
 {
-    var builder = WebApplication.CreateSlimBuilder(gatewayOnly ? args[1..] : args);
+    var builder = SiloWebApplication.CreateBuilder(gatewayOnly ? args[1..] : args);
     var options = gatewayOnly ? builder.AddMedisettleGateway() : builder.AddMedisettleSilo();
     LoopbackPorts.EnsureFree(options, gatewayOnly);
     await ClusterHosting.EnsureSchemaAsync(options, CancellationToken.None);
