@@ -170,26 +170,8 @@ public sealed class SqliteStorageTests : StorageSuite
     [Fact]
     public async Task A_stream_read_takes_each_part_from_its_own_index()
     {
-        var path = Path.Combine(_directory, "plan.db");
-        var storage = TestStorages.Sqlite(path);
-        await storage.StartAsync(CancellationToken.None);
-        await storage.DisposeAsync();
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + StorageSql.ReadJournalStream;
-        command.Parameters.AddWithValue("@stream", "post:inst:H1");
-        command.Parameters.AddWithValue("@after", 0L);
-        command.Parameters.AddWithValue("@safe", long.MaxValue);
-        command.Parameters.AddWithValue("@count", 100);
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await QueryPlanAsync("plan.db", StorageSql.ReadJournalStream,
+            ("@stream", "post:inst:H1"), ("@after", 0L), ("@safe", long.MaxValue), ("@count", 100));
 
         Assert.Contains(plan, p => p.Contains("USING INDEX ix_journal_stream_sequence (stream=? AND sequence>? AND sequence<?)", StringComparison.Ordinal));
         Assert.Contains(plan, p => p.Contains("USING INDEX ix_journal_also_stream (also_stream=? AND sequence>? AND sequence<?)", StringComparison.Ordinal));
@@ -200,30 +182,36 @@ public sealed class SqliteStorageTests : StorageSuite
     [Fact]
     public async Task A_read_at_sequences_finds_each_by_its_key()
     {
-        var path = Path.Combine(_directory, "plan-at.db");
+        var plan = await QueryPlanAsync("plan-at.db", StorageSql.ReadJournalAt(3), ("@q0", 10L), ("@q1", 20L), ("@q2", 30L));
+
+        Assert.Contains(plan, p => p.StartsWith("SEARCH journal USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN journal", StringComparison.Ordinal));
+    }
+
+    /// <summary>SQLite's plan of <paramref name="sql"/> (each step's text) on a new file made by the storage.</summary>
+    private async Task<List<string>> QueryPlanAsync(string file, string sql, params (string Name, object Value)[] parameters)
+    {
+        var path = Path.Combine(_directory, file);
         var storage = TestStorages.Sqlite(path);
         await storage.StartAsync(CancellationToken.None);
         await storage.DisposeAsync();
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + StorageSql.ReadJournalAt(3);
-        for (var i = 0; i < 3; i++)
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue($"@q{i}", 10L * (i + 1));
+            command.Parameters.AddWithValue(name, value);
         }
 
         var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
+            plan.Add(reader.GetString(3));
         }
 
-        Assert.Contains(plan, p => p.StartsWith("SEARCH journal USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN journal", StringComparison.Ordinal));
+        return plan;
     }
 
     /// <summary>

@@ -19,9 +19,7 @@ public sealed class VisitIdleTests
     public async Task An_open_visit_with_no_call_leaves_memory_and_reads_back_open_from_storage()
     {
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.VisitIdleTimeout = TimeSpan.FromSeconds(1));
-        var world = await cluster.NewWorldAsync();
-        var visit = world.Cluster.Client.GetGrain<IVisitGrain>(world.Id("MD1"));
-        var management = world.Cluster.Client.GetGrain<IManagementGrain>(0);
+        var (world, visit, management) = await VisitAsync(cluster, "MD1");
 
         var opened = await visit.OpenAsync(Opening(world, "M1"));
         Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)visit));
@@ -44,9 +42,7 @@ public sealed class VisitIdleTests
     public async Task An_open_visit_stays_in_memory_while_calls_come()
     {
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.VisitIdleTimeout = TimeSpan.FromSeconds(3));
-        var world = await cluster.NewWorldAsync();
-        var visit = world.Cluster.Client.GetGrain<IVisitGrain>(world.Id("MD2"));
-        var management = world.Cluster.Client.GetGrain<IManagementGrain>(0);
+        var (world, visit, management) = await VisitAsync(cluster, "MD2");
         await visit.OpenAsync(Opening(world, "M1"));
 
         // A call about every 200 ms for 8 s: every period of the 3 s timer has many, so the visit never leaves.
@@ -59,6 +55,13 @@ public sealed class VisitIdleTests
         }
 
         Assert.All(counts, count => Assert.Equal(1, count));
+    }
+
+    /// <summary>A new world of the cluster, its visit <paramref name="name"/> (not opened yet), and the management grain that counts activations.</summary>
+    private static async Task<(SettlementWorld World, IVisitGrain Visit, IManagementGrain Management)> VisitAsync(SettlementCluster cluster, string name)
+    {
+        var world = await cluster.NewWorldAsync();
+        return (world, world.Cluster.Client.GetGrain<IVisitGrain>(world.Id(name)), world.Cluster.Client.GetGrain<IManagementGrain>(0));
     }
 
     private static VisitOpening Opening(SettlementWorld world, string messageId) => new()
