@@ -42,6 +42,13 @@ public sealed class ReceivableIndexDeliveryTests
         var lag = await world.Dispatcher.GetLagAsync();
         Assert.Equal(lag.Head, lag.Position); // past the index entries, which carry no posting
         Assert.Equal(index[^1].Sequence, lag.Head);
+
+        // The feed: a full page stops at its last entry; one that is not full reaches the head, past the index entries.
+        var full = await PostingFeed.ReadAsync(journal, 0, 1);
+        var all = await PostingFeed.ReadAsync(journal, 0, 10_000);
+        Assert.Equal((1, await SequenceAsync(journal, first)), (full.Entries, full.ReadThrough));
+        Assert.Equal((2, lag.Head), (all.Entries, all.ReadThrough));
+        Assert.Equal(0, (await PostingFeed.ReadAsync(journal, all.ReadThrough, 10)).Entries);
     }
 
     private static async Task<long> SequenceAsync(IJournal journal, SettlementOutcome outcome) =>
