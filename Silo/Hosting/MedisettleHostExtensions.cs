@@ -67,7 +67,11 @@ public static class MedisettleHostExtensions
             silo.AddSettlementGrains();
             silo.AddFundJobSchedule();
             silo.AddActivityPropagation();
-            silo.AddDashboard();
+            if (options.DashboardOn)
+            {
+                silo.AddDashboard();
+            }
+
             silo.AddStartupTask<DemoBootstrap>();
         });
         return options;
@@ -114,7 +118,11 @@ public static class MedisettleHostExtensions
         app.MapGateway();
         app.MapAdminApi();
         app.MapOperatorPage();
-        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        if (app.Services.GetRequiredService<SiloHostOptions>().DashboardOn)
+        {
+            app.MapOrleansDashboard(routePrefix: DashboardPath);
+        }
+
         return app;
     }
 

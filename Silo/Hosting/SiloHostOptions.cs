@@ -51,6 +51,16 @@ public sealed class SiloHostOptions
     /// <summary>Demo institutions seeded on first start. Default 500.</summary>
     public int Institutions { get; set; } = 500;
 
+    /// <summary>
+    /// <c>--dashboard on|off</c>: the Orleans Dashboard under <c>/dashboard</c>. Default on. Its metrics reader reads
+    /// Orleans' gauges once a second, and two of them walk every activation of the silo: about 50 ms of CPU a second at
+    /// 100,000 activations (docs/benchmarks.md, "Issue 12, seventeenth sitting"), so a silo that holds many may run without it.
+    /// </summary>
+    public string Dashboard { get; set; } = "on";
+
+    /// <summary>Whether the silo serves the Orleans Dashboard (<see cref="Dashboard"/> is <c>on</c>).</summary>
+    public bool DashboardOn => Dashboard == "on";
+
     /// <summary>Admin bearer token (≥ 32 characters); default: generated on first start and kept in the data directory.</summary>
     public string? AdminToken { get; set; }
 
@@ -129,6 +139,11 @@ public sealed class SiloHostOptions
         if (KeysDir is not null && string.IsNullOrWhiteSpace(KeysDir))
         {
             problems.Add("--keys-dir must not be empty.");
+        }
+
+        if (Dashboard is not ("on" or "off"))
+        {
+            problems.Add($"--dashboard must be on or off, not '{Dashboard}'.");
         }
 
         if (Storage is not ("sqlite" or "postgres"))

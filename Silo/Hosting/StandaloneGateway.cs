@@ -39,7 +39,14 @@ public static class StandaloneGateway
         PrivateFiles.RestrictProcessUmask();
         DataDirectory.Prepare("--keys-dir", options.KeysDirectory);
         builder.AddGatewayHost(options);
-        builder.UseOrleansClient(client => client.UseMedisettleCluster(options).AddActivityPropagation().AddDashboard());
+        builder.UseOrleansClient(client =>
+        {
+            client.UseMedisettleCluster(options).AddActivityPropagation();
+            if (options.DashboardOn)
+            {
+                client.AddDashboard();
+            }
+        });
         return options;
     }
 }

@@ -1,4 +1,5 @@
 using Medisettle.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace Medisettle.Silo.Tests;
@@ -9,6 +10,27 @@ public sealed class SiloHostOptionsTests
     public void Defaults_are_valid()
     {
         Assert.Empty(new SiloHostOptions().Problems());
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("on", true)]
+    [InlineData("off", false)]
+    public void The_dashboard_is_on_unless_turned_off(string? value, bool on)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddCommandLine(value is null ? [] : ["--dashboard", value]);
+
+        var options = SiloHostOptions.Read(configuration);
+
+        Assert.Equal(on, options.DashboardOn);
+        Assert.Empty(options.Problems());
+    }
+
+    [Fact]
+    public void A_dashboard_setting_other_than_on_or_off_is_named()
+    {
+        Assert.Equal(["--dashboard must be on or off, not 'yes'."], new SiloHostOptions { Dashboard = "yes" }.Problems());
     }
 
     [Theory]
