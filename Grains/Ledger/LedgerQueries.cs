@@ -60,7 +60,7 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
 
         // Each part stops at maxCount: the first maxCount of the two merged lie among the first maxCount of each.
         var found = new SortedDictionary<long, Posting>();
-        await foreach (var entry in ReadStreamAsync(LedgerNames.PostingStream(account), after, cancellationToken))
+        await foreach (var entry in journal.ReadStreamAsync(LedgerNames.PostingStream(account), after, PageSizeMax, cancellationToken))
         {
             if (entry.Sequence > through || found.Count >= maxCount)
             {
@@ -107,7 +107,7 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
         var settlements = new List<SettlementRecord>();
         var cancellations = new List<CancellationRecord>();
         var truncated = false;
-        await foreach (var entry in ReadStreamAsync(LedgerNames.PersonStream(personId), 0, cancellationToken))
+        await foreach (var entry in journal.ReadStreamAsync(LedgerNames.PersonStream(personId), 0, PageSizeMax, cancellationToken))
         {
             if (settlements.Count + cancellations.Count >= maxCount)
             {
@@ -143,24 +143,5 @@ public sealed class LedgerQueries(IJournal journal, IGrainFactory grains, Ledger
     {
         await CatchUpAsync(cancellationToken);
         return await auditor.AuditAsync(cancellationToken);
-    }
-
-    private async IAsyncEnumerable<JournalEntry> ReadStreamAsync(string stream, long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var page = await journal.ReadAsync(stream, after, PageSizeMax, cancellationToken);
-            foreach (var entry in page)
-            {
-                yield return entry;
-            }
-
-            if (page.Count < PageSizeMax)
-            {
-                yield break;
-            }
-
-            after = page[^1].Sequence;
-        }
     }
 }

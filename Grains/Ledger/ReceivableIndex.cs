@@ -81,29 +81,22 @@ public static class ReceivableIndex
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        var stream = Stream(institutionCode);
-        var position = after;
-        while (await journal.ReadAsync(stream, position, LedgerQueries.PageSizeMax, cancellationToken) is { Count: > 0 } page)
+        await foreach (var entry in journal.ReadStreamAsync(Stream(institutionCode), after, LedgerQueries.PageSizeMax, cancellationToken))
         {
-            foreach (var entry in page)
+            var index = LedgerJson.Deserialize<ReceivableIndexEntry>(entry);
+            if (index.FirstSequence > through)
             {
-                var index = LedgerJson.Deserialize<ReceivableIndexEntry>(entry);
-                if (index.FirstSequence > through)
-                {
-                    yield break;
-                }
-
-                var sequences = index.Days.Where(d => d.Date >= from && d.Date <= to)
-                    .SelectMany(d => d.Sequences())
-                    .Where(s => s > after && s <= through)
-                    .Order();
-                foreach (var sequence in sequences)
-                {
-                    yield return sequence;
-                }
+                yield break;
             }
 
-            position = page[^1].Sequence;
+            var sequences = index.Days.Where(d => d.Date >= from && d.Date <= to)
+                .SelectMany(d => d.Sequences())
+                .Where(s => s > after && s <= through)
+                .Order();
+            foreach (var sequence in sequences)
+            {
+                yield return sequence;
+            }
         }
     }
 

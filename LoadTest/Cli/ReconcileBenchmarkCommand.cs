@@ -107,7 +107,7 @@ internal static class ReconcileBenchmarkCommand
             var lastDay = await TimeAsync(repeats, () => queries.ReadReceivablesAsync(pharmacy, last, last, int.MaxValue, cancellationToken));
             var lastWeek = await TimeAsync(repeats, () => queries.ReadReceivablesAsync(pharmacy, last.AddDays(-6), last, int.MaxValue, cancellationToken));
             var before = await TimeAsync(repeats, () => queries.ReadAllReceivablesAsync(pharmacy, last, last, int.MaxValue, cancellationToken));
-            var entries = await CountIndexEntriesAsync(journal, pharmacy, cancellationToken);
+            var entries = await journal.ReadStreamAsync(ReceivableIndex.Stream(pharmacy), 0, LedgerQueries.PageSizeMax, cancellationToken).CountAsync(cancellationToken);
             // Each day's settlements are found, once each, by every read (the purchases are never cancelled).
             var same = lastDay.Postings.Count == settledLastDay && lastDay.Postings.Select(p => p.SettlementId).Distinct().Count() == settledLastDay
                 && lastDay.Postings.SequenceEqual(before.Postings)
@@ -162,19 +162,6 @@ internal static class ReconcileBenchmarkCommand
                 ],
             },
         };
-    }
-
-    /// <summary>The entries of the institution's receivable index (<see cref="ReceivableIndex"/>).</summary>
-    private static async Task<int> CountIndexEntriesAsync(IJournal journal, string institutionCode, CancellationToken cancellationToken)
-    {
-        var (entries, after) = (0, 0L);
-        while (await journal.ReadAsync(ReceivableIndex.Stream(institutionCode), after, LedgerQueries.PageSizeMax, cancellationToken) is { Count: > 0 } page)
-        {
-            entries += page.Count;
-            after = page[^1].Sequence;
-        }
-
-        return entries;
     }
 
     private static async Task<(List<Posting> Postings, double Median)> TimeAsync(int repeats, Func<Task<IReadOnlyList<Posting>>> read)
