@@ -25,6 +25,10 @@ internal static partial class GatewayLog
         Message = "Request {InfRefmsgid} not answered now ({Failure}); the client was told to retry with the same msgid")]
     public static partial void TransactionUnavailable(ILogger logger, string failure, string infRefmsgid);
 
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning,
+        Message = "Request {InfRefmsgid} failed, and its signature could not be written to the replay window ({Failure}); a replay of it within the window may be processed as a retry")]
+    public static partial void SignatureNotConfirmed(ILogger logger, string failure, string infRefmsgid);
+
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Admin request to {Path} refused: {Reason}")]
     public static partial void AdminRefused(ILogger logger, string path, string reason);

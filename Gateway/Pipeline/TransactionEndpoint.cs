@@ -20,6 +20,7 @@ namespace Medisettle.Gateway.Pipeline;
 internal sealed class TransactionEndpoint(
     TransactionRegistry registry,
     RequestAuthenticator authenticator,
+    IReplayGuard replays,
     GatewayMetrics metrics,
     [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     IOptions<GatewayOptions> options,
@@ -113,21 +114,70 @@ internal sealed class TransactionEndpoint(
             return new Answer(refusal.Infcode, refusal.Message, null, null, GatewayMetrics.NoInfno);
         }
 
-        var institution = authentication.Institution!;
+        var signature = authentication.Signature!;
+        Answer answer;
+        RepeatEffect effect;
+        try
+        {
+            (answer, effect) = await AnswerAsync(body, signature.Institution, receivedAt, refmsgid, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The request may have been refused before it failed: its signature is written all the same, so a replay
+            // is refused rather than processed again. The failure itself is what the client is answered.
+            await ConfirmAfterFailureAsync(signature, refmsgid);
+            throw;
+        }
+
+        if (!RepeatChangesNothing(effect, answer.Infcode))
+        {
+            await replays.ConfirmAsync(signature.Institution, signature.TimestampMilliseconds, signature.Signature, cancellationToken);
+        }
+
+        return answer;
+    }
+
+    /// <summary>
+    /// Whether a repeat of the request, after this answer, can change nothing: the signature then needs no write before
+    /// the answer (the replay-window grain writes it when it leaves memory; docs/gateway.md, "Signing").
+    /// </summary>
+    internal static bool RepeatChangesNothing(RepeatEffect effect, int infcode) => effect switch
+    {
+        RepeatEffect.None => true,
+        RepeatEffect.AnsweredFromMessageId => infcode == Infcodes.Success,
+        _ => false,
+    };
+
+    private async Task ConfirmAfterFailureAsync(RecordedSignature signature, string refmsgid)
+    {
+        try
+        {
+            await replays.ConfirmAsync(signature.Institution, signature.TimestampMilliseconds, signature.Signature, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            GatewayLog.SignatureNotConfirmed(logger, exception.GetType().Name, refmsgid);
+        }
+    }
+
+    /// <summary>The envelope, then the handler: the answer, and what a repeat of the request could change.</summary>
+    private async Task<(Answer Answer, RepeatEffect Effect)> AnswerAsync(
+        ReadOnlyMemory<byte> body, string institution, DateTimeOffset receivedAt, string refmsgid, CancellationToken cancellationToken)
+    {
         if (ReadEnvelope(body.Span, out var failure) is not { } envelope)
         {
-            return Refused(failure!, GatewayMetrics.NoInfno, refmsgid);
+            return (Refused(failure!, GatewayMetrics.NoInfno, refmsgid), RepeatEffect.None);
         }
 
         var label = registry.TryGet(envelope.Infno, out var handler) ? envelope.Infno : GatewayMetrics.UnknownInfno;
         if (EnvelopeRules.Check(envelope, institution) is { } invalid)
         {
-            return Refused(invalid, label, refmsgid);
+            return (Refused(invalid, label, refmsgid), RepeatEffect.None);
         }
 
         if (handler is null)
         {
-            return Refused(new GatewayFailure(Infcodes.UnknownInfno, $"unknown infno {envelope.Infno}"), label, refmsgid);
+            return (Refused(new GatewayFailure(Infcodes.UnknownInfno, $"unknown infno {envelope.Infno}"), label, refmsgid), RepeatEffect.None);
         }
 
         var context = new TransactionContext
@@ -140,7 +190,7 @@ internal sealed class TransactionEndpoint(
         };
         var result = await handler.HandleAsync(context, cancellationToken);
         GatewayLog.TransactionAnswered(logger, envelope.Infno, envelope.Msgid, institution, result.Infcode);
-        return new Answer(result.Infcode, result.ErrMsg, result.WarnMsg, result.Output, label);
+        return (new Answer(result.Infcode, result.ErrMsg, result.WarnMsg, result.Output, label), handler.RepeatEffect);
     }
 
     private static PlatformRequest? ReadEnvelope(ReadOnlySpan<byte> body, out GatewayFailure? failure)

@@ -26,4 +26,8 @@ public sealed class LocalReplayGuard(
             _ => ReplayVerdict.Full,
         });
     }
+
+    /// <summary>Nothing to wait for: this guard keeps its records in memory only, from the moment they are made.</summary>
+    public ValueTask ConfirmAsync(string institution, long timestampMilliseconds, string signature, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
 }

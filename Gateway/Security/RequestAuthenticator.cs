@@ -72,9 +72,10 @@ internal sealed class RequestAuthenticator(
             return Refuse(Infcodes.BadSignature, "signature does not match the request");
         }
 
-        return await replays.CheckAndRecordAsync(institution, timestamp, signatureText.ToLowerInvariant(), cancellationToken) switch
+        var recorded = new RecordedSignature(institution, timestamp, signatureText.ToLowerInvariant());
+        return await replays.CheckAndRecordAsync(institution, timestamp, recorded.Signature, cancellationToken) switch
         {
-            ReplayVerdict.Recorded => AuthenticationResult.Success(institution),
+            ReplayVerdict.Recorded => AuthenticationResult.Success(recorded),
             ReplayVerdict.Replay => Refuse(Infcodes.Replay, "request already received (replayed signature); sign each request afresh"),
             ReplayVerdict.Expired => Refuse(Infcodes.TimestampOutsideWindow,
                 $"request timestamp has left the replay window of ±{(long)_window.TotalSeconds} s"),

@@ -10,5 +10,8 @@ public interface ITransactionHandler
     /// <summary>The transaction code (交易编号) handled, e.g. "2207".</summary>
     string Infno { get; }
 
+    /// <summary>What a repeat of a request could change; <see cref="RepeatEffect.Unknown"/> unless the handler says.</summary>
+    RepeatEffect RepeatEffect => RepeatEffect.Unknown;
+
     ValueTask<EnvelopeResult> HandleAsync(TransactionContext context, CancellationToken cancellationToken);
 }

@@ -19,6 +19,9 @@ public abstract class TransactionHandler<TInput, TOutput> : ITransactionHandler
 
     public string Infno => Contract.Infno;
 
+    /// <inheritdoc/>
+    public virtual RepeatEffect RepeatEffect => RepeatEffect.Unknown;
+
     public async ValueTask<EnvelopeResult> HandleAsync(TransactionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -17,13 +17,26 @@ public sealed class ReplayCheckTimeoutTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan TimerGranularity = TimeSpan.FromMilliseconds(16);
 
-    [Fact]
-    public async Task A_replay_check_whose_grain_does_not_answer_fails_with_a_timeout_after_the_configured_wait()
+    [Theory]
+    [InlineData(nameof(IReplayGuard.CheckAndRecordAsync))]
+    [InlineData(nameof(IReplayGuard.ConfirmAsync))]
+    public async Task A_replay_check_or_confirmation_whose_grain_does_not_answer_fails_with_a_timeout_after_the_configured_wait(string operation)
     {
         var guard = Guard(new TaskCompletionSource<ReplayVerdict>().Task);
+        var at = TestGateway.Start.ToUnixTimeMilliseconds();
         var started = Stopwatch.GetTimestamp();
 
-        var failure = await Record.ExceptionAsync(async () => await guard.CheckAndRecordAsync("H990001T3", TestGateway.Start.ToUnixTimeMilliseconds(), new string('a', 64), CancellationToken.None));
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            if (operation == nameof(IReplayGuard.ConfirmAsync))
+            {
+                await guard.ConfirmAsync("H990001T3", at, new string('a', 64), CancellationToken.None);
+            }
+            else
+            {
+                await guard.CheckAndRecordAsync("H990001T3", at, new string('a', 64), CancellationToken.None);
+            }
+        });
         var waited = Stopwatch.GetElapsedTime(started);
 
         Assert.IsType<TimeoutException>(failure);
@@ -84,12 +97,14 @@ public sealed class ReplayCheckTimeoutTests
         }
     }
 
-    /// <summary>A replay-window grain whose <see cref="IReplayWindowGrain.RecordAsync"/> returns <see cref="Answer"/>.</summary>
+    /// <summary>A replay-window grain whose <see cref="IReplayWindowGrain.RecordAsync"/> and <see cref="IReplayWindowGrain.ConfirmAsync"/> return <see cref="Answer"/>.</summary>
     public class ReplayWindowGrainProxy : DispatchProxy
     {
         public Task<ReplayVerdict> Answer { get; set; } = null!;
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            targetMethod?.Name == nameof(IReplayWindowGrain.RecordAsync) ? Answer : throw new NotSupportedException(targetMethod?.ToString());
+            targetMethod?.Name is nameof(IReplayWindowGrain.RecordAsync) or nameof(IReplayWindowGrain.ConfirmAsync)
+                ? Answer
+                : throw new NotSupportedException(targetMethod?.ToString());
     }
 }

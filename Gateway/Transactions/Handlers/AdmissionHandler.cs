@@ -14,6 +14,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 /// </summary>
 public sealed class AdmissionHandler(IGrainFactory grains) : TransactionHandler<AdmissionInput, AdmissionOutput>(TransactionContracts.Admission)
 {
+    /// <summary>A success is kept with the visit's msgids (<c>IVisitGrain</c>: a retry returns success and changes nothing).</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.AnsweredFromMessageId;
+
     protected override async ValueTask<HandlerOutcome<AdmissionOutput>> ExecuteAsync(TransactionRequest<AdmissionInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -16,6 +16,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public sealed class DailyReconciliationHandler(IGrainFactory grains, ILedgerQueries ledger)
     : TransactionHandler<DailyReconciliationInput, DailyReconciliationOutput>(TransactionContracts.DailyReconciliation)
 {
+    /// <summary>Reads only.</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.None;
+
     protected override async ValueTask<HandlerOutcome<DailyReconciliationOutput>> ExecuteAsync(
         TransactionRequest<DailyReconciliationInput> request, CancellationToken cancellationToken)
     {

@@ -16,6 +16,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public sealed class DetailReconciliationHandler(ILedgerQueries ledger)
     : TransactionHandler<DetailReconciliationInput, DetailReconciliationOutput>(TransactionContracts.DetailReconciliation)
 {
+    /// <summary>Reads only.</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.None;
+
     protected override async ValueTask<HandlerOutcome<DetailReconciliationOutput>> ExecuteAsync(
         TransactionRequest<DetailReconciliationInput> request, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 /// <summary>2402 出院办理: records the discharge date (the settlement date of the stay) and the discharge diagnosis.</summary>
 public sealed class DischargeHandler(IGrainFactory grains) : TransactionHandler<DischargeInput, EmptyOutput>(TransactionContracts.Discharge)
 {
+    /// <summary>A success is kept with the visit's msgids (<c>IVisitGrain</c>: a retry returns success and changes nothing).</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.AnsweredFromMessageId;
+
     protected override async ValueTask<HandlerOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<DischargeInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -12,6 +12,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class FeeCancelHandler(IGrainFactory grains, TransactionContract<FeeDetailCancelInput, EmptyOutput> contract)
     : TransactionHandler<FeeDetailCancelInput, EmptyOutput>(contract)
 {
+    /// <summary>A success is kept with the visit's msgids (<c>IVisitGrain</c>: a retry returns success and changes nothing).</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.AnsweredFromMessageId;
+
     protected override async ValueTask<HandlerOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<FeeDetailCancelInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

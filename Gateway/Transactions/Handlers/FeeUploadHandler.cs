@@ -13,6 +13,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class FeeUploadHandler(IGrainFactory grains, TransactionContract<FeeDetailUploadInput, FeeDetailUploadOutput> contract)
     : TransactionHandler<FeeDetailUploadInput, FeeDetailUploadOutput>(contract)
 {
+    /// <summary>A success is kept with the visit's msgids (<c>IVisitGrain</c>: a retry returns success and changes nothing).</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.AnsweredFromMessageId;
+
     protected override async ValueTask<HandlerOutcome<FeeDetailUploadOutput>> ExecuteAsync(
         TransactionRequest<FeeDetailUploadInput> request, CancellationToken cancellationToken)
     {

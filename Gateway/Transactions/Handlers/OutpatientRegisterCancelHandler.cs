@@ -9,6 +9,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public sealed class OutpatientRegisterCancelHandler(IGrainFactory grains)
     : TransactionHandler<OutpatientRegisterCancelInput, EmptyOutput>(TransactionContracts.OutpatientRegisterCancel)
 {
+    /// <summary>A success is kept with the visit's msgids (<c>IVisitGrain</c>: a retry returns success and changes nothing).</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.AnsweredFromMessageId;
+
     protected override async ValueTask<HandlerOutcome<EmptyOutput>> ExecuteAsync(
         TransactionRequest<OutpatientRegisterCancelInput> request, CancellationToken cancellationToken)
     {

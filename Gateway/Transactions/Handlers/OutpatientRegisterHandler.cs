@@ -11,6 +11,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public sealed class OutpatientRegisterHandler(IGrainFactory grains)
     : TransactionHandler<OutpatientRegisterInput, OutpatientRegisterOutput>(TransactionContracts.OutpatientRegister)
 {
+    /// <summary>A success is kept with the visit's msgids (<c>IVisitGrain</c>: a retry returns success and changes nothing).</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.AnsweredFromMessageId;
+
     protected override async ValueTask<HandlerOutcome<OutpatientRegisterOutput>> ExecuteAsync(
         TransactionRequest<OutpatientRegisterInput> request, CancellationToken cancellationToken)
     {

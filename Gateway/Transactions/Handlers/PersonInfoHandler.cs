@@ -10,6 +10,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 /// </summary>
 public sealed class PersonInfoHandler(IGrainFactory grains) : TransactionHandler<PersonInfoInput, PersonInfoOutput>(TransactionContracts.PersonInfo)
 {
+    /// <summary>Reads only.</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.None;
+
     protected override async ValueTask<HandlerOutcome<PersonInfoOutput>> ExecuteAsync(TransactionRequest<PersonInfoInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -15,6 +15,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<PharmacySettlementInput, SettlementOutput> contract, bool commit)
     : TransactionHandler<PharmacySettlementInput, SettlementOutput>(contract)
 {
+    /// <summary>A settlement is its msgid's receipt in the journal, which answers every repeat; a pre-settlement reads only.</summary>
+    public override RepeatEffect RepeatEffect => commit ? RepeatEffect.AnsweredFromMessageId : RepeatEffect.None;
+
     protected override async ValueTask<HandlerOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<PharmacySettlementInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -13,6 +13,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class SettlementCancelHandler(IGrainFactory grains, TransactionContract<SettlementCancelInput, SettlementOutput> contract, bool registeredVisit)
     : TransactionHandler<SettlementCancelInput, SettlementOutput>(contract)
 {
+    /// <summary>A success is the cancel's receipt in the journal, which answers every repeat of its msgid.</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.AnsweredFromMessageId;
+
     protected override async ValueTask<HandlerOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementCancelInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -12,6 +12,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 /// </summary>
 public sealed class VisitInfoHandler(IGrainFactory grains) : TransactionHandler<VisitInfoInput, EmptyOutput>(TransactionContracts.OutpatientVisitInfo)
 {
+    /// <summary>A success is kept with the visit's msgids (<c>IVisitGrain</c>: a retry returns success and changes nothing).</summary>
+    public override RepeatEffect RepeatEffect => RepeatEffect.AnsweredFromMessageId;
+
     protected override async ValueTask<HandlerOutcome<EmptyOutput>> ExecuteAsync(TransactionRequest<VisitInfoInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -19,6 +19,9 @@ namespace Medisettle.Gateway.Transactions.Handlers;
 public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionContract<SettlementInput, SettlementOutput> contract, bool commit)
     : TransactionHandler<SettlementInput, SettlementOutput>(contract)
 {
+    /// <summary>A settlement is its msgid's receipt in the journal, which answers every repeat; a pre-settlement reads only.</summary>
+    public override RepeatEffect RepeatEffect => commit ? RepeatEffect.AnsweredFromMessageId : RepeatEffect.None;
+
     protected override async ValueTask<HandlerOutcome<SettlementOutput>> ExecuteAsync(TransactionRequest<SettlementInput> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

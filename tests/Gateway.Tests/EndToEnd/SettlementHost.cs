@@ -184,9 +184,15 @@ public sealed class SettlementHost : IAsyncLifetime
     }
 
     /// <summary>Enrols a new person in region 990001 (no assistance, no add-on, paid long ago); returns the psn_no.</summary>
-    public async Task<string> EnrolAsync(Scheme scheme, PersonCategory category, decimal accountYuan = 0)
+    public Task<string> EnrolAsync(Scheme scheme, PersonCategory category, decimal accountYuan = 0) =>
+        EnrolAsync(NewPersonId(), scheme, category, accountYuan);
+
+    /// <summary>A psn_no no person of this host has yet (<see cref="EnrolAsync(string, Scheme, PersonCategory, decimal)"/> enrols it).</summary>
+    public string NewPersonId() => string.Create(CultureInfo.InvariantCulture, $"99000199{Interlocked.Increment(ref _persons):D6}");
+
+    /// <summary>Enrols <paramref name="personId"/> in region 990001 (no assistance, no add-on, paid long ago).</summary>
+    public async Task<string> EnrolAsync(string personId, Scheme scheme, PersonCategory category, decimal accountYuan = 0)
     {
-        var personId = string.Create(CultureInfo.InvariantCulture, $"99000199{Interlocked.Increment(ref _persons):D6}");
         await Grains.GetGrain<IPersonGrain>(personId).EnrolAsync(new PersonEnrolment
         {
             Profile = new PersonProfile
@@ -226,7 +232,11 @@ public sealed class SettlementHost : IAsyncLifetime
 
     /// <summary>Signs and sends a transaction; <paramref name="msgid"/> defaults to a fresh one.</summary>
     public Task<Answer> CallAsync(string infno, JsonNode input, string institution, string? msgid = null, string? insuredRegion = "990001", string? secret = null) =>
-        SendAsync(Encoding.UTF8.GetBytes(Envelope(infno, input, institution, msgid ?? NewMsgid(institution), insuredRegion).ToJsonString()), institution, secret);
+        SendAsync(Body(infno, input, institution, msgid ?? NewMsgid(institution), insuredRegion), institution, secret);
+
+    /// <summary>The request body of a transaction (its <see cref="Envelope"/> as UTF-8 JSON), to send and send again.</summary>
+    public static byte[] Body(string infno, JsonNode input, string institution, string msgid, string? insuredRegion = "990001") =>
+        Encoding.UTF8.GetBytes(Envelope(infno, input, institution, msgid, insuredRegion).ToJsonString());
 
     /// <summary>Signs <paramref name="body"/> as <paramref name="institution"/> (demo secret unless given) and sends it.</summary>
     public async Task<Answer> SendAsync(byte[] body, string institution, string? secret = null, long? timestampMilliseconds = null, HttpClient? via = null)

@@ -20,21 +20,64 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
     private const string SignatureB = "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
 
     [Fact]
-    public async Task A_signature_recorded_before_a_restart_is_a_replay_after_it()
+    public async Task A_signature_recorded_before_a_clean_restart_is_a_replay_after_it_confirmed_or_not()
     {
-        // The collection's restartable cluster: this test restarts every silo.
+        // The collection's restartable cluster: this test restarts every silo. A clean stop deactivates the slot,
+        // which writes what it recorded in memory only (B).
         var world = await clusters.RestartableWorldAsync();
         const long bucket = 174_000_000;
 
         var first = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
+        await Slot(world, bucket).ConfirmAsync(bucket, SignatureA);
         var again = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
+        var unconfirmed = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
         await world.RestartAsync();
         var afterRestart = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
-        var other = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
+        var unconfirmedAfterRestart = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
 
         Assert.Equal(
-            [ReplayVerdict.Recorded, ReplayVerdict.Replay, ReplayVerdict.Replay, ReplayVerdict.Recorded],
-            [first, again, afterRestart, other]);
+            [ReplayVerdict.Recorded, ReplayVerdict.Replay, ReplayVerdict.Recorded, ReplayVerdict.Replay, ReplayVerdict.Replay],
+            [first, again, unconfirmed, afterRestart, unconfirmedAfterRestart]);
+    }
+
+    [Fact]
+    public async Task Recording_waits_for_no_write_and_confirming_returns_once_a_write_holds_the_signature()
+    {
+        var world = await clusters.WorldAsync();
+        const long bucket = 174_000_000;
+
+        var first = await Slot(world, bucket).RecordAsync(bucket, SignatureA);
+        var storedBefore = await StoredSlotOrNullAsync(world, bucket);
+        await Slot(world, bucket).ConfirmAsync(bucket, SignatureA);
+        var (version, payload) = await StoredSlotAsync(world, bucket);
+        var second = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
+        var (versionAfterB, payloadAfterB) = await StoredSlotAsync(world, bucket);
+
+        Assert.Equal([ReplayVerdict.Recorded, ReplayVerdict.Recorded], [first, second]);
+        Assert.Null(storedBefore);
+        Assert.Equal(1, version);
+        Assert.Equal([SignatureA[..32]], StoredSignatures(payload));
+        Assert.Equal(1, versionAfterB);
+        Assert.Equal([SignatureA[..32]], StoredSignatures(payloadAfterB));
+    }
+
+    [Fact]
+    public async Task Confirming_a_signature_this_activation_does_not_hold_records_it_and_an_expired_bucket_writes_nothing()
+    {
+        var world = await clusters.WorldAsync();
+        const long bucket = 174_000_000;
+        var later = bucket + ReplayWindowKeys.SlotCount(Window);
+
+        await Slot(world, later).ConfirmAsync(later, SignatureA); // as after the slot left memory without a write (a crash)
+        var replay = await Slot(world, later).RecordAsync(later, SignatureA);
+        await Slot(world, bucket).ConfirmAsync(bucket, SignatureB); // the slot has moved on to a later bucket
+        var (version, payload) = await StoredSlotAsync(world, later);
+        var expired = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
+
+        Assert.Equal(ReplayVerdict.Replay, replay);
+        Assert.Equal(1, version);
+        Assert.Equal([SignatureA[..32]], StoredSignatures(payload));
+        Assert.Equal(ReplayVerdict.Expired, expired);
     }
 
     [Fact]
@@ -53,7 +96,7 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
     }
 
     [Fact]
-    public async Task Concurrent_requests_of_one_slot_are_each_recorded_in_a_committed_write_and_share_writes()
+    public async Task Concurrent_confirmations_of_one_slot_are_each_answered_after_a_committed_write_and_share_writes()
     {
         var world = await clusters.WorldAsync();
         const long bucket = 174_000_000;
@@ -61,12 +104,13 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         var signatures = Enumerable.Range(0, requests).Select(i => $"{i:x32}{new string('e', 32)}").ToList();
 
         var verdicts = await Task.WhenAll(signatures.Select(signature => Slot(world, bucket).RecordAsync(bucket, signature)));
+        await Task.WhenAll(signatures.Select(signature => Slot(world, bucket).ConfirmAsync(bucket, signature)));
         var (version, payload) = await StoredSlotAsync(world, bucket);
 
         Assert.All(verdicts, verdict => Assert.Equal(ReplayVerdict.Recorded, verdict));
         Assert.Equal(signatures.Select(s => s[..ReplayWindowGrain.StoredSignatureLength]).Order(), StoredSignatures(payload).Order());
         Assert.DoesNotContain("\"signatures\"", payload, StringComparison.Ordinal);
-        Assert.InRange(version, 1, requests / 2); // one write per request would make it 200
+        Assert.InRange(version, 1, requests / 2); // one write per confirmation would make it 200
     }
 
     [Fact]
@@ -87,6 +131,7 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
 
         var replayed = await Slot(world, bucket).RecordAsync(bucket, SignatureA.ToUpperInvariant());
         var other = await Slot(world, bucket).RecordAsync(bucket, SignatureB);
+        await Slot(world, bucket).ConfirmAsync(bucket, SignatureB);
         var (version, payload) = await StoredSlotAsync(world, bucket);
 
         Assert.Equal([ReplayVerdict.Replay, ReplayVerdict.Recorded], [replayed, other]);
@@ -102,9 +147,12 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         const long bucket = 174_000_000;
 
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => Slot(world, bucket).RecordAsync(bucket, "zz" + SignatureA[2..]));
+        var refusedConfirm = await Assert.ThrowsAsync<ArgumentException>(() => Slot(world, bucket).ConfirmAsync(bucket, "zz" + SignatureA[2..]));
 
         Assert.StartsWith("A signature must start with 32 hex characters.", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A signature must start with 32 hex characters.", refusedConfirm.Message, StringComparison.Ordinal);
         Assert.Equal(ReplayVerdict.Recorded, await Slot(world, bucket).RecordAsync(bucket, SignatureA));
+        await Slot(world, bucket).ConfirmAsync(bucket, SignatureA);
         Assert.Equal([SignatureA[..32]], StoredSignatures((await StoredSlotAsync(world, bucket)).Payload));
     }
 
@@ -156,9 +204,8 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         Assert.Equal(second, current);
     }
 
-    /// <summary>The slot's row as committed: its version (one more per write) and its JSON.</summary>
     [Fact]
-    public async Task A_slot_with_no_request_leaves_memory_and_still_refuses_a_replay_after()
+    public async Task A_slot_with_no_request_leaves_memory_writing_what_it_recorded_and_still_refuses_a_replay_after()
     {
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.ReplaySlotIdleTimeout = TimeSpan.FromSeconds(1));
         var world = await cluster.NewWorldAsync();
@@ -175,13 +222,20 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
             await Task.Delay(50);
         }
 
+        var (version, payload) = await StoredSlotAsync(world, bucket); // never confirmed: written as the slot left
         var replay = await slot.RecordAsync(bucket, SignatureA);
         var other = await slot.RecordAsync(bucket, SignatureB);
 
         Assert.Equal([ReplayVerdict.Recorded, ReplayVerdict.Replay, ReplayVerdict.Recorded], [first, replay, other]);
+        Assert.Equal(1, version);
+        Assert.Equal([SignatureA[..32]], StoredSignatures(payload));
     }
 
-    private static async Task<(long Version, string Payload)> StoredSlotAsync(SettlementWorld world, long bucket)
+    /// <summary>The slot's row as committed: its version (one more per write) and its JSON.</summary>
+    private static async Task<(long Version, string Payload)> StoredSlotAsync(SettlementWorld world, long bucket) =>
+        await StoredSlotOrNullAsync(world, bucket) ?? throw new Xunit.Sdk.XunitException("the slot has no row");
+
+    private static async Task<(long Version, string Payload)?> StoredSlotOrNullAsync(SettlementWorld world, long bucket)
     {
         await using var connection = new SqliteConnection($"Data Source={world.DatabasePath}");
         await connection.OpenAsync();
@@ -189,7 +243,11 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         command.CommandText = "SELECT version, payload FROM grain_state WHERE state_name = 'replay' AND grain_key = $key";
         command.Parameters.AddWithValue("$key", ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, Window));
         await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), "the slot has no row");
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
         return (reader.GetInt64(0), System.Text.Encoding.UTF8.GetString(PayloadCodec.Decode((byte[])reader.GetValue(1), "State", "replay slot").Span));
     }
 
