@@ -155,7 +155,9 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
     /// <summary>
     /// Packs the signatures into the state, then writes it. On a failure the stored state is reloaded (another
     /// activation's, perhaps), and the signatures this activation recorded for the same or a later bucket stay with it:
-    /// their requests may be in flight, and a replay of one must still be refused.
+    /// their requests may be in flight, and a replay of one must still be refused. After a version conflict Orleans
+    /// deactivates the activation (its call threw <c>InconsistentStateException</c>), whose write on leaving then holds
+    /// the other writer's signatures and these together.
     /// </summary>
     private async Task WriteAsync()
     {

@@ -4,6 +4,7 @@ using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Security;
 using Microsoft.Data.Sqlite;
+using Orleans.Storage;
 using Xunit;
 
 namespace Medisettle.Grains.Tests.Signing;
@@ -111,6 +112,50 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
         Assert.Equal(signatures.Select(s => s[..ReplayWindowGrain.StoredSignatureLength]).Order(), StoredSignatures(payload).Order());
         Assert.DoesNotContain("\"signatures\"", payload, StringComparison.Ordinal);
         Assert.InRange(version, 1, requests / 2); // one write per confirmation would make it 200
+    }
+
+    [Fact]
+    public async Task A_write_refused_for_another_writers_version_keeps_what_this_activation_recorded_and_writes_it_with_the_others()
+    {
+        var world = await clusters.WorldAsync();
+        const long bucket = 174_000_000;
+        var signatureC = new string('c', 64);
+        var signatureD = new string('d', 64);
+        await Slot(world, bucket).RecordAsync(bucket, SignatureA);
+        await Slot(world, bucket).ConfirmAsync(bucket, SignatureA);
+        await Slot(world, bucket).RecordAsync(bucket, SignatureB); // in memory only
+        await using (var connection = new SqliteConnection($"Data Source={world.DatabasePath}"))
+        {
+            // Another activation of the slot (a split cluster) wrote C meanwhile.
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE grain_state SET version = 2, payload = $payload WHERE state_name = 'replay' AND grain_key = $key";
+            update.Parameters.AddWithValue("$key", ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, Window));
+            update.Parameters.AddWithValue("$payload", System.Text.Encoding.UTF8.GetBytes($"{{\"bucket\":{bucket},\"signatures\":[\"{signatureC[..32]}\"]}}"));
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var refused = await Record.ExceptionAsync(() => Slot(world, bucket).ConfirmAsync(bucket, signatureD));
+        // Orleans deactivates an activation whose call threw InconsistentStateException; leaving, it writes what it
+        // holds over the version it reloaded: the other writer's C, and its own A, B and D.
+        var (merged, mergedPayload) = await StoredSlotAsync(world, bucket);
+        var verdicts = new[]
+        {
+            await Slot(world, bucket).RecordAsync(bucket, SignatureA),
+            await Slot(world, bucket).RecordAsync(bucket, SignatureB),
+            await Slot(world, bucket).RecordAsync(bucket, signatureC),
+            await Slot(world, bucket).RecordAsync(bucket, signatureD),
+        };
+        await Slot(world, bucket).ConfirmAsync(bucket, signatureD);
+        var (version, payload) = await StoredSlotAsync(world, bucket);
+
+        var all = new[] { SignatureA, SignatureB, signatureC, signatureD }.Select(s => s[..32]).Order().ToList();
+        Assert.IsType<InconsistentStateException>(refused);
+        Assert.Equal(3, merged);
+        Assert.Equal(all, StoredSignatures(mergedPayload).Order());
+        Assert.All(verdicts, verdict => Assert.Equal(ReplayVerdict.Replay, verdict));
+        Assert.Equal(4, version);
+        Assert.Equal(all, StoredSignatures(payload).Order());
     }
 
     [Fact]
