@@ -8,8 +8,8 @@ namespace Medisettle.Grains.Diagnostics;
 /// <summary>
 /// The settlement grains' instruments on the <see cref="MeterName"/> meter: amounts paid per fund (fen, counted once
 /// per committed settlement, and per reversal with <c>status</c> "reversed"), refusals by reason, control-rule flags,
-/// their reviews and institution alerts, and the posting dispatcher's journal lag (reported by the silo that hosts the
-/// dispatcher).
+/// their reviews and institution alerts, the replay-window slots' writes, and the posting dispatcher's journal lag
+/// (reported by the silo that hosts the dispatcher).
 /// </summary>
 public sealed class SettlementMetrics
 {
@@ -28,6 +28,7 @@ public sealed class SettlementMetrics
     private readonly Counter<long> _alerts;
     private readonly Counter<long> _replayed;
     private readonly Histogram<double> _replayDuration;
+    private readonly Counter<long> _replayWindowWrites;
     private JournalLag? _lag;
 
     public SettlementMetrics(IMeterFactory meters)
@@ -54,6 +55,10 @@ public sealed class SettlementMetrics
             "Time an enrolled person's state read spent reading and applying its journal after the checkpoint (its recovery), per read.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
+        _replayWindowWrites = meter.CreateCounter<long>(
+            "medisettle.replay_window.writes",
+            "{write}",
+            "Committed writes of replay-window slots, by reason: confirm (requests whose repeat could still change something, such as refusals, waited for it before their answer; one write carries all that queued) or leave (a slot wrote the signatures it held in memory only as it left memory).");
         meter.CreateObservableGauge(
             "medisettle.journal.lag", () => _lag is { } lag ? [new Measurement<long>(lag.Entries)] : Array.Empty<Measurement<long>>(),
             "{entry}", "Journal entries committed but not yet delivered by the posting dispatcher (its position against the journal head).");
@@ -93,6 +98,10 @@ public sealed class SettlementMetrics
 
         _replayDuration.Record(elapsed.TotalSeconds);
     }
+
+    /// <summary>A replay-window slot committed a write: as it left memory (<paramref name="leaving"/>), else for confirmations.</summary>
+    public void OnReplayWindowWrite(bool leaving) =>
+        _replayWindowWrites.Add(1, new KeyValuePair<string, object?>("reason", leaving ? "leave" : "confirm"));
 
     public void OnAlert(ControlRule rule) => _alerts.Add(1, new KeyValuePair<string, object?>("rule", RuleTag(rule)));
 

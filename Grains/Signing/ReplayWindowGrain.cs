@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using Medisettle.Grains.Diagnostics;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Security;
 using Medisettle.Storage.Journal;
@@ -53,13 +54,20 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
 
     private IdleLeave? _idle;
 
+    private readonly SettlementMetrics _metrics;
+
     /// <summary>Whether <see cref="_seen"/> holds a signature no committed write holds.</summary>
     private bool _unwritten;
 
-    public ReplayWindowGrain([PersistentState("replay")] IPersistentState<ReplayWindowState> state, IOptions<SettlementOptions> options)
+    /// <summary>Whether the slot is leaving memory (its writes are then counted as such).</summary>
+    private bool _leaving;
+
+    public ReplayWindowGrain(
+        [PersistentState("replay")] IPersistentState<ReplayWindowState> state, IOptions<SettlementOptions> options, SettlementMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
+        _metrics = metrics;
         _writes = new WriteCoalescer(WriteAsync);
         _idleTimeout = options.Value.ReplaySlotIdleTimeout;
     }
@@ -134,6 +142,7 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
     {
         if (_unwritten)
         {
+            _leaving = true;
             await _writes.WriteAsync();
         }
     }
@@ -176,6 +185,7 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
         try
         {
             await _state.WriteOrReloadAsync();
+            _metrics.OnReplayWindowWrite(_leaving);
         }
         catch
         {

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Medisettle.Grains.Diagnostics;
+using Medisettle.Grains.Tests.Settlement;
+using Medisettle.Interfaces.Grains;
+using Medisettle.Interfaces.Security;
+using Xunit;
+
+namespace Medisettle.Grains.Tests.Signing;
+
+/// <summary>
+/// A slot's writes are counted by reason: a confirmation's write, and the write a slot makes as it leaves memory. The
+/// listener hears every silo in the process, so this runs with no other test beside it.
+/// </summary>
+[Collection(RejectionMetricsCollection.Name)]
+public sealed class ReplayWindowMetricsTests
+{
+    [Fact]
+    public async Task A_confirmation_and_a_slot_leaving_memory_are_each_counted_as_one_write()
+    {
+        var counted = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == SettlementMetrics.MeterName && instrument.Name == "medisettle.replay_window.writes")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "reason")
+                {
+                    counted.AddOrUpdate((string)tag.Value!, value, (_, sum) => sum + value);
+                }
+            }
+        });
+        listener.Start();
+        await using var cluster = await SettlementCluster.StartAsync(configure: o => o.ReplaySlotIdleTimeout = TimeSpan.FromSeconds(1));
+        var world = await cluster.NewWorldAsync();
+        const long bucket = 174_000_000;
+        var slot = world.Cluster.Client.GetGrain<IReplayWindowGrain>(ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, TimeSpan.FromSeconds(300)));
+        var management = world.Cluster.Client.GetGrain<IManagementGrain>(0);
+
+        await slot.RecordAsync(bucket, new string('a', 64));
+        var afterRecord = counted.ToDictionary();
+        await slot.RecordAsync(bucket, new string('b', 64));
+        await slot.ConfirmAsync(bucket, new string('b', 64));
+        var afterConfirm = counted.ToDictionary();
+        await slot.RecordAsync(bucket, new string('c', 64)); // in memory only: written as the slot leaves
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await management.GetGrainActivationCount((GrainReference)slot) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the slot is still in memory 15 s after its last request (idle timeout 1 s)");
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(afterRecord);
+        Assert.Equal(new Dictionary<string, long> { ["confirm"] = 1 }, afterConfirm);
+        Assert.Equal(new Dictionary<string, long> { ["confirm"] = 1, ["leave"] = 1 }, counted.ToDictionary());
+    }
+}
