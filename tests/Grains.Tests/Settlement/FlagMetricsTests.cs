@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-using Medisettle.Grains.Diagnostics;
 using Medisettle.Interfaces.Controls;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
@@ -18,23 +15,7 @@ public sealed class FlagMetricsTests
     [Fact]
     public async Task Flags_are_counted_by_rule_and_action_once_and_reviews_by_decision()
     {
-        var counted = new ConcurrentDictionary<string, long>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == SettlementMetrics.MeterName && instrument.Name.StartsWith("medisettle.control.", StringComparison.Ordinal))
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            var key = instrument.Name + string.Concat(tags.ToArray().OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"|{t.Key}={t.Value}"));
-            counted.AddOrUpdate(key, value, (_, sum) => sum + value);
-        });
-        listener.Start();
+        using var counted = new MedisettleMeasurements("medisettle.control.");
         // Its own cluster: the listener hears every silo in the process, so this test runs alone.
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.RecentMessagesMax = 1);
         var world = await cluster.NewWorldAsync();
@@ -53,9 +34,9 @@ public sealed class FlagMetricsTests
         await review.ConfirmAsync(2, "audit");
         await review.ConfirmAsync(2, "audit again");
 
-        Assert.Equal(1, counted.GetValueOrDefault("medisettle.control.flags|action=flag|rule=duplicate_purchase"));
-        Assert.Equal(1, counted.GetValueOrDefault("medisettle.control.flags|action=refuse|rule=non_insured_goods"));
-        Assert.Equal(2, counted.Where(pair => pair.Key.StartsWith("medisettle.control.flags|", StringComparison.Ordinal)).Sum(pair => pair.Value));
-        Assert.Equal(1, counted.GetValueOrDefault("medisettle.control.flags.resolved|decision=confirmed|rule=duplicate_purchase"));
+        Assert.Equal(1, counted["medisettle.control.flags|action=flag|rule=duplicate_purchase"]);
+        Assert.Equal(1, counted["medisettle.control.flags|action=refuse|rule=non_insured_goods"]);
+        Assert.Equal(2, counted.Sums.Where(pair => pair.Key.StartsWith("medisettle.control.flags|", StringComparison.Ordinal)).Sum(pair => pair.Value));
+        Assert.Equal(1, counted["medisettle.control.flags.resolved|decision=confirmed|rule=duplicate_purchase"]);
     }
 }

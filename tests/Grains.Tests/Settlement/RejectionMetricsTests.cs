@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-using Medisettle.Grains.Diagnostics;
 using Medisettle.Interfaces.Settlement;
 using Xunit;
 
@@ -16,28 +13,7 @@ public sealed class RejectionMetricsTests
     [Fact]
     public async Task Refused_settlements_are_counted_by_reason_and_a_retry_is_not_counted_again()
     {
-        var counted = new ConcurrentDictionary<string, long>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == SettlementMetrics.MeterName && instrument.Name == "medisettle.settlement.rejected")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "reason")
-                {
-                    counted.AddOrUpdate((string)tag.Value!, value, (_, sum) => sum + value);
-                }
-            }
-        });
-        listener.Start();
+        using var counted = new MedisettleMeasurements("medisettle.settlement.rejected");
         // Its own cluster: the listener hears every silo in the process, so this test runs alone.
         await using var cluster = await SettlementCluster.StartAsync();
         var world = await cluster.NewWorldAsync();
@@ -52,8 +28,8 @@ public sealed class RejectionMetricsTests
         Assert.Equal(RejectionCode.InstitutionSuspended, first.Rejection!.Code);
         Assert.Equal(RejectionCode.InstitutionSuspended, retry.Rejection!.Code);
         Assert.Equal(RejectionCode.UnknownPerson, unknown.Rejection!.Code);
-        Assert.Equal(1, counted.GetValueOrDefault(nameof(RejectionCode.InstitutionSuspended)));
-        Assert.Equal(1, counted.GetValueOrDefault(nameof(RejectionCode.UnknownPerson)));
+        Assert.Equal(1, counted["medisettle.settlement.rejected|reason=InstitutionSuspended"]);
+        Assert.Equal(1, counted["medisettle.settlement.rejected|reason=UnknownPerson"]);
     }
 }
 

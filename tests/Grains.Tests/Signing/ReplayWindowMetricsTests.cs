@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-using Medisettle.Grains.Diagnostics;
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Security;
@@ -18,28 +15,7 @@ public sealed class ReplayWindowMetricsTests
     [Fact]
     public async Task A_confirmation_and_a_slot_leaving_memory_are_each_counted_as_one_write()
     {
-        var counted = new ConcurrentDictionary<string, long>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == SettlementMetrics.MeterName && instrument.Name == "medisettle.replay_window.writes")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "reason")
-                {
-                    counted.AddOrUpdate((string)tag.Value!, value, (_, sum) => sum + value);
-                }
-            }
-        });
-        listener.Start();
+        using var counted = new MedisettleMeasurements("medisettle.replay_window.writes");
         await using var cluster = await SettlementCluster.StartAsync(configure: o => o.ReplaySlotIdleTimeout = TimeSpan.FromSeconds(1));
         var world = await cluster.NewWorldAsync();
         const long bucket = 174_000_000;
@@ -47,10 +23,10 @@ public sealed class ReplayWindowMetricsTests
         var management = world.Cluster.Client.GetGrain<IManagementGrain>(0);
 
         await slot.RecordAsync(bucket, new string('a', 64));
-        var afterRecord = counted.ToDictionary();
+        var afterRecord = counted.Sums;
         await slot.RecordAsync(bucket, new string('b', 64));
         await slot.ConfirmAsync(bucket, new string('b', 64));
-        var afterConfirm = counted.ToDictionary();
+        var afterConfirm = counted.Sums;
         await slot.RecordAsync(bucket, new string('c', 64)); // in memory only: written as the slot leaves
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (await management.GetGrainActivationCount((GrainReference)slot) > 0)
@@ -60,7 +36,7 @@ public sealed class ReplayWindowMetricsTests
         }
 
         Assert.Empty(afterRecord);
-        Assert.Equal(new Dictionary<string, long> { ["confirm"] = 1 }, afterConfirm);
-        Assert.Equal(new Dictionary<string, long> { ["confirm"] = 1, ["leave"] = 1 }, counted.ToDictionary());
+        Assert.Equal(new Dictionary<string, long> { ["medisettle.replay_window.writes|reason=confirm"] = 1 }, afterConfirm);
+        Assert.Equal(new Dictionary<string, long> { ["medisettle.replay_window.writes|reason=confirm"] = 1, ["medisettle.replay_window.writes|reason=leave"] = 1 }, counted.Sums);
     }
 }
