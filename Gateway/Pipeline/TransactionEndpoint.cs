@@ -121,10 +121,11 @@ internal sealed class TransactionEndpoint(
         {
             (answer, effect) = await AnswerAsync(body, signature.Institution, receivedAt, refmsgid, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch
         {
-            // The request may have been refused before it failed: its signature is written all the same, so a replay
-            // is refused rather than processed again. The failure itself is what the client is answered.
+            // The request may have been refused before it failed, or before the client went away: its signature is
+            // written all the same, so a replay is refused rather than processed again. The failure itself is what
+            // the client is answered, if it still waits.
             await ConfirmAfterFailureAsync(signature, refmsgid);
             throw;
         }
