@@ -260,12 +260,7 @@ public sealed class ReplayWindowGrainTests(SqliteClusters clusters)
 
         var first = await slot.RecordAsync(bucket, SignatureA);
         Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)slot));
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await management.GetGrainActivationCount((GrainReference)slot) > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the slot is still in memory 15 s after its only request (idle timeout 1 s)");
-            await Task.Delay(50);
-        }
+        await GrainActivations.WaitUntilGoneAsync(world.Cluster.Client, slot, "the slot (idle timeout 1 s)");
 
         var (version, payload) = await StoredSlotAsync(world, bucket); // never confirmed: written as the slot left
         var replay = await slot.RecordAsync(bucket, SignatureA);
