@@ -40,7 +40,7 @@ public abstract class PharmacyHandler(IGrainFactory grains, TransactionContract<
             InstitutionCode = context.Institution,
             RequestDigest = RequestDigest(request),
             UseAccount = data.AcctUsedFlag == "1",
-            DeclaredRegion = context.Envelope.InsuplcAdmdvs is { } declared ? ClientText.Echo(declared) : null,
+            DeclaredRegion = PersonLookup.DeclaredRegionOf(context.Envelope),
             Visit = new Visit
             {
                 VisitId = VisitIds.For(context.Institution, context.Envelope.Msgid),

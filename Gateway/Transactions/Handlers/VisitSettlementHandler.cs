@@ -56,7 +56,7 @@ public abstract class VisitSettlementHandler(IGrainFactory grains, TransactionCo
             InstitutionCode = context.Institution,
             RequestDigest = digest,
             UseAccount = data.AcctUsedFlag == "1",
-            DeclaredRegion = context.Envelope.InsuplcAdmdvs is { } region ? ClientText.Echo(region) : null,
+            DeclaredRegion = PersonLookup.DeclaredRegionOf(context.Envelope),
             Visit = new Visit
             {
                 VisitId = visit!.VisitId,
