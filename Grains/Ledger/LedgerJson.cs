@@ -41,12 +41,14 @@ public static class LedgerJson
     /// Options for journal payloads: the compact shape of <see cref="JsonGrainStateSerializer.CreateDefaultOptions"/>
     /// (web defaults, enums as names, nulls left out, Chinese text as UTF-8 rather than <c>\uXXXX</c>), and zero
     /// amounts left out too: a settlement record has twenty or so <see cref="Money"/> members, most of them zero for
-    /// most visits. A missing amount reads as zero, so rows that wrote their zeros read the same.
+    /// most visits. A missing amount reads as zero, so rows that wrote their zeros read the same. A settlement record
+    /// writes the members its postings are made of first (<see cref="PostingSource.WriteMembersFirst"/>), so the posting
+    /// feed reads only the start of it; any order reads the same.
     /// </summary>
     public static JsonSerializerOptions CreateOptions()
     {
         var options = JsonGrainStateSerializer.CreateDefaultOptions();
-        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitZeroAmounts } };
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitZeroAmounts, PostingSource.WriteMembersFirst } };
         return options;
     }
 

@@ -66,7 +66,7 @@ public static class PostingFeed
         }
         else if (LedgerNames.IsSettlementRecord(entry))
         {
-            foreach (var posting in LedgerWriter.CarriedPostingsOf(LedgerJson.Deserialize<PostingSource>(entry)))
+            foreach (var posting in LedgerWriter.CarriedPostingsOf(entry.ParsePayload(static json => PostingSource.Read(json))))
             {
                 postings.Add((posting.Account, new AppliedPosting(entry.Sequence, posting)));
             }

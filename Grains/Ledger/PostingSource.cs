@@ -10,7 +10,7 @@ namespace Medisettle.Grains.Ledger;
 /// under the same JSON names: the posting feed reads only these from a record's payload, and skips the rest (the engine
 /// input, the rule trace, the fee lines), which is most of it.
 /// </summary>
-internal sealed record PostingSource
+internal sealed partial record PostingSource
 {
     public required string SettlementId { get; init; }
 
