@@ -20,11 +20,12 @@ public static class PayloadCodec
 {
     /// <summary>
     /// The dictionary new payloads are compressed with. 1: trained on an in-process run before the receivable moved into
-    /// the record; 2: on an in-process run and an HTTP run before settlement ids were made from msgids; 3: the same runs of
-    /// the current shapes (docs/architecture.md, "Compressed payloads").
+    /// the record; 2: on an in-process run and an HTTP run before settlement ids were made from msgids; 3: the same runs
+    /// before settlement records wrote their posting members first; 4: the same runs of the current shapes
+    /// (docs/architecture.md, "Compressed payloads").
     /// Every stored payload names its dictionary, so rows made with an earlier one read as before.
     /// </summary>
-    public const byte CurrentDictionary = 3;
+    public const byte CurrentDictionary = 4;
 
     /// <summary>zstd level: 3 (zstd's default) compressed the records as fast as level 1 here and a few percent smaller.</summary>
     public const int Level = 3;
@@ -37,7 +38,7 @@ public static class PayloadCodec
 
     private const int HeaderLength = 2;
 
-    private static readonly byte[][] Dictionaries = [[], LoadDictionary("payloads-1.zdict"), LoadDictionary("payloads-2.zdict"), LoadDictionary("payloads-3.zdict")];
+    private static readonly byte[][] Dictionaries = [[], LoadDictionary("payloads-1.zdict"), LoadDictionary("payloads-2.zdict"), LoadDictionary("payloads-3.zdict"), LoadDictionary("payloads-4.zdict")];
 
     [ThreadStatic]
     private static Compressor? _compressor;

@@ -45,9 +45,19 @@ public sealed class PayloadCodecTests
         "{\"isCancel\":true,\"settlementId\":\"S2026113001d3b3bdec181572abbfa\",\"answeredAt\":\"2026-11-30T08:31:08.8264364+00:00\"," +
         "\"personId\":\"99000100080352\",\"requestDigest\":\"468e1d46e70750977a5b5223e13dbe81\"}";
 
+    /// <summary>A cancel's receipt as the previous version stored it with dictionary 3, copied from a data file that version wrote.</summary>
+    private const string ReceiptStoredWithDictionary3 =
+        "000328B52FFD20C00D020063040A97487EAB16FA55375DCACCA9538DD62873F7EC735CDDCBFD7A52D461A5A36A072F89D5255A6DBD2C06FC6E" +
+        "76D72D2160981818BA1C41DE30B2752A509607";
+
+    private const string ReceiptWithDictionary3 =
+        "{\"isCancel\":true,\"settlementId\":\"M2612010702450001P99000100306\",\"answeredAt\":\"2026-12-01T00:02:46.1019879+00:00\"," +
+        "\"personId\":\"99000100089083\",\"requestDigest\":\"d7d33a6b2490c63a8609b9031e700715\"}";
+
     [Theory]
     [InlineData(ReceiptStoredWithDictionary1, ReceiptWithDictionary1)]
     [InlineData(ReceiptStoredWithDictionary2, ReceiptWithDictionary2)]
+    [InlineData(ReceiptStoredWithDictionary3, ReceiptWithDictionary3)]
     public void A_payload_stored_with_an_earlier_dictionary_still_reads_and_new_ones_name_the_current_one(string storedHex, string expected)
     {
         var stored = Convert.FromHexString(storedHex);
@@ -56,9 +66,9 @@ public sealed class PayloadCodecTests
 
         Assert.Equal(expected, json);
         Assert.True(stored[1] < PayloadCodec.CurrentDictionary);
-        Assert.Equal(3, PayloadCodec.CurrentDictionary);
+        Assert.Equal(4, PayloadCodec.CurrentDictionary);
         var again = PayloadCodec.Encode(Encoding.UTF8.GetBytes(json))!;
-        Assert.Equal([0, 3], again[..2]);
+        Assert.Equal([0, 4], again[..2]);
         Assert.Equal(json, Encoding.UTF8.GetString(PayloadCodec.Decode(again, "Journal entry", "msgt:1").Span));
     }
 
@@ -87,7 +97,7 @@ public sealed class PayloadCodecTests
         otherDictionary[1] = 9;
         var truncated = stored[..(stored.Length / 2)];
         Assert.Equal(
-            "Journal entry e7: its payload is compressed with dictionary 9, which this version does not have (it has 1 to 3).",
+            "Journal entry e7: its payload is compressed with dictionary 9, which this version does not have (it has 1 to 4).",
             Assert.Throws<InvalidDataException>(() => PayloadCodec.Decode(otherDictionary, "Journal entry", "e7")).Message);
         Assert.Equal(
             "Journal entry e8: its stored payload is 1 bytes, too short for a compressed payload.",
