@@ -69,7 +69,7 @@ public sealed class JournalEntryPayloadTests
 
         var entry = Read(stored, "msgt:6");
 
-        const string Expected = "Journal entry msgt:6: its payload is compressed with dictionary 9, which this version does not have (it has 1 to 3).";
+        const string Expected = "Journal entry msgt:6: its payload is compressed with dictionary 9, which this version does not have (it has 1 to 4).";
         Assert.Equal(Expected, Assert.Throws<InvalidDataException>(() => entry.ParsePayload(Encoding.UTF8.GetString)).Message);
         Assert.Equal(Expected, Assert.Throws<InvalidDataException>(() => entry.Utf8Payload).Message);
     }
