@@ -78,6 +78,17 @@ public sealed class SettlementOptions
     /// </summary>
     public TimeSpan VisitIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a visit remembers the message id of a change it accepted, so that a repeat of the message is answered
+    /// without applying the change again. It must be longer than twice the gateways' <c>ReplayWindow</c>: a request is
+    /// accepted while its signed timestamp is within the window of the gateway's clock either way, so a repeat of it can
+    /// reach the visit up to twice the window after the first, and later ones are refused as expired before they reach
+    /// it. A visit holds at most <see cref="Visits.VisitGrain.MessagesMax"/> of them; a change past that many within this
+    /// time is refused (<c>TooManyRecentChanges</c>) rather than forgetting one. Default 15 min (the default window is
+    /// 300 s; a silo with its gateway sets it from the gateway's window when that is longer); 1 min to 1 day.
+    /// </summary>
+    public TimeSpan VisitMessageRetention { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Days of per-day totals an institution keeps. Default 400.</summary>
     public int DailyTotalsDaysMax { get; set; } = 400;
 

@@ -71,6 +71,11 @@ internal sealed class SettlementOptionsValidator : IValidateOptions<SettlementOp
             }
         }
 
+        if (options.VisitMessageRetention < TimeSpan.FromMinutes(1) || options.VisitMessageRetention > TimeSpan.FromDays(1))
+        {
+            errors.Add($"SettlementOptions.VisitMessageRetention must be in [1 min, 1 day], not {options.VisitMessageRetention}.");
+        }
+
         if (options.DailyCloseTime < TimeSpan.Zero || options.DailyCloseTime >= TimeSpan.FromDays(1))
         {
             errors.Add($"SettlementOptions.DailyCloseTime must be a time of day in [00:00, 24:00), not {options.DailyCloseTime}.");

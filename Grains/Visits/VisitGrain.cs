@@ -1,7 +1,9 @@
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Interfaces.Settlement;
 using Medisettle.Interfaces.Visits;
 using Medisettle.Storage.Journal;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +17,15 @@ namespace Medisettle.Grains.Visits;
 public sealed partial class VisitGrain(
     [PersistentState("visit")] IPersistentState<VisitState> state,
     IOptions<SettlementOptions> options,
+    [FromKeyedServices(SettlementClock.ServiceKey)] TimeProvider time,
     ILogger<VisitGrain> log) : Grain, IVisitGrain, IIncomingGrainCallFilter
 {
-    /// <summary>Accepted message ids a visit remembers for retries.</summary>
-    public const int MessagesMax = 256;
+    /// <summary>
+    /// Accepted message ids a visit remembers for retries, all accepted within <see cref="SettlementOptions.VisitMessageRetention"/>:
+    /// a change past that many within it is refused (<see cref="VisitRejectionCode.TooManyRecentChanges"/>), so no
+    /// message is forgotten while a repeat of it could still pass a gateway's replay window.
+    /// </summary>
+    public const int MessagesMax = 1024;
 
     /// <summary>The <c>feedetl_sn</c> that withdraws every line of the visit.</summary>
     public const string AllLines = "0000";
@@ -203,9 +210,32 @@ public sealed partial class VisitGrain(
             return VisitOutcome.Refused(VisitRejectionCode.PersonMismatch, $"Visit {VisitId} is not a visit of person {Mask(command.PersonId)}.");
         }
 
-        return requireOpen && S.Status != VisitStatus.Open
-            ? VisitOutcome.Refused(VisitRejectionCode.NotOpen, $"Visit {VisitId} is {S.Status}{(S.SettlementId is null ? "" : " as " + S.SettlementId)}; it cannot change.")
-            : null;
+        if (requireOpen && S.Status != VisitStatus.Open)
+        {
+            return VisitOutcome.Refused(VisitRejectionCode.NotOpen, $"Visit {VisitId} is {S.Status}{(S.SettlementId is null ? "" : " as " + S.SettlementId)}; it cannot change.");
+        }
+
+        ForgetOldMessages();
+        return S.Messages.Count < MessagesMax
+            ? null
+            : VisitOutcome.Refused(
+                VisitRejectionCode.TooManyRecentChanges,
+                $"Visit {VisitId} accepted {MessagesMax} changes within {options.Value.VisitMessageRetention.TotalMinutes:0.#} minutes (MessagesMax); retry once the oldest is older than that.");
+    }
+
+    /// <summary>
+    /// Forgets the messages accepted longer ago than <see cref="SettlementOptions.VisitMessageRetention"/>: a repeat of
+    /// one is refused as expired before it reaches the visit. Messages kept by a version before this one have no time;
+    /// they are forgotten oldest first when the visit would otherwise refuse a change.
+    /// </summary>
+    private void ForgetOldMessages()
+    {
+        var before = time.GetUtcNow() - options.Value.VisitMessageRetention;
+        S.Messages.RemoveAll(m => m.AcceptedAt < before);
+        while (S.Messages.Count >= MessagesMax && S.Messages.FindIndex(m => m.AcceptedAt is null) is var untimed and >= 0)
+        {
+            S.Messages.RemoveAt(untimed);
+        }
     }
 
     private VisitOutcome? CheckOwner(string institutionCode)
@@ -267,12 +297,7 @@ public sealed partial class VisitGrain(
 
     private async Task<VisitOutcome> CommitAsync(string messageId, string operation)
     {
-        S.Messages.Add(new VisitMessage(messageId, operation));
-        if (S.Messages.Count > MessagesMax)
-        {
-            S.Messages.RemoveRange(0, S.Messages.Count - MessagesMax);
-        }
-
+        S.Messages.Add(new VisitMessage(messageId, operation, time.GetUtcNow()));
         await state.WriteOrReloadAsync();
 
         return VisitOutcome.Ok(Snapshot());

@@ -29,6 +29,9 @@ public sealed class VisitState
 
     public string? SettlementId { get; set; }
 
-    /// <summary>Accepted messages (msgid → operation), oldest first, bounded by <see cref="VisitGrain.MessagesMax"/>.</summary>
+    /// <summary>
+    /// Accepted messages (msgid → operation, and when), oldest first: those of the last <see cref="SettlementOptions.VisitMessageRetention"/>,
+    /// at most <see cref="VisitGrain.MessagesMax"/>.
+    /// </summary>
     public List<VisitMessage> Messages { get; set; } = [];
 }

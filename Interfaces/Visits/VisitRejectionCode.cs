@@ -24,4 +24,9 @@ public enum VisitRejectionCode
     MessageConflict,
     /// <summary>The dates are inconsistent (discharge before admission).</summary>
     InvalidDate,
+    /// <summary>
+    /// The visit accepted as many changes as it remembers within the time a replay of one could still be let through;
+    /// nothing changed, and the same request succeeds once the oldest of them are old enough.
+    /// </summary>
+    TooManyRecentChanges,
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Medisettle.Gateway;
 using Medisettle.Gateway.Admin;
 using Medisettle.Gateway.Operations;
+using Medisettle.Grains;
 using Medisettle.Grains.Hosting;
 using Medisettle.Interfaces;
 using Medisettle.Storage.Hosting;
@@ -64,7 +65,7 @@ public static class MedisettleHostExtensions
                 silo.UseSqliteReminderService(sqlite => sqlite.DatabasePath = Path.Combine(options.DataDir, DatabaseFileName));
             }
 
-            silo.AddSettlementGrains();
+            silo.AddSettlementGrains(settlement => settlement.VisitMessageRetention = VisitMessageRetentionFor(builder.Configuration));
             silo.AddFundJobSchedule();
             silo.AddActivityPropagation();
             if (options.DashboardOn)
@@ -154,6 +155,20 @@ public static class MedisettleHostExtensions
         PrivateFiles.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(token + "\n"));
 
         return token;
+    }
+
+    /// <summary>
+    /// How long visits remember accepted message ids (<see cref="SettlementOptions.VisitMessageRetention"/>): its default,
+    /// or twice the gateway's replay window and 5 minutes when that is longer, since a repeat of a request can reach the
+    /// visit up to twice the window after the first. Every gateway of a cluster uses the same window (docs/gateway.md).
+    /// </summary>
+    public static TimeSpan VisitMessageRetentionFor(IConfiguration configuration)
+    {
+        var gateway = new GatewayOptions();
+        configuration.GetSection("Gateway").Bind(gateway);
+        var needed = 2 * gateway.ReplayWindow + TimeSpan.FromMinutes(5);
+        var retention = new SettlementOptions().VisitMessageRetention;
+        return needed > retention ? needed : retention;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Medisettle.Grains.Hosting;
 using Medisettle.Grains.Ledger;
+using Medisettle.Interfaces;
 using Medisettle.Interfaces.Grains;
 using Medisettle.Storage.Hosting;
 using Medisettle.Storage.Schema;
@@ -49,14 +50,16 @@ internal sealed class SettlementCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="siloCount"/> silos on PostgreSQL at <paramref name="postgresConnection"/>, or on a fresh
-    /// SQLite file when null; <paramref name="clientResponseTimeout"/> replaces the test client's (Orleans' default 30 s).
+    /// SQLite file when null; <paramref name="clientResponseTimeout"/> replaces the test client's (Orleans' default 30 s);
+    /// <paramref name="clock"/>, when given, is the grains' settlement clock.
     /// </summary>
     public static async Task<SettlementCluster> StartAsync(
         string? postgresConnection = null,
         Action<SettlementOptions>? configure = null,
         int siloCount = SiloCount,
         TimeSpan? clientResponseTimeout = null,
-        bool scheduleFundJobs = false)
+        bool scheduleFundJobs = false,
+        TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"medisettle-grains-{Guid.NewGuid():N}");
         if (postgresConnection is not null)
@@ -92,6 +95,11 @@ internal sealed class SettlementCluster : IAsyncDisposable
                     o.Synchronous = SqliteSynchronousMode.Normal;
                 });
                 silo.UseSqliteReminderService(o => o.DatabasePath = Path.Combine(directory, "silo.db"));
+            }
+
+            if (clock is not null)
+            {
+                silo.Services.AddKeyedSingleton(SettlementClock.ServiceKey, clock);
             }
 
             silo.AddSettlementGrains(options =>
