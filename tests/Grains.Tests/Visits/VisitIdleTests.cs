@@ -1,8 +1,8 @@
 using Medisettle.Grains.Tests.Settlement;
 using Medisettle.Interfaces.Grains;
-using Medisettle.Interfaces.Settlement;
 using Medisettle.Interfaces.Visits;
 using Xunit;
+using static Medisettle.Grains.Tests.Visits.VisitRequests;
 
 namespace Medisettle.Grains.Tests.Visits;
 
@@ -13,8 +13,6 @@ namespace Medisettle.Grains.Tests.Visits;
 [Collection(SqliteCollection.Name)]
 public sealed class VisitIdleTests
 {
-    private static readonly DateOnly Day = new(2025, 6, 2);
-
     [Fact]
     public async Task An_open_visit_with_no_call_leaves_memory_and_reads_back_open_from_storage()
     {
@@ -59,14 +57,4 @@ public sealed class VisitIdleTests
         var world = await cluster.NewWorldAsync();
         return (world, world.Cluster.Client.GetGrain<IVisitGrain>(world.Id(name)), world.Cluster.Client.GetGrain<IManagementGrain>(0));
     }
-
-    private static VisitOpening Opening(SettlementWorld world, string messageId) => new()
-    {
-        MessageId = messageId,
-        InstitutionCode = world.Id("H1"),
-        PersonId = world.Id("P1"),
-        Type = VisitType.Outpatient,
-        InstitutionVisitNo = "OP1",
-        BeginDate = Day,
-    };
 }

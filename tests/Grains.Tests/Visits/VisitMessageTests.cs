@@ -10,6 +10,7 @@ using Medisettle.Storage.Compression;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using static Medisettle.Grains.Tests.Visits.VisitRequests;
 
 namespace Medisettle.Grains.Tests.Visits;
 
@@ -23,8 +24,6 @@ namespace Medisettle.Grains.Tests.Visits;
 [Collection(SqliteCollection.Name)]
 public sealed class VisitMessageTests
 {
-    private static readonly DateOnly Day = new(2025, 6, 2);
-
     private static readonly TimeSpan Retention = new SettlementOptions().VisitMessageRetention;
 
     [Fact]
@@ -122,19 +121,6 @@ public sealed class VisitMessageTests
         command.Parameters.AddWithValue("$payload", Encoding.UTF8.GetBytes(json));
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
-
-    private static VisitOpening Opening(SettlementWorld world, string messageId) => new()
-    {
-        MessageId = messageId,
-        InstitutionCode = world.Id("H1"),
-        PersonId = world.Id("P1"),
-        Type = VisitType.Outpatient,
-        InstitutionVisitNo = "OP1",
-        BeginDate = Day,
-    };
-
-    private static VisitCommand Command(SettlementWorld world, string messageId) =>
-        new() { MessageId = messageId, InstitutionCode = world.Id("H1"), PersonId = world.Id("P1") };
 
     private static VisitFeeLine Line(string serialNo) => new()
     {
