@@ -3,9 +3,11 @@ namespace Medisettle.Gateway.Pipeline;
 /// <summary>
 /// How many transactions the gateway works on at once: never more than <c>max</c>, and less while the gateway is
 /// overloaded. Every <see cref="Window"/> it looks at the transactions that finished: when the limit was reached in that
-/// window (more work was offered than admitted) and their mean time was above the target, the limit shrinks by a
-/// quarter (not below <c>min</c>); when their mean time was under half the target, it grows by a sixteenth of
-/// <c>max</c>. At normal load the limit is never reached, so it stays at <c>max</c> and a burst or a pause is absorbed;
+/// window (more work was offered than admitted) and their mean time was above the target, the limit shrinks to what
+/// their throughput completes in the target (limit × target ÷ mean, Little's law), by a quarter at least and by half at
+/// most, and not below <c>min</c>; when their mean time was under half the target, it grows by a sixteenth of
+/// <c>max</c>. A sudden surge thus reaches its settled limit in a few windows (by quarters, 256 took seven windows to
+/// come down to 32, and the swipes of those first 1.75 s waited behind the excess). At normal load the limit is never reached, so it stays at <c>max</c> and a burst or a pause is absorbed;
 /// under overload it settles where the accepted transactions take about the target, and the excess is refused at once.
 /// A <c>target</c> of zero keeps the limit at <c>max</c> (a fixed bound).
 /// </summary>
@@ -67,7 +69,10 @@ internal sealed class AdmissionLimit(int max, int min, TimeSpan target, TimeProv
             var reached = Volatile.Read(ref _reached);
             if (reached && mean > target.TotalSeconds)
             {
-                Volatile.Write(ref _limit, Math.Max(_min, _limit * 3 / 4));
+                // As many as the throughput just seen completes in the target (Little's law: in flight = rate × time),
+                // at least a quarter fewer and at most half as many as now.
+                var shrunk = Math.Clamp(_limit * target.TotalSeconds / mean, _limit / 2.0, _limit * 3 / 4.0);
+                Volatile.Write(ref _limit, Math.Max(_min, (int)shrunk));
             }
             else if (mean < target.TotalSeconds / 2)
             {

@@ -5,7 +5,8 @@ namespace Medisettle.Gateway.Tests;
 
 /// <summary>
 /// The adaptive admission limit: it shrinks only when the limit was reached and the admitted transactions took longer
-/// than the target, grows back when they are fast, and never leaves [min, max]. Time is a fake clock.
+/// than the target, to what their throughput completes in the target (by a quarter to a half at a time), grows back
+/// when they are fast, and never leaves [min, max]. Time is a fake clock.
 /// </summary>
 public sealed class AdmissionLimitTests
 {
@@ -14,17 +15,35 @@ public sealed class AdmissionLimitTests
     private int _held;
 
     [Fact]
-    public void Saturated_and_slow_the_limit_shrinks_by_a_quarter_each_window_down_to_the_minimum()
+    public void Saturated_and_far_too_slow_the_limit_halves_each_window_down_to_the_minimum()
     {
         var limit = new AdmissionLimit(256, 16, Target, _clock);
         var limits = new List<int>();
 
-        for (var window = 0; window < 12; window++)
+        for (var window = 0; window < 6; window++)
         {
             limits.Add(SaturatedWindow(limit, TimeSpan.FromMilliseconds(200)));
         }
 
-        Assert.Equal([192, 144, 108, 81, 60, 45, 33, 24, 18, 16, 16, 16], limits);
+        Assert.Equal([128, 64, 32, 16, 16, 16], limits);
+    }
+
+    /// <summary>
+    /// Little's law: the limit that completes as many in the target as the window's throughput is limit × target ÷ mean
+    /// time; the step is at least a quarter and at most a half.
+    /// </summary>
+    [Theory]
+    [InlineData(41, 192)] // 256 × 40 ÷ 41 = 249.8: a quarter at least
+    [InlineData(48, 192)] // 213.3: a quarter at least
+    [InlineData(60, 170)] // 170.7
+    [InlineData(70, 146)] // 146.3
+    [InlineData(80, 128)] // 128
+    [InlineData(400, 128)] // 25.6: half at most
+    public void Saturated_and_slow_the_limit_shrinks_to_what_the_throughput_completes_in_the_target(int tookMilliseconds, int expected)
+    {
+        var limit = new AdmissionLimit(256, 16, Target, _clock);
+
+        Assert.Equal(expected, SaturatedWindow(limit, TimeSpan.FromMilliseconds(tookMilliseconds)));
     }
 
     [Fact]
@@ -49,12 +68,12 @@ public sealed class AdmissionLimitTests
         ReleaseHeld(limit, TimeSpan.FromMilliseconds(5));
         var grown = new List<int>();
 
-        for (var window = 0; window < 9; window++)
+        for (var window = 0; window < 13; window++)
         {
             grown.Add(FinishWindow(limit, TimeSpan.FromMilliseconds(5)));
         }
 
-        Assert.Equal([160, 176, 192, 208, 224, 240, 256, 256, 256], grown);
+        Assert.Equal([80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 256], grown);
     }
 
     [Fact]
@@ -65,7 +84,7 @@ public sealed class AdmissionLimitTests
         var shrunk = SaturatedWindow(limit, TimeSpan.FromMilliseconds(200));
         var held = SaturatedWindow(limit, TimeSpan.FromMilliseconds(30));
 
-        Assert.Equal((192, 192), (shrunk, held));
+        Assert.Equal((128, 128), (shrunk, held));
     }
 
     [Fact]
