@@ -61,6 +61,12 @@ internal interface IStorageDialect
     /// </summary>
     IWriterStatements? CreateWriterStatements(DbConnection connection);
 
+    /// <summary>
+    /// The journal's stream index kept apart from the journal table (a SQLite file made by this version), or null where
+    /// the journal table indexes its streams itself (PostgreSQL, SQLite files made before). Set by <see cref="EnsureSchemaAsync"/>.
+    /// </summary>
+    SqliteStreamIndex? StreamIndex { get; }
+
     /// <summary>The rows a statement of a <see cref="DbBatch"/> changed, or returned if it is a SELECT.</summary>
     long RowsOf(DbBatchCommand command);
 

@@ -114,6 +114,8 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
 
     public IWriterStatements? CreateWriterStatements(DbConnection connection) => null;
 
+    public SqliteStreamIndex? StreamIndex => null;
+
     /// <summary>Npgsql counts a SELECT's rows in <see cref="NpgsqlBatchCommand.Rows"/>; <see cref="DbBatchCommand.RecordsAffected"/> is only for changes.</summary>
     public long RowsOf(DbBatchCommand command) => command is NpgsqlBatchCommand npgsql ? checked((long)npgsql.Rows) : command.RecordsAffected;
 

@@ -78,7 +78,21 @@ internal sealed partial class SqliteDialect : IStorageDialect
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>The layout of a file made before this version: the journal table indexes its streams itself.</summary>
     private const string Schema = GrainStateTable + JournalTable + JournalStreamIndex + KeyedEntryTable;
+
+    /// <summary>
+    /// The layout of a new file: no (stream, sequence) index on the journal table; a stream index of its own
+    /// (<see cref="SqliteStreamIndex"/>). An earlier build that opened the file made the journal's index again: it is
+    /// dropped, as every insert would pay for it; the rows that build wrote come after the stream index's
+    /// <c>indexed_through</c>, so the start reads them into the tail.
+    /// </summary>
+    private const string SchemaWithStreamIndex = GrainStateTable + JournalTable + KeyedEntryTable + SqliteStreamIndex.Schema +
+        "DROP INDEX IF EXISTS ix_journal_stream_sequence;";
+
+    /// <summary>Whether the file has a journal table, and whether it has the stream index table.</summary>
+    private const string LayoutProbe =
+        "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'), (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'stream_index')";
 
     /// <summary>Whether the journal has its <c>also_stream</c> column (a file made before it was added has not).</summary>
     private const string AlsoStreamProbe = "SELECT count(*) FROM pragma_table_info('journal') WHERE name = 'also_stream'";
@@ -90,10 +104,14 @@ internal sealed partial class SqliteDialect : IStorageDialect
 
     public string RowLock => "";
 
-    public IWriterStatements? CreateWriterStatements(DbConnection connection) => new SqliteWriterStatements((SqliteConnection)connection);
+    public IWriterStatements? CreateWriterStatements(DbConnection connection) => new SqliteWriterStatements((SqliteConnection)connection, _streamIndex);
+
+    /// <summary>The file's stream index, once <see cref="EnsureSchemaAsync"/> has run on a file made by this version; null on a file made before.</summary>
+    public SqliteStreamIndex? StreamIndex => _streamIndex;
 
     /// <summary>Microsoft.Data.Sqlite has no <see cref="DbBatch"/>: never called.</summary>
     public long RowsOf(DbBatchCommand command) => command.RecordsAffected;
+    private SqliteStreamIndex? _streamIndex;
     private TaskCompletionSource? _upkeepStop;
     private Task _upkeep = Task.CompletedTask;
     private readonly string _connectionString;
@@ -187,9 +205,29 @@ internal sealed partial class SqliteDialect : IStorageDialect
             }
         }
 
-        await using (var command = StorageSql.Command(connection, null, "PRAGMA journal_mode = WAL;" + Schema))
+        await using (var wal = StorageSql.Command(connection, null, "PRAGMA journal_mode = WAL;"))
         {
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Which layout the file has is decided and made in one write transaction, so two silos starting on a new file agree.
+        await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
+        {
+            await using (var probe = StorageSql.Command(connection, transaction, LayoutProbe))
+            await using (var reader = await probe.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                var journalExists = reader.GetInt64(0) > 0;
+                var streamIndexExists = reader.GetInt64(1) > 0;
+                if (!journalExists || streamIndexExists)
+                {
+                    _streamIndex ??= new SqliteStreamIndex(_options.StreamIndexFlushInterval);
+                }
+            }
+
+            await using var command = StorageSql.Command(connection, transaction, _streamIndex is null ? Schema : SchemaWithStreamIndex);
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         await using (var probe = StorageSql.Command(connection, null, AlsoStreamProbe))
@@ -201,8 +239,15 @@ internal sealed partial class SqliteDialect : IStorageDialect
             }
         }
 
-        await using var index = StorageSql.Command(connection, null, JournalAlsoStreamIndex);
-        await index.ExecuteNonQueryAsync(cancellationToken);
+        await using (var index = StorageSql.Command(connection, null, JournalAlsoStreamIndex))
+        {
+            await index.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (_streamIndex is { Loaded: false } streamIndex)
+        {
+            await streamIndex.LoadAsync(connection, cancellationToken);
+        }
     }
 
     /// <summary>

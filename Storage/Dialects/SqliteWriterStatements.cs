@@ -21,6 +21,9 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     private readonly sqlite3_stmt _versionIs;
     private readonly sqlite3_stmt _streamHasEntryAfter;
 
+    /// <summary>The fence and the rows written, on a file with a stream index of its own (<see cref="SqliteStreamIndex"/>); null on a file made before.</summary>
+    private readonly SqliteStreamFence? _deferred;
+
     // Parameter positions of the shared statements (StorageSql), found once by name.
     private readonly int _insertStream, _insertEntry, _insertPayload, _insertCreatedAt, _insertAlsoStream;
     private readonly int _unlessStream, _unlessEntry, _unlessPayload, _unlessCreatedAt, _unlessAlsoStream;
@@ -28,9 +31,10 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     private readonly int _versionType, _versionKey, _versionName, _versionExpected;
     private readonly int _fenceStream, _fenceLast;
 
-    public SqliteWriterStatements(SqliteConnection connection)
+    public SqliteWriterStatements(SqliteConnection connection, SqliteStreamIndex? streamIndex)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        _deferred = streamIndex is null ? null : new SqliteStreamFence(_db, streamIndex);
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertJournalRows(1), out _insert));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertKeyedEntry, out _insertKeyed));
         Check(raw.sqlite3_prepare_v2(_db, StorageSql.InsertJournalRowUnlessKeyed, out _insertUnlessKeyed));
@@ -49,6 +53,11 @@ internal sealed class SqliteWriterStatements : IWriterStatements
     public bool StreamHasEntryAfter(StreamFence fence)
     {
         ArgumentNullException.ThrowIfNull(fence);
+        if (_deferred is { } deferred)
+        {
+            return deferred.HasEntryAfter(fence);
+        }
+
         Check(raw.sqlite3_bind_text(_streamHasEntryAfter, _fenceStream, fence.Stream));
         Check(fence.LastEntryId is { } entry
             ? raw.sqlite3_bind_text(_streamHasEntryAfter, _fenceLast, entry)
@@ -111,7 +120,13 @@ internal sealed class SqliteWriterStatements : IWriterStatements
             Check(step);
         }
 
-        return raw.sqlite3_changes(_db);
+        var changes = raw.sqlite3_changes(_db);
+        if (changes == 1)
+        {
+            _deferred?.Written(append.Stream, raw.sqlite3_last_insert_rowid(_db));
+        }
+
+        return changes;
     }
 
     /// <summary>Inserts an entry found by id only; 0 when its id exists (among them or in the journal).</summary>
@@ -130,8 +145,19 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         return raw.sqlite3_changes(_db);
     }
 
+    public void BeginTransaction() => _deferred?.BeginTransaction();
+
+    public int WriteMark => _deferred?.Mark ?? 0;
+
+    public void UndoWrite(int mark) => _deferred?.UndoTo(mark);
+
+    public void Committed() => _deferred?.Committed();
+
+    public void RolledBack() => _deferred?.Abandoned();
+
     public void Dispose()
     {
+        _deferred?.Dispose();
         raw.sqlite3_finalize(_insert);
         raw.sqlite3_finalize(_insertKeyed);
         raw.sqlite3_finalize(_insertUnlessKeyed);

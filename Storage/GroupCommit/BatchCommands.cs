@@ -77,6 +77,21 @@ internal sealed class BatchCommands : IAsyncDisposable
         return commands;
     }
 
+    /// <summary>Once the transaction has begun, before its first write (<see cref="IWriterStatements.BeginTransaction"/>).</summary>
+    public void BeginTransaction() => _native?.BeginTransaction();
+
+    /// <summary>Where the transaction stands before a write (<see cref="IWriterStatements.WriteMark"/>).</summary>
+    public int WriteMark => _native?.WriteMark ?? 0;
+
+    /// <summary>The write begun at <paramref name="mark"/> was rolled back to its savepoint.</summary>
+    public void UndoWrite(int mark) => _native?.UndoWrite(mark);
+
+    /// <summary>After COMMIT.</summary>
+    public void Committed() => _native?.Committed();
+
+    /// <summary>After the transaction was rolled back or failed as a whole.</summary>
+    public void RolledBack() => _native?.RolledBack();
+
     /// <summary>Whether the write's state row exists with its expected version (the check of an append-only write).</summary>
     public async ValueTask<bool> StateVersionIsAsync(StateWrite write, CancellationToken cancellationToken)
     {

@@ -35,6 +35,7 @@ public sealed partial class GroupCommitGrainStorage
         }
         catch (Exception exception)
         {
+            statements.Current?.RolledBack();
             Statistics.OnBatchFailed();
             StorageTelemetry.OnWrites(Name, "failed", batch.Count);
             span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
@@ -105,6 +106,7 @@ public sealed partial class GroupCommitGrainStorage
         await BeforeWritesAsync(connection, transaction, batch, cancellationToken);
         var now = _time.GetUtcNow();
         var commands = await statements.ForAsync(connection, transaction, _dialect, cancellationToken);
+        commands.BeginTransaction();
         foreach (var pending in batch)
         {
             pending.Error = null;
@@ -113,6 +115,7 @@ public sealed partial class GroupCommitGrainStorage
 
         await BeforeCommitAsync();
         await transaction.CommitAsync(cancellationToken);
+        commands.Committed();
     }
 
     /// <summary>Counts the batch in the statistics, then completes its tasks (so a caller sees the counters of its commit).</summary>
@@ -184,6 +187,7 @@ public sealed partial class GroupCommitGrainStorage
         var write = pending.Write;
         // A refused write must leave nothing: its appends, or its row update when a fence refuses it after the update.
         var withSavepoint = write.Appends.Count > 0 || write.Fence is not null;
+        var mark = commands.WriteMark;
         if (withSavepoint)
         {
             await commands.Savepoint.ExecuteNonQueryAsync(cancellationToken);
@@ -211,6 +215,10 @@ public sealed partial class GroupCommitGrainStorage
         {
             var refused = pending.Error is not null || duplicateChunk is not null;
             await (refused ? commands.RollbackToSavepoint : commands.Release).ExecuteNonQueryAsync(cancellationToken);
+            if (refused)
+            {
+                commands.UndoWrite(mark);
+            }
         }
 
         if (duplicateChunk is { } chunk)

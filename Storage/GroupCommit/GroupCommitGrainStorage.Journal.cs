@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Medisettle.Storage.Dialects;
 using Medisettle.Storage.Journal;
 
 namespace Medisettle.Storage.GroupCommit;
@@ -11,7 +12,9 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
-        return QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken);
+        return _dialect.StreamIndex is { } index
+            ? ReadIndexedStreamAsync(index, SqliteStreamIndex.ReadStream, stream, afterSequence, maxCount, cancellationToken)
+            : QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken);
     }
 
     public Task<IReadOnlyList<JournalEntry>> ReadOwnStreamAsync(string stream, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
@@ -19,7 +22,9 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
-        return QueryJournalAsync(StorageSql.ReadOwnJournalStream, stream, afterSequence, maxCount, cancellationToken, toSafePoint: false);
+        return _dialect.StreamIndex is { } index
+            ? ReadIndexedStreamAsync(index, SqliteStreamIndex.ReadOwnStream, stream, afterSequence, maxCount, cancellationToken)
+            : QueryJournalAsync(StorageSql.ReadOwnJournalStream, stream, afterSequence, maxCount, cancellationToken, toSafePoint: false);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadOwnStreamFromAsync(string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken = default)
@@ -28,6 +33,11 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentNullException.ThrowIfNull(fromEntryId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
+        if (_dialect.StreamIndex is { } index)
+        {
+            return await ReadIndexedStreamFromAsync(index, stream, fromEntryId, maxCount, cancellationToken);
+        }
+
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
         await using var command = StorageSql.Command(connection, null, StorageSql.ReadJournalStreamFromEntry);
         command.Add("@stream", stream, DbType.String);
@@ -155,6 +165,41 @@ public sealed partial class GroupCommitGrainStorage
         command.Add("@safe", safe, DbType.Int64);
         command.Add("@count", maxCount, DbType.Int32);
         return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// A stream's entries on a file with a stream index of its own (<see cref="SqliteStreamIndex"/>): the tail's sequences
+    /// are taken before the statement starts its read, so an entry the tail has dropped since is in the index the statement
+    /// reads, and an entry committed after the tail learned its rows is read from the journal after the tail's known sequence.
+    /// </summary>
+    private async Task<IReadOnlyList<JournalEntry>> ReadIndexedStreamAsync(
+        SqliteStreamIndex index, string sql, string stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, sql);
+        index.AddReadParameters(command, stream, afterSequence);
+        command.Add("@stream", stream, DbType.String);
+        command.Add("@after", afterSequence, DbType.Int64);
+        command.Add("@count", maxCount, DbType.Int32);
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<JournalEntry>> ReadIndexedStreamFromAsync(
+        SqliteStreamIndex index, string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken)
+    {
+        long? sequence;
+        await using (var connection = await _dialect.OpenConnectionAsync(cancellationToken))
+        await using (var command = StorageSql.Command(connection, null, SqliteStreamIndex.EntrySequence))
+        {
+            command.Add("@entry", fromEntryId, DbType.String);
+            sequence = await command.ExecuteScalarAsync(cancellationToken) is { } found and not DBNull
+                ? Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+        }
+
+        return sequence is { } at
+            ? await ReadIndexedStreamAsync(index, SqliteStreamIndex.ReadOwnStream, stream, at - 1, maxCount, cancellationToken)
+            : [];
     }
 
     private static async Task<List<JournalEntry>> ReadEntriesAsync(DbCommand command, CancellationToken cancellationToken)

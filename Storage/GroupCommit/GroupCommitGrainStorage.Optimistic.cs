@@ -30,11 +30,13 @@ public sealed partial class GroupCommitGrainStorage
         if (!applied)
         {
             await transaction.RollbackAsync(cancellationToken);
+            statements.Current?.RolledBack();
             return false;
         }
 
         await BeforeCommitAsync();
         await transaction.CommitAsync(cancellationToken);
+        statements.Current?.Committed();
         foreach (var pending in live)
         {
             pending.NewVersion = pending.Write.VersionAfter;
@@ -47,6 +49,7 @@ public sealed partial class GroupCommitGrainStorage
         DbConnection connection, DbTransaction transaction, List<PendingWrite> live, DateTimeOffset now, WriterStatementsCache statements, CancellationToken cancellationToken)
     {
         var commands = await statements.ForAsync(connection, transaction, _dialect, cancellationToken);
+        commands.BeginTransaction();
         foreach (var pending in live)
         {
             var write = pending.Write;

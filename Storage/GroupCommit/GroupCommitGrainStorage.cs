@@ -105,6 +105,8 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
             LogStopped(_log, Name, Statistics.WritesCommitted);
         }
 
+        await FlushStreamIndexAsync();
+
         await _dialect.StopUpkeepAsync();
     }
 
@@ -353,8 +355,53 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
         pending.WaitContext = Activity.Current?.Context ?? default;
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
         await using var statements = new WriterStatementsCache(); // this connection's, for this one write
-        await CommitBatchAsync(connection, [pending], statements, CancellationToken.None);
+        if (await CommitBatchAsync(connection, [pending], statements, CancellationToken.None))
+        {
+            await MaintainStreamIndexAsync(connection);
+        }
+
         return await pending.Task;
+    }
+
+    /// <summary>
+    /// Flushes a chunk of the journal's stream index when one is due (<see cref="SqliteStreamIndex"/>), after a commit and on
+    /// its connection. A failure is logged and leaves the entries in memory, where reads and fences find them; the next
+    /// commit tries again.
+    /// </summary>
+    internal async Task MaintainStreamIndexAsync(DbConnection connection)
+    {
+        if (_dialect.StreamIndex is not { FlushDue: true } index)
+        {
+            return;
+        }
+
+        try
+        {
+            await index.FlushStepAsync(connection, CancellationToken.None);
+        }
+        catch (DbException exception)
+        {
+            LogStreamIndexFlushFailed(_log, exception, index.Tail.Count);
+        }
+    }
+
+    /// <summary>At a clean stop: the whole tail into the stream index, so the next start reads nothing back.</summary>
+    private async Task FlushStreamIndexAsync()
+    {
+        if (_dialect.StreamIndex is not { } index || index.Tail.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var connection = await _dialect.OpenConnectionAsync(CancellationToken.None);
+            await index.FlushAllAsync(connection, CancellationToken.None);
+        }
+        catch (DbException exception)
+        {
+            LogStreamIndexFlushFailed(_log, exception, index.Tail.Count);
+        }
     }
 
     internal ValueTask<DbConnection> OpenWriterConnectionAsync(CancellationToken cancellationToken) =>
@@ -365,6 +412,9 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Grain storage {Name} stopped after committing every queued write ({Writes} writes in all)")]
     private static partial void LogStopped(ILogger logger, string name, long writes);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "The journal's stream index could not take in its entries; {Entries} stay in memory and the next commit tries again")]
+    private static partial void LogStreamIndexFlushFailed(ILogger logger, Exception exception, int entries);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Grain storage {Provider}: a transaction of {Count} writes failed; all of them were rejected")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string provider, int count);

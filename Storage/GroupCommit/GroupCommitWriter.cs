@@ -181,6 +181,7 @@ internal sealed partial class GroupCommitWriter
 
         if (await _storage.CommitBatchAsync(connection, batch, statements, CancellationToken.None))
         {
+            await _storage.MaintainStreamIndexAsync(connection); // between commits, on the writer's connection
             return connection;
         }
 

@@ -17,4 +17,19 @@ internal interface IWriterStatements : IDisposable
 
     /// <summary>Whether <paramref name="fence"/>'s stream has an entry after the fence's last one (<see cref="StorageSql.StreamHasEntryAfter"/>).</summary>
     bool StreamHasEntryAfter(StreamFence fence);
+
+    /// <summary>Called once a write transaction has begun, before its first write.</summary>
+    void BeginTransaction();
+
+    /// <summary>Where the transaction stands before a write, for <see cref="UndoWrite"/> when the write's savepoint is rolled back.</summary>
+    int WriteMark { get; }
+
+    /// <summary>The write begun at <paramref name="mark"/> was rolled back to its savepoint.</summary>
+    void UndoWrite(int mark);
+
+    /// <summary>Called after the transaction committed.</summary>
+    void Committed();
+
+    /// <summary>Called after the transaction was rolled back, or failed, as a whole.</summary>
+    void RolledBack();
 }

@@ -27,6 +27,9 @@ internal sealed class WriterStatementsCache : IAsyncDisposable
         return _commands;
     }
 
+    /// <summary>The statements last handed out, if any.</summary>
+    public BatchCommands? Current => _commands;
+
     public async ValueTask DisposeAsync()
     {
         if (_commands is { } commands)

@@ -23,6 +23,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<SqliteStorageOp
             failures.Add($"SqliteStorageOptions.BackgroundCheckpointInterval must be 0 (checkpoints in the commits) to 10 s; it is {options.BackgroundCheckpointInterval}.");
         }
 
+        if (options.StreamIndexFlushInterval < TimeSpan.FromMilliseconds(100) || options.StreamIndexFlushInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"SqliteStorageOptions.StreamIndexFlushInterval must be 100 ms to 1 min; it is {options.StreamIndexFlushInterval}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Medisettle.Storage.Compression;
+using Medisettle.Storage.Dialects;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
 using Microsoft.Data.Sqlite;
@@ -170,7 +171,23 @@ public sealed class SqliteStorageTests : StorageSuite
     [Fact]
     public async Task A_stream_read_takes_each_part_from_its_own_index()
     {
-        var plan = await QueryPlanAsync("plan.db", StorageSql.ReadJournalStream,
+        var plan = await QueryPlanAsync("plan.db", SqliteStreamIndex.ReadStream,
+            ("@stream", "post:inst:H1"), ("@after", 0L), ("@count", 100), ("@tail", "[3,4]"), ("@known", 10L));
+
+        Assert.Contains("SEARCH stream_index USING PRIMARY KEY (stream=? AND sequence>?)", plan);
+        Assert.Contains("SEARCH journal USING INTEGER PRIMARY KEY (rowid>?)", plan); // committed after the tail's known sequence
+        Assert.Contains("SEARCH journal USING INTEGER PRIMARY KEY (rowid=?)", plan); // each entry by its key
+        Assert.Contains(plan, p => p.Contains("USING INDEX ix_journal_also_stream (also_stream=? AND sequence>?)", StringComparison.Ordinal));
+        Assert.Contains("MERGE (UNION ALL)", plan);
+        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN journal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_stream_read_of_a_file_made_before_takes_each_part_from_the_journal_indexes()
+    {
+        var path = Path.Combine(_directory, "plan-before.db");
+        await SqliteEarlierLayoutStorageTests.CreateEarlierLayoutAsync(path);
+        var plan = await QueryPlanAsync("plan-before.db", StorageSql.ReadJournalStream,
             ("@stream", "post:inst:H1"), ("@after", 0L), ("@safe", long.MaxValue), ("@count", 100));
 
         Assert.Contains(plan, p => p.Contains("USING INDEX ix_journal_stream_sequence (stream=? AND sequence>? AND sequence<?)", StringComparison.Ordinal));

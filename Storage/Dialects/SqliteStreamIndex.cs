@@ -1,0 +1,239 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Medisettle.Storage.GroupCommit;
+using Medisettle.Storage.Hosting;
+
+namespace Medisettle.Storage.Dialects;
+
+/// <summary>
+/// The journal's stream index on a SQLite file made by this version: a table of (stream, sequence) written in key order,
+/// a few thousand entries per transaction, every <see cref="SqliteStorageOptions.StreamIndexFlushInterval"/>, instead of
+/// an index of the journal table that every commit writes into at random pages (one per person settled). Entries not yet
+/// flushed are kept in memory (<see cref="StreamTail"/>), and every read of a stream and every stream fence consults both.
+/// <c>stream_index_state.indexed_through</c> is the sequence up to which every journal row is in the table; after a crash
+/// the silo reads the journal from there to rebuild the tail (<see cref="LoadAsync"/>), so that read is bounded by the
+/// interval, not by the file's history. Files made before keep the journal table's own (stream, sequence) index and never
+/// use this.
+/// </summary>
+internal sealed class SqliteStreamIndex
+{
+    /// <summary>Entries flushed per transaction: each a short stop of the writer's commits, not one long one.</summary>
+    internal const int FlushChunkMax = 8_192;
+
+    /// <summary>Entries the tail holds before a flush starts whatever the interval says (about 100 bytes of memory each).</summary>
+    internal const int TailMax = 262_144;
+
+    internal const string Schema = """
+        CREATE TABLE IF NOT EXISTS stream_index (
+            stream TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            PRIMARY KEY (stream, sequence)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS stream_index_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            indexed_through INTEGER NOT NULL
+        );
+        INSERT OR IGNORE INTO stream_index_state (id, indexed_through) VALUES (1, 0);
+        """;
+
+    /// <summary>The sequences of a stream's own entries after <c>@after</c>: flushed, in the tail (<c>@tail</c>, a JSON array), and committed after the tail's <c>@known</c>.</summary>
+    private const string OwnSequences =
+        "SELECT sequence FROM (SELECT sequence FROM stream_index WHERE stream = @stream AND sequence > @after ORDER BY sequence LIMIT @count) " +
+        "UNION SELECT value FROM json_each(@tail) " +
+        "UNION SELECT sequence FROM journal WHERE sequence > @known AND stream = @stream AND sequence > @after";
+
+    private const string Columns = "sequence, stream, entry_id, payload, created_at, also_stream";
+
+    /// <summary>The entries a stream's own writer wrote in it, after a sequence (as <see cref="StorageSql.ReadOwnJournalStream"/>).</summary>
+    internal const string ReadOwnStream =
+        "SELECT " + Columns + " FROM journal WHERE sequence IN (" + OwnSequences + ") ORDER BY sequence LIMIT @count";
+
+    /// <summary>A stream's own entries and those of earlier versions naming it as their second stream (as <see cref="StorageSql.ReadJournalStream"/>).</summary>
+    internal const string ReadStream =
+        "SELECT " + Columns + " FROM (" + ReadOwnStream + ") AS own UNION ALL " +
+        "SELECT " + Columns + " FROM (SELECT " + Columns + " FROM journal WHERE also_stream = @stream AND sequence > @after ORDER BY sequence LIMIT @count) AS also " +
+        "ORDER BY sequence LIMIT @count";
+
+    internal const string EntrySequence = "SELECT sequence FROM journal WHERE entry_id = @entry";
+
+    internal const string IndexedLast = "SELECT MAX(sequence) FROM stream_index WHERE stream = @stream";
+
+    internal const string Head = "SELECT COALESCE(MAX(sequence), 0) FROM journal";
+
+    internal const string RowsAfter = "SELECT sequence, stream FROM journal WHERE sequence > @after ORDER BY sequence";
+
+    private const string ReadIndexedThrough = "SELECT indexed_through FROM stream_index_state WHERE id = 1";
+
+    private readonly TimeSpan _interval;
+    private int _flushing;
+    private List<(string Stream, long Sequence)>? _cycle;
+    private int _cycleNext;
+    private long _cycleThrough;
+    private long _lastFlushEnded = Stopwatch.GetTimestamp();
+
+    public SqliteStreamIndex(TimeSpan interval)
+    {
+        _interval = interval;
+    }
+
+    public StreamTail Tail { get; } = new();
+
+    /// <summary>Whether <see cref="LoadAsync"/> has rebuilt the tail.</summary>
+    public bool Loaded { get; private set; }
+
+    /// <summary>Whether a flush is under way or due: the tail is older than the interval or holds <see cref="TailMax"/> entries.</summary>
+    public bool FlushDue =>
+        _cycle is not null || Tail.Count >= TailMax || (Tail.Count > 0 && Stopwatch.GetElapsedTime(_lastFlushEnded) >= _interval);
+
+    /// <summary>Rebuilds the tail: every journal row after <c>indexed_through</c>. Returns how many it read.</summary>
+    public async Task<int> LoadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var read = StorageSql.Command(connection, transaction, ReadIndexedThrough);
+        var through = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var rows = await ReadRowsAfterAsync(connection, transaction, through, cancellationToken);
+        Tail.Add(rows, rows.Count == 0 ? through : Math.Max(through, rows[^1].Sequence));
+        await transaction.CommitAsync(cancellationToken);
+        Loaded = true;
+        return rows.Count;
+    }
+
+    /// <summary>The (stream, sequence) of every journal row after <paramref name="after"/>, in sequence order.</summary>
+    internal static async Task<List<(string Stream, long Sequence)>> ReadRowsAfterAsync(
+        DbConnection connection, DbTransaction? transaction, long after, CancellationToken cancellationToken)
+    {
+        await using var command = StorageSql.Command(connection, transaction, RowsAfter);
+        command.Add("@after", after, DbType.Int64);
+        var rows = new List<(string Stream, long Sequence)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(1), reader.GetInt64(0)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Flushes one chunk of at most <see cref="FlushChunkMax"/> entries in its own transaction, when a flush is due or under
+    /// way (<see cref="FlushDue"/>); a flush takes the tail up to its <see cref="StreamTail.Known"/> at its start, in key
+    /// order, and its last chunk moves <c>indexed_through</c> there and drops those entries from memory. Another flush
+    /// step already running makes this one return at once. Returns whether a flush is still under way.
+    /// </summary>
+    public async Task<bool> FlushStepAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (Interlocked.CompareExchange(ref _flushing, 1, 0) != 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            if (_cycle is null)
+            {
+                if (!FlushDue)
+                {
+                    return false;
+                }
+
+                _cycleThrough = Tail.Known;
+                _cycle = Tail.SortedThrough(_cycleThrough);
+                _cycleNext = 0;
+            }
+
+            var count = Math.Min(FlushChunkMax, _cycle.Count - _cycleNext);
+            var last = _cycleNext + count == _cycle.Count;
+            await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
+            {
+                await InsertAsync(connection, transaction, _cycle, _cycleNext, count, cancellationToken);
+                if (last)
+                {
+                    await using var move = StorageSql.Command(connection, transaction,
+                        "UPDATE stream_index_state SET indexed_through = @through WHERE id = 1 AND indexed_through < @through");
+                    move.Add("@through", _cycleThrough, DbType.Int64);
+                    await move.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            _cycleNext += count;
+            if (!last)
+            {
+                return true;
+            }
+
+            Tail.DropThrough(_cycleThrough);
+            _cycle = null;
+            _lastFlushEnded = Stopwatch.GetTimestamp();
+            return false;
+        }
+        catch
+        {
+            _cycle = null; // start again from the tail, which still holds every entry: the index's inserts are idempotent
+            throw;
+        }
+        finally
+        {
+            Volatile.Write(ref _flushing, 0);
+        }
+    }
+
+    /// <summary>Flushes the whole tail now (a clean stop: the next start then reads nothing).</summary>
+    public async Task FlushAllAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        _lastFlushEnded = Stopwatch.GetTimestamp() - (long)(_interval.TotalSeconds * Stopwatch.Frequency) - 1;
+        while (await FlushStepAsync(connection, cancellationToken))
+        {
+            await Task.Yield(); // another step may hold the flush: let it finish
+        }
+    }
+
+    private static async Task InsertAsync(
+        DbConnection connection, DbTransaction transaction, List<(string Stream, long Sequence)> rows, int first, int count, CancellationToken cancellationToken)
+    {
+        await using var insert = StorageSql.Command(connection, transaction, "INSERT OR IGNORE INTO stream_index (stream, sequence) VALUES (@stream, @sequence)");
+        var stream = insert.CreateParameter();
+        stream.ParameterName = "@stream";
+        stream.DbType = DbType.String;
+        insert.Parameters.Add(stream);
+        var sequence = insert.CreateParameter();
+        sequence.ParameterName = "@sequence";
+        sequence.DbType = DbType.Int64;
+        insert.Parameters.Add(sequence);
+        await insert.PrepareAsync(cancellationToken);
+        for (var i = first; i < first + count; i++)
+        {
+            (stream.Value, sequence.Value) = (rows[i].Stream, rows[i].Sequence);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The parameters a read of <paramref name="stream"/> after <paramref name="after"/> adds to <see cref="ReadOwnStream"/> or <see cref="ReadStream"/>.</summary>
+    public void AddReadParameters(DbCommand command, string stream, long after)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (known, sequences) = Tail.Snapshot(stream, after);
+        command.Add("@tail", ToJson(sequences), DbType.String);
+        command.Add("@known", known, DbType.Int64);
+    }
+
+    private static string ToJson(long[] sequences)
+    {
+        if (sequences.Length == 0)
+        {
+            return "[]";
+        }
+
+        var json = new StringBuilder(sequences.Length * 8).Append('[');
+        for (var i = 0; i < sequences.Length; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append(sequences[i].ToString(CultureInfo.InvariantCulture));
+        }
+
+        return json.Append(']').ToString();
+    }
+}
