@@ -5,6 +5,8 @@ using System.Globalization;
 using System.Text;
 using Medisettle.Storage.GroupCommit;
 using Medisettle.Storage.Hosting;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Medisettle.Storage.Dialects;
 
@@ -69,7 +71,7 @@ internal sealed class SqliteStreamIndex
 
     private readonly TimeSpan _interval;
     private int _flushing;
-    private List<(string Stream, long Sequence)>? _cycle;
+    private (string Stream, long Sequence)[]? _cycle;
     private int _cycleNext;
     private long _cycleThrough;
     private long _lastFlushEnded = Stopwatch.GetTimestamp();
@@ -144,11 +146,11 @@ internal sealed class SqliteStreamIndex
                 _cycleNext = 0;
             }
 
-            var count = Math.Min(FlushChunkMax, _cycle.Count - _cycleNext);
-            var last = _cycleNext + count == _cycle.Count;
+            var count = Math.Min(FlushChunkMax, _cycle.Length - _cycleNext);
+            var last = _cycleNext + count == _cycle.Length;
             await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
             {
-                await InsertAsync(connection, transaction, _cycle, _cycleNext, count, cancellationToken);
+                Insert(connection, _cycle, _cycleNext, count);
                 if (last)
                 {
                     await using var move = StorageSql.Command(connection, transaction,
@@ -192,23 +194,33 @@ internal sealed class SqliteStreamIndex
         }
     }
 
-    private static async Task InsertAsync(
-        DbConnection connection, DbTransaction transaction, List<(string Stream, long Sequence)> rows, int first, int count, CancellationToken cancellationToken)
+    /// <summary>Inserts rows [first, first + count) through SQLite's own interface (each row bound as it is, no ADO.NET parameter boxing).</summary>
+    private static void Insert(DbConnection connection, (string Stream, long Sequence)[] rows, int first, int count)
     {
-        await using var insert = StorageSql.Command(connection, transaction, "INSERT OR IGNORE INTO stream_index (stream, sequence) VALUES (@stream, @sequence)");
-        var stream = insert.CreateParameter();
-        stream.ParameterName = "@stream";
-        stream.DbType = DbType.String;
-        insert.Parameters.Add(stream);
-        var sequence = insert.CreateParameter();
-        sequence.ParameterName = "@sequence";
-        sequence.DbType = DbType.Int64;
-        insert.Parameters.Add(sequence);
-        await insert.PrepareAsync(cancellationToken);
-        for (var i = first; i < first + count; i++)
+        var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO stream_index (stream, sequence) VALUES (?1, ?2)", out var insert));
+        try
         {
-            (stream.Value, sequence.Value) = (rows[i].Stream, rows[i].Sequence);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            for (var i = first; i < first + count; i++)
+            {
+                Check(db, raw.sqlite3_bind_text(insert, 1, rows[i].Stream));
+                Check(db, raw.sqlite3_bind_int64(insert, 2, rows[i].Sequence));
+                var step = raw.sqlite3_step(insert);
+                raw.sqlite3_reset(insert);
+                Check(db, step);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_finalize(insert);
+        }
+    }
+
+    private static void Check(sqlite3 db, int result)
+    {
+        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result, raw.sqlite3_extended_errcode(db));
         }
     }
 
