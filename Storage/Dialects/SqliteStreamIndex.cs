@@ -41,20 +41,32 @@ internal sealed class SqliteStreamIndex
         INSERT OR IGNORE INTO stream_index_state (id, indexed_through) VALUES (1, 0);
         """;
 
-    /// <summary>The sequences of a stream's own entries after <c>@after</c>: flushed, in the tail (<c>@tail</c>, a JSON array), and committed after the tail's <c>@known</c>.</summary>
+    /// <summary>
+    /// The sequences of a stream's own entries after <c>{after}</c>: flushed, in the tail (<c>@tail</c>, a JSON array of
+    /// the tail's sequences of the stream), and committed after the tail's <c>@known</c>.
+    /// </summary>
     private const string OwnSequences =
-        "SELECT sequence FROM (SELECT sequence FROM stream_index WHERE stream = @stream AND sequence > @after ORDER BY sequence LIMIT @count) " +
-        "UNION SELECT value FROM json_each(@tail) " +
-        "UNION SELECT sequence FROM journal WHERE sequence > @known AND stream = @stream AND sequence > @after";
+        "SELECT sequence FROM (SELECT sequence FROM stream_index WHERE stream = @stream AND sequence > {after} ORDER BY sequence LIMIT @count) " +
+        "UNION SELECT value FROM json_each(@tail) WHERE value > {after} " +
+        "UNION SELECT sequence FROM journal WHERE sequence > @known AND stream = @stream AND sequence > {after}";
 
     private const string Columns = "sequence, stream, entry_id, payload, created_at, also_stream";
 
-    /// <summary>The entries a stream's own writer wrote in it, after a sequence (as <see cref="StorageSql.ReadOwnJournalStream"/>).</summary>
-    internal const string ReadOwnStream =
+    private const string ReadOwnStreamAfter =
         "SELECT " + Columns + " FROM journal WHERE sequence IN (" + OwnSequences + ") ORDER BY sequence LIMIT @count";
 
+    /// <summary>The entries a stream's own writer wrote in it, after <c>@after</c> (as <see cref="StorageSql.ReadOwnJournalStream"/>).</summary>
+    internal static readonly string ReadOwnStream = ReadOwnStreamAfter.Replace("{after}", "@after", StringComparison.Ordinal);
+
+    /// <summary>
+    /// An entry (<c>@entry</c>) and the entries of its stream after it, in one statement (as
+    /// <see cref="StorageSql.ReadJournalStreamFromEntry"/>; none when the entry does not exist).
+    /// </summary>
+    internal static readonly string ReadOwnStreamFromEntry =
+        ReadOwnStreamAfter.Replace("{after}", "(SELECT sequence - 1 FROM journal WHERE entry_id = @entry)", StringComparison.Ordinal);
+
     /// <summary>A stream's own entries and those of earlier versions naming it as their second stream (as <see cref="StorageSql.ReadJournalStream"/>).</summary>
-    internal const string ReadStream =
+    internal static readonly string ReadStream =
         "SELECT " + Columns + " FROM (" + ReadOwnStream + ") AS own UNION ALL " +
         "SELECT " + Columns + " FROM (SELECT " + Columns + " FROM journal WHERE also_stream = @stream AND sequence > @after ORDER BY sequence LIMIT @count) AS also " +
         "ORDER BY sequence LIMIT @count";

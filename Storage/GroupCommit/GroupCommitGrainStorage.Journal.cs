@@ -187,19 +187,13 @@ public sealed partial class GroupCommitGrainStorage
     private async Task<IReadOnlyList<JournalEntry>> ReadIndexedStreamFromAsync(
         SqliteStreamIndex index, string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken)
     {
-        long? sequence;
-        await using (var connection = await _dialect.OpenConnectionAsync(cancellationToken))
-        await using (var command = StorageSql.Command(connection, null, SqliteStreamIndex.EntrySequence))
-        {
-            command.Add("@entry", fromEntryId, DbType.String);
-            sequence = await command.ExecuteScalarAsync(cancellationToken) is { } found and not DBNull
-                ? Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture)
-                : null;
-        }
-
-        return sequence is { } at
-            ? await ReadIndexedStreamAsync(index, SqliteStreamIndex.ReadOwnStream, stream, at - 1, maxCount, cancellationToken)
-            : [];
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = StorageSql.Command(connection, null, SqliteStreamIndex.ReadOwnStreamFromEntry);
+        index.AddReadParameters(command, stream, after: 0); // the statement keeps the tail's sequences from the entry's on
+        command.Add("@stream", stream, DbType.String);
+        command.Add("@entry", fromEntryId, DbType.String);
+        command.Add("@count", maxCount, DbType.Int32);
+        return await ReadEntriesAsync(command, cancellationToken);
     }
 
     private static async Task<List<JournalEntry>> ReadEntriesAsync(DbCommand command, CancellationToken cancellationToken)
