@@ -67,6 +67,12 @@ internal interface IStorageDialect
     /// </summary>
     SqliteStreamIndex? StreamIndex { get; }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> means the database rolled the whole transaction back for a reason that running
+    /// it again can clear (PostgreSQL: a deadlock or a serialization failure); never on SQLite, whose one writer waits.
+    /// </summary>
+    bool IsTransientFailure(Exception exception);
+
     /// <summary>The rows a statement of a <see cref="DbBatch"/> changed, or returned if it is a SELECT.</summary>
     long RowsOf(DbBatchCommand command);
 

@@ -116,6 +116,9 @@ internal sealed class PostgresDialect : IStorageDialect, IAsyncDisposable
 
     public SqliteStreamIndex? StreamIndex => null;
 
+    public bool IsTransientFailure(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
     /// <summary>Npgsql counts a SELECT's rows in <see cref="NpgsqlBatchCommand.Rows"/>; <see cref="DbBatchCommand.RecordsAffected"/> is only for changes.</summary>
     public long RowsOf(DbBatchCommand command) => command is NpgsqlBatchCommand npgsql ? checked((long)npgsql.Rows) : command.RecordsAffected;
 

@@ -106,6 +106,8 @@ internal sealed partial class SqliteDialect : IStorageDialect
 
     public IWriterStatements? CreateWriterStatements(DbConnection connection) => new SqliteWriterStatements((SqliteConnection)connection, _streamIndex);
 
+    public bool IsTransientFailure(Exception exception) => false;
+
     /// <summary>The file's stream index, once <see cref="EnsureSchemaAsync"/> has run on a file made by this version; null on a file made before.</summary>
     public SqliteStreamIndex? StreamIndex => _streamIndex;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Medisettle.Storage.Diagnostics;
 using Medisettle.Storage.Journal;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Medisettle.Storage.GroupCommit;
@@ -20,37 +21,64 @@ public sealed partial class GroupCommitGrainStorage
     {
         using var span = StartTransactionSpan(batch);
         var started = Stopwatch.GetTimestamp();
-        try
+        // Where several silos' writers lock rows (PostgreSQL), each batch takes its rows' locks in one order (the rows'
+        // keys), so two batches that share rows wait for each other instead of deadlocking.
+        var ordered = _dialect.RowLock.Length == 0 ? batch : InRowOrder(batch);
+        for (var attempt = 1; ; attempt++)
         {
-            if (!await TryCommitOptimisticAsync(connection, batch, statements, cancellationToken))
+            try
             {
-                Statistics.OnOptimisticFallback();
-                span?.SetTag("medisettle.optimistic_fallback", true);
-                await CommitWithSavepointsAsync(connection, batch, statements, cancellationToken);
-            }
+                if (!await TryCommitOptimisticAsync(connection, ordered, statements, cancellationToken))
+                {
+                    Statistics.OnOptimisticFallback();
+                    span?.SetTag("medisettle.optimistic_fallback", true);
+                    await CommitWithSavepointsAsync(connection, ordered, statements, cancellationToken);
+                }
 
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            Statistics.OnTransaction(elapsed, batch.Count);
-            StorageTelemetry.OnTransaction(Name, elapsed, batch.Count);
-        }
-        catch (Exception exception)
-        {
-            statements.Current?.RolledBack();
-            Statistics.OnBatchFailed();
-            StorageTelemetry.OnWrites(Name, "failed", batch.Count);
-            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            LogBatchFailed(_log, exception, _dialect.Name, batch.Count);
-            foreach (var pending in batch)
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                Statistics.OnTransaction(elapsed, batch.Count);
+                StorageTelemetry.OnTransaction(Name, elapsed, batch.Count);
+                break;
+            }
+            catch (Exception exception) when (attempt < TransientAttemptsMax && _dialect.IsTransientFailure(exception))
             {
-                pending.TrySetException(exception);
+                // The database rolled the whole transaction back (a deadlock or serialization failure): nothing of it was
+                // written, so the batch runs again.
+                statements.Current?.RolledBack();
+                LogBatchRetried(_log, exception, _dialect.Name, batch.Count, attempt);
             }
+            catch (Exception exception)
+            {
+                statements.Current?.RolledBack();
+                Statistics.OnBatchFailed();
+                StorageTelemetry.OnWrites(Name, "failed", batch.Count);
+                span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+                LogBatchFailed(_log, exception, _dialect.Name, batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.TrySetException(exception);
+                }
 
-            return false;
+                return false;
+            }
         }
 
         Complete(batch);
         return true;
     }
+
+    /// <summary>Attempts of a batch whose transaction the database rolled back as a whole for a transient reason.</summary>
+    private const int TransientAttemptsMax = 3;
+
+    /// <summary>The batch ordered by its rows' keys (grain type, key, state name); writes of one row keep their order.</summary>
+    internal static List<PendingWrite> InRowOrder(IReadOnlyList<PendingWrite> batch) =>
+        [.. batch
+            .OrderBy(p => p.Write.GrainType, StringComparer.Ordinal)
+            .ThenBy(p => p.Write.GrainKey, StringComparer.Ordinal)
+            .ThenBy(p => p.Write.StateName, StringComparer.Ordinal)];
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Grain storage {Provider}: a transaction of {Count} writes was rolled back by the database (attempt {Attempt}); running it again")]
+    private static partial void LogBatchRetried(ILogger logger, Exception exception, string provider, int count, int attempt);
 
     /// <summary>
     /// The <c>group-commit transaction</c> span: a root of its own (one batch serves many swipes), linked to the

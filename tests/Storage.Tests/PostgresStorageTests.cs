@@ -137,6 +137,47 @@ public sealed class PostgresStorageTests(PostgresFixture postgres) : StorageSuit
     }
 
     /// <summary>A payload of the shape the journal holds (repeated member names and phrases), long enough to compress.</summary>
+    /// <summary>
+    /// The database rolls a batch's transaction back for a deadlock (as two silos' batches locking shared rows in opposite
+    /// orders did): the batch runs again and its writes commit once, their appends included; the callers never see it.
+    /// </summary>
+    [Fact]
+    public async Task A_batch_the_database_rolls_back_for_a_deadlock_runs_again_and_commits_once()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
+        await using var storage = TestStorages.Postgres(connectionString);
+        await storage.StartAsync(CancellationToken.None);
+        var deadlocks = 2;
+        storage.BeforeCommitForTesting = () => Interlocked.Decrement(ref deadlocks) >= 0
+            ? throw new PostgresException("deadlock detected", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected)
+            : Task.CompletedTask;
+        var state = new GrainState<Box>(new Box("v1"));
+
+        await storage.WriteStateAsync("s", Id, state, [new JournalAppend("p", "e1", "{}")], CancellationToken.None);
+
+        Assert.Equal("1", state.ETag);
+        Assert.Equal(["e1"], (await storage.ReadOwnStreamAsync("p", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(0, storage.Statistics.BatchesFailed);
+    }
+
+    /// <summary>A third deadlock in a row fails the batch's callers with the database's error; nothing was written.</summary>
+    [Fact]
+    public async Task A_batch_rolled_back_three_times_fails_and_writes_nothing()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync($"t{Guid.NewGuid():N}");
+        await using var storage = TestStorages.Postgres(connectionString);
+        await storage.StartAsync(CancellationToken.None);
+        storage.BeforeCommitForTesting = () => throw new PostgresException("deadlock detected", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(
+            () => storage.WriteStateAsync("s", Id, new GrainState<Box>(new Box("v1")), [new JournalAppend("p", "e1", "{}")], CancellationToken.None));
+
+        Assert.Equal(PostgresErrorCodes.DeadlockDetected, error.SqlState);
+        storage.BeforeCommitForTesting = null;
+        Assert.Empty(await storage.ReadOwnStreamAsync("p", 0, 10));
+        Assert.Equal(1, storage.Statistics.BatchesFailed);
+    }
+
     private static string JournalJson() =>
         "{\"trace\":[" + string.Join(',', Enumerable.Range(0, 20).Select(i => $"\"step {i}: total 385.45 = funds 0.00\"")) + "]}";
 
