@@ -43,12 +43,14 @@ internal sealed class SqliteStreamIndex
 
     /// <summary>
     /// The sequences of a stream's own entries after <c>{after}</c>: flushed, in the tail (<c>@tail</c>, a JSON array of
-    /// the tail's sequences of the stream), and committed after the tail's <c>@known</c>.
+    /// the tail's sequences of the stream), and committed after the tail's <c>@known</c>. The last part's one lower bound
+    /// is the larger of the two: with two, SQLite starts its range at either, and from <c>{after}</c> (a person's
+    /// checkpoint, possibly minutes old) it would read every row of the journal since.
     /// </summary>
     private const string OwnSequences =
         "SELECT sequence FROM (SELECT sequence FROM stream_index WHERE stream = @stream AND sequence > {after} ORDER BY sequence LIMIT @count) " +
         "UNION SELECT value FROM json_each(@tail) WHERE value > {after} " +
-        "UNION SELECT sequence FROM journal WHERE sequence > @known AND stream = @stream AND sequence > {after}";
+        "UNION SELECT sequence FROM journal WHERE sequence > max(@known, {after}) AND stream = @stream";
 
     private const string Columns = "sequence, stream, entry_id, payload, created_at, also_stream";
 
