@@ -43,7 +43,7 @@ internal sealed class SqliteStreamFence : IDisposable
         if (_headAtBegin > known)
         {
             // Another writer on this file (another silo, or a direct write) committed rows this one has not seen.
-            _index.Tail.Add(ReadRowsAfter(known), _headAtBegin);
+            _index.Tail.Add(SqliteStreamIndex.ReadRowsAfter(_db, _rowsAfter, known), _headAtBegin);
         }
     }
 
@@ -115,27 +115,6 @@ internal sealed class SqliteStreamFence : IDisposable
         }
 
         return newest > lastSeen;
-    }
-
-    private List<(string Stream, long Sequence)> ReadRowsAfter(long after)
-    {
-        var rows = new List<(string Stream, long Sequence)>();
-        try
-        {
-            Check(raw.sqlite3_bind_int64(_rowsAfter, 1, after));
-            int step;
-            while ((step = raw.sqlite3_step(_rowsAfter)) == raw.SQLITE_ROW)
-            {
-                rows.Add((raw.sqlite3_column_text(_rowsAfter, 1).utf8_to_string(), raw.sqlite3_column_int64(_rowsAfter, 0)));
-            }
-
-            Check(step);
-            return rows;
-        }
-        finally
-        {
-            raw.sqlite3_reset(_rowsAfter);
-        }
     }
 
     /// <summary>Steps a one-value query and resets it: the value, or null when it returned no row or NULL.</summary>

@@ -110,27 +110,47 @@ internal sealed class SqliteStreamIndex
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         await using var read = StorageSql.Command(connection, transaction, ReadIndexedThrough);
         var through = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        var rows = await ReadRowsAfterAsync(connection, transaction, through, cancellationToken);
+        var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        Check(db, raw.sqlite3_prepare_v2(db, RowsAfter, out var rowsAfter));
+        List<(string Stream, long Sequence)> rows;
+        try
+        {
+            rows = ReadRowsAfter(db, rowsAfter, through);
+        }
+        finally
+        {
+            raw.sqlite3_finalize(rowsAfter);
+        }
+
         Tail.Add(rows, rows.Count == 0 ? through : Math.Max(through, rows[^1].Sequence));
         await transaction.CommitAsync(cancellationToken);
         Loaded = true;
         return rows.Count;
     }
 
-    /// <summary>The (stream, sequence) of every journal row after <paramref name="after"/>, in sequence order.</summary>
-    internal static async Task<List<(string Stream, long Sequence)>> ReadRowsAfterAsync(
-        DbConnection connection, DbTransaction? transaction, long after, CancellationToken cancellationToken)
+    /// <summary>
+    /// The (stream, sequence) of every journal row after <paramref name="after"/>, in sequence order, through
+    /// <paramref name="rowsAfter"/> (<see cref="RowsAfter"/> prepared on <paramref name="db"/>), which it leaves reset.
+    /// </summary>
+    internal static List<(string Stream, long Sequence)> ReadRowsAfter(sqlite3 db, sqlite3_stmt rowsAfter, long after)
     {
-        await using var command = StorageSql.Command(connection, transaction, RowsAfter);
-        command.Add("@after", after, DbType.Int64);
         var rows = new List<(string Stream, long Sequence)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        try
         {
-            rows.Add((reader.GetString(1), reader.GetInt64(0)));
-        }
+            Check(db, raw.sqlite3_bind_int64(rowsAfter, 1, after));
+            int step;
+            while ((step = raw.sqlite3_step(rowsAfter)) == raw.SQLITE_ROW)
+            {
+                rows.Add((raw.sqlite3_column_text(rowsAfter, 1).utf8_to_string(), raw.sqlite3_column_int64(rowsAfter, 0)));
+            }
 
-        return rows;
+            Check(db, step);
+            return rows;
+        }
+        finally
+        {
+            raw.sqlite3_reset(rowsAfter);
+        }
     }
 
     /// <summary>
@@ -139,7 +159,10 @@ internal sealed class SqliteStreamIndex
     /// order, and its last chunk moves <c>indexed_through</c> there and drops those entries from memory. Another flush
     /// step already running makes this one return at once. Returns whether a flush is still under way.
     /// </summary>
-    public async Task<bool> FlushStepAsync(DbConnection connection, CancellationToken cancellationToken)
+    public Task<bool> FlushStepAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        FlushStepAsync(connection, force: false, cancellationToken);
+
+    private async Task<bool> FlushStepAsync(DbConnection connection, bool force, CancellationToken cancellationToken)
     {
         if (Interlocked.CompareExchange(ref _flushing, 1, 0) != 0)
         {
@@ -150,7 +173,7 @@ internal sealed class SqliteStreamIndex
         {
             if (_cycle is null)
             {
-                if (!FlushDue)
+                if ((!force && !FlushDue) || Tail.Count == 0)
                 {
                     return false;
                 }
@@ -201,8 +224,7 @@ internal sealed class SqliteStreamIndex
     /// <summary>Flushes the whole tail now (a clean stop: the next start then reads nothing).</summary>
     public async Task FlushAllAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        _lastFlushEnded = Stopwatch.GetTimestamp() - (long)(_interval.TotalSeconds * Stopwatch.Frequency) - 1;
-        while (await FlushStepAsync(connection, cancellationToken))
+        while (await FlushStepAsync(connection, force: true, cancellationToken))
         {
             await Task.Yield(); // another step may hold the flush: let it finish
         }
