@@ -24,6 +24,7 @@ internal sealed class StreamTail
     private int[] _previous = new int[4096];
     private int _count;
     private long _known;
+    private long _indexed;
 
     /// <summary>Every committed journal row at or below this sequence is in the tail or in the index.</summary>
     public long Known
@@ -87,14 +88,19 @@ internal sealed class StreamTail
         }
     }
 
-    /// <summary>The sequences of <paramref name="stream"/> after <paramref name="after"/>, oldest first, with <see cref="Known"/> at that moment.</summary>
-    public (long Known, long[] Sequences) Snapshot(string stream, long after)
+    /// <summary>
+    /// The sequences of <paramref name="stream"/> after <paramref name="after"/>, oldest first, with, at that moment, the
+    /// sequence through which the index table holds every row (<see cref="DropThrough"/>) and <see cref="Known"/>: the tail
+    /// holds exactly the committed rows between the two, so a read takes rows up to the first from the table, these, and
+    /// those after the second from the journal, and no row twice.
+    /// </summary>
+    public (long Indexed, long Known, long[] Sequences) Snapshot(string stream, long after)
     {
         lock (_lock)
         {
             if (!_slotOf.TryGetValue(stream, out var slot) || _sequences[_slots[slot].Last] <= after)
             {
-                return (_known, []);
+                return (_indexed, _known, []);
             }
 
             var found = new List<long>(4);
@@ -104,7 +110,7 @@ internal sealed class StreamTail
             }
 
             found.Reverse();
-            return (_known, found.ToArray());
+            return (_indexed, _known, found.ToArray());
         }
     }
 
@@ -130,11 +136,12 @@ internal sealed class StreamTail
         return rows;
     }
 
-    /// <summary>Forgets every entry at or below <paramref name="through"/> (the index holds them now).</summary>
+    /// <summary>Forgets every entry at or below <paramref name="through"/>: the index table holds every row up to it now.</summary>
     public void DropThrough(long through)
     {
         lock (_lock)
         {
+            _indexed = Math.Max(_indexed, through);
             var dropped = EndThrough(through);
             if (dropped == 0)
             {

@@ -13,7 +13,7 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
         return _dialect.StreamIndex is { } index
-            ? ReadIndexedStreamAsync(index, SqliteStreamIndex.ReadStream, stream, afterSequence, maxCount, cancellationToken)
+            ? ReadIndexedStreamAsync(index, alsoStream: true, stream, afterSequence, maxCount, cancellationToken)
             : QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken);
     }
 
@@ -23,7 +23,7 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
         return _dialect.StreamIndex is { } index
-            ? ReadIndexedStreamAsync(index, SqliteStreamIndex.ReadOwnStream, stream, afterSequence, maxCount, cancellationToken)
+            ? ReadIndexedStreamAsync(index, alsoStream: false, stream, afterSequence, maxCount, cancellationToken)
             : QueryJournalAsync(StorageSql.ReadOwnJournalStream, stream, afterSequence, maxCount, cancellationToken, toSafePoint: false);
     }
 
@@ -167,33 +167,22 @@ public sealed partial class GroupCommitGrainStorage
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
-    /// <summary>
-    /// A stream's entries on a file with a stream index of its own (<see cref="SqliteStreamIndex"/>): the tail's sequences
-    /// are taken before the statement starts its read, so an entry the tail has dropped since is in the index the statement
-    /// reads, and an entry committed after the tail learned its rows is read from the journal after the tail's known sequence.
-    /// </summary>
+    /// <summary>A stream's entries on a file with a stream index of its own (<see cref="SqliteStreamIndex"/>).</summary>
     private async Task<IReadOnlyList<JournalEntry>> ReadIndexedStreamAsync(
-        SqliteStreamIndex index, string sql, string stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
+        SqliteStreamIndex index, bool alsoStream, string stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = StorageSql.Command(connection, null, sql);
-        index.AddReadParameters(command, stream, afterSequence);
-        command.Add("@stream", stream, DbType.String);
-        command.Add("@after", afterSequence, DbType.Int64);
-        command.Add("@count", maxCount, DbType.Int32);
-        return await ReadEntriesAsync(command, cancellationToken);
+        return index.Reads.Read(connection, stream, afterSequence, maxCount, alsoStream);
     }
 
+    /// <summary>An entry and its stream's own entries after it, on such a file; none when the entry does not exist.</summary>
     private async Task<IReadOnlyList<JournalEntry>> ReadIndexedStreamFromAsync(
         SqliteStreamIndex index, string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = StorageSql.Command(connection, null, SqliteStreamIndex.ReadOwnStreamFromEntry);
-        index.AddReadParameters(command, stream, after: 0); // the statement keeps the tail's sequences from the entry's on
-        command.Add("@stream", stream, DbType.String);
-        command.Add("@entry", fromEntryId, DbType.String);
-        command.Add("@count", maxCount, DbType.Int32);
-        return await ReadEntriesAsync(command, cancellationToken);
+        return index.Reads.SequenceOf(connection, fromEntryId) is { } sequence
+            ? index.Reads.Read(connection, stream, sequence - 1, maxCount, alsoStream: false)
+            : [];
     }
 
     private static async Task<List<JournalEntry>> ReadEntriesAsync(DbCommand command, CancellationToken cancellationToken)

@@ -67,11 +67,17 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
     public static JournalEntry FromRow(DbDataReader row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var stored = row.GetFieldValue<byte[]>(3);
+        return FromStored(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetFieldValue<byte[]>(3), CreatedAtOf(row, 4),
+            row.FieldCount > 5 && !row.IsDBNull(5) ? row.GetString(5) : null);
+    }
+
+    /// <summary>The entry of a journal row's values, <paramref name="stored"/> being its payload as stored (compressed or the UTF-8 JSON).</summary>
+    internal static JournalEntry FromStored(long sequence, string stream, string entryId, byte[] stored, DateTimeOffset createdAt, string? alsoStream)
+    {
         var encoded = Compression.PayloadCodec.IsEncoded(stored);
-        return new JournalEntry(row.GetInt64(0), row.GetString(1), row.GetString(2), encoded ? ReadOnlyMemory<byte>.Empty : stored, CreatedAtOf(row, 4))
+        return new JournalEntry(sequence, stream, entryId, encoded ? ReadOnlyMemory<byte>.Empty : stored, createdAt)
         {
-            AlsoStream = row.FieldCount > 5 && !row.IsDBNull(5) ? row.GetString(5) : null,
+            AlsoStream = alsoStream,
             _compressed = encoded ? stored : null,
         };
     }
@@ -101,14 +107,17 @@ public sealed record JournalEntry(long Sequence, string Stream, string EntryId, 
 
         if (type == typeof(string))
         {
-            var text = row.GetString(ordinal);
-            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
-                ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
-                : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+            return CreatedAtOfText(row.GetString(ordinal));
         }
 
         return row.GetFieldValue<DateTimeOffset>(ordinal);
     }
+
+    /// <summary>A <c>created_at</c> SQLite holds as text: the milliseconds' digits, or a date and time written before.</summary>
+    internal static DateTimeOffset CreatedAtOfText(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>The payload's JSON text (decoded on each call).</summary>
     public string Payload => Encoding.UTF8.GetString(Utf8Payload.Span);

@@ -164,22 +164,26 @@ public sealed class SqliteStorageTests : StorageSuite
     }
 
     /// <summary>
-    /// A read of a stream takes its own entries from the (stream, sequence) index and those naming it as their second
-    /// stream from the partial (also_stream, sequence) index, each up to the page's limit, and merges the two: no scan
-    /// of the table, no gathering of every match before the limit.
+    /// A read of a stream takes its own entries from the stream index table, the tail's by their keys and the rows after
+    /// the tail's known sequence by key range, and those naming it as their second stream from the partial
+    /// (also_stream, sequence) index, each up to the page's limit, and merges the parts in order: no scan of the table, no
+    /// gathering of every match before the limit, and no temporary b-tree (the parts cannot overlap).
     /// </summary>
-    [Fact]
-    public async Task A_stream_read_takes_each_part_from_its_own_index()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_stream_read_takes_each_part_from_its_own_index(bool tail)
     {
-        var plan = await QueryPlanAsync("plan.db", SqliteStreamIndex.ReadStream,
-            ("@stream", "post:inst:H1"), ("@after", 0L), ("@count", 100), ("@tail", "[3,4]"), ("@known", 10L));
+        var plan = await QueryPlanAsync($"plan-{tail}.db", SqliteStreamIndex.ReadSql(tail, alsoStream: true),
+            ("@stream", "post:inst:H1"), ("@after", 0L), ("@count", 100), ("@tail", "[3,4]"), ("@indexed", 2L), ("@known", 10L));
 
-        Assert.Contains("SEARCH stream_index USING PRIMARY KEY (stream=? AND sequence>?)", plan);
+        Assert.Contains("SEARCH stream_index USING PRIMARY KEY (stream=? AND sequence>? AND sequence<?)", plan);
         Assert.Contains("SEARCH journal USING INTEGER PRIMARY KEY (rowid>?)", plan); // committed after the tail's known sequence
-        Assert.Contains("SEARCH journal USING INTEGER PRIMARY KEY (rowid=?)", plan); // each entry by its key
+        Assert.Equal(tail ? 2 : 1, plan.Count(p => p == "SEARCH journal USING INTEGER PRIMARY KEY (rowid=?)")); // each entry by its key
         Assert.Contains(plan, p => p.Contains("USING INDEX ix_journal_also_stream (also_stream=? AND sequence>?)", StringComparison.Ordinal));
         Assert.Contains("MERGE (UNION ALL)", plan);
         Assert.DoesNotContain(plan, p => p.StartsWith("SCAN journal", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     [Fact]

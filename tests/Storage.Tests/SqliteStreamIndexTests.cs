@@ -144,6 +144,37 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Midway through a flush the first chunk's entries are in the index table and still in the tail: a read takes each
+    /// entry once, in order, with the page's limit, and so does a read from an entry and a read after the flush.
+    /// </summary>
+    [Fact]
+    public async Task Midway_through_a_flush_a_read_takes_each_entry_once()
+    {
+        var (storage, dialect) = await StartAsync("midway.db");
+        var count = SqliteStreamIndex.FlushChunkMax + 100;
+        var appends = Enumerable.Range(0, count).Select(i => new JournalAppend($"s{i % 300:D3}", $"e{i}", "{}")).ToArray();
+        await storage.WriteStateAsync("s", Id("k"), new GrainState<StorageSuite.Box>(new StorageSuite.Box("v")), appends, CancellationToken.None);
+        var expected = Enumerable.Range(0, count).Where(i => i % 300 == 7).Select(i => $"e{i}").ToList();
+
+        await using (var connection = await dialect.OpenConnectionAsync(CancellationToken.None))
+        {
+            Assert.True(await dialect.StreamIndex!.FlushStepAsync(connection, force: true, CancellationToken.None)); // one chunk of two
+        }
+
+        Assert.Equal(SqliteStreamIndex.FlushChunkMax, (await IndexRowsAsync("midway.db")).Count);
+        Assert.Equal(count, dialect.StreamIndex!.Tail.Count);
+        Assert.Equal(expected, (await storage.ReadOwnStreamAsync("s007", 0, 100)).Select(e => e.EntryId));
+        Assert.Equal(expected.Take(5), (await storage.ReadOwnStreamAsync("s007", 0, 5)).Select(e => e.EntryId));
+        Assert.Equal(expected.Skip(3), (await storage.ReadOwnStreamFromAsync("s007", expected[3], 100)).Select(e => e.EntryId));
+        Assert.Equal(expected, (await storage.ReadAsync("s007", 0, 100)).Select(e => e.EntryId));
+
+        await FlushAsync(dialect);
+        Assert.Equal(0, dialect.StreamIndex.Tail.Count);
+        Assert.Equal(expected, (await storage.ReadOwnStreamAsync("s007", 0, 100)).Select(e => e.EntryId));
+        Assert.Empty(await storage.ReadOwnStreamFromAsync("s007", "no-such-entry", 100));
+    }
+
+    /// <summary>
     /// An earlier build opened the file, made the journal's (stream, sequence) index again and appended without the stream
     /// index: this version drops that index at start and finds the entries it wrote.
     /// </summary>
