@@ -50,8 +50,11 @@ public sealed class StreamTailTests
         Assert.Equal(6, tail.Last("a"));
         Assert.Equal(5, tail.Last("b"));
         Assert.Null(tail.Last("c"));
-        Assert.Equal([6L], tail.Snapshot("a", 0).Sequences);
+        var a = tail.Snapshot("a", 0);
+        Assert.Equal((4L, 6L), (a.Indexed, a.Known)); // the table holds every row through 4, the tail 5 and 6
+        Assert.Equal([6L], a.Sequences);
         Assert.Equal([5L], tail.Snapshot("b", 0).Sequences);
+        Assert.Equal((4L, 6L), (tail.Snapshot("c", 0).Indexed, tail.Snapshot("c", 0).Known));
 
         tail.Add([("c", 7), ("a", 8)], 8);
         Assert.Equal([6L, 8], tail.Snapshot("a", 0).Sequences);
@@ -59,6 +62,8 @@ public sealed class StreamTailTests
         tail.DropThrough(100);
         Assert.Equal(0, tail.Count);
         Assert.Null(tail.Last("a"));
+        tail.DropThrough(50); // an older flush's end never moves the bound back
+        Assert.Equal(100, tail.Snapshot("a", 0).Indexed);
     }
 
     [Fact]
