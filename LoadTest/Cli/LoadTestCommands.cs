@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Medisettle.LoadTest.Cli;
 
-/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>physical</c>, <c>runtime</c>, <c>whatif</c>, <c>whatif-bench</c>, <c>replay</c>, <c>dictionary</c>, <c>disk</c>, <c>reconcile-bench</c>, <c>stream-reads</c>.</summary>
+/// <summary>The command line: <c>inprocess</c>, <c>http</c>, <c>verify</c>, <c>bench</c>, <c>breakdown</c>, <c>storage</c>, <c>physical</c>, <c>runtime</c>, <c>whatif</c>, <c>whatif-bench</c>, <c>replay</c>, <c>dictionary</c>, <c>disk</c>, <c>reconcile-bench</c>, <c>stream-reads</c>, <c>http-floor</c>.</summary>
 public static class LoadTestCommands
 {
     public static RootCommand Create()
@@ -23,6 +23,7 @@ public static class LoadTestCommands
         root.Subcommands.Add(DiskCommand.Create());
         root.Subcommands.Add(ReconcileBenchmarkCommand.Create());
         root.Subcommands.Add(StreamReadsCommand.Create());
+        root.Subcommands.Add(HttpFloorCommand.Create());
         return root;
     }
 }

@@ -76,7 +76,7 @@ public static class CoHostedSilo
             ? throw new ArgumentException($"InProcessOptions.ConnectionString must be set for storage {options.Storage}; it is empty.", nameof(options))
             : options.ConnectionString;
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
