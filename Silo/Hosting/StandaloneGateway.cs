@@ -1,3 +1,4 @@
+using Medisettle.Storage.Hosting;
 using Orleans.Dashboard;
 
 namespace Medisettle.Silo.Hosting;
@@ -42,6 +43,7 @@ public static class StandaloneGateway
         builder.UseOrleansClient(client =>
         {
             client.UseMedisettleCluster(options).AddActivityPropagation();
+            client.Services.AddStorageExceptionSerialization(); // a silo's storage failure reaches this gateway with its reason
             if (options.DashboardOn)
             {
                 client.AddDashboard();

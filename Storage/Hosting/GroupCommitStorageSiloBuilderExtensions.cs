@@ -54,6 +54,7 @@ public static class GroupCommitStorageSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresStorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAttributeToFactoryMapper<JournaledStateAttribute>, JournaledStateAttributeMapper>();
+        services.AddStorageExceptionSerialization();
         services.AddKeyedSingleton(name, (sp, _) => new GroupCommitGrainStorage(
             name,
             dialect(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)),
