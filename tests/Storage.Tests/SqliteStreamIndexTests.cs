@@ -130,9 +130,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     public async Task A_flush_of_more_than_a_chunk_indexes_every_entry()
     {
         var (storage, dialect) = await StartAsync("chunks.db");
-        var count = SqliteStreamIndex.FlushChunkMax + 100;
-        var appends = Enumerable.Range(0, count).Select(i => new JournalAppend($"s{i % 300:D3}", $"e{i}", "{}")).ToArray();
-        await storage.WriteStateAsync("s", Id("k"), new GrainState<StorageSuite.Box>(new StorageSuite.Box("v")), appends, CancellationToken.None);
+        var count = await AppendMoreThanAChunkAsync(storage);
 
         await FlushAsync(dialect);
 
@@ -151,9 +149,7 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     public async Task Midway_through_a_flush_a_read_takes_each_entry_once()
     {
         var (storage, dialect) = await StartAsync("midway.db");
-        var count = SqliteStreamIndex.FlushChunkMax + 100;
-        var appends = Enumerable.Range(0, count).Select(i => new JournalAppend($"s{i % 300:D3}", $"e{i}", "{}")).ToArray();
-        await storage.WriteStateAsync("s", Id("k"), new GrainState<StorageSuite.Box>(new StorageSuite.Box("v")), appends, CancellationToken.None);
+        var count = await AppendMoreThanAChunkAsync(storage);
         var expected = Enumerable.Range(0, count).Where(i => i % 300 == 7).Select(i => $"e{i}").ToList();
 
         await using (var connection = await dialect.OpenConnectionAsync(CancellationToken.None))
@@ -242,6 +238,16 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     }
 
     private static GrainId Id(string key) => GrainId.Create("test", key);
+
+    /// <summary>Appends a flush chunk's entries and 100 more in one write, entry i (e{i}) in stream s{i mod 300}; returns how many.</summary>
+    private static async Task<int> AppendMoreThanAChunkAsync(GroupCommitGrainStorage storage)
+    {
+        var count = SqliteStreamIndex.FlushChunkMax + 100;
+        var appends = Enumerable.Range(0, count).Select(i => new JournalAppend($"s{i % 300:D3}", $"e{i}", "{}")).ToArray();
+        await storage.WriteStateAsync("s", Id("k"), new GrainState<StorageSuite.Box>(new StorageSuite.Box("v")), appends, CancellationToken.None);
+        return count;
+    }
+
 
     private static async Task<GrainState<StorageSuite.Box>> AppendAsync(GroupCommitGrainStorage storage, string key, params (string Stream, string EntryId)[] entries)
     {
