@@ -248,7 +248,6 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
         return count;
     }
 
-
     private static async Task<GrainState<StorageSuite.Box>> AppendAsync(GroupCommitGrainStorage storage, string key, params (string Stream, string EntryId)[] entries)
     {
         var state = await ReadStateAsync(storage, key);
