@@ -223,7 +223,7 @@ internal sealed partial class SqliteDialect : IStorageDialect
                 var streamIndexExists = reader.GetInt64(1) > 0;
                 if (!journalExists || streamIndexExists)
                 {
-                    _streamIndex ??= new SqliteStreamIndex(_options.StreamIndexFlushInterval);
+                    _streamIndex ??= new SqliteStreamIndex(_options.StreamIndexFlushInterval, OpenConnectionAsync);
                 }
             }
 

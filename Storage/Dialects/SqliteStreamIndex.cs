@@ -90,10 +90,12 @@ internal sealed class SqliteStreamIndex
     private long _cycleThrough;
     private long _lastFlushEnded = Stopwatch.GetTimestamp();
 
-    public SqliteStreamIndex(TimeSpan interval)
+    /// <param name="interval">How often the tail is flushed (<see cref="SqliteStorageOptions.StreamIndexFlushInterval"/>).</param>
+    /// <param name="open">Opens a connection to the file (for the reads' connections).</param>
+    public SqliteStreamIndex(TimeSpan interval, Func<CancellationToken, ValueTask<DbConnection>> open)
     {
         _interval = interval;
-        Reads = new SqliteStreamReads(Tail);
+        Reads = new SqliteStreamReads(Tail, open);
     }
 
     public StreamTail Tail { get; } = new();

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using Medisettle.Storage.Dialects;
 using Medisettle.Storage.Journal;
 
 namespace Medisettle.Storage.GroupCommit;
@@ -13,7 +12,7 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
         return _dialect.StreamIndex is { } index
-            ? ReadIndexedStreamAsync(index, alsoStream: true, stream, afterSequence, maxCount, cancellationToken)
+            ? index.Reads.ReadAsync(stream, afterSequence, maxCount, alsoStream: true, cancellationToken)
             : QueryJournalAsync(StorageSql.ReadJournalStream, stream, afterSequence, maxCount, cancellationToken);
     }
 
@@ -23,7 +22,7 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
         return _dialect.StreamIndex is { } index
-            ? ReadIndexedStreamAsync(index, alsoStream: false, stream, afterSequence, maxCount, cancellationToken)
+            ? index.Reads.ReadAsync(stream, afterSequence, maxCount, alsoStream: false, cancellationToken)
             : QueryJournalAsync(StorageSql.ReadOwnJournalStream, stream, afterSequence, maxCount, cancellationToken, toSafePoint: false);
     }
 
@@ -35,7 +34,7 @@ public sealed partial class GroupCommitGrainStorage
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, JournalReadCountMax);
         if (_dialect.StreamIndex is { } index)
         {
-            return await ReadIndexedStreamFromAsync(index, stream, fromEntryId, maxCount, cancellationToken);
+            return await index.Reads.ReadFromAsync(stream, fromEntryId, maxCount, cancellationToken);
         }
 
         await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
@@ -165,24 +164,6 @@ public sealed partial class GroupCommitGrainStorage
         command.Add("@safe", safe, DbType.Int64);
         command.Add("@count", maxCount, DbType.Int32);
         return await ReadEntriesAsync(command, cancellationToken);
-    }
-
-    /// <summary>A stream's entries on a file with a stream index of its own (<see cref="SqliteStreamIndex"/>).</summary>
-    private async Task<IReadOnlyList<JournalEntry>> ReadIndexedStreamAsync(
-        SqliteStreamIndex index, bool alsoStream, string stream, long afterSequence, int maxCount, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        return index.Reads.Read(connection, stream, afterSequence, maxCount, alsoStream);
-    }
-
-    /// <summary>An entry and its stream's own entries after it, on such a file; none when the entry does not exist.</summary>
-    private async Task<IReadOnlyList<JournalEntry>> ReadIndexedStreamFromAsync(
-        SqliteStreamIndex index, string stream, string fromEntryId, int maxCount, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
-        return index.Reads.SequenceOf(connection, fromEntryId) is { } sequence
-            ? index.Reads.Read(connection, stream, sequence - 1, maxCount, alsoStream: false)
-            : [];
     }
 
     private static async Task<List<JournalEntry>> ReadEntriesAsync(DbCommand command, CancellationToken cancellationToken)

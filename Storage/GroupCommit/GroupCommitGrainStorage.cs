@@ -106,6 +106,10 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IJournal, I
         }
 
         await FlushStreamIndexAsync();
+        if (_dialect.StreamIndex is { } index)
+        {
+            await index.Reads.StopAsync(); // their prepared statements would keep SQLite from closing the file's connections
+        }
 
         await _dialect.StopUpkeepAsync();
     }

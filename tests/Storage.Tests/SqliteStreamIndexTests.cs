@@ -142,6 +142,25 @@ public sealed class SqliteStreamIndexTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// A stop closes the connections the reads keep open, with their prepared statements: once the pool closes its
+    /// connections the WAL is folded into the file, which a stopped silo's tools (disk, what-if) read as settled.
+    /// </summary>
+    [Fact]
+    public async Task After_a_stop_the_reads_connections_close_and_the_file_is_settled()
+    {
+        var (storage, _) = await StartAsync("settled.db");
+        await AppendAsync(storage, "k1", ("a", "a1"), ("b", "b1"));
+        Assert.Equal(["a1"], (await storage.ReadOwnStreamAsync("a", 0, 10)).Select(e => e.EntryId));
+        Assert.Equal(["b1"], (await storage.ReadOwnStreamFromAsync("b", "b1", 10)).Select(e => e.EntryId));
+
+        await storage.StopAsync();
+        SqliteConnection.ClearAllPools();
+
+        var wal = new FileInfo(Path.Combine(_directory, "settled.db-wal"));
+        Assert.False(wal.Exists && wal.Length > 0, $"the WAL still holds {(wal.Exists ? wal.Length : 0)} bytes");
+    }
+
+    /// <summary>
     /// Midway through a flush the first chunk's entries are in the index table and still in the tail: a read takes each
     /// entry once, in order, with the page's limit, and so does a read from an entry and a read after the flush.
     /// </summary>
