@@ -58,7 +58,7 @@ start_silo() { # index
   local i=$1
   local log=$dir/logs/silo-$i.log
   mkdir -p "$dir/silo-$i"
-  MEDISETTLE_ADMIN_TOKEN=$(token) nohup dotnet "$dll" --storage postgres --connection "$connection" --cluster-id "$cluster_id" \
+  MEDISETTLE_ADMIN_TOKEN=$(token) DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs-0} nohup dotnet "$dll" --storage postgres --connection "$connection" --cluster-id "$cluster_id" \
     --port $((5081 + i)) --silo-port $((11112 + i)) --gateway-port $((30001 + i)) --data-dir "$dir/silo-$i" --keys-dir "$dir/keys" \
     --persons "$persons" --institutions "$institutions" >"$log" 2>&1 &
   echo $! >"$dir/silo-$i.pid"
@@ -69,7 +69,7 @@ start_silo() { # index
 
 start_gateway() {
   local log=$dir/logs/gateway.log
-  MEDISETTLE_ADMIN_TOKEN=$(token) nohup dotnet "$dll" gateway --storage postgres --connection "$connection" --cluster-id "$cluster_id" \
+  MEDISETTLE_ADMIN_TOKEN=$(token) DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs-0} nohup dotnet "$dll" gateway --storage postgres --connection "$connection" --cluster-id "$cluster_id" \
     --port 5070 --keys-dir "$dir/keys" >"$log" 2>&1 &
   echo $! >"$dir/gateway.pid"
   wait_ready "$log" "gateway"

@@ -30,7 +30,7 @@ if [ -e "$data_dir" ] || [ -e "${data_dir%/}.first.db" ]; then echo "$data_dir o
 start() {
   local started
   started=$(date +%s.%N)
-  dotnet "$silo_dll" --data-dir "$data_dir" --port "$port" --silo-port 11112 --gateway-port 30002 \
+  DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs-0} dotnet "$silo_dll" --data-dir "$data_dir" --port "$port" --silo-port 11112 --gateway-port 30002 \
     --persons "$persons" --institutions 500 > "$work/silo-$1.log" 2>&1 &
   silo=$!
   for _ in $(seq 1 600); do grep -q "silo ready" "$work/silo-$1.log" && break; kill -0 $silo 2>/dev/null || { cat "$work/silo-$1.log"; exit 1; }; sleep 0.1; done

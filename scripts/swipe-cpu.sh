@@ -19,7 +19,7 @@ load_institutions=${LOAD_INSTITUTIONS:-500}
 root=$(cd "$(dirname "$0")/.." && pwd)
 port=5391
 log=$(mktemp)
-dotnet "$silo_dll" --data-dir "$data_dir" --port "$port" --persons 10000 --institutions 500 "$@" > "$log" 2>&1 &
+DOTNET_TC_CallCountingDelayMs=${DOTNET_TC_CallCountingDelayMs-0} dotnet "$silo_dll" --data-dir "$data_dir" --port "$port" --persons 10000 --institutions 500 "$@" > "$log" 2>&1 &
 silo=$!
 trap 'kill $silo 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do grep -q "silo ready" "$log" && break; kill -0 $silo 2>/dev/null || { cat "$log"; exit 1; }; sleep 1; done
