@@ -16,6 +16,8 @@
 # `postgres` user. MEDISETTLE_PERSONS / MEDISETTLE_INSTITUTIONS set the demo size (default 10,000 / 100).
 # MEDISETTLE_SILO_CPU=0.5 puts each silo in its own cgroup (v1 `cpu`, as root) limited to that many CPUs, for
 # scale-out experiments on a small machine; unset, silos are not limited.
+# Silos and the gateway run with DOTNET_TC_CallCountingDelayMs=0 unless the caller's environment sets it (README,
+# "Running the silo": a silo added to a busy cluster takes traffic as it starts).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)

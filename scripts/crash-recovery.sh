@@ -12,6 +12,7 @@
 #
 #   scripts/crash-recovery.sh Silo/bin/Release/net10.0/Medisettle.Silo.dll /tmp/crash/data KILL
 #
+# The silo runs with DOTNET_TC_CallCountingDelayMs=0 unless the caller's environment sets it (README, "Running the silo").
 # PERSONS=N gives the demo data and the load N persons instead of 10,000 (fewer swipes per person: fewer control-rule flags).
 # Needs Release builds of the silo and of LoadTest. Traffic stays on loopback and stops by itself.
 set -euo pipefail

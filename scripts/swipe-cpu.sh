@@ -9,6 +9,7 @@
 #
 #   scripts/swipe-cpu.sh Silo/bin/Release/net10.0/Medisettle.Silo.dll /tmp/swipe-cpu 1000 21 [more silo options]
 #
+# The silo runs with DOTNET_TC_CallCountingDelayMs=0 unless the caller's environment sets it (README, "Running the silo").
 # LOAD_INSTITUTIONS=N sends the load to the first N demo institutions only (default 500: all), e.g. to see a few
 # busy institutions.
 # Needs Release builds of the silo and of LoadTest (dotnet build Silo -c Release; dotnet build LoadTest -c Release).
