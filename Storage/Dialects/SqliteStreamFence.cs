@@ -1,5 +1,4 @@
 using Medisettle.Storage.Journal;
-using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace Medisettle.Storage.Dialects;
@@ -140,11 +139,5 @@ internal sealed class SqliteStreamFence : IDisposable
         raw.sqlite3_finalize(_rowsAfter);
     }
 
-    private void Check(int result)
-    {
-        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result, raw.sqlite3_extended_errcode(_db));
-        }
-    }
+    private void Check(int result) => SqliteNative.Check(_db, result);
 }

@@ -117,7 +117,7 @@ internal sealed class SqliteStreamIndex
         await using var read = StorageSql.Command(connection, transaction, ReadIndexedThrough);
         var through = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        Check(db, raw.sqlite3_prepare_v2(db, RowsAfter, out var rowsAfter));
+        SqliteNative.Check(db, raw.sqlite3_prepare_v2(db, RowsAfter, out var rowsAfter));
         List<(string Stream, long Sequence)> rows;
         try
         {
@@ -144,14 +144,14 @@ internal sealed class SqliteStreamIndex
         var rows = new List<(string Stream, long Sequence)>();
         try
         {
-            Check(db, raw.sqlite3_bind_int64(rowsAfter, 1, after));
+            SqliteNative.Check(db, raw.sqlite3_bind_int64(rowsAfter, 1, after));
             int step;
             while ((step = raw.sqlite3_step(rowsAfter)) == raw.SQLITE_ROW)
             {
                 rows.Add((raw.sqlite3_column_text(rowsAfter, 1).utf8_to_string(), raw.sqlite3_column_int64(rowsAfter, 0)));
             }
 
-            Check(db, step);
+            SqliteNative.Check(db, step);
             return rows;
         }
         finally
@@ -242,29 +242,21 @@ internal sealed class SqliteStreamIndex
     private static void Insert(DbConnection connection, (string Stream, long Sequence)[] rows, int first, int count)
     {
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO stream_index (stream, sequence) VALUES (?1, ?2)", out var insert));
+        SqliteNative.Check(db, raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO stream_index (stream, sequence) VALUES (?1, ?2)", out var insert));
         try
         {
             for (var i = first; i < first + count; i++)
             {
-                Check(db, raw.sqlite3_bind_text(insert, 1, rows[i].Stream));
-                Check(db, raw.sqlite3_bind_int64(insert, 2, rows[i].Sequence));
+                SqliteNative.Check(db, raw.sqlite3_bind_text(insert, 1, rows[i].Stream));
+                SqliteNative.Check(db, raw.sqlite3_bind_int64(insert, 2, rows[i].Sequence));
                 var step = raw.sqlite3_step(insert);
                 raw.sqlite3_reset(insert);
-                Check(db, step);
+                SqliteNative.Check(db, step);
             }
         }
         finally
         {
             raw.sqlite3_finalize(insert);
-        }
-    }
-
-    private static void Check(sqlite3 db, int result)
-    {
-        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result, raw.sqlite3_extended_errcode(db));
         }
     }
 

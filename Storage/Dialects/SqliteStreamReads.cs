@@ -201,13 +201,7 @@ internal sealed class SqliteStreamReads
 
         public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(Statement, index, value));
 
-        public void Check(int result)
-        {
-            if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-            {
-                throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result, raw.sqlite3_extended_errcode(_db));
-            }
-        }
+        public void Check(int result) => SqliteNative.Check(_db, result);
 
         private int Index(string name) => raw.sqlite3_bind_parameter_index(Statement, name);
     }

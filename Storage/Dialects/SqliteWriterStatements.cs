@@ -172,11 +172,5 @@ internal sealed class SqliteWriterStatements : IWriterStatements
         return index > 0 ? index : throw new InvalidOperationException($"The writer's statement has no parameter {name}.");
     }
 
-    private void Check(int result)
-    {
-        if (result is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result, raw.sqlite3_extended_errcode(_db));
-        }
-    }
+    private void Check(int result) => SqliteNative.Check(_db, result);
 }
