@@ -28,7 +28,8 @@ namespace Medisettle.Grains.Signing;
 /// <para>
 /// Reentrant so that confirmations share writes (<see cref="WriteCoalescer"/>): while one write of the slot is being
 /// committed, the signatures recorded meanwhile wait for the next write, which carries all of them, and only one
-/// write of the slot is in flight at a time (its ETag stays in order).
+/// write of the slot is in flight at a time (its ETag stays in order). A confirmation of a signature that a write
+/// already holds, committed or in flight, writes nothing: it waits for that write.
 /// </para>
 /// </remarks>
 [Reentrant]
@@ -134,7 +135,9 @@ public sealed class ReplayWindowGrain : Grain, IReplayWindowGrain
             _unwritten = true;
         }
 
-        await _writes.WriteAsync();
+        // With nothing unwritten, the signature is in a committed write or in the one in flight: wait for that, and
+        // write nothing (a write of the slot carries all its signatures, up to SignaturesMax of them).
+        await (_unwritten ? _writes.WriteAsync() : _writes.Pending);
     }
 
     /// <summary>Writes what only memory holds before the slot leaves it, so a replay after is still refused.</summary>

@@ -19,6 +19,12 @@ public sealed class WriteCoalescer(Func<Task> write)
     /// <summary>The write queued behind <see cref="_writing"/>: it carries every change made since that one started.</summary>
     private Task? _next;
 
+    /// <summary>
+    /// Completes once every write started or queued so far has committed (at once when none is): what a caller waits
+    /// for when its change is in one of them already and needs no write of its own.
+    /// </summary>
+    public Task Pending => _next ?? _writing ?? Task.CompletedTask;
+
     public Task WriteAsync()
     {
         if (_next is not null)

@@ -33,4 +33,32 @@ public sealed class ReplayWindowMetricsTests
         Assert.Equal(new Dictionary<string, long> { ["medisettle.replay_window.writes|reason=confirm"] = 1 }, afterConfirm);
         Assert.Equal(new Dictionary<string, long> { ["medisettle.replay_window.writes|reason=confirm"] = 1, ["medisettle.replay_window.writes|reason=leave"] = 1 }, counted.Sums);
     }
+
+    [Fact]
+    public async Task Confirming_a_signature_a_write_already_holds_writes_nothing()
+    {
+        using var counted = new MedisettleMeasurements("medisettle.replay_window.writes");
+        await using var cluster = await SettlementCluster.StartAsync();
+        var world = await cluster.NewWorldAsync();
+        const long bucket = 174_000_000;
+        var slot = world.Cluster.Client.GetGrain<IReplayWindowGrain>(ReplayWindowKeys.GrainKey(world.Id("H1"), bucket, TimeSpan.FromSeconds(300)));
+        var signatures = Enumerable.Range(0, 50).Select(i => $"{i:x32}{new string('f', 32)}").ToList();
+        foreach (var signature in signatures)
+        {
+            Assert.Equal(ReplayVerdict.Recorded, await slot.RecordAsync(bucket, signature));
+        }
+
+        await Task.WhenAll(signatures.Select(signature => slot.ConfirmAsync(bucket, signature)));
+        var afterFirst = counted.Sums["medisettle.replay_window.writes|reason=confirm"];
+        await Task.WhenAll(signatures.Select(signature => slot.ConfirmAsync(bucket, signature)));
+        await slot.ConfirmAsync(bucket, signatures[0]);
+        var afterAgain = counted.Sums["medisettle.replay_window.writes|reason=confirm"];
+        await slot.ConfirmAsync(bucket, $"{50:x32}{new string('f', 32)}"); // not recorded before: written
+        var afterNew = counted.Sums["medisettle.replay_window.writes|reason=confirm"];
+
+        Assert.InRange(afterFirst, 1, 2); // the first confirmation's write, and one shared by the rest
+        Assert.Equal(afterFirst, afterAgain);
+        Assert.Equal(afterFirst + 1, afterNew);
+        Assert.Equal(ReplayVerdict.Replay, await slot.RecordAsync(bucket, signatures[^1]));
+    }
 }

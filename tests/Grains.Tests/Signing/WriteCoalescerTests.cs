@@ -98,6 +98,52 @@ public sealed class WriteCoalescerTests : IDisposable
         await later;
     }
 
+    [Fact]
+    public async Task Pending_starts_no_write_and_completes_once_the_writes_in_flight_and_queued_have_committed()
+    {
+        var coalescer = NewCoalescer();
+        var idle = await TurnAsync(() => coalescer.Pending);
+        Assert.True(idle.IsCompletedSuccessfully);
+
+        var (first, queued, pendingDuringFirst) = await TurnAsync(() =>
+        {
+            var a = coalescer.WriteAsync();
+            var b = coalescer.WriteAsync();
+            return (a, b, coalescer.Pending);
+        });
+        Assert.Same(queued, pendingDuringFirst); // the queued write commits after the one in flight
+        Assert.Single(_writes);
+
+        _writes[0].Done.SetResult();
+        await first;
+        await WaitForWritesAsync(2);
+        var pendingDuringSecond = await TurnAsync(() => coalescer.Pending);
+        Assert.False(pendingDuringSecond.IsCompleted);
+        _writes[1].Done.SetResult();
+        await pendingDuringSecond;
+        var after = await TurnAsync(() => coalescer.Pending);
+
+        Assert.True(after.IsCompletedSuccessfully);
+        Assert.Equal(2, _writes.Count);
+    }
+
+    [Fact]
+    public async Task Pending_fails_with_the_write_it_waits_for()
+    {
+        var coalescer = NewCoalescer();
+        var pending = await TurnAsync(() =>
+        {
+            _ = coalescer.WriteAsync();
+            return coalescer.Pending;
+        });
+        var failure = new InvalidOperationException("commit failed");
+
+        _writes[0].Done.SetException(failure);
+
+        Assert.Same(failure, await Assert.ThrowsAsync<InvalidOperationException>(() => pending));
+        Assert.Single(_writes);
+    }
+
     private WriteCoalescer NewCoalescer() => new(() =>
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
