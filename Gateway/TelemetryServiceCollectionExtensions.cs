@@ -24,6 +24,17 @@ public static class TelemetryServiceCollectionExtensions
     public static readonly IReadOnlyList<string> Meters = [GatewayMetrics.MeterName, "Microsoft.Orleans", "Npgsql"];
 
     /// <summary>
+    /// Orleans instruments left out of the export: observable gauges whose every reading walks a structure as large as the
+    /// silo's activations. <c>orleans-messaging-processing-activation-data</c> sums the pending requests of every
+    /// activation; <c>orleans-directory-cache-size</c> counts the grain-directory cache entry by entry. At 100,000
+    /// activations they took about 55 ms of CPU a scrape, nearly all of a scrape's cost (docs/benchmarks.md, "Issue 12,
+    /// twenty-third sitting"), and a silo of a national deployment holds far more. A dropped instrument is not enabled,
+    /// so its callback never runs for this export; the Orleans Dashboard's own reader still reads them (<c>--dashboard off</c>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> DroppedOrleansInstruments =
+        ["orleans-messaging-processing-activation-data", "orleans-directory-cache-size"];
+
+    /// <summary>
     /// Activity sources traced: Orleans' grain calls (<c>Microsoft.Orleans.Application</c>) and runtime, the storage's
     /// group-commit spans (<c>Medisettle.Storage</c>), Npgsql's commands. Npgsql is named here rather than through the
     /// Npgsql.OpenTelemetry package, whose <c>AddNpgsql()</c> adds exactly these names and would pin the gateway to Npgsql.
@@ -47,6 +58,11 @@ public static class TelemetryServiceCollectionExtensions
             {
                 ((IDeferredMeterProviderBuilder)metrics).Configure(
                     (provider, builder) => builder.AddView(OwnMetersOnly(provider.GetRequiredService<IMeterFactory>())));
+                foreach (var instrument in DroppedOrleansInstruments)
+                {
+                    metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+                }
+
                 metrics.AddMeter([.. Meters])
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
