@@ -10,27 +10,18 @@ public sealed class DashboardSwitchTests
     [Fact]
     public async Task A_silo_started_with_the_dashboard_off_serves_no_dashboard_and_still_its_operator_page()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"medisettle-dashboard-{Guid.NewGuid():N}");
-        try
-        {
-            await using var silo = await SiloProcess.StartAsync(directory, SiloProcess.FreePort(), persons: 20, institutions: 10, moreArguments: ["--dashboard", "off"]);
-            using var http = new HttpClient { BaseAddress = silo.BaseAddress };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.AdminToken);
+        using var scratch = new ScratchDirectory("medisettle-dashboard");
+        var directory = scratch.Path;
+        await using var silo = await SiloProcess.StartAsync(directory, SiloProcess.FreePort(), persons: 20, institutions: 10, moreArguments: ["--dashboard", "off"]);
+        using var http = new HttpClient { BaseAddress = silo.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.AdminToken);
 
-            var dashboard = await http.GetAsync(new Uri("/dashboard/", UriKind.Relative));
-            var counters = await http.GetAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
-            var ops = await http.GetAsync(new Uri("/ops/data", UriKind.Relative));
+        var dashboard = await http.GetAsync(new Uri("/dashboard/", UriKind.Relative));
+        var counters = await http.GetAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
+        var ops = await http.GetAsync(new Uri("/ops/data", UriKind.Relative));
 
-            Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, counters.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, ops.StatusCode);
-        }
-        finally
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, counters.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ops.StatusCode);
     }
 }

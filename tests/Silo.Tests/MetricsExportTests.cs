@@ -12,26 +12,17 @@ public sealed class MetricsExportTests
     [Fact]
     public async Task Metrics_export_orleans_instruments_but_not_the_gauges_that_walk_every_activation()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"medisettle-metrics-{Guid.NewGuid():N}");
-        try
-        {
-            await using var silo = await SiloProcess.StartAsync(directory, SiloProcess.FreePort(), persons: 20, institutions: 10, moreArguments: ["--dashboard", "off"]);
-            using var http = new HttpClient { BaseAddress = silo.BaseAddress };
+        using var scratch = new ScratchDirectory("medisettle-metrics");
+        var directory = scratch.Path;
+        await using var silo = await SiloProcess.StartAsync(directory, SiloProcess.FreePort(), persons: 20, institutions: 10, moreArguments: ["--dashboard", "off"]);
+        using var http = new HttpClient { BaseAddress = silo.BaseAddress };
 
-            var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
-            // The demo's 20 persons were enrolled at start, so they are activations of the person grain type.
-            Assert.Contains("orleans_catalog_activations{otel_scope_name=\"Microsoft.Orleans\",grain_type=\"person\"} 20\n", text, StringComparison.Ordinal);
-            Assert.Contains("# TYPE orleans_directory_partition_size gauge\n", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("orleans_messaging_processing_activation_data", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("orleans_directory_cache_size", text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
+        // The demo's 20 persons were enrolled at start, so they are activations of the person grain type.
+        Assert.Contains("orleans_catalog_activations{otel_scope_name=\"Microsoft.Orleans\",grain_type=\"person\"} 20\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE orleans_directory_partition_size gauge\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("orleans_messaging_processing_activation_data", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("orleans_directory_cache_size", text, StringComparison.Ordinal);
     }
 }
